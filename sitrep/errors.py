@@ -1,0 +1,42 @@
+"""sitrep's errors, each with a stable code; users see them as one line (CLI) or one error body (API).
+
+    SitrepError
+    ├── InputError      [S001] a record or file that cannot be read as an article
+    ├── ModelError      [S002] the spaCy pipeline is missing or cannot load
+    ├── StoreError      [S003] the database cannot be opened or written
+    └── UsageError      [S004] an option or argument that makes no sense
+"""
+
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    code = "S000"
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {super().__str__()}"
+
+
+class InputError(SitrepError):
+    """A bad input record: names the file, the line (when there is one) and the reason."""
+
+    code = "S001"
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.reason = reason
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class ModelError(SitrepError):
+    code = "S002"
+
+
+class StoreError(SitrepError):
+    code = "S003"
+
+
+class UsageError(SitrepError):
+    code = "S004"
