@@ -1,10 +1,11 @@
 """sitrep's errors, each with a stable code; users see them as one line (CLI) or one error body (API).
 
-    SitrepError
-    ├── InputError      [S001] a record or file that cannot be read as an article
-    ├── ModelError      [S002] the spaCy pipeline is missing or cannot load
-    ├── StoreError      [S003] the database cannot be opened or written
-    └── UsageError      [S004] an option or argument that makes no sense
+SitrepError
+├── InputError      [S001] a record or file that cannot be read as an article
+├── ModelError      [S002] the spaCy pipeline is missing or cannot load
+├── StoreError      [S003] the database cannot be opened or written
+├── UsageError      [S004] an option or argument that makes no sense
+└── ExtractionError [S005] an article the extractors failed on (the batch goes on)
 """
 
 from __future__ import annotations
@@ -40,3 +41,11 @@ class StoreError(SitrepError):
 
 class UsageError(SitrepError):
     code = "S004"
+
+
+class ExtractionError(SitrepError):
+    code = "S005"
+
+    def __init__(self, article_id: str, exc: BaseException) -> None:
+        self.article_id = article_id
+        super().__init__(f"article {article_id}: extraction failed ({type(exc).__name__}: {exc})")

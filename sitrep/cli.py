@@ -1,0 +1,341 @@
+"""The `sitrep` command: each command parses its options and calls one library function.
+
+Users see errors here as one line on stderr (`sitrep: [S001] file.txt:3: reason`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sitrep.errors import SitrepError, UsageError
+from sitrep.ingest import FieldNames
+from sitrep.model import Article, json_schema
+from sitrep.nlp.loader import DEFAULT_MODEL
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+eval_app = typer.Typer(no_args_is_help=True, help="Score sitrep against gold data.")
+app.add_typer(eval_app, name="eval")
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+ModelOption = Annotated[str, typer.Option("--model", help="spaCy pipeline to load (an installed package).")]
+InputsArg = Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")]
+InputFormat = Annotated[
+    str | None, typer.Option("--input-format", help="text, jsonl or csv (default: by file extension).")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="YYYY-MM-DD date for text files without a date header.")
+]
+FieldOption = Annotated[
+    list[str] | None, typer.Option("--field", help="ATTRIBUTE=FIELD for JSON Lines/CSV, e.g. text=body.")
+]
+SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD), inclusive.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD), inclusive.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+
+
+class _Errors:
+    """Prints each bad record as one line and remembers that something failed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: SitrepError) -> None:
+        self.count += 1
+        typer.echo(f"sitrep: {error}", err=True)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _articles(
+    inputs: list[str],
+    input_format: str | None,
+    published: str | None,
+    fields: list[str] | None,
+    errors: _Errors,
+) -> list[Article]:
+    from sitrep.runner import load_articles
+
+    return load_articles(
+        inputs, input_format, FieldNames.parse(fields or []), _date(published, "--published"), errors
+    )
+
+
+@app.command()
+def run(
+    inputs: InputsArg,
+    db: DbOption = Path("sitrep.db"),
+    input_format: InputFormat = None,
+    format: Annotated[str | None, typer.Option("--format", help="Same as --input-format.")] = None,
+    published: PublishedOption = None,
+    field: FieldOption = None,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Read articles, extract everything, and store it in the database (one transaction per article)."""
+    from sitrep.runner import run as run_articles
+
+    errors = _Errors()
+    articles = _articles(inputs, input_format or format, published, field, errors)
+    with typer.progressbar(length=len(articles), label="articles", file=sys.stderr) as bar:
+        report = run_articles(articles, db, model, errors, progress=bar.update)
+    typer.echo(
+        f"{report.stored} stored, {report.already_stored} already in {db}, "
+        f"{report.failed + errors.count - report.failed} failed",
+        err=True,
+    )
+    if errors.count:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    inputs: InputsArg,
+    format: Annotated[str, typer.Option("--format", help="json (one array) or jsonl.")] = "jsonl",
+    input_format: InputFormat = None,
+    published: PublishedOption = None,
+    field: FieldOption = None,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Print the Extraction of each article as JSON, without touching a database."""
+    from sitrep.runner import extract_articles
+
+    if format not in ("json", "jsonl"):
+        raise UsageError(f"--format {format!r}: expected json or jsonl")
+    errors = _Errors()
+    articles = _articles(inputs, input_format, published, field, errors)
+    results = (x.model_dump(mode="json") for x in extract_articles(articles, model, errors))
+    if format == "jsonl":
+        for result in results:
+            typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        typer.echo(json.dumps(list(results), ensure_ascii=False, indent=1))
+    if errors.count:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Extraction contract."""
+    typer.echo(json.dumps(json_schema(), indent=1))
+
+
+def _listing(
+    db: Path, query: Callable[..., list[dict[str, Any]]], as_json: bool, columns: list[str], **filters: Any
+) -> None:
+    from sitrep.store.store import Store
+
+    if not db.exists():
+        raise UsageError(f"{db}: no such database (create it with `sitrep run INPUT --db {db}`)")
+    with Store(db) as store:
+        rows = query(store, **filters)
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    typer.echo("\t".join(columns))
+    for row in rows:
+        typer.echo("\t".join(_cell(row.get(c)) for c in columns))
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
+    return " ".join(text.split())[:80]
+
+
+@app.command()
+def events(
+    db: DbOption = Path("sitrep.db"),
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type or ACLED event type.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor text or entity name contains this.")
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place name contains this.")] = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored events."""
+    from sitrep.store import queries
+
+    columns = [
+        "date",
+        "type",
+        "mode",
+        "acled_event_type",
+        "actor1_text",
+        "actor2_text",
+        "place_name",
+        "fatalities",
+    ]
+    _listing(
+        db,
+        queries.events,
+        as_json,
+        columns,
+        since=since,
+        until=until,
+        type=type,
+        actor=actor,
+        place=place,
+        limit=limit,
+    )
+
+
+@app.command()
+def entities(
+    db: DbOption = Path("sitrep.db"),
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="Entity type (PERSON, ORG, NORP, GPE…).")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Name or alias contains this.")] = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored entities, grouped across articles."""
+    from sitrep.store import queries
+
+    columns = ["name", "type", "kind", "country", "articles", "mentions", "aliases"]
+    _listing(
+        db, queries.entities, as_json, columns, since=since, until=until, type=type, name=actor, limit=limit
+    )
+
+
+@app.command()
+def claims(
+    db: DbOption = Path("sitrep.db"),
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: Annotated[
+        str | None, typer.Option("--type", help="direct_quote, indirect or according_to.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Speaker contains this.")] = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored claims with their speakers."""
+    from sitrep.store import queries
+
+    columns = ["published", "kind", "speaker_text", "cue_text", "content_text"]
+    _listing(
+        db, queries.claims, as_json, columns, since=since, until=until, kind=type, speaker=actor, limit=limit
+    )
+
+
+@app.command()
+def places(
+    db: DbOption = Path("sitrep.db"),
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place name contains this.")] = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored places with coordinates."""
+    from sitrep.store import queries
+
+    columns = ["name", "country_code", "admin1", "latitude", "longitude", "precision", "articles"]
+    _listing(db, queries.places, as_json, columns, since=since, until=until, name=place, limit=limit)
+
+
+@app.command()
+def summary(db: DbOption = Path("sitrep.db")) -> None:
+    """Print what the database holds: articles, entities, events by type, claims."""
+    from sitrep.store import queries
+    from sitrep.store.store import Store
+
+    if not db.exists():
+        raise UsageError(f"{db}: no such database")
+    with Store(db) as store:
+        counts = queries.summary(store)
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            typer.echo(f"{key}:")
+            for name, number in value.items():
+                typer.echo(f"  {name:<12} {number}")
+        else:
+            typer.echo(f"{key:<16} {value}")
+
+
+EXPORTS = ("acled-csv", "plover-jsonl", "geojson", "jsonl")
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help=" | ".join(EXPORTS))],
+    db: DbOption = Path("sitrep.db"),
+    out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
+) -> None:
+    """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines, GeoJSON or the contract."""
+    from sitrep.export import acled, geojson, jsonl, plover
+    from sitrep.store.store import Store
+
+    writers = {
+        "acled-csv": acled.write_acled,
+        "plover-jsonl": plover.write_plover,
+        "geojson": geojson.write_geojson,
+        "jsonl": jsonl.write_jsonl,
+    }
+    if format not in writers:
+        raise UsageError(f"--format {format!r}: expected one of {', '.join(EXPORTS)}")
+    if not db.exists():
+        raise UsageError(f"{db}: no such database")
+    with Store(db) as store:
+        if out is None:
+            count = writers[format](store, sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                count = writers[format](store, handle)
+    typer.echo(f"{count} records written", err=True)
+
+
+@eval_app.command("time")
+def eval_time(
+    paths: Annotated[list[Path], typer.Argument(help="TempEval-3 gold JSON Lines files.")],
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Time expressions: extent and value precision, recall and F1."""
+    from sitrep.eval.time import score_time
+
+    _print_scores(score_time(paths, model))
+
+
+def _print_scores(scores: dict[str, Any]) -> None:
+    for key, value in scores.items():
+        typer.echo(f"{key:<22} {value:.3f}" if isinstance(value, float) else f"{key:<22} {value}")
+
+
+def main() -> None:
+    """Entry point: run the app and turn sitrep's errors into one line on stderr."""
+    try:
+        app(standalone_mode=False)
+    except SitrepError as exc:
+        typer.echo(f"sitrep: {exc}", err=True)
+        sys.exit(2 if isinstance(exc, UsageError) else 1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("sitrep: aborted", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

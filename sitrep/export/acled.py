@@ -1,0 +1,181 @@
+"""ACLED CSV: the 31 columns of ACLED's export, in ACLED's order, for events with an ACLED event type.
+
+Rules (ONTOLOGY.md section 4): inter codes come from the actor's kind, and a state force or government
+acting outside its own country (actor country differs from the place's country) is external (8); a
+missing actor is 0. `interaction` joins the two codes smaller first, a missing actor last ("18", "10").
+Fatalities the text does not give are written as 0, as ACLED does, with a note saying so: sitrep never
+guesses them. An undated event takes the publication date at time_precision 2 (ONTOLOGY 4.2); a place
+without a recorded precision is written as geo_precision 3, the least precise.
+
+Rows come in date order (undated events at their publication date). `event_id_cnty` numbers events per
+country in that order, so ids are stable for a given database but not across databases that grow.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from typing import Any, TextIO
+
+from sitrep.export import countries
+from sitrep.export.common import effective_date, happened, in_date_order, kind_key
+from sitrep.store import queries
+from sitrep.store.store import Store
+
+ACLED_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+
+# ONTOLOGY 4.1. Kinds that only speak (media, ngo) are coded as civilians when they appear in a violent
+# event, international organisations as external; "party" and unknown kinds have no code (0).
+INTER_CODES = {
+    "state_forces": 1,
+    "government": 1,
+    "rebel_group": 2,
+    "political_militia": 3,
+    "identity_militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external_other": 8,
+    "international_org": 8,
+    "media": 7,
+    "ngo": 7,
+}
+
+DISORDER_TYPES = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+
+def inter_code(
+    kind: str | None, actor_country: str | None, place_country: str | None, present: bool = True
+) -> int:
+    """ACLED inter code of one actor of one event (0 when the event has no such actor)."""
+    if not present:
+        return 0
+    code = INTER_CODES.get(kind_key(kind) or "", 0)
+    abroad = bool(actor_country and place_country and actor_country.upper() != place_country.upper())
+    return 8 if code == 1 and abroad else code
+
+
+def interaction(inter1: int, inter2: int) -> str:
+    """The two codes as one string, smaller first and a missing actor (0) last: (8, 1) "18", (0, 1) "10"."""
+    low, high = sorted((inter1, inter2), key=lambda code: (code == 0, code))
+    return f"{low}{high}"
+
+
+def _notes(event: dict[str, Any]) -> str:
+    parts = [" ".join(event["evidence"]) or event["trigger"]]
+    if event["attributed_speaker"]:
+        parts.append(f"[Reported by {event['attributed_speaker']}.]")
+    if event["fatalities"] is None:
+        parts.append("[Fatalities not reported in the source; recorded as 0.]")
+    return " ".join(parts)
+
+
+def _timestamp(stored_at: str) -> int:
+    return int(dt.datetime.fromisoformat(stored_at).timestamp())
+
+
+def acled_row(event: dict[str, Any], number: int) -> dict[str, Any]:
+    """One ACLED row from an event of `queries.events`; `number` is its running number in its country."""
+    place_country = event["country_code"]
+    inter1 = inter_code(
+        event["actor1_kind"], event["actor1_country"], place_country, event["actor1"] is not None
+    )
+    inter2 = inter_code(
+        event["actor2_kind"], event["actor2_country"], place_country, event["actor2"] is not None
+    )
+    date = effective_date(event)
+    has_place = event["place"] is not None
+    return {
+        "event_id_cnty": f"{countries.alpha3(place_country) or 'XXX'}{number}",
+        "event_date": date,
+        "year": int(date[:4]),
+        "time_precision": (event["date_precision"] or 2) if event["date"] else 2,
+        "disorder_type": DISORDER_TYPES.get(event["acled_event_type"], ""),
+        "event_type": event["acled_event_type"],
+        "sub_event_type": event["acled_sub_event_type"] or "",
+        "actor1": event["actor1_entity"] or event["actor1"] or "",
+        "assoc_actor_1": "",
+        "inter1": inter1,
+        "actor2": event["actor2_entity"] or event["actor2"] or "",
+        "assoc_actor_2": "",
+        "inter2": inter2,
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if kind_key(event["actor2_kind"]) == "civilians" else "",
+        "iso": countries.numeric(place_country) or "",
+        "region": countries.region(place_country) or "",
+        "country": countries.name(place_country) or "",
+        "admin1": event["admin1"] or "",
+        "admin2": "",
+        "admin3": "",
+        "location": event["place"] or "",
+        "latitude": "" if event["latitude"] is None else event["latitude"],
+        "longitude": "" if event["longitude"] is None else event["longitude"],
+        "geo_precision": (event["geo_precision"] or 3) if has_place else "",
+        "source": event["source"] or "",
+        "source_scale": "",
+        "notes": _notes(event),
+        "fatalities": event["fatalities"] or 0,
+        "tags": "",
+        "timestamp": _timestamp(event["stored_at"]),
+    }
+
+
+def exported(event: dict[str, Any]) -> bool:
+    """Whether ACLED would code the event: an ACLED type, and neither negated nor hypothetical."""
+    return bool(event["acled_event_type"]) and happened(event)
+
+
+def write_acled(store: Store, out: TextIO) -> int:
+    """Write the ACLED CSV (header and one row per exported event); return the number of rows."""
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    numbers: Counter[str] = Counter()
+    written = 0
+    for event in in_date_order(queries.events(store)):
+        if not exported(event):
+            continue
+        prefix = countries.alpha3(event["country_code"]) or "XXX"
+        numbers[prefix] += 1
+        writer.writerow(acled_row(event, numbers[prefix]))
+        written += 1
+    return written

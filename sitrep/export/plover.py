@@ -1,0 +1,85 @@
+"""PLOVER JSON Lines: one object per event that took place, in PLOVER's who-did-what-to-whom shape.
+
+PLOVER codes an actor as a country (ISO alpha-3) plus a sector (MIL, GOV, REB, CVL…); sitrep keeps a
+coarser `kind`, so the sector is derived from it where the mapping is unambiguous (ONTOLOGY.md sections
+2 and 4.1) and null otherwise, with the kind itself kept beside it. International organisations and NGOs
+without a country take PLOVER's IGO and NGO codes in the country slot.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from sitrep.export import countries
+from sitrep.export.common import effective_date, happened, in_date_order, kind_key
+from sitrep.store import queries
+from sitrep.store.store import Store
+
+SECTORS = {
+    "state_forces": "MIL",
+    "government": "GOV",
+    "rebel_group": "REB",
+    "political_militia": "PRM",
+    "identity_militia": "PRM",
+    "rioters": "CVL",
+    "protesters": "CVL",
+    "civilians": "CVL",
+    "media": "JRN",
+    "party": "PTY",
+}
+_INTERNATIONAL = {"international_org": "IGO", "ngo": "NGO"}
+
+
+def _country(alpha2: str | None, kind: str | None) -> str | None:
+    code = countries.alpha3(alpha2)
+    if code is None and kind in _INTERNATIONAL:
+        return _INTERNATIONAL[kind]
+    return code
+
+
+def _party(event: dict[str, Any], role: str, prefix: str) -> dict[str, Any]:
+    kind = kind_key(event[f"{prefix}_kind"])
+    return {
+        role: event[f"{prefix}_entity"] or event[prefix],
+        f"{role}_text": event[prefix],
+        f"{role}_country": _country(event[f"{prefix}_country"], kind),
+        f"{role}_sector": SECTORS.get(kind or ""),
+        f"{role}_kind": kind,
+    }
+
+
+def plover_record(event: dict[str, Any]) -> dict[str, Any]:
+    """One PLOVER record from an event of `queries.events`."""
+    return {
+        "id": event["key"],
+        "date": effective_date(event),
+        "date_precision": event["date_precision"] if event["date"] else 2,
+        "event_type": event["type"],
+        "mode": event["mode"],
+        "context": [],
+        **_party(event, "actor", "actor1"),
+        **_party(event, "recipient", "actor2"),
+        "location": event["place"],
+        "latitude": event["latitude"],
+        "longitude": event["longitude"],
+        "country": countries.alpha3(event["country_code"]),
+        "geonames_id": event["geonames_id"],
+        "dead": event["fatalities"],
+        "attributed_to": event["attributed_to"],
+        "confidence": event["confidence"],
+        "article_id": event["article_id"],
+        "source": event["source"],
+        "url": event["url"],
+        "evidence": " ".join(event["evidence"]) or event["trigger"],
+    }
+
+
+def write_plover(store: Store, out: TextIO) -> int:
+    """Write one PLOVER JSON object per line for every event that took place, by date; return how many."""
+    written = 0
+    for event in in_date_order(queries.events(store)):
+        if happened(event):
+            out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+            written += 1
+    return written

@@ -1,0 +1,90 @@
+"""PLOVER type and mode to ACLED event_type / sub_event_type (ONTOLOGY.md 3.2, first matching rule wins).
+
+Verbal events, and every negated or hypothetical event, have no ACLED type.
+"""
+
+from __future__ import annotations
+
+from sitrep import lexicons
+from sitrep.model import Actor
+
+ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
+_EXPLOSIONS = "Explosions/Remote violence"
+_VAC = "Violence against civilians"
+_SD = "Strategic developments"
+_BY_MODE = {
+    "aerial": (_EXPLOSIONS, "Air/drone strike"),
+    "drone": (_EXPLOSIONS, "Air/drone strike"),
+    "heavy-weapons": (_EXPLOSIONS, "Shelling/artillery/missile attack"),
+    "explosives": (_EXPLOSIONS, "Remote explosive/landmine/IED"),
+    "suicide-attack": (_EXPLOSIONS, "Suicide bomb"),
+    "unconventional": (_EXPLOSIONS, "Chemical weapon"),
+    "crowd-control": ("Protests", "Protest with intervention"),
+}
+
+
+def acled_type(
+    plover_type: str,
+    mode: str | None,
+    trigger_lemma: str,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    negated: bool = False,
+    hypothetical: bool = False,
+) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for one event, or (None, None)."""
+    if negated or hypothetical:
+        return None, None
+    kind1 = actor1.kind if actor1 else None
+    kind2 = actor2.kind if actor2 else None
+    if plover_type == "ASSAULT":
+        return _assault(mode, trigger_lemma, kind1, kind2)
+    if plover_type == "PROTEST":
+        if mode in ("riot", "vandalize"):
+            return "Riots", "Violent demonstration"
+        return "Protests", "Peaceful protest"
+    if plover_type == "COERCE":
+        if mode == "arrest":
+            return _SD, "Arrests"
+        if mode == "seize":
+            return _SD, "Looting/property destruction"
+        if mode in ("curfew", "martial-law"):
+            return _SD, "Other"
+        return None, None
+    if plover_type == "MOBILIZE":
+        return _SD, "Change to group/activity"
+    if plover_type == "RETREAT":
+        if mode == "withdraw":
+            return _SD, "Non-violent transfer of territory"
+        if mode in ("ceasefire", "release"):
+            return _SD, "Agreement"
+        if mode == "disarm":
+            return _SD, "Change to group/activity"
+        return None, None
+    parties = ARMED | {"government"}
+    if plover_type in ("AGREE", "SUPPORT") and kind1 in parties and kind2 in parties:
+        return _SD, "Agreement"
+    return None, None
+
+
+def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None) -> tuple[str, str]:
+    events = lexicons.load("events")
+    if lemma in events["capture_words"]:
+        if kind1 in ("state_forces", "government"):
+            return "Battles", "Government regains territory"
+        return "Battles", "Non-state actor overtakes territory"
+    if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
+        return "Battles", "Armed clash"
+    if mode in _BY_MODE:
+        return _BY_MODE[mode]
+    if kind2 == "civilians" or mode in ("targeted", "beat", "torture", "primitive"):
+        if mode == "sexual":
+            return _VAC, "Sexual violence"
+        if mode == "abduct":
+            return _VAC, "Abduction/forced disappearance"
+        return _VAC, "Attack"
+    if mode == "destroy":
+        return _SD, "Looting/property destruction"
+    if kind1 == "rioters":
+        return "Riots", "Mob violence"
+    return "Battles", "Armed clash"

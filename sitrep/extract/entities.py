@@ -1,0 +1,253 @@
+"""Entities: named actors from spaCy NER plus actor noun phrases ("Russian artillery"), merged by alias.
+
+Within one article, "Zelensky" and "Volodymyr Zelenskyy" are one person and "Wagner" and "Wagner Group"
+one organization: a shorter mention joins a longer entity when its name keys are a subset of the
+longer one's and, for people, the surname agrees. A mention that could join two entities joins neither.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sitrep import lexicons
+from sitrep.extract.countries import country_code
+from sitrep.extract.mentions import Mention, MentionIndex, span_of, split_lines, trim
+from sitrep.model import Entity, Span
+
+NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "case", "punct"}
+
+
+@dataclass
+class _Candidate:
+    span: SpacySpan
+    label: str
+    keys: tuple[str, ...]
+    actor_phrase: bool = False
+
+
+@dataclass
+class _Group:
+    label_votes: Counter[str] = field(default_factory=Counter)
+    members: list[_Candidate] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    surname: str | None = None
+
+
+def name_key(word: str) -> str:
+    """A spelling-tolerant key: Zelensky, Zelenskyy and Zelenskiy, or Prigozhin and Prigozhyn, agree."""
+    folded = unicodedata.normalize("NFKD", word.lower())
+    letters = "".join(c for c in folded if c.isalnum())
+    letters = letters.replace("y", "i")
+    collapsed = "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+    return collapsed.rstrip("i") or collapsed
+
+
+def _keys(span: SpacySpan) -> tuple[str, ...]:
+    generic = set(lexicons.load("actors")["generic_org_suffixes"])
+    return tuple(
+        k
+        for t in span
+        if not t.is_punct and t.lower_ not in generic and t.tag_ != "POS" and (k := name_key(t.text))
+    )
+
+
+def extract_entities(doc: Doc, place_mentions: MentionIndex) -> tuple[list[Entity], MentionIndex]:
+    """Entities of the article and an index from text offsets to them.
+
+    `place_mentions` are the places already found: a non-country place is not also an entity.
+    """
+    candidates = _named_candidates(doc, place_mentions) + _actor_phrases(doc)
+    candidates = _drop_nested(candidates)
+    groups = _group(candidates)
+    entities, mentions = _build(groups)
+    return entities, MentionIndex(mentions)
+
+
+def _named_candidates(doc: Doc, places: MentionIndex) -> list[_Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        for piece in split_lines(ent):
+            span = trim(piece)
+            if not span.text.strip():
+                continue
+            place = places.at(span.start_char)
+            if place is not None and not (ent.label_ == "GPE" and country_code(span.text)):
+                continue
+            keys = _keys(span)
+            if keys:
+                found.append(_Candidate(span, ent.label_, keys))
+    return found
+
+
+def _actor_phrases(doc: Doc) -> list[_Candidate]:
+    """Noun phrases headed by an actor noun: "Russian artillery", "Ukraine's defence forces", "civilians"."""
+    heads = lexicons.load("actors")["head_nouns"]
+    found = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in heads:
+            continue
+        if token.ent_type_ in ("PERSON", "ORG") or token.dep_ == "compound":
+            continue
+        start = _left_edge(token)
+        span = trim(doc[start : token.i + 1])
+        found.append(_Candidate(span, "NORP", (name_key(span.text.lower()),), actor_phrase=True))
+    return found
+
+
+def _left_edge(head: Token) -> int:
+    """Leftmost token of the modifiers directly before the head, skipping determiners and numbers."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in _MODIFIER_DEPS or child.i != start - 1 and child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    doc = head.doc
+    while start < head.i and (
+        doc[start].dep_ in ("det", "nummod", "predet", "punct", "case")
+        or doc[start].tag_ == "PRP$"
+        or "\n" in doc[start : head.i + 1].text
+    ):
+        start += 1
+    return start
+
+
+def _drop_nested(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest of overlapping candidates, so "Russian" inside "Russian army" is not its own."""
+    ordered = sorted(candidates, key=lambda c: (c.span.start, -(c.span.end - c.span.start)))
+    kept: list[_Candidate] = []
+    for candidate in ordered:
+        if kept and candidate.span.start < kept[-1].span.end:
+            if candidate.span.end - candidate.span.start > kept[-1].span.end - kept[-1].span.start:
+                kept[-1] = candidate
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _group(candidates: list[_Candidate]) -> list[_Group]:
+    """Longest names first, then each shorter mention joins the one group it fits, if exactly one."""
+    groups: list[_Group] = []
+    for candidate in sorted(candidates, key=lambda c: -len(c.keys)):
+        matches = [g for g in groups if _fits(candidate, g)]
+        exact = [g for g in matches if set(candidate.keys) == g.keys]
+        chosen = exact[:1] or (matches if len(matches) == 1 else [])
+        if chosen:
+            group = chosen[0]
+        else:
+            group = _Group(keys=set(candidate.keys))
+            if candidate.label == "PERSON":
+                group.surname = candidate.keys[-1]
+            groups.append(group)
+        group.members.append(candidate)
+        group.label_votes[candidate.label] += 1
+    return groups
+
+
+def _fits(candidate: _Candidate, group: _Group) -> bool:
+    if candidate.actor_phrase or any(m.actor_phrase for m in group.members):
+        return all(m.actor_phrase for m in group.members) and set(candidate.keys) == group.keys
+    if not set(candidate.keys) <= group.keys:
+        return False
+    if candidate.label == "PERSON" and group.surname is not None:
+        return candidate.keys[-1] == group.surname
+    return candidate.label in group.label_votes or {candidate.label, *group.label_votes} <= {"PERSON", "ORG"}
+
+
+def _build(groups: list[_Group]) -> tuple[list[Entity], list[Mention]]:
+    groups.sort(key=lambda g: min(m.span.start_char for m in g.members))
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for number, group in enumerate(groups, start=1):
+        entity_id = f"ent-{number}"
+        members = sorted(group.members, key=lambda m: m.span.start_char)
+        label = _label(group)
+        spans = [span_of(m.span) for m in members]
+        aliases = list(dict.fromkeys(s.text for s in spans))
+        name = max(aliases, key=len)
+        kind, country = describe(members[0].span, name, label, [m.span for m in members])
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=name,
+                type=label,
+                aliases=aliases,
+                kind=kind,
+                country=country,
+                mentions=spans,
+            )
+        )
+        mentions.extend(Mention(s.start, s.end, s.text, entity_id) for s in spans)
+    return entities, mentions
+
+
+def _label(group: _Group) -> str:
+    votes = group.label_votes
+    if "ORG" in votes and any(
+        m.span.text.lower() in lexicons.load("actors")["organizations"] for m in group.members
+    ):
+        return "ORG"
+    return votes.most_common(1)[0][0]
+
+
+def describe(
+    first: SpacySpan, name: str, label: str, spans: Iterable[SpacySpan]
+) -> tuple[str | None, str | None]:
+    """Actor kind and country from the lexicons, the phrase's own words and the words before it."""
+    actors = lexicons.load("actors")
+    words = [t.lower_ for t in first]
+    country = next((c for t in first if (c := country_code(t.text))), None)
+    if label == "GPE":
+        code = country_code(name)
+        return ("government" if code else None), code
+    if label == "NORP" and len(words) > 0:
+        head = words[-1]
+        for word in words[:-1]:
+            if word in actors["organizations"]:
+                known = actors["organizations"][word]
+                return known["kind"], known["country"] or country
+        modifier_kind = next((actors["modifiers"][w] for w in words[:-1] if w in actors["modifiers"]), None)
+        kind = modifier_kind or actors["head_nouns"].get(head)
+        return kind, country
+    for span in spans:
+        known = actors["organizations"].get(span.text.lower())
+        if known:
+            return known["kind"], known["country"]
+    if label == "ORG":
+        return actors["org_head_words"].get(words[-1]), country
+    if label == "PERSON":
+        return _person_title(first)
+    return None, country
+
+
+def _person_title(span: SpacySpan) -> tuple[str | None, str | None]:
+    """A title just before a person's name: "Ukraine's President", "regional governor"."""
+    titles = lexicons.load("actors")["titles"]
+    doc = span.doc
+    kind, country = None, None
+    for token in doc[max(span.start - 4, span.sent.start) : span.start]:
+        if token.lower_ in titles:
+            kind = titles[token.lower_]
+        code = country_code(token.text)
+        if code:
+            country = code
+    head = span.root
+    if kind is None and head.dep_ == "appos" and head.head.lower_ in titles:
+        kind = titles[head.head.lower_]
+    return kind, country
+
+
+def entity_of(mentions: MentionIndex, token: Token) -> tuple[Mention | None, Span]:
+    """The entity mention covering a token, and the span to quote for it."""
+    mention = mentions.of_token(token)
+    if mention is not None:
+        return mention, Span(start=mention.start, end=mention.end, text=mention.text)
+    return None, Span(start=token.idx, end=token.idx + len(token.text), text=token.text)

@@ -1,0 +1,303 @@
+"""The parts of an event around its trigger: actors, place, governing date, fatalities and modality.
+
+All of them are found through the dependency parse, not by proximity: a date or a place in the same
+sentence may belong to another clause (a past promise, someone's earlier career).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep import lexicons
+from sitrep.extract.coref import antecedent
+from sitrep.extract.mentions import MentionIndex, trim
+from sitrep.extract.numbers import parse_count
+from sitrep.model import Actor, Claim, Entity, Place, Timex
+
+_SUBJECTS = ("nsubj", "csubj")
+_OBJECTS = ("dobj", "nsubjpass", "attr")
+_TARGET_PREPS = ("on", "against", "at", "of")
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What earlier stages found in the article, as the event stage needs it."""
+
+    doc: Doc
+    published: dt.date
+    entities: dict[str, Entity]
+    entity_mentions: MentionIndex
+    places: dict[str, Place]
+    place_mentions: MentionIndex
+    timexes: list[Timex]
+    claims: list[Claim]
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or sentence root) whose clause a token sits in."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def predicate_of(trigger: Token) -> Token:
+    """For a nominal trigger, the verb that carries it ("launched an offensive"); a verb is its own."""
+    if trigger.pos_ == "VERB":
+        return trigger
+    if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and trigger.head.pos_ in (
+        "VERB",
+        "AUX",
+    ):
+        return trigger.head
+    return trigger
+
+
+def actors(trigger: Token, facts: ArticleFacts) -> tuple[Actor | None, Actor | None]:
+    """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target."""
+    predicate = predicate_of(trigger)
+    subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
+    if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
+        subject = _child(predicate.head, _SUBJECTS) or _child(predicate.head, ("dobj",))
+    if subject is None and trigger.pos_ == "NOUN":
+        subject = next(
+            (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None
+        )
+    if subject is None and trigger.pos_ == "NOUN":
+        # "Russian artillery renewed attacks" is often parsed with "renewed" as a modifier of "attacks"
+        modifiers = (c for c in trigger.lefts if c.dep_ == "amod" and c.pos_ == "VERB")
+        subject = next((s for m in modifiers if (s := _child(m, _SUBJECTS)) is not None), None)
+    target = None
+    if trigger.pos_ == "VERB":
+        target = _child(trigger, ("dobj",))
+        passive_subject = _child(trigger, ("nsubjpass",))
+        if (
+            target is None
+            and passive_subject is not None
+            and (subject is None or passive_subject.i != subject.i)
+        ):
+            target = passive_subject
+    target = (
+        target or _prep_object(trigger, _TARGET_PREPS) or _prep_object(predicate, ("on", "against", "at"))
+    )
+    first = _actor(subject, facts) if subject is not None else None
+    second = _actor(target, facts) if target is not None else None
+    if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
+        second = None
+    return first, second
+
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _agent(token: Token) -> Token | None:
+    """The "by X" of a passive verb."""
+    by = next((c for c in token.children if c.dep_ == "agent"), None)
+    return _child(by, ("pobj",)) if by is not None else None
+
+
+def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = _child(child, ("pobj",))
+            if obj is not None:
+                return obj
+    return None
+
+
+def _is_actor(token: Token, facts: ArticleFacts) -> bool:
+    return facts.entity_mentions.of_token(token) is not None
+
+
+def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
+    """An actor is an entity mention (through pronouns); places and plain nouns are not actors."""
+    mention = facts.entity_mentions.of_token(token)
+    if mention is None and token.pos_ == "PRON":
+        mention = antecedent(token, facts.entity_mentions, facts.entities)
+        if mention is not None:
+            entity = facts.entities[mention.item_id]
+            return Actor(
+                entity_id=entity.id,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                country=entity.country,
+                kind=entity.kind,
+            )
+    if mention is None:
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and (mention := facts.entity_mentions.of_token(child)):
+                break
+    if mention is None:
+        return None
+    entity = facts.entities[mention.item_id]
+    return Actor(
+        entity_id=entity.id,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        country=entity.country,
+        kind=entity.kind,
+    )
+
+
+def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str | None:
+    """Where it happened: a place attached to the trigger's clause, else (for material acts) one in its
+    sentence, else the last named town when the sentence says "the town" or "the city"."""
+    sentence = trigger.sent
+    doc = trigger.doc
+    roots = {
+        m: _root_at(doc, m.start, m.end)
+        for m in facts.place_mentions.within(sentence.start_char, sentence.end_char)
+    }
+    in_sentence = [m for m, root in roots.items() if not _in_side_clause(root)]
+    heads = _clause_chain(trigger)
+    attached = [m for m in in_sentence if _governed(roots[m], heads)]
+    if not material:
+        in_sentence = []
+    for group in (attached, in_sentence):
+        if group:
+            return min(group, key=lambda m: (_precision(facts, m.item_id), m.start)).item_id
+    if material and any(t.lower_ in ("town", "city", "village") for t in sentence):
+        earlier = [
+            m
+            for m in facts.place_mentions.within(0, sentence.start_char)
+            if _precision(facts, m.item_id) == 1
+        ]
+        if earlier:
+            return earlier[-1].item_id
+    return None
+
+
+def _root_at(doc: Doc, start: int, end: int) -> Token:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
+
+
+def _clause_chain(trigger: Token) -> set[int]:
+    """The trigger's clause and the clauses that control it ("ordered … to send": both)."""
+    own = clause_head(predicate_of(trigger))
+    heads = {own.i, trigger.i}
+    while own.dep_ in ("xcomp", "conj") and own.head.i != own.i:
+        own = clause_head(own.head)
+        heads.add(own.i)
+    return heads
+
+
+def _governed(token: Token, heads: set[int]) -> bool:
+    """Whether a token belongs to one of these clauses, directly or through an infinitive or adverbial
+    clause below them ("advanced its offensive to take over the town of Bakhmut")."""
+    current = clause_head(token)
+    for _ in range(4):
+        if current.i in heads:
+            return True
+        if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl") or current.head.i == current.i:
+            return False
+        current = clause_head(current.head)
+    return False
+
+
+def _in_side_clause(token: Token) -> bool:
+    """Inside a relative clause or apposition: background about someone, not the event's setting."""
+    return any(a.dep_ in ("relcl", "appos") for a in token.ancestors)
+
+
+def _precision(facts: ArticleFacts, place_id: str) -> int:
+    return facts.places[place_id].precision or 3
+
+
+def governing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
+    """The time expression attached to the trigger's own clause, not just any in the sentence."""
+    sentence = trigger.sent
+    # "ordered the army to send reinforcements on Monday": a controlled verb shares its governor's date
+    heads = _clause_chain(trigger)
+    doc = trigger.doc
+    for timex in facts.timexes:
+        if not (sentence.start_char <= timex.start < sentence.end_char) or timex.value is None:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and clause_head(span.root).i in heads:
+            return timex
+    return None
+
+
+def fatalities(trigger: Token) -> int | None:
+    """Deaths stated in the trigger's own clause: "killing three civilians", "12 people were killed"."""
+    words = set(lexicons.load("events")["fatality_words"])
+    own = clause_head(predicate_of(trigger))
+    for token in trigger.sent:
+        if token.lemma_.lower() not in words:
+            continue
+        if token.i != trigger.i and clause_head(token).i != own.i and clause_head(token.head).i != own.i:
+            continue
+        count = _count_near(token)
+        if count is not None:
+            return count
+    return None
+
+
+def _count_near(word: Token) -> int | None:
+    """The number counting the dead: on the victims noun, or on the noun "dead" describes."""
+    candidates = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if word.dep_ in ("amod", "acomp", "oprd") or word.lower_ in ("dead", "killed"):
+        candidates.append(word.head)
+    if word.dep_ == "nummod":
+        return _number(word)
+    for noun in candidates:
+        for child in noun.children:
+            if child.dep_ == "nummod":
+                return _number(child)
+        if noun.like_num:
+            return _number(noun)
+    return None
+
+
+def _number(token: Token) -> int | None:
+    words = [t for t in token.subtree if t.dep_ in ("nummod", "quantmod", "advmod", "compound") or t is token]
+    if any(t.lower_ == "times" for t in token.head.subtree if t.i < token.head.i):
+        return None  # "five times more" is a comparison, never a count
+    text = token.doc[min(t.i for t in words) : max(t.i for t in words) + 1].text
+    return parse_count(text)
+
+
+def modality(trigger: Token) -> tuple[bool, bool]:
+    """(negated, hypothetical): "did not attack", "denied attacking"; "plans to", "would", "if"."""
+    events = lexicons.load("events")
+    hypothetical_heads = set(events["hypothetical_heads"])
+    negating = set(events["negating_heads"])
+    predicate = predicate_of(trigger)
+    negated = any(c.dep_ == "neg" for c in (*trigger.children, *predicate.children))
+    hypothetical = any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "shall")
+        for c in predicate.children
+    ) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in predicate.children)
+    head = predicate.head
+    hops = 0
+    while (
+        head.i != predicate.i
+        and hops < 3
+        and predicate.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "advcl")
+    ):
+        lemma = head.lemma_.lower()
+        if lemma in negating:
+            negated = True
+        if lemma in hypothetical_heads:
+            hypothetical = True
+        predicate, head, hops = head, head.head, hops + 1
+    return negated, hypothetical
+
+
+def attribution(trigger: Token, claims: list[Claim]) -> str | None:
+    """The claim whose content holds the trigger: the event is reported through someone's words."""
+    for claim in claims:
+        if claim.content.start <= trigger.idx < claim.content.end:
+            return claim.id
+    return None
+
+
+def phrase_text(token: Token) -> str:
+    return trim(token.doc[token.left_edge.i : token.i + 1]).text

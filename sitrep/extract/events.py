@@ -1,0 +1,182 @@
+"""Events: triggers found over the dependency parse with the project's lexicon, typed by PLOVER and ACLED.
+
+A trigger is a verb ("shelled"), a phrasal verb ("lashed out at", "sent reinforcements") or a noun
+("attacks", "air strike", "clashes"). A noun carried by a trigger verb belongs to that verb's event, and
+"killing three civilians" after "shelled" is the shelling's death toll, not a second event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep import lexicons
+from sitrep.extract.acled import acled_type
+from sitrep.extract.claims import trim_space
+from sitrep.extract.event_roles import (
+    ArticleFacts,
+    actors,
+    attribution,
+    fatalities,
+    governing_timex,
+    modality,
+    place_of,
+    predicate_of,
+)
+from sitrep.extract.timexes import event_date
+from sitrep.model import Event, Span
+
+# Acts that happen somewhere; verbal events (accusations, demands) only get a place stated for them.
+MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    lemma: str
+    start: int
+    end: int
+
+
+def find_triggers(tokens: list[Token]) -> list[Trigger]:
+    """Trigger words in text order, each once."""
+    found: list[Trigger] = []
+    for token in tokens:
+        trigger = _verb_trigger(token) if token.pos_ == "VERB" else None
+        if trigger is None and token.pos_ in ("NOUN", "PROPN"):
+            trigger = _noun_trigger(token)
+        if trigger is not None:
+            found.append(trigger)
+    covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
+    return [t for t in found if not _absorbed(t, covered)]
+
+
+def _verb_trigger(token: Token) -> Trigger | None:
+    lexicon = lexicons.load("events")
+    if token.dep_ == "amod":
+        return None  # "Russia-backed forces", "renewed attacks": a modifier, not an act
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        particle = child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and lemma in ("call", "lash"))
+        key = f"{lemma} {child.lower_}"
+        if particle and key in lexicon["phrasal"]:
+            entry = lexicon["phrasal"][key]
+            if entry is None:
+                return None
+            end = max(token.i, child.i)
+            return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    if lemma in lexicon["verbs"]:
+        return _make(token, lexicon["verbs"][lemma], lemma, token.idx, token.idx + len(token.text))
+    return None
+
+
+def _noun_trigger(token: Token) -> Trigger | None:
+    lexicon = lexicons.load("events")
+    lemma = token.lemma_.lower()
+    compound = next((c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1), None)
+    if compound is not None and f"{compound.lower_} {lemma}" in lexicon["nouns"]:
+        entry = lexicon["nouns"][f"{compound.lower_} {lemma}"]
+        return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
+    if lemma not in lexicon["nouns"]:
+        return None
+    if lemma == "strike" and (
+        token.head.lemma_ == "go" or (compound is not None and compound.lower_ in ("hunger", "general"))
+    ):
+        mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
+        return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
+    return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: int) -> Trigger:
+    plover, mode = entry
+    return Trigger(token, str(plover), mode, lemma, start, end)
+
+
+def _absorbed(trigger: Trigger, verb_triggers: set[int]) -> bool:
+    """A noun carried by a trigger verb, or a killing that reports another attack's dead."""
+    token = trigger.token
+    if token.pos_ != "VERB" and token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return bool(
+        trigger.lemma == "kill"
+        and token.dep_ in ("advcl", "conj", "xcomp", "acl")
+        and token.head.i in verb_triggers | {token.head.i}
+        and token.head.lemma_.lower() != "kill"
+        and _is_trigger_word(token.head)
+    )
+
+
+def _is_trigger_word(token: Token) -> bool:
+    lexicon = lexicons.load("events")
+    lemma = token.lemma_.lower()
+    return lemma in lexicon["verbs"] or lemma in lexicon["nouns"]
+
+
+def extract_events(facts: ArticleFacts) -> list[Event]:
+    """Every event in the article with its actors, place, date, fatalities and evidence."""
+    events: list[Event] = []
+    for sentence in facts.doc.sents:
+        seen: list[tuple[str, str | None]] = []
+        for trigger in find_triggers(list(sentence)):
+            event = _event(trigger, facts, f"ev-{len(events) + 1}")
+            if trigger.token.pos_ != "VERB" and event.actor1 is None and event.actor2 is None:
+                continue  # "the incessant fighting has caused…": a background noun, not a reported act
+            key = (event.type, event.actor1.entity_id if event.actor1 else None)
+            if key in seen or (event.type, None) in seen:
+                continue  # one act told twice in one sentence ("clashes … the fighting")
+            seen.append(key)
+            events.append(event)
+    return events
+
+
+def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
+    token = trigger.token
+    actor1, actor2 = actors(token, facts)
+    mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
+    negated, hypothetical = modality(token)
+    acled_event, acled_sub = acled_type(
+        trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
+    )
+    timex = governing_timex(token, facts)
+    date, precision = event_date(timex, facts.published)
+    sentence = token.sent
+    confidence = 0.6 if token.pos_ == "VERB" else 0.45
+    confidence += 0.15 if actor1 is not None else 0.0
+    confidence += 0.1 if timex is not None else 0.0
+    return Event(
+        id=event_id,
+        type=trigger.type,  # type: ignore[arg-type]
+        mode=mode,
+        acled_event_type=acled_event,
+        acled_sub_event_type=acled_sub,
+        trigger=Span(start=trigger.start, end=trigger.end, text=facts.doc.text[trigger.start : trigger.end]),
+        actor1=actor1,
+        actor2=actor2,
+        place_id=place_of(token, facts, material=trigger.type in MATERIAL_TYPES),
+        date=date,
+        date_precision=precision,
+        fatalities=fatalities(token) if trigger.type == "ASSAULT" else None,
+        negated=negated,
+        hypothetical=hypothetical,
+        attributed_to=attribution(token, facts.claims),
+        confidence=round(min(confidence, 0.95), 2),
+        evidence=[trim_space(facts.doc, sentence.start_char, sentence.end_char)],
+    )
+
+
+def _mode_from_context(trigger: Trigger, actor_text: str) -> str | None:
+    """The weapon named around an ASSAULT trigger: "Russian artillery renewed attacks" -> heavy-weapons."""
+    if trigger.type != "ASSAULT":
+        return None
+    words = lexicons.load("events")["mode_words"]
+    token = trigger.token
+    nearby = (
+        [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree, *token.head.children]
+    )
+    for word in [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby)]:
+        if word in words:
+            return str(words[word])
+    return None

@@ -1,0 +1,280 @@
+"""Places named in an article: recognition from the spaCy parse, resolution against the gazetteer.
+
+Recognition takes GPE, LOC and FAC entities, plus ORG entities and untagged proper-noun runs whose
+whole text is a place name (the small model tags "Bakhmut" ORG); a place name inside an organisation's
+name ("Kyiv Independent", "Federal Security Service") is not a place. Demonyms ("Ukrainian") are not
+places either, but tell resolution which countries the article is about. "Bakhmut district", with no
+such district in the gazetteer, is an area of its own at the town's point (precision 3). Mentions that
+resolve to the same place merge into one `Place`, numbered in order of first mention, and a resolved
+name met again where the parser saw nothing is one more mention of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from sitrep import lexicons
+from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.names import DIRECTION_WORDS, REGION_PLURALS, REGION_WORDS, fold, strip_region_word
+from sitrep.geo.resolve import Choice, Mention, resolve
+from sitrep.model import Place, Span
+
+LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_JOINERS = frozenset({"and", ",", "or", "&"})
+_PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    strong: bool
+    wants_region: bool
+    key: str
+    candidates: tuple[Candidate, ...]
+    area: str | None = None
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    table: dict[str, str] = lexicons.load("demonyms")
+    return {fold(word): code for word, code in table.items() if not word.startswith("_")}
+
+
+def demonym_country(text: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The country a nationality word points to ("Ukrainians" -> "UA"), else None.
+
+    With a gazetteer, a plural that is itself a country's name ("Philippines") is no demonym."""
+    key = fold(text)
+    table = _demonyms()
+    if key in table:
+        return table[key]
+    if not key.endswith("s") or key[:-1] not in table:
+        return None
+    if gazetteer is not None and any(c.feature == "country" for c in gazetteer.lookup_key(key)):
+        return None
+    return table[key[:-1]]
+
+
+def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
+    """Every place the article names, resolved and merged, with its mentions as spans."""
+    countries: Counter[str] = Counter()
+    found: list[_Found] = []
+    people = _person_words(doc)
+    for start, end, label in _spans(doc):
+        code = demonym_country(doc[start:end].text, gazetteer)
+        if code:
+            countries[code] += 1
+            continue
+        strong = label in LOCATION_LABELS
+        if label == "NORP" or (not strong and doc[start:end].text in people):
+            continue
+        mention = _mention(doc, start, end, strong, gazetteer)
+        if mention is not None and not (found and mention.start < found[-1].end):
+            found.append(mention)
+    _spread_region_word(doc, found, gazetteer)
+    mentions = [
+        Mention(
+            key=item.key,
+            candidates=item.candidates,
+            strong=item.strong,
+            wants_region=item.wants_region,
+            qualifier=number + 1 if _qualified(doc, found, number) else None,
+        )
+        for number, item in enumerate(found)
+    ]
+    places = _places(doc, found, resolve(mentions, countries))
+    _add_repeats(doc, places)
+    return places
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the article's multi-word person names: a later "Tyler" is Mr Tyler, not Tyler, Texas."""
+    return {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+
+
+def _spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, entity label or "" for a bare proper noun) token ranges worth a look, in text order."""
+    spans: list[tuple[int, int, str]] = []
+    covered = [False] * len(doc)
+    for ent in doc.ents:
+        covered[ent.start : ent.end] = [True] * (ent.end - ent.start)
+        if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS or ent.label_ == "NORP":
+            spans.append((ent.start, ent.end, ent.label_))
+    number = 0
+    while number < len(doc):
+        if covered[number] or not _proper(doc[number]):
+            number += 1
+            continue
+        end = number + 1
+        while end < len(doc) and not covered[end] and _proper(doc[end]):
+            end += 1
+        spans.append((number, end, ""))
+        number = end
+    return sorted(spans)
+
+
+def _proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer) -> _Found | None:
+    """Trim a span, widen it while that still names a place, and look it up."""
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end or "\n" in doc[start:end].text:
+        return None
+    start, end = _widen(doc, start, end, gazetteer)
+    key = fold(doc[start:end].text)
+    wants_region = strip_region_word(key)[1] is not None
+    if end < len(doc) and doc[end].lower_ in REGION_WORDS and not wants_region:
+        end, wants_region = end + 1, True
+        key = fold(doc[start:end].text)
+    elif strong and _proper_neighbour(doc, end):
+        return None  # "Kyiv Independent", "Moscow Times": part of a longer name
+    candidates = _candidates(key, wants_region, gazetteer)
+    if not candidates and key.split(" ", 1)[0] in DIRECTION_WORDS and end - start > 1:
+        start, key = start + 1, fold(doc[start + 1 : end].text)
+        candidates = _candidates(key, wants_region, gazetteer)
+    area = None
+    if wants_region and candidates and all(c.feature == "city" for c in candidates):
+        area, wants_region = doc[end - 1].text, False  # "Bakhmut district": the area around the town
+    if not candidates and doc[end - 1].text in _SETTLEMENT_WORDS and end - start > 1:
+        key = fold(doc[start : end - 1].text)  # "Pokrovsk city": the span keeps the word
+        candidates = [c for c in gazetteer.lookup_key(key) if c.feature == "city"]
+    if _abbreviation(doc[start:end].text):
+        candidates = [c for c in candidates if c.feature != "city"]  # "EU" is not Eu, France
+    if not candidates:
+        return None
+    # A region word is evidence enough that an untagged name is a place: "in Donetsk region".
+    return _Found(
+        start, end, strong or wants_region or area is not None, wants_region, key, tuple(candidates), area
+    )
+
+
+def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """Take in neighbouring words while the longer name is still a place: "Baja" + "California",
+    "eastern" + "Ukraine"."""
+    while end < len(doc) and _proper(doc[end]) and gazetteer.has_key(fold(doc[start : end + 1].text)):
+        end += 1
+    while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].lower_ in DIRECTION_WORDS):
+        if not gazetteer.has_key(fold(doc[start - 1 : end].text)):
+            break
+        start -= 1
+    return start, end
+
+
+def _proper_neighbour(doc: Doc, number: int) -> bool:
+    """A capitalised proper noun outside any entity, right beside a name."""
+    return 0 <= number < len(doc) and _proper(doc[number]) and not doc[number].ent_type_
+
+
+def _abbreviation(text: str) -> bool:
+    """Short capitals ("EU", "BA", "U.S."): found only among the curated country and region names."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) <= 4 and not any(char.islower() for char in letters)
+
+
+def _candidates(key: str, wants_region: bool, gazetteer: Gazetteer) -> list[Candidate]:
+    """Places called `key`; for "X region" with no such region, the regions called X, else the towns."""
+    candidates = gazetteer.lookup_key(key)
+    if candidates or not wants_region:
+        return candidates
+    candidates = gazetteer.lookup_key(strip_region_word(key)[0])
+    return [c for c in candidates if c.feature == "region"] or [c for c in candidates if c.feature == "city"]
+
+
+def _spread_region_word(doc: Doc, found: list[_Found], gazetteer: Gazetteer) -> None:
+    """A plural region word makes every listed name a region: "the Bryansk and Kursk regions"."""
+    for number, item in enumerate(found):
+        if item.end >= len(doc) or doc[item.end].lower_ not in REGION_PLURALS:
+            continue
+        word = REGION_PLURALS[doc[item.end].lower_]
+        item.end += 1
+        group = [item]
+        while number > 0:
+            previous = found[number - 1]
+            between = doc[previous.end : group[-1].start]
+            if not all(token.lower_ in _JOINERS for token in between):
+                break
+            group.append(previous)
+            number -= 1
+        for member in group:
+            candidates = _candidates(f"{strip_region_word(member.key)[0]} {word}", True, gazetteer)
+            if candidates:
+                member.candidates, member.wants_region, member.strong = tuple(candidates), True, True
+
+
+def _qualified(doc: Doc, found: list[_Found], number: int) -> bool:
+    """Whether the next mention, one comma away, says where this one is: "Pandi, Bulacan"."""
+    if number + 1 >= len(found):
+        return False
+    gap = doc[found[number].end : found[number + 1].start]
+    return len(gap) == 1 and gap[0].text == ","
+
+
+def _places(doc: Doc, found: list[_Found], choices: list[Choice | None]) -> list[Place]:
+    places: dict[tuple[int, str | None], Place] = {}
+    text = doc.text  # built anew from the tokens on every access
+    for item, choice in zip(found, choices, strict=True):
+        if choice is None:
+            continue
+        start, end = doc[item.start].idx, doc[item.end - 1].idx + len(doc[item.end - 1].text)
+        span = Span(start=start, end=end, text=text[start:end])
+        identity = (choice.candidate.row, item.area and item.area.lower())
+        if identity in places:
+            places[identity].mentions.append(span)
+        else:
+            places[identity] = _place(f"pl-{len(places) + 1}", choice.candidate, item.area, span)
+    return list(places.values())
+
+
+def _add_repeats(doc: Doc, places: list[Place]) -> None:
+    """One name, one place per article: a resolved name seen again where the parser saw no entity
+    ("Bakhmut itself was quiet", tagged an adverb) is another mention of the same place."""
+    taken = [(span.start, span.end) for place in places for span in place.mentions]
+    by_text = {span.text: place for place in places for span in place.mentions if span.text[:1].isupper()}
+    if not by_text:
+        return
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")\b"
+    )
+    text = doc.text
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(start < b and a < end for a, b in taken):
+            continue
+        span = doc.char_span(start, end)
+        if span is None or any(token.ent_type_ and token.ent_type_ not in LOCATION_LABELS for token in span):
+            continue
+        place = by_text[match.group()]
+        place.mentions.append(Span(start=start, end=end, text=match.group()))
+        place.mentions.sort(key=lambda mention: mention.start)
+        taken.append((start, end))
+
+
+def _place(number: str, c: Candidate, area: str | None, span: Span) -> Place:
+    """A resolved place; an area named after a town ("Bakhmut district") takes the town's point."""
+    feature = "region" if area else c.feature
+    return Place(
+        id=number,
+        name=f"{c.name} {area}" if area else c.name,
+        lat=round(c.lat, 5),
+        lon=round(c.lon, 5),
+        country_code=c.country_code,
+        admin1=c.admin1 if c.feature in ("city", "region") else None,
+        geonames_id=None if area else c.geonames_id,
+        feature=feature,
+        precision=_PRECISION[feature],
+        mentions=[span],
+    )

@@ -1,0 +1,231 @@
+"""Normalizers for units counted from publication or from the last date given, durations, REFs and sets.
+
+"last week", "two days ago" and "this month" count from the publication date; "a year earlier", "the
+next day", "the following month" and "the quarter" count from `Context.reference`, the last date the
+article itself gave. Durations ("three days" → P3D) are no dates and never become the reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sitrep.extract import time_rules as R
+from sitrep.extract import time_values as V
+from sitrep.extract.time_resolve import (
+    PART_OF_DAY_SUFFIX,
+    Context,
+    Normalizer,
+    key,
+    number,
+    rel_offset,
+    season,
+)
+
+_AGE = re.compile(r"[\s-]+old\b")
+_OF = re.compile(r"\s+of\b")
+_RATE = re.compile(r"(?:\d|%|\b(?:times|once|twice|hours|miles|shares|units|dollars|cents))\s*$")
+_TIME_UNITS = {"hour": "H", "minute": "M"}
+_ANAPHORIC_REL = frozenset({"the following", "the previous"})
+_UNIT_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+def _unit_code(unit: str) -> str:
+    """ "D", "W", "M", "Q", "Y", "DE", "CE", or "TH"/"TM" for hours and minutes."""
+    word = key(unit).removesuffix("s")
+    if word.startswith("centur"):
+        return "CE"
+    return ("T" if word in _TIME_UNITS else "") + R.UNITS.get(word, "")
+
+
+def _quarter(day: dt.date) -> str:
+    return f"{day.year:04d}-Q{V.quarter_of(day)}"
+
+
+def _coarsen(value: str, code: str) -> str:
+    """A day-level value cut to the granularity of the unit that moved it ("the following month")."""
+    span = V.interval(value)
+    if span is None or span.kind != "day" or code == "D":
+        return value
+    if code == "W":
+        return V.fmt_week(span.first)
+    if code == "M":
+        return V.fmt_month(span.first.year, span.first.month)
+    if code == "Q":
+        return _quarter(span.first)
+    return f"{span.first.year:04d}"
+
+
+def _from(base: str, n: int, code: str) -> str | None:
+    """`base` moved n units, at the unit's own granularity when `base` is finer."""
+    if code.startswith("T"):
+        return base
+    if code in ("DE", "CE"):
+        return V.shift(base[:4], n * (10 if code == "DE" else 100), "Y")
+    moved = V.shift(base, n, code)
+    return _coarsen(moved, code) if moved is not None else None
+
+
+def relative_unit(m: re.Match[str], ctx: Context) -> str | None:
+    """ "last week" → the ISO week before publication's; "the following month" → the one after the last
+    date given."""
+    rel, unit, pub = rel_offset(m["rel"]) or 0, key(m["unit"]), ctx.published
+    if key(m["rel"]) in _ANAPHORIC_REL and ctx.reference and unit in _UNIT_CODES:
+        moved = V.shift(ctx.reference, rel, _UNIT_CODES[unit])
+        if moved is not None:
+            return _coarsen(moved, _UNIT_CODES[unit])
+    if unit == "day":
+        return "P1D" if rel < 0 else None
+    if unit in R.SEASONS:
+        return season(R.SEASONS[unit], rel, ctx)
+    if unit in ("week", "weekend"):
+        return V.fmt_week(pub + dt.timedelta(weeks=rel), weekend=unit == "weekend")
+    if unit == "month":
+        return V.fmt_month(*V.add_months(pub.year, pub.month, rel))
+    if unit == "quarter":
+        return V.shift(_quarter(pub), rel, "Q")
+    if unit in ("decade", "century") and rel < 0:
+        return "P10Y" if unit == "decade" else "P100Y"
+    if unit == "decade":
+        return f"{pub.year // 10 + rel:03d}"
+    if unit == "century":
+        return f"{pub.year // 100 + rel:02d}"
+    return f"{pub.year + rel:04d}"
+
+
+def anaphoric_unit(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the week", "that year", "the quarter": the unit holding the last date given, else publication."""
+    unit, pub, ref = key(m["unit"] or m["unit2"]), ctx.published, V.interval(ctx.reference)
+    if m["ended"] and unit == "year":
+        return "P1Y"
+    if key(m["adj"]) in ("current", "full"):
+        ref = None
+        if unit == "quarter":
+            return _quarter(pub)
+    quarter_ref = ctx.reference if ctx.reference and "-Q" in ctx.reference else None
+    if unit == "day":
+        return V.fmt_day(ref.first) if ref and ref.kind == "day" else None
+    if unit in ("quarter", "period"):
+        if quarter_ref or unit == "period":
+            return quarter_ref
+        return V.shift(_quarter(pub), -1, "Q")
+    if unit == "weekend":
+        base = pub if pub.isoweekday() >= 6 or ctx.tense == "future" else pub - dt.timedelta(weeks=1)
+        return V.fmt_week(base, weekend=True)
+    anchor = ref.first if ref and ref.kind in ("day", "week", "month") else pub
+    if unit == "week":
+        return V.fmt_week(anchor)
+    if unit == "month":
+        return V.fmt_month(anchor.year, anchor.month)
+    return f"{(ref.first.year if ref and ref.kind != 'decade' else pub.year):04d}"
+
+
+def adjacent_day(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the next day", "the day before": a day next to the last day-level date given, else nothing."""
+    ref = V.interval(ctx.reference)
+    if ref is None or ref.kind != "day":
+        return None
+    back = key(m["rel"]) in ("previous", "preceding") or key(m["dir"]) == "before"
+    day = ref.first + dt.timedelta(days=-1 if back else 1)
+    part = key(m["unit"])
+    if part in R.PARTS_OF_DAY and PART_OF_DAY_SUFFIX:
+        return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[part]}"
+    return V.fmt_day(day)
+
+
+def year_period(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the 1988 quarter": the quarter last named, in that year."""
+    if key(m["unit"]) in ("quarter", "period") and ctx.reference and "-Q" in ctx.reference:
+        return f"{m['y']}{ctx.reference[4:]}"
+    return str(m["y"])
+
+
+def year_end(m: re.Match[str], ctx: Context) -> str | None:
+    year = ctx.published.year - (1 if ctx.tense == "past" and ctx.published.month < 12 else 0)
+    return f"{year:04d}-12"
+
+
+def long_adj(m: re.Match[str], ctx: Context) -> str | None:
+    code = _unit_code(m["unit"])
+    amount = "X" if key(m["unit"]).endswith("s") else "1"
+    return f"P{amount}{'Y' if code == 'DE' else code}"
+
+
+def ago(m: re.Match[str], ctx: Context) -> str | None:
+    """ "two days ago" from publication; "a year ago" after a quarter is that quarter a year back."""
+    n, code = number(m["n"]), _unit_code(m["unit"])
+    if n is None or n != int(n):
+        return "PAST_REF"
+    if code == "Y" and ctx.reference and "-Q" in ctx.reference:
+        return V.shift(ctx.reference, -int(n), "Y")
+    return _from(V.fmt_day(ctx.published), -int(n), code)
+
+
+def shifted(m: re.Match[str], ctx: Context) -> str | None:
+    """ "a year earlier", "two days later": counted from the last date given; "from now" from publication."""
+    n, code = number(m["n"]), _unit_code(m["unit"])
+    sign = -1 if key(m["dir"]) == "earlier" else 1
+    if code.startswith("T"):
+        return f"PT{'X' if n is None else int(n)}{code[1:]}"
+    if n is None or n != int(n):
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    today = V.fmt_day(ctx.published)
+    base = ctx.reference if ctx.reference and "now" not in key(m["dir"]) else today
+    return V.shift(base, sign * int(n), code) or _from(today, sign * int(n), code)
+
+
+def year_ago_adj(m: re.Match[str], ctx: Context) -> str | None:
+    base = ctx.reference if V.interval(ctx.reference) else f"{ctx.published.year:04d}"
+    return V.shift(base or "", -1, "Y")
+
+
+def duration(m: re.Match[str], ctx: Context) -> str | None:
+    """ "three days" → P3D, "several weeks" → PXW; ages ("52 years old") and rates ("$5 a day") are not."""
+    unit, n, text = key(m["unit"]).removesuffix("s"), number(m["n"]), m.string
+    code = _unit_code(unit)
+    if not code or code == "Q" and (key(m["n"]) in ("a", "an") or _OF.match(text, m.end())):
+        return None
+    if _AGE.match(text, m.end()) or key(m["n"]) in ("a", "an") and _RATE.search(text, 0, m.start()):
+        return None
+    amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+    if code in ("DE", "CE"):
+        return f"PX{code[0]}" if n is None else f"P{int(n * (10 if code == 'DE' else 100))}Y"
+    if code.startswith("T"):
+        return f"PT{amount}{code[1:]}"
+    return f"P{amount}{code}"
+
+
+def bare_units(m: re.Match[str], ctx: Context) -> str | None:
+    code = _unit_code(m["unit"] or "")
+    return f"PX{code[0] if code in ('DE', 'CE') else code}"
+
+
+def ref(m: re.Match[str], ctx: Context) -> str | None:
+    return R.REFS[key(m[0])]
+
+
+def set_(m: re.Match[str], ctx: Context) -> str | None:
+    if key(m[0]) in R.SETS:
+        return R.SETS[key(m[0])]
+    if m["wd"]:
+        return f"XXXX-WXX-{R.WEEKDAYS[key(m['wd'])]}"
+    if m["mon"]:
+        return f"XXXX-{R.MONTHS[key(m['mon'])]:02d}"
+    return f"P1{_unit_code(m['unit'])}"
+
+
+RELATIVE: dict[str, Normalizer] = {
+    "relative_unit": relative_unit,
+    "anaphoric_unit": anaphoric_unit,
+    "adjacent_day": adjacent_day,
+    "year_period": year_period,
+    "year_end": year_end,
+    "long_adj": long_adj,
+    "ago": ago,
+    "shifted": shifted,
+    "year_ago_adj": year_ago_adj,
+    "duration": duration,
+    "bare_units": bare_units,
+    "ref": ref,
+    "set": set_,
+}

@@ -1,0 +1,313 @@
+"""Normalizers for calendar expressions: one small function per recognition rule, match → TIMEX3 value.
+
+Expressions without a year ("March 5", "in February", "on Friday") are anchored on the publication
+date and the tense of the governing verb: in a past-tense sentence the latest such date on or before
+publication, in a future-tense one the next. Every normalizer returns None when the text gives no valid
+value, so "February 30" never becomes a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from sitrep.extract import time_rules as R
+from sitrep.extract import time_values as V
+
+Tense = Literal["past", "present", "future", "none"]
+
+# "Tuesday night": TimeBank gold is split between the day and the day with a part of day (TNI); the
+# plain day scores as well and is what events are dated with. "this morning" keeps its part of day.
+WEEKDAY_PART_SUFFIX = False
+PART_OF_DAY_SUFFIX = True
+# A tense-consistent reading of "Feb. 10" further away than this gives way to the nearest reading:
+# a misread tense should not push a date eleven months back.
+DAY_REACH = 270
+
+_BACK = frozenset({"last", "past", "this past", "the past", "the last", "the previous"})
+_AHEAD = frozenset({"next", "this coming", "the coming", "coming", "the following"})
+_SPELLED = {k: int(v) for k, v in R.NUMBERS.items() if " " not in k and k not in ("a", "an")}
+
+
+@dataclass
+class Context:
+    """What a normalizer may look at besides its match: publication, tense, the last date given."""
+
+    published: dt.date
+    tense: Tense = "none"
+    reference: str | None = None
+
+
+Normalizer = Callable[[re.Match[str], Context], str | None]
+
+
+def key(word: str | None) -> str:
+    """A lexicon key: lower case, single spaces, no trailing full stop ("Sept." → "sept")."""
+    return re.sub(r"\s+", " ", (word or "").lower().rstrip("."))
+
+
+def rel_offset(word: str | None) -> int | None:
+    """-1 for "last"/"past", +1 for "next"/"coming", 0 for "this", None when there is no such word."""
+    word = key(word)
+    if not word:
+        return None
+    return -1 if word in _BACK else 1 if word in _AHEAD else 0
+
+
+def number(text: str | None) -> float | None:
+    """The value of "three", "twenty-four", "16" or "a couple of"; None for vague ones ("several")."""
+    word = key(text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in R.NUMBERS:
+        return R.NUMBERS[word]
+    parts = re.split(r"[\s-]+", word)
+    if parts and all(p in _SPELLED for p in parts):
+        return float(sum(_SPELLED[p] for p in parts))
+    return None
+
+
+def pick(options: list[dt.date], ctx: Context, reach: int = 0) -> dt.date | None:
+    """Of several readings of a date, the one the tense points to: past → the latest on or before
+    publication, future → the first on or after it ("will meet on Thursday" in a Thursday article is
+    that day), present → the nearest."""
+    pub = ctx.published
+    nearest = min(options, key=lambda d: abs((d - pub).days), default=None)
+    if ctx.tense == "present":
+        return nearest
+    if ctx.tense == "future":
+        chosen = min((d for d in options if d >= pub), default=None)
+    else:
+        chosen = max((d for d in options if d <= pub), default=None)
+    if reach and chosen is not None and abs((chosen - pub).days) > reach:
+        return nearest
+    return chosen
+
+
+def _day_in_year(month_num: int, day_num: int, ctx: Context) -> dt.date | None:
+    years = range(ctx.published.year - 1, ctx.published.year + 2)
+    options = [d for y in years if (d := V.safe_date(y, month_num, day_num)) is not None]
+    return pick(options, ctx, reach=DAY_REACH)
+
+
+def _clock(text: str) -> str | None:
+    word = key(text)
+    if word.startswith(("noon", "midday")):
+        return "12:00"
+    if word.startswith("midnight"):
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m|p\.m|am|pm)?", word)
+    if not m:
+        return None
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if m[3] and m[3].startswith("p") and hour < 12:
+        hour += 12
+    if m[3] and m[3].startswith("a") and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
+
+
+def _with_time(day: dt.date, m: re.Match[str], part_suffix: bool = WEEKDAY_PART_SUFFIX) -> str:
+    """The day, with a clock time (or, if asked, a part of day) when the text gives one."""
+    groups = m.groupdict()
+    clock_text = groups.get("clock") or groups.get("clock2")
+    if clock_text and (time := _clock(clock_text)):
+        return f"{V.fmt_day(day)}T{time}"
+    part = groups.get("part")
+    if part and part_suffix:
+        return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[key(part)]}"
+    return V.fmt_day(day)
+
+
+def season(code: str, rel: int | None, ctx: Context) -> str:
+    """ "this summer" is the one of the publication year, "last summer" the one a year before that,
+    "next summer" the first to begin after publication; a bare "the summer" follows the tense."""
+    pub = ctx.published
+    spans = [s for y in range(pub.year - 2, pub.year + 3) if (s := V.interval(f"{y:04d}-{code}")) is not None]
+    this = next((s for s in spans if s.first <= pub <= s.last), None)
+    this = this or next(s for s in spans if s.last.year == pub.year)
+    if rel == 0:
+        chosen = this
+    elif rel == -1:
+        return f"{this.last.year - 1:04d}-{code}"
+    elif rel == 1 or ctx.tense == "future":
+        chosen = min((s for s in spans if s.first > pub), key=lambda s: s.first)
+    else:
+        chosen = max((s for s in spans if s.first <= pub), key=lambda s: s.first)
+    return f"{chosen.last.year:04d}-{code}"
+
+
+def iso_date(m: re.Match[str], ctx: Context) -> str | None:
+    day = V.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return V.fmt_day(day) if day else None
+
+
+def numeric_date(m: re.Match[str], ctx: Context) -> str | None:
+    """d/m/y or m/d/y only when one reading is impossible; 03/04/2023 stays unresolved."""
+    a, b, year_num = int(m["a"]), int(m["b"]), int(m["y"])
+    if a > 12 >= b or a == b:
+        day = V.safe_date(year_num, b, a)
+    elif b > 12 >= a:
+        day = V.safe_date(year_num, a, b)
+    else:
+        return None
+    return V.fmt_day(day) if day else None
+
+
+def month_day(m: re.Match[str], ctx: Context) -> str | None:
+    """ "March 5", "5 March 2023", "Friday, Oct. 23": a year from the text or from tense."""
+    month_num, day_num = R.MONTHS[key(m["mon"])], int(re.sub(r"\D", "", m["d"]))
+    if m["y"]:
+        day = V.safe_date(int(m["y"]), month_num, day_num)
+    elif V.safe_date(2000, month_num, day_num) is None:
+        return None
+    else:
+        day = _day_in_year(month_num, day_num, ctx)
+    return _with_time(day, m) if day else None
+
+
+def month_year(m: re.Match[str], ctx: Context) -> str | None:
+    year_num = int(m["y"]) if m["y"] else ctx.published.year + (rel_offset(m["rel"]) or 0)
+    return V.fmt_month(year_num, R.MONTHS[key(m["mon"])])
+
+
+def month(m: re.Match[str], ctx: Context) -> str | None:
+    """ "in February": the latest February not after publication, or the next one in future tense."""
+    target, rel, pub = R.MONTHS[key(m["mon"])], rel_offset(m["rel"]), ctx.published
+    if rel == 0:
+        return V.fmt_month(pub.year, target)
+    if rel == -1:
+        return V.fmt_month(pub.year - (1 if target >= pub.month else 0), target)
+    if rel == 1:
+        return V.fmt_month(pub.year + (1 if target <= pub.month else 0), target)
+    firsts = [dt.date(y, target, 1) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    chosen = pick(firsts, Context(pub.replace(day=1), ctx.tense))
+    return V.fmt_month(chosen.year, target) if chosen else None
+
+
+def weekday(m: re.Match[str], ctx: Context) -> str | None:
+    """ "on Tuesday": past tense (or no verb, or "Tuesday's") → the latest Tuesday on or before
+    publication; future tense → the first on or after it; present tense → the nearest."""
+    target, rel, pub = R.WEEKDAYS[key(m["wd"])], rel_offset(m["rel"]), ctx.published
+    options = [d for k in range(-7, 8) if (d := pub + dt.timedelta(days=k)).isoweekday() == target]
+    if rel == -1:
+        day = max(d for d in options if d < pub)
+    elif rel == 1:
+        day = min(d for d in options if d > pub)
+    else:
+        possessive = m.string.startswith("'s", m.end())
+        tense: Tense = "past" if ctx.tense == "none" or possessive else ctx.tense
+        picked = pick(options, Context(pub, tense))
+        if picked is None:
+            return None
+        day = picked
+    return _with_time(day, m)
+
+
+def day_word(m: re.Match[str], ctx: Context) -> str | None:
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[key(m["word"])]
+    return _with_time(ctx.published + dt.timedelta(days=offset), m)
+
+
+def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
+    """ "this morning", "last night": the day, with TIMEX3's part of day (TMO, TNI)."""
+    if m["over"]:
+        return V.fmt_day(ctx.published)
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[key(m["rel"])]
+    return _with_time(ctx.published + dt.timedelta(days=offset), m, PART_OF_DAY_SUFFIX)
+
+
+def clock(m: re.Match[str], ctx: Context) -> str | None:
+    time = _clock(m["clock"])
+    return f"{V.fmt_day(ctx.published)}T{time}" if time else None
+
+
+def quarter(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the third quarter" of the publication year (a year back if it has not begun and the verb is past)."""
+    year_text = m["y"] or m["y0"] or m["y1"] or m["y2"]
+    year_num = int(year_text) if year_text else ctx.published.year + (rel_offset(m["rel"]) or 0)
+    if m["qn"]:
+        return f"{year_num:04d}-Q{m['qn']}"
+    n, half = R.ORDINALS[key(m["q"])], key(m["unit"]) == "half"
+    if half and n > 2:
+        return None
+    starts = dt.date(year_num, (n - 1) * (6 if half else 3) + 1, 1)
+    if not (year_text or m["rel"]) and ctx.tense == "past" and starts > ctx.published:
+        year_num -= 1
+    return f"{year_num:04d}-{'H' if half else 'Q'}{n}"
+
+
+def decade(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the 1990s" → 199; "the '80s", "the eighties" → the latest such decade begun by publication."""
+    if m["dig"]:
+        return str(m["dig"])
+    digit = int(m["short"]) if m["short"] else R.DECADE_WORDS[key(m["word"])]
+    century_num = ctx.published.year // 100
+    if century_num * 100 + digit * 10 > ctx.published.year:
+        century_num -= 1
+    return f"{century_num * 10 + digit:03d}"
+
+
+def century(m: re.Match[str], ctx: Context) -> str | None:
+    n = int(m["n"])
+    return f"{n - 1:02d}" if 1 <= n <= 21 else None
+
+
+def season_rule(m: re.Match[str], ctx: Context) -> str | None:
+    code = R.SEASONS[key(m["s"])]
+    if m["y"]:
+        return f"{m['y']}-{code}"
+    if not m["rel"] and not m["mod"]:
+        return None
+    return season(code, None if key(m["rel"]) == "the" else rel_offset(m["rel"]), ctx)
+
+
+def fiscal_year(m: re.Match[str], ctx: Context) -> str | None:
+    year_num = int(m["y"])
+    if year_num < 100:
+        year_num += (ctx.published.year // 100) * 100
+        year_num -= 100 if year_num > ctx.published.year + 10 else 0
+    return f"{year_num:04d}"
+
+
+def year(m: re.Match[str], ctx: Context) -> str | None:
+    return str(m["y"])
+
+
+def spelled_year(m: re.Match[str], ctx: Context) -> str | None:
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000 (broadcast transcripts)."""
+    words = re.split(r"[\s-]+", key(m["y"]).replace("the year ", ""))
+    if words[:2] == ["two", "thousand"]:
+        return f"{2000 + sum(_SPELLED[w] for w in words[2:] if w != 'and'):04d}"
+    return f"{_SPELLED[words[0]] * 100 + sum(_SPELLED[w] for w in words[1:]):04d}"
+
+
+def holiday(m: re.Match[str], ctx: Context) -> str | None:
+    month_num, day_num = R.HOLIDAYS[key(m[0])]
+    day = _day_in_year(month_num, day_num, ctx)
+    return V.fmt_day(day) if day else None
+
+
+CALENDAR: dict[str, Normalizer] = {
+    "iso_date": iso_date,
+    "numeric_date": numeric_date,
+    "month_day": month_day,
+    "day_month": month_day,
+    "month_year": month_year,
+    "month": month,
+    "weekday": weekday,
+    "day_word": day_word,
+    "part_of_day": part_of_day,
+    "clock": clock,
+    "quarter": quarter,
+    "decade": decade,
+    "century": century,
+    "season": season_rule,
+    "fiscal_year": fiscal_year,
+    "year": year,
+    "spelled_year": spelled_year,
+    "holiday": holiday,
+}

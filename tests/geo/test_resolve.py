@@ -1,0 +1,121 @@
+"""Resolution on hand-made candidates: priors, context, qualifiers, and no guess when it is a coin toss."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sitrep.geo.gazetteer import Candidate
+from sitrep.geo.resolve import Mention, resolve
+
+
+def _place(
+    row: int, name: str, country: str, population: int, lat: float, lon: float, **extra: object
+) -> Candidate:
+    fields: dict[str, object] = {
+        "row": row,
+        "name": name,
+        "lat": lat,
+        "lon": lon,
+        "country_code": country,
+        "admin1": None,
+        "population": population,
+        "feature": "city",
+        "geonames_id": row,
+    }
+    fields.update(extra)
+    return Candidate(**fields)  # type: ignore[arg-type]
+
+
+PARIS_FR = _place(1, "Paris", "FR", 2_138_551, 48.85, 2.35)
+PARIS_US = _place(2, "Paris", "US", 24_782, 33.66, -95.56)
+GEORGIA_GE = _place(3, "Georgia", "GE", 3_704_500, 42.0, 43.5, feature="country")
+GEORGIA_US = _place(4, "Georgia", "US", 4_835_606, 32.75, -83.5, feature="region")
+KHERSON_OBLAST = _place(5, "Kherson Oblast", "UA", 1_000_000, 46.75, 33.35, feature="region")
+KHERSON = _place(6, "Kherson", "UA", 290_000, 46.64, 32.61, region_row=5)
+ILLINOIS = _place(7, "Illinois", "US", 12_000_000, 40.0, -89.0, feature="region")
+SPRINGFIELD_IL = _place(8, "Springfield", "US", 116_000, 39.8, -89.64, region_row=7)
+SPRINGFIELD_MO = _place(9, "Springfield", "US", 167_000, 37.21, -93.29)
+TWIN_A = _place(10, "Twin", "AA", 100_000, 10.0, 10.0)
+TWIN_B = _place(11, "Twin", "BB", 100_000, 40.0, 60.0)
+TWIN_NEAR = _place(12, "Twin", "AA", 90_000, 10.3, 10.2)
+HAMLET = _place(13, "Hamlet", "UA", 800, 48.0, 37.0)
+TOWN = _place(14, "Bakhmut", "UA", 80_500, 48.59, 38.0)
+
+
+def _names(mentions: list[Mention], countries: Counter[str] | None = None) -> list[str | None]:
+    return [
+        None if c is None else f"{c.candidate.name}/{c.candidate.country_code}"
+        for c in resolve(mentions, countries)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mentions", "countries", "expected"),
+    [
+        ([Mention("paris", (PARIS_FR, PARIS_US))], None, ["Paris/FR"]),
+        ([Mention("georgia", (GEORGIA_GE, GEORGIA_US))], None, ["Georgia/GE"]),
+        ([Mention("georgia", (GEORGIA_GE, GEORGIA_US))], Counter({"US": 3}), ["Georgia/US"]),
+        ([Mention("kherson", (KHERSON_OBLAST, KHERSON))], None, ["Kherson/UA"]),
+        (
+            [Mention("kherson region", (KHERSON_OBLAST, KHERSON), wants_region=True)],
+            None,
+            ["Kherson Oblast/UA"],
+        ),
+        ([Mention("twin", (TWIN_A, TWIN_B))], None, [None]),
+        ([Mention("twin", (TWIN_A, TWIN_B))], Counter({"BB": 2}), ["Twin/BB"]),
+        ([Mention("twin", (TWIN_A, TWIN_NEAR))], None, ["Twin/AA"]),
+        ([Mention("hamlet", (HAMLET,), strong=False)], None, [None]),
+        ([Mention("hamlet", (HAMLET,))], None, [None]),
+        ([Mention("hamlet", (HAMLET,))], Counter({"UA": 1}), ["Hamlet/UA"]),
+        ([Mention("bakhmut", (TOWN,), strong=False)], Counter({"UA": 2}), ["Bakhmut/UA"]),
+    ],
+    ids=[
+        "most populous",
+        "country over a US state",
+        "US state in a US article",
+        "city over its namesake region",
+        "region when named with a region word",
+        "far-apart tie gives nothing",
+        "tie broken by the article's country",
+        "near-by readings are no tie",
+        "a hamlet the NER missed is no place",
+        "a hamlet with no support is no place",
+        "a hamlet in the article's country",
+        "an ORG-tagged town in the article's country",
+    ],
+)
+def test_resolve(mentions: list[Mention], countries: Counter[str] | None, expected: list[str | None]) -> None:
+    assert _names(mentions, countries) == expected
+
+
+def test_qualifier_picks_the_town_in_that_region() -> None:
+    mentions = [
+        Mention("springfield", (SPRINGFIELD_MO, SPRINGFIELD_IL), qualifier=1),
+        Mention("illinois", (ILLINOIS,)),
+    ]
+    assert _names(mentions) == ["Springfield/US", "Illinois/US"]
+    choice = resolve(mentions)[0]
+    assert choice is not None and choice.candidate is SPRINGFIELD_IL
+    assert any("qualified by Illinois" in reason for reason in choice.reasons)
+
+
+def test_other_places_of_the_article_are_context() -> None:
+    mentions = [
+        Mention("twin", (TWIN_A, TWIN_B)),
+        Mention("elsewhere", (_place(20, "Elsewhere", "BB", 500_000, 40.5, 60.5),)),
+    ]
+    assert _names(mentions) == ["Twin/BB", "Elsewhere/BB"]
+
+
+def test_a_name_is_no_context_for_itself() -> None:
+    mentions = [Mention("twin", (TWIN_A, TWIN_B)), Mention("twin", (TWIN_A, TWIN_B))]
+    assert _names(mentions) == [None, None]
+
+
+def test_reasons_explain_the_score() -> None:
+    choice = resolve([Mention("georgia", (GEORGIA_GE, GEORGIA_US))], Counter({"US": 1}))[0]
+    assert choice is not None
+    assert choice.reasons[0].startswith("region of population 4,835,606")
+    assert any("country US" in reason for reason in choice.reasons)
