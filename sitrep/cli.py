@@ -90,11 +90,13 @@ def run(
 
     errors = _Errors()
     articles = _articles(inputs, input_format or format, published, field, errors)
-    with typer.progressbar(length=len(articles), label="articles", file=sys.stderr) as bar:
-        report = run_articles(articles, db, model, errors, progress=bar.update)
+    if sys.stderr.isatty() and len(articles) > 1:
+        with typer.progressbar(length=len(articles), label="articles", file=sys.stderr) as bar:
+            report = run_articles(articles, db, model, errors, progress=bar.update)
+    else:
+        report = run_articles(articles, db, model, errors)
     typer.echo(
-        f"{report.stored} stored, {report.already_stored} already in {db}, "
-        f"{report.failed + errors.count - report.failed} failed",
+        f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed",
         err=True,
     )
     if errors.count:
@@ -323,7 +325,7 @@ def _print_scores(scores: dict[str, Any]) -> None:
 def main() -> None:
     """Entry point: run the app and turn sitrep's errors into one line on stderr."""
     try:
-        app(standalone_mode=False)
+        result = app(standalone_mode=False)  # returns the code of a typer.Exit
     except SitrepError as exc:
         typer.echo(f"sitrep: {exc}", err=True)
         sys.exit(2 if isinstance(exc, UsageError) else 1)
@@ -339,3 +341,4 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(result if isinstance(result, int) else 0)

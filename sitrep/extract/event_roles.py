@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
 from sitrep.extract.mentions import MentionIndex, trim
-from sitrep.extract.numbers import parse_count
+from sitrep.extract.numbers import VAGUE, parse_count
 from sitrep.model import Actor, Claim, Entity, Place, Timex
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -129,9 +129,14 @@ def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
                 kind=entity.kind,
             )
     if mention is None:
+        # "the governor, Oleh Marchenko" (apposition), "thousands of protesters" (a count of them)
         for child in token.children:
             if child.dep_ in ("appos", "compound") and (mention := facts.entity_mentions.of_token(child)):
                 break
+            if child.dep_ == "prep" and child.lower_ == "of" and (token.like_num or token.lower_ in VAGUE):
+                counted = _child(child, ("pobj",))
+                if counted is not None and (mention := facts.entity_mentions.of_token(counted)):
+                    break
     if mention is None:
         return None
     entity = facts.entities[mention.item_id]
@@ -251,7 +256,7 @@ def _count_near(word: Token) -> int | None:
         for child in noun.children:
             if child.dep_ == "nummod":
                 return _number(child)
-        if noun.like_num:
+        if noun.like_num or noun.lower_ in VAGUE:
             return _number(noun)
     return None
 

@@ -93,6 +93,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     ]
     places = _places(doc, found, resolve(mentions, countries))
     _add_repeats(doc, places)
+    places.sort(key=lambda place: place.mentions[0].start)
+    for number, place in enumerate(places, start=1):
+        place.id = f"pl-{number}"
     return places
 
 
@@ -146,9 +149,8 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
     if not candidates and key.split(" ", 1)[0] in DIRECTION_WORDS and end - start > 1:
         start, key = start + 1, fold(doc[start + 1 : end].text)
         candidates = _candidates(key, wants_region, gazetteer)
-    area = None
-    if wants_region and candidates and all(c.feature == "city" for c in candidates):
-        area, wants_region = doc[end - 1].text, False  # "Bakhmut district": the area around the town
+    area = _area(candidates, doc[end - 1].text) if wants_region else None
+    wants_region = wants_region and area is None
     if not candidates and doc[end - 1].text in _SETTLEMENT_WORDS and end - start > 1:
         key = fold(doc[start : end - 1].text)  # "Pokrovsk city": the span keeps the word
         candidates = [c for c in gazetteer.lookup_key(key) if c.feature == "city"]
@@ -194,6 +196,12 @@ def _candidates(key: str, wants_region: bool, gazetteer: Gazetteer) -> list[Cand
     return [c for c in candidates if c.feature == "region"] or [c for c in candidates if c.feature == "city"]
 
 
+def _area(candidates: list[Candidate], word: str) -> str | None:
+    """The region word when a region-worded name only matches towns: "Bakhmut district" is the area
+    around Bakhmut, not Bakhmut."""
+    return word if candidates and all(c.feature == "city" for c in candidates) else None
+
+
 def _spread_region_word(doc: Doc, found: list[_Found], gazetteer: Gazetteer) -> None:
     """A plural region word makes every listed name a region: "the Bryansk and Kursk regions"."""
     for number, item in enumerate(found):
@@ -212,7 +220,12 @@ def _spread_region_word(doc: Doc, found: list[_Found], gazetteer: Gazetteer) -> 
         for member in group:
             candidates = _candidates(f"{strip_region_word(member.key)[0]} {word}", True, gazetteer)
             if candidates:
-                member.candidates, member.wants_region, member.strong = tuple(candidates), True, True
+                member.area = _area(candidates, word)
+                member.candidates, member.wants_region, member.strong = (
+                    tuple(candidates),
+                    not member.area,
+                    True,
+                )
 
 
 def _qualified(doc: Doc, found: list[_Found], number: int) -> bool:
@@ -235,7 +248,7 @@ def _places(doc: Doc, found: list[_Found], choices: list[Choice | None]) -> list
         if identity in places:
             places[identity].mentions.append(span)
         else:
-            places[identity] = _place(f"pl-{len(places) + 1}", choice.candidate, item.area, span)
+            places[identity] = _place(choice.candidate, item.area, span)
     return list(places.values())
 
 
@@ -263,11 +276,12 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
         taken.append((start, end))
 
 
-def _place(number: str, c: Candidate, area: str | None, span: Span) -> Place:
-    """A resolved place; an area named after a town ("Bakhmut district") takes the town's point."""
+def _place(c: Candidate, area: str | None, span: Span) -> Place:
+    """A resolved place (numbered later); an area named after a town ("Bakhmut district") takes the
+    town's point."""
     feature = "region" if area else c.feature
     return Place(
-        id=number,
+        id="",
         name=f"{c.name} {area}" if area else c.name,
         lat=round(c.lat, 5),
         lon=round(c.lon, 5),

@@ -61,7 +61,7 @@ def _holder_of(role: Token, person: Mention, entities: MentionIndex, places: Men
     if person_token is not None and role.dep_ == "compound":
         modifiers += [c for c in person_token.root.lefts if c.dep_ == "poss"]
     for prep in role.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
             modifiers += [c for c in prep.children if c.dep_ == "pobj"]
     for token in modifiers:
         mention = entities.of_token(token) or places.of_token(token)

@@ -1,0 +1,1 @@
+"""Gazetteer index and place resolution, used by `sitrep.extract.places`."""

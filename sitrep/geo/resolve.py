@@ -134,7 +134,7 @@ def _prior(candidate: Candidate, mention: Mention, why: list[str] | None) -> flo
     elif candidate.feature == "region":
         base, reason = math.log10(max(candidate.population, 100_000)) - 0.5, "region"
     else:
-        penalty = (ALIAS_PENALTY if candidate.alias else 0.0) * (1 if mention.strong else WEAK_ALIAS_FACTOR)
+        penalty = _alias_penalty(candidate, mention)
         base, reason = math.log10(max(candidate.population, 500)) - penalty, "city"
         if candidate.alias:
             reason += " by an alternate name"
@@ -149,6 +149,16 @@ def _prior(candidate: Candidate, mention: Mention, why: list[str] | None) -> flo
     ):
         total += _add(why, -3.0, "a city of the same name in the same country is meant")
     return total
+
+
+def _alias_penalty(candidate: Candidate, mention: Mention) -> float:
+    """Found by an alternate name: weaker than a place found by its own name, and weaker still when the
+    NER did not call it a location ("Google" is an alternate name of Topeka)."""
+    if not candidate.alias:
+        return 0.0
+    if not mention.strong:
+        return ALIAS_PENALTY * WEAK_ALIAS_FACTOR
+    return ALIAS_PENALTY if any(not other.alias for other in mention.candidates) else 0.0
 
 
 def _namesake(city: Candidate, region: Candidate) -> bool:

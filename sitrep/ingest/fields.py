@@ -16,7 +16,7 @@ class FieldNames:
 
     id: tuple[str, ...] = ("id",)
     text: tuple[str, ...] = ("text",)
-    published: tuple[str, ...] = ("published", "date")
+    published: tuple[str, ...] = ("published", "date", "dct")
     title: tuple[str, ...] = ("title",)
     source: tuple[str, ...] = ("source",)
     url: tuple[str, ...] = ("url",)

@@ -46,6 +46,10 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
             [("Kharkiv", "UA", "city", 1)],
         ),
         (
+            "Russian forces shelled Kupiansk on Tuesday, killing four civilians.",
+            [("Kupyansk", "UA", "city", 1)],
+        ),
+        (
             "Fighting continued near Avdiivka in Donetsk region, the Ukrainian army said.",
             [("Avdiyivka", "UA", "city", 1), ("Donetsk Oblast", "UA", "region", 3)],
         ),

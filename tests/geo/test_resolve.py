@@ -101,6 +101,17 @@ def test_qualifier_picks_the_town_in_that_region() -> None:
     assert any("qualified by Illinois" in reason for reason in choice.reasons)
 
 
+def test_an_old_name_of_a_bigger_city_loses_to_a_place_of_that_name() -> None:
+    engels = _place(30, "Engels", "RU", 196_011, 51.5, 46.1, alias=True)
+    pokrovsk = _place(31, "Pokrovsk", "UA", 60_127, 48.28, 37.18)
+    assert _names([Mention("pokrovsk", (engels, pokrovsk))], Counter({"UA": 1, "RU": 1})) == ["Pokrovsk/UA"]
+
+
+def test_a_spelling_variant_alone_is_enough() -> None:
+    kupyansk = _place(32, "Kupyansk", "UA", 27_169, 49.71, 37.62, alias=True)
+    assert _names([Mention("kupiansk", (kupyansk,))]) == ["Kupyansk/UA"]
+
+
 def test_other_places_of_the_article_are_context() -> None:
     mentions = [
         Mention("twin", (TWIN_A, TWIN_B)),

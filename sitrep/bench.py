@@ -1,0 +1,131 @@
+"""`make bench`: sitrep's speed as a share of plain spaCy's on the same articles, in the same run.
+
+Each side runs in its own child process so that its peak memory is its own; the figures that matter are
+the ratios, because the machines are noisy. Articles come from `../shared/eval/news_throughput/` when it
+is present (the first `--limit` records), else from `examples/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitrep.ingest import read_articles
+from sitrep.model import Article
+from sitrep.nlp.loader import DEFAULT_MODEL, load_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+THROUGHPUT = ROOT.parent / "shared" / "eval" / "news_throughput" / "news_throughput.jsonl"
+
+
+def bench_articles(limit: int) -> tuple[list[Article], str]:
+    """The articles to time and where they came from."""
+    if THROUGHPUT.exists():
+        source = str(THROUGHPUT)
+        found = [a for a in read_articles([source]) if isinstance(a, Article)]
+    else:
+        source = str(ROOT / "examples")
+        found = [a for a in read_articles([source]) if isinstance(a, Article)]
+    return found[:limit], source
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_child(side: str, limit: int, model: str) -> dict[str, object]:
+    """Time one side over the articles; runs inside a child process."""
+    articles, _ = bench_articles(limit)
+    chars = sum(len(a.text) for a in articles)
+    started = time.perf_counter()
+    if side == "spacy":
+        nlp = load_nlp(model)
+        loaded = time.perf_counter()
+        for _ in nlp.pipe((a.text for a in articles), batch_size=32):
+            pass
+        stages: dict[str, float] = {}
+    else:
+        from sitrep.geo.gazetteer import Gazetteer
+        from sitrep.pipeline import Pipeline
+
+        gazetteer_start = time.perf_counter()
+        before = _peak_mb()
+        Gazetteer.load()
+        gazetteer_seconds = time.perf_counter() - gazetteer_start
+        gazetteer_mb = _peak_mb() - before
+        pipeline = Pipeline(model)
+        loaded = time.perf_counter()
+        for _ in pipeline.pipe(articles):
+            pass
+        stages = dict(pipeline.timings)
+        stages["gazetteer_load_s"] = gazetteer_seconds
+        stages["gazetteer_peak_mb_added"] = gazetteer_mb
+    finished = time.perf_counter()
+    seconds = finished - loaded
+    return {
+        "side": side,
+        "articles": len(articles),
+        "characters": chars,
+        "load_s": loaded - started,
+        "seconds": seconds,
+        "articles_per_s": len(articles) / seconds if seconds else 0.0,
+        "chars_per_s": chars / seconds if seconds else 0.0,
+        "peak_mb": _peak_mb(),
+        "stages": stages,
+    }
+
+
+def _spawn(side: str, limit: int, model: str) -> dict[str, object]:
+    command = [sys.executable, "-m", "sitrep.bench", "--child", side, "--limit", str(limit), "--model", model]
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    parsed: dict[str, object] = json.loads(result.stdout)
+    return parsed
+
+
+def report(spacy: dict[str, object], sitrep: dict[str, object], source: str) -> str:
+    """The benchmark table."""
+    lines = [f"articles: {sitrep['articles']} from {source} ({sitrep['characters']} characters)", ""]
+    lines.append(f"{'':<14}{'articles/s':>12}{'chars/s':>12}{'peak MB':>10}{'load s':>8}")
+    for row in (spacy, sitrep):
+        lines.append(
+            f"{'plain spaCy' if row['side'] == 'spacy' else 'sitrep':<14}{row['articles_per_s']:>12.1f}"
+            f"{row['chars_per_s']:>12.0f}{row['peak_mb']:>10.0f}{row['load_s']:>8.2f}"
+        )
+    ratio = float(sitrep["articles_per_s"]) / float(spacy["articles_per_s"])  # type: ignore[arg-type]
+    lines += ["", f"ratio sitrep / plain spaCy (articles/s, same run): {ratio:.2f}", "", "stage timings:"]
+    stages = dict(sitrep["stages"])  # type: ignore[call-overload]
+    total = sum(v for k, v in stages.items() if not k.startswith("gazetteer"))
+    for name, value in stages.items():
+        if name.startswith("gazetteer"):
+            continue
+        lines.append(f"  {name:<12}{value:>8.2f} s {100 * value / total:>6.1f} %")
+    load_s, load_mb = stages["gazetteer_load_s"], stages["gazetteer_peak_mb_added"]
+    lines.append(f"gazetteer load: {load_s:.2f} s, {load_mb:.0f} MB added to peak")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=400, help="articles to time (default 400)")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--child", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_child(args.child, args.limit, args.model)))
+        return
+    _, source = bench_articles(args.limit)
+    spacy = _spawn("spacy", args.limit, args.model)
+    sitrep = _spawn("sitrep", args.limit, args.model)
+    print(report(spacy, sitrep, source))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"spacy": spacy, "sitrep": sitrep, "source": source}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Events: triggers, types, actors, place, date, fatalities and modality from real-style sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.acled import acled_type
+from sitrep.model import Actor
+
+# (sentence, PLOVER type, mode, actor1 text, actor2 text or None); published 2024-05-08 (Wednesday)
+EVENTS = [
+    (
+        "Russian forces shelled the town of Kupiansk on Tuesday.",
+        "ASSAULT",
+        "heavy-weapons",
+        "Russian forces",
+        None,
+    ),
+    (
+        "Russian artillery renewed attacks on the town on Tuesday.",
+        "ASSAULT",
+        "heavy-weapons",
+        "Russian artillery",
+        None,
+    ),
+    ("Russian jets carried out an air strike on Kharkiv.", "ASSAULT", "aerial", "Russian jets", None),
+    ("A Ukrainian drone strike hit an oil depot in Bryansk.", "ASSAULT", "drone", None, None),
+    ("Police arrested two activists in Minsk on Sunday.", "COERCE", "arrest", "Police", "activists"),
+    ("Thousands of protesters rallied in Tbilisi against the law.", "PROTEST", "demo", "protesters", None),
+    ("The army accused the rebels of shelling the camp.", "ACCUSE", "allege", "army", "rebels"),
+    ("The governor said the army withdrew from the village overnight.", "RETREAT", "withdraw", "army", None),
+    ("The president ordered the army to send reinforcements to Vovchansk.", "MOBILIZE", "troops", None, None),
+    (
+        "Sudanese troops clashed with the Rapid Support Forces in El Fasher.",
+        "ASSAULT",
+        None,
+        "Sudanese troops",
+        None,
+    ),
+    ("The commander threatened to storm the city within days.", "THREATEN", None, None, None),
+]
+
+
+def _event_of(extraction, plover_type):  # type: ignore[no-untyped-def]
+    matching = [e for e in extraction.events if e.type == plover_type]
+    assert matching, f"no {plover_type} event in {[(e.type, e.trigger.text) for e in extraction.events]}"
+    return matching[0]
+
+
+@pytest.mark.parametrize(("text", "plover", "mode", "actor1", "actor2"), EVENTS)
+def test_event_type_mode_and_actors(extract, text, plover, mode, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.mode == mode
+    if actor1 is not None:
+        assert event.actor1 is not None and actor1 in event.actor1.text
+    if actor2 is not None:
+        assert event.actor2 is not None and actor2 in event.actor2.text
+    assert event.evidence and event.trigger.text
+
+
+def test_date_place_and_fatalities_from_the_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract("Russian forces shelled Kupiansk on Tuesday, killing four civilians.")
+    event = _event_of(extraction, "ASSAULT")
+    assert (event.date, event.date_precision) == (dt.date(2024, 5, 7), 1)
+    place = next(p for p in extraction.places if p.id == event.place_id)
+    assert [m.text for m in place.mentions] == ["Kupiansk"] and place.country_code == "UA"
+    assert event.fatalities == 4
+    assert event.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert (
+        len([e for e in extraction.events if e.type == "ASSAULT"]) == 1
+    )  # the killing is the shelling's toll
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("At least 12 people were killed when militants attacked the village.", 12),
+        ("Gunmen attacked a market, killing dozens of traders.", 12),
+        ("The army attacked rebel positions, inflicting heavy casualties.", None),
+        ("The militia attacked the town after losing five times more fighters than the army.", None),
+    ],
+)
+def test_fatalities_are_never_guessed(extract, text: str, fatalities: int | None) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), "ASSAULT").fatalities == fatalities
+
+
+def test_event_without_date_inherits_publication_day_at_week_precision(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("Rebels attacked an army convoy near Goma."), "ASSAULT")
+    assert (event.date, event.date_precision) == (dt.date(2024, 5, 8), 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "hypothetical"),
+    [
+        ("The army did not attack the village.", True, False),
+        ("The ministry denied attacking the convoy.", True, False),
+        ("The rebels plan to attack the city next week.", False, True),
+        ("The militia would attack if the talks failed.", False, True),
+        ("The militia attacked the city.", False, False),
+    ],
+)
+def test_modality(extract, text: str, negated: bool, hypothetical: bool) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), "ASSAULT")
+    assert (event.negated, event.hypothetical) == (negated, hypothetical)
+    if negated or hypothetical:
+        assert event.acled_event_type is None
+
+
+def test_event_inside_a_claim_is_attributed(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "Russian forces shelled the city of Kharkiv on Tuesday, governor Oleh Synehubov said."
+    )
+    event = _event_of(extraction, "ASSAULT")
+    assert event.attributed_to is not None
+    assert event.attributed_to in {c.id for c in extraction.claims}
+
+
+def _actor(kind: str) -> Actor:
+    return Actor(start=0, end=1, text="x", kind=kind)
+
+
+@pytest.mark.parametrize(
+    ("plover", "mode", "lemma", "kinds", "expected"),
+    [
+        (
+            "ASSAULT",
+            "aerial",
+            "strike",
+            ("state_forces", None),
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        ("ASSAULT", None, "clash", ("state_forces", "rebel_group"), ("Battles", "Armed clash")),
+        (
+            "ASSAULT",
+            None,
+            "attack",
+            ("political_militia", "civilians"),
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "ASSAULT",
+            None,
+            "capture",
+            ("rebel_group", None),
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        ("PROTEST", "riot", "riot", ("rioters", None), ("Riots", "Violent demonstration")),
+        ("COERCE", "arrest", "arrest", ("state_forces", None), ("Strategic developments", "Arrests")),
+        ("ACCUSE", "allege", "accuse", ("government", "government"), (None, None)),
+    ],
+)
+def test_acled_mapping(plover, mode, lemma, kinds, expected) -> None:  # type: ignore[no-untyped-def]
+    actors = [None if k is None else _actor(k) for k in kinds]
+    assert acled_type(plover, mode, lemma, actors[0], actors[1]) == expected

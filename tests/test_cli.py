@@ -1,0 +1,126 @@
+"""The `sitrep` command, called in-process as a user would call it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep.cli import main
+
+GOOD_A = "date 2024-05-07\nRussian forces shelled the town of Vovchansk on Tuesday, killing two civilians.\n"
+GOOD_B = " date 2024-05-09 Police arrested three men in Kharkiv on Wednesday, the regional prosecutor said."
+
+
+def _sitrep(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["sitrep", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_A, encoding="utf-8")
+    (folder / "b.txt").write_text(GOOD_B, encoding="utf-8")
+    (folder / "c-bad.txt").write_text("no header, no date\n", encoding="utf-8")
+    return folder
+
+
+def test_run_stores_good_articles_and_names_the_bad_one(
+    monkeypatch, capsys, inputs: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "s.db"
+    code, _, err = _sitrep(monkeypatch, capsys, "run", str(inputs), "--db", str(db))
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("sitrep: [")]
+    assert len(errors) == 1 and "c-bad.txt" in errors[0] and "Traceback" not in err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        orphans = conn.execute(
+            "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
+        )
+        assert orphans.fetchone()[0] == 0
+    conn.close()
+    # running again changes nothing
+    code, _, err = _sitrep(monkeypatch, capsys, "run", str(inputs / "a.txt"), "--db", str(db))
+    assert code == 0 and "0 stored, 1 already" in err
+
+    code, out, _ = _sitrep(monkeypatch, capsys, "events", "--db", str(db), "--json", "--type", "ASSAULT")
+    events = json.loads(out)
+    assert code == 0 and len(events) == 1 and events[0]["fatalities"] == 2
+
+    code, out, _ = _sitrep(monkeypatch, capsys, "export", "--format", "acled-csv", "--db", str(db))
+    header = out.splitlines()[0].split(",")
+    assert code == 0 and len(header) == 31 and header[0] == "event_id_cnty"
+
+    code, out, _ = _sitrep(monkeypatch, capsys, "summary", "--db", str(db))
+    assert code == 0 and "articles" in out
+
+
+def test_extract_prints_contract_json(monkeypatch, capsys, inputs: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = _sitrep(monkeypatch, capsys, "extract", str(inputs / "a.txt"), "--format", "json")
+    [extraction] = json.loads(out)
+    assert code == 0
+    assert set(extraction) == {"document", "entities", "places", "timexes", "events", "claims", "relations"}
+    assert extraction["document"]["published"] == "2024-05-07"
+
+
+def test_schema(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = _sitrep(monkeypatch, capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0 and schema["title"] == "Extraction"
+    assert set(schema["properties"]) == {
+        "document",
+        "entities",
+        "places",
+        "timexes",
+        "events",
+        "claims",
+        "relations",
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("events", "--db", "/nonexistent/x.db"),
+        ("extract", "x.txt", "--format", "xml"),
+        ("run", "missing.txt", "--db", "/nonexistent/dir/x.db"),
+        ("extract", "x.txt", "--model", "no_such_pipeline"),
+    ],
+)
+def test_user_mistakes_are_one_line(monkeypatch, capsys, tmp_path: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "x.txt").write_text(GOOD_A, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _sitrep(monkeypatch, capsys, *args)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code != 0
+    assert lines and all(line.startswith("sitrep: ") for line in lines), err
+    assert "Traceback" not in err
+
+
+def test_missing_model_says_how_to_install(monkeypatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "x.txt").write_text(GOOD_A, encoding="utf-8")
+    code, _, err = _sitrep(
+        monkeypatch, capsys, "extract", str(tmp_path / "x.txt"), "--model", "no_such_pipeline"
+    )
+    assert code == 1 and "[S002]" in err and "install" in err
+
+
+def test_bakhmut_sample_through_the_cli(monkeypatch, capsys, bakhmut_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = _sitrep(monkeypatch, capsys, "extract", str(bakhmut_path), "--format", "json")
+    [extraction] = json.loads(out)
+    assert code == 0
+    assert any(t["text"] == "Tuesday" and t["value"] == "2023-03-07" for t in extraction["timexes"])
