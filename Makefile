@@ -33,8 +33,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m sitrep.bench
 
+# Browse the demo database in Datasette (read-only) until sitrep's own web UI lands.
 serve: $(STAMP)
-	$(BIN)/sitrep serve --db demo.db
+	test -f demo.db || $(MAKE) demo
+	$(BIN)/pip install --quiet "datasette==0.65.5"
+	$(BIN)/datasette serve demo.db --host 127.0.0.1 --port 8001
 
 eval: $(STAMP)
 	$(BIN)/sitrep eval all

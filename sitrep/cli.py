@@ -175,16 +175,7 @@ def events(
     """List stored events."""
     from sitrep.store import queries
 
-    columns = [
-        "date",
-        "type",
-        "mode",
-        "acled_event_type",
-        "actor1_text",
-        "actor2_text",
-        "place_name",
-        "fatalities",
-    ]
+    columns = ["date", "type", "mode", "trigger", "actor1", "actor2", "place", "fatalities"]
     _listing(
         db,
         queries.events,
@@ -233,7 +224,7 @@ def claims(
     """List stored claims with their speakers."""
     from sitrep.store import queries
 
-    columns = ["published", "kind", "speaker_text", "cue_text", "content_text"]
+    columns = ["published", "kind", "speaker", "cue", "content"]
     _listing(
         db, queries.claims, as_json, columns, since=since, until=until, kind=type, speaker=actor, limit=limit
     )
@@ -315,6 +306,53 @@ def eval_time(
     from sitrep.eval.time import score_time
 
     _print_scores(score_time(paths, model))
+
+
+@eval_app.command("places")
+def eval_places(
+    paths: Annotated[list[Path], typer.Argument(help="GeoWebNews/GeoVirus gold JSON Lines files.")],
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Places: accuracy within 161 km end to end, precision of emitted places, median error."""
+    from sitrep.eval.places import score_places
+
+    _print_scores(dict(score_places(paths, model)))
+
+
+@eval_app.command("all")
+def eval_all(
+    eval_dir: Annotated[Path, typer.Option("--eval-dir", help="Folder of gold data sets.")] = Path(
+        "../shared/eval"
+    ),
+    floors: Annotated[Path, typer.Option("--floors", help="Recorded floors.")] = Path("eval/floors.json"),
+    record: Annotated[
+        bool, typer.Option("--record", help="Raise floors to the figures of this run.")
+    ] = False,
+    lower: Annotated[
+        bool, typer.Option("--lower", help="With --record: also lower floors (needs --reason).")
+    ] = False,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why a floor is lowered.")] = None,
+) -> None:
+    """Every measure against its recorded floor; exit 1 when one falls below it."""
+    from sitrep.eval import gate
+    from sitrep.eval.suites import SUITES
+
+    if lower and not record:
+        raise UsageError("--lower only makes sense with --record")
+    if not eval_dir.is_dir():
+        raise UsageError(f"{eval_dir}: no gold data folder")
+    recorded = gate.load_floors(floors)
+    figures, sums, notes = gate.measure(SUITES, eval_dir)
+    result = gate.check(figures, sums, recorded)
+    result.notes[:0] = notes
+    typer.echo(result.table())
+    if record:
+        gate.save_floors(floors, gate.record(figures, sums, recorded, lower=lower, reason=reason))
+        typer.echo(f"floors recorded in {floors}")
+    elif result.failures:
+        names = ", ".join(r.measure for r in result.failures)
+        typer.echo(f"sitrep: accuracy gate failed: {names} below floor", err=True)
+        raise typer.Exit(1)
 
 
 def _print_scores(scores: dict[str, Any]) -> None:
