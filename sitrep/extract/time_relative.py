@@ -18,6 +18,7 @@ from sitrep.extract.time_resolve import (
     Normalizer,
     key,
     number,
+    pick,
     rel_offset,
     season,
 )
@@ -77,7 +78,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> str | None:
     if unit == "day":
         return "P1D" if rel < 0 else None
     if unit in R.SEASONS:
-        return season(R.SEASONS[unit], rel, ctx)
+        return season(R.SEASONS[unit], rel, ctx, past=key(m["rel"]) == "this past")
     if unit in ("week", "weekend"):
         return V.fmt_week(pub + dt.timedelta(weeks=rel), weekend=unit == "weekend")
     if unit == "month":
@@ -102,11 +103,23 @@ def anaphoric_unit(m: re.Match[str], ctx: Context) -> str | None:
         ref = None
         if unit == "quarter":
             return _quarter(pub)
-    quarter_ref = ctx.reference if ctx.reference and "-Q" in ctx.reference else None
+    quarter_ref = ctx.period if key(m["adj"]) != "latest" else None
     if unit == "day":
         return V.fmt_day(ref.first) if ref and ref.kind == "day" else None
+    if unit == "quarter" and not quarter_ref and m["ended"] and (end := R.ENDED_DAY.match(m.string, m.end())):
+        day = pick(
+            [
+                d
+                for y in range(pub.year - 1, pub.year + 1)
+                if (d := V.safe_date(y, R.MONTHS[key(end[1])], int(end[2])))
+            ],
+            Context(pub, "past"),
+        )
+        if day is not None:
+            # A fiscal quarter ending July 31 runs May to July: name it by its middle.
+            return _quarter(day - dt.timedelta(days=45))
     if unit in ("quarter", "period"):
-        if quarter_ref or unit == "period":
+        if quarter_ref or unit == "period" and key(m["adj"]) != "latest":
             return quarter_ref
         return V.shift(_quarter(pub), -1, "Q")
     if unit == "weekend":
@@ -135,14 +148,26 @@ def adjacent_day(m: re.Match[str], ctx: Context) -> str | None:
 
 def year_period(m: re.Match[str], ctx: Context) -> str | None:
     """ "the 1988 quarter": the quarter last named, in that year."""
-    if key(m["unit"]) in ("quarter", "period") and ctx.reference and "-Q" in ctx.reference:
-        return f"{m['y']}{ctx.reference[4:]}"
+    if key(m["unit"]) in ("quarter", "period") and ctx.period:
+        return f"{m['y']}{ctx.period[4:]}"
     return str(m["y"])
 
 
 def year_end(m: re.Match[str], ctx: Context) -> str | None:
+    """ "by year-end" is this year; "since year-end" in a past clause the last one (TIMEX3 keeps "end" as
+    a modifier, so the value is the year)."""
     year = ctx.published.year - (1 if ctx.tense == "past" and ctx.published.month < 12 else 0)
-    return f"{year:04d}-12"
+    return f"{year:04d}"
+
+
+def unit_edge(m: re.Match[str], ctx: Context) -> str | None:
+    """ "by the end of the year", "the beginning of the month": the unit holding publication."""
+    unit, pub = key(m["unit"]), ctx.published
+    if unit == "week":
+        return V.fmt_week(pub)
+    if unit == "month":
+        return V.fmt_month(pub.year, pub.month)
+    return f"{pub.year:04d}"
 
 
 def long_adj(m: re.Match[str], ctx: Context) -> str | None:
@@ -156,8 +181,8 @@ def ago(m: re.Match[str], ctx: Context) -> str | None:
     n, code = number(m["n"]), _unit_code(m["unit"])
     if n is None or n != int(n):
         return "PAST_REF"
-    if code == "Y" and ctx.reference and "-Q" in ctx.reference:
-        return V.shift(ctx.reference, -int(n), "Y")
+    if code == "Y" and ctx.period:
+        return V.shift(ctx.period, -int(n), "Y")
     return _from(V.fmt_day(ctx.published), -int(n), code)
 
 
@@ -171,12 +196,40 @@ def shifted(m: re.Match[str], ctx: Context) -> str | None:
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     today = V.fmt_day(ctx.published)
     base = ctx.reference if ctx.reference and "now" not in key(m["dir"]) else today
+    if code == "Y" and ctx.period and "now" not in key(m["dir"]):
+        base = ctx.period
     return V.shift(base, sign * int(n), code) or _from(today, sign * int(n), code)
 
 
 def year_ago_adj(m: re.Match[str], ctx: Context) -> str | None:
-    base = ctx.reference if V.interval(ctx.reference) else f"{ctx.published.year:04d}"
+    """ "the year-ago quarter": the period reported on, a year back; "the year-ago third quarter"."""
+    if m["q"]:
+        return f"{ctx.published.year - 1:04d}-Q{R.ORDINALS[key(m['q'])]}"
+    base = ctx.period or (ctx.reference if V.interval(ctx.reference) else f"{ctx.published.year:04d}")
     return V.shift(base or "", -1, "Y")
+
+
+def period_year_ago(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the same period last year", "last year's quarter": the period reported on, a year back; with no
+    period named, only the year is known."""
+    if ctx.period is None:
+        return f"{ctx.published.year - 1:04d}"
+    return V.shift(ctx.period, -1, "Y")
+
+
+# A fractional amount spelled out in the next smaller unit: 2.5 years → P2Y6M, 5.5 hours → PT5H30M.
+_SPLIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
+
+
+def _split(n: float, code: str) -> str:
+    small, per = _SPLIT[code]
+    whole, rest = int(n), round((n - int(n)) * per)
+    big = code.removeprefix("T")
+    if code.startswith("T"):
+        return f"PT{whole}{big}{rest}{small}" if whole else f"PT{rest}{small}"
+    if small == "H":
+        return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+    return f"P{whole}{big}{rest}{small}" if whole else f"P{rest}{small}"
 
 
 def duration(m: re.Match[str], ctx: Context) -> str | None:
@@ -187,6 +240,10 @@ def duration(m: re.Match[str], ctx: Context) -> str | None:
         return None
     if _AGE.match(text, m.end()) or key(m["n"]) in ("a", "an") and _RATE.search(text, 0, m.start()):
         return None
+    if n is not None and (m["half"] or m["half2"]):
+        n += 0.5
+    if n is not None and n != int(n) and code in _SPLIT:
+        return _split(n, code)
     amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if code in ("DE", "CE"):
         return f"PX{code[0]}" if n is None else f"P{int(n * (10 if code == 'DE' else 100))}Y"
@@ -220,10 +277,12 @@ RELATIVE: dict[str, Normalizer] = {
     "adjacent_day": adjacent_day,
     "year_period": year_period,
     "year_end": year_end,
+    "unit_edge": unit_edge,
     "long_adj": long_adj,
     "ago": ago,
     "shifted": shifted,
     "year_ago_adj": year_ago_adj,
+    "period_year_ago": period_year_ago,
     "duration": duration,
     "bare_units": bare_units,
     "ref": ref,

@@ -34,11 +34,13 @@ _SPELLED = {k: int(v) for k, v in R.NUMBERS.items() if " " not in k and k not in
 
 @dataclass
 class Context:
-    """What a normalizer may look at besides its match: publication, tense, the last date given."""
+    """What a normalizer may look at besides its match: publication, tense, the last date given, and
+    the quarter or half-year the article reports on ("third-quarter profit ... a year earlier")."""
 
     published: dt.date
     tense: Tense = "none"
     reference: str | None = None
+    period: str | None = None
 
 
 Normalizer = Callable[[re.Match[str], Context], str | None]
@@ -99,6 +101,7 @@ def _clock(text: str) -> str | None:
         return "12:00"
     if word.startswith("midnight"):
         return "24:00"
+    word = re.sub(r"\s*in the (?:afternoon|evening)$", " pm", re.sub(r"\s*in the morning$", " am", word))
     m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m|p\.m|am|pm)?", word)
     if not m:
         return None
@@ -122,15 +125,18 @@ def _with_time(day: dt.date, m: re.Match[str], part_suffix: bool = WEEKDAY_PART_
     return V.fmt_day(day)
 
 
-def season(code: str, rel: int | None, ctx: Context) -> str:
+def season(code: str, rel: int | None, ctx: Context, past: bool = False) -> str:
     """ "this summer" is the one of the publication year, "last summer" the one a year before that,
-    "next summer" the first to begin after publication; a bare "the summer" follows the tense."""
+    "next summer" the first to begin after publication; a bare "the summer" follows the tense; "this past
+    summer" (`past`) is the latest to have ended."""
     pub = ctx.published
     spans = [s for y in range(pub.year - 2, pub.year + 3) if (s := V.interval(f"{y:04d}-{code}")) is not None]
     this = next((s for s in spans if s.first <= pub <= s.last), None)
     this = this or next(s for s in spans if s.last.year == pub.year)
     if rel == 0:
         chosen = this
+    elif rel == -1 and past:
+        chosen = max((s for s in spans if s.last < pub), key=lambda s: s.last)
     elif rel == -1:
         return f"{this.last.year - 1:04d}-{code}"
     elif rel == 1 or ctx.tense == "future":
@@ -159,7 +165,9 @@ def numeric_date(m: re.Match[str], ctx: Context) -> str | None:
 
 def month_day(m: re.Match[str], ctx: Context) -> str | None:
     """ "March 5", "5 March 2023", "Friday, Oct. 23": a year from the text or from tense."""
-    month_num, day_num = R.MONTHS[key(m["mon"])], int(re.sub(r"\D", "", m["d"]))
+    day_text = re.sub(r"[\s-]+", "-", key(m["d"]))
+    day_num = R.DAY_ORDINALS[day_text] if day_text in R.DAY_ORDINALS else int(re.sub(r"\D", "", day_text))
+    month_num = R.MONTHS[key(m["mon"])]
     if m["y"]:
         day = V.safe_date(int(m["y"]), month_num, day_num)
     elif V.safe_date(2000, month_num, day_num) is None:
@@ -169,8 +177,37 @@ def month_day(m: re.Match[str], ctx: Context) -> str | None:
     return _with_time(day, m) if day else None
 
 
+def day_range(m: re.Match[str], ctx: Context) -> list[tuple[int, int, str]]:
+    """ "between 1 and 3 March", "April 24-25": two days, as TIMEX3 marks a range by its two ends. The
+    year is read from the text or, as for one day, from the tense; the first day shares it."""
+    first_day = "d1" if m["d1"] else "e1"
+    second_day = "d2" if m["d1"] else "e2"
+    month_num = R.MONTHS[key(m["mon"] or m["mon2"])]
+    year_text = m["y"] or m["y2"]
+    days = [int(re.sub(r"\D", "", m[g])) for g in (first_day, second_day)]
+    if days[0] >= days[1]:
+        return []
+    if year_text:
+        end = V.safe_date(int(year_text), month_num, days[1])
+    elif V.safe_date(2000, month_num, days[1]) is None:
+        return []
+    else:
+        end = _day_in_year(month_num, days[1], ctx)
+    start = V.safe_date(end.year, month_num, days[0]) if end else None
+    if end is None or start is None:
+        return []
+    if m["d1"]:
+        spans = [m.span("d1"), (m.start("d2"), m.end())]
+    else:
+        spans = [(m.start(), m.end("e1")), (m.start("e2"), m.end())]
+    return [(spans[0][0], spans[0][1], V.fmt_day(start)), (spans[1][0], spans[1][1], V.fmt_day(end))]
+
+
 def month_year(m: re.Match[str], ctx: Context) -> str | None:
-    year_num = int(m["y"]) if m["y"] else ctx.published.year + (rel_offset(m["rel"]) or 0)
+    if m["sy"]:
+        year_num = _spelled_year(m["sy"])
+    else:
+        year_num = int(m["y"]) if m["y"] else ctx.published.year + (rel_offset(m["rel"]) or 0)
     return V.fmt_month(year_num, R.MONTHS[key(m["mon"])])
 
 
@@ -221,21 +258,25 @@ def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def clock(m: re.Match[str], ctx: Context) -> str | None:
+    """ "at 6 a.m.": on the last day the article named, else on the publication day."""
     time = _clock(m["clock"])
-    return f"{V.fmt_day(ctx.published)}T{time}" if time else None
+    ref = V.interval(ctx.reference)
+    day = ref.first if ref is not None and ref.kind == "day" else ctx.published
+    return f"{V.fmt_day(day)}T{time}" if time else None
 
 
 def quarter(m: re.Match[str], ctx: Context) -> str | None:
     """ "the third quarter" of the publication year (a year back if it has not begun and the verb is past)."""
-    year_text = m["y"] or m["y0"] or m["y1"] or m["y2"]
-    year_num = int(year_text) if year_text else ctx.published.year + (rel_offset(m["rel"]) or 0)
+    year_text, rel = m["y"] or m["y0"] or m["y1"] or m["y2"], m["rel"] or m["rel0"]
+    year_num = int(year_text) if year_text else ctx.published.year + (rel_offset(rel) or 0)
     if m["qn"]:
         return f"{year_num:04d}-Q{m['qn']}"
-    n, half = R.ORDINALS[key(m["q"])], key(m["unit"]) == "half"
+    half = key(m["unit"]) == "half"
+    n = (2 if half else 4) if key(m["q"]) == "last" else R.ORDINALS[key(m["q"])]
     if half and n > 2:
         return None
     starts = dt.date(year_num, (n - 1) * (6 if half else 3) + 1, 1)
-    if not (year_text or m["rel"]) and ctx.tense == "past" and starts > ctx.published:
+    if not (year_text or rel) and ctx.tense == "past" and starts > ctx.published:
         year_num -= 1
     return f"{year_num:04d}-{'H' if half else 'Q'}{n}"
 
@@ -262,7 +303,8 @@ def season_rule(m: re.Match[str], ctx: Context) -> str | None:
         return f"{m['y']}-{code}"
     if not m["rel"] and not m["mod"]:
         return None
-    return season(code, None if key(m["rel"]) == "the" else rel_offset(m["rel"]), ctx)
+    rel = None if key(m["rel"]) == "the" else rel_offset(m["rel"])
+    return season(code, rel, ctx, past=key(m["rel"]) == "this past")
 
 
 def fiscal_year(m: re.Match[str], ctx: Context) -> str | None:
@@ -277,17 +319,42 @@ def year(m: re.Match[str], ctx: Context) -> str | None:
     return str(m["y"])
 
 
+def _spelled_year(text: str) -> int:
+    words = re.split(r"[\s-]+", key(text).replace("the year ", ""))
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SPELLED[w] for w in words[2:] if w != "and")
+    return _SPELLED[words[0]] * 100 + sum(_SPELLED[w] for w in words[1:])
+
+
 def spelled_year(m: re.Match[str], ctx: Context) -> str | None:
     """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000 (broadcast transcripts)."""
-    words = re.split(r"[\s-]+", key(m["y"]).replace("the year ", ""))
-    if words[:2] == ["two", "thousand"]:
-        return f"{2000 + sum(_SPELLED[w] for w in words[2:] if w != 'and'):04d}"
-    return f"{_SPELLED[words[0]] * 100 + sum(_SPELLED[w] for w in words[1:]):04d}"
+    return f"{_spelled_year(m['y']):04d}"
+
+
+def _holiday_in(year: int, name: str) -> dt.date | None:
+    if name in R.HOLIDAYS:
+        return V.safe_date(year, *R.HOLIDAYS[name])
+    month_num, weekday_num, nth, day_num = R.FLOATING[name]
+    start = V.safe_date(year, month_num, day_num)
+    if start is None:
+        return None
+    if nth < 0:
+        return start - dt.timedelta(days=(start.isoweekday() - weekday_num) % 7)
+    return start + dt.timedelta(days=(weekday_num - start.isoweekday()) % 7 + 7 * (nth - 1))
 
 
 def holiday(m: re.Match[str], ctx: Context) -> str | None:
-    month_num, day_num = R.HOLIDAYS[key(m[0])]
-    day = _day_in_year(month_num, day_num, ctx)
+    """ "Christmas", "Thanksgiving Day": the one the tense points to; "last Thanksgiving" the latest past."""
+    name, rel, pub = key(m["name"]), rel_offset(m["rel"]), ctx.published
+    options = [d for y in range(pub.year - 1, pub.year + 2) if (d := _holiday_in(y, name)) is not None]
+    if rel == -1:
+        day = max((d for d in options if d < pub), default=None)
+    elif rel == 1:
+        day = min((d for d in options if d > pub), default=None)
+    elif rel == 0:
+        day = next((d for d in options if d.year == pub.year), None)
+    else:
+        day = pick(options, ctx, reach=DAY_REACH)
     return V.fmt_day(day) if day else None
 
 

@@ -33,9 +33,14 @@ SEASONS: dict[str, str] = dict(WORDS["seasons"])
 PARTS_OF_DAY: dict[str, str] = dict(WORDS["parts_of_day"])
 ORDINALS: dict[str, int] = dict(WORDS["ordinals"])
 DECADE_WORDS: dict[str, int] = dict(WORDS["decade_words"])
+DAY_ORDINALS: dict[str, int] = dict(WORDS["day_ordinals"])
 REFS: dict[str, str] = dict(WORDS["refs"])
 SETS: dict[str, str] = dict(WORDS["sets"])
 HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in WORDS["holidays"].items()}
+# Month, ISO weekday, n (the nth such weekday on or after the day; -1: the last on or before it), day.
+FLOATING: dict[str, tuple[int, int, int, int]] = {
+    k: (v[0], v[1], v[2], v[3]) for k, v in WORDS["floating_holidays"].items()
+}
 NOT_YEAR_AFTER: frozenset[str] = frozenset(WORDS["not_year_after"])
 
 _FULL_MONTHS = [max((k for k in MONTHS if MONTHS[k] == n), key=len) for n in range(1, 13)]
@@ -50,6 +55,8 @@ MONTH = rf"(?:{alternation(_FULL_MONTHS)}|{alternation(_ABBR_MONTHS)}\.?)"
 MONTH_FULL = alternation(_FULL_MONTHS)
 WEEKDAY = rf"(?:{alternation(_FULL_DAYS)}|{alternation(_ABBR_DAYS)}\.)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+# "March eighth" in broadcast transcripts; only after the month, where "second" cannot be a count.
+DAY_WORDNUM = alternation(DAY_ORDINALS).replace(r"\-", "[\\s-]")
 YEAR = r"(?<![\d,.$£€])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d)"
 ORD = alternation(ORDINALS)
 SEASON = rf"(?:{alternation(SEASONS)})(?!\s+of\s+(?!(?:\d|the\s+year)))"
@@ -70,7 +77,8 @@ REL = (
     r"|the\s+previous|the\s+following)"
 )
 CLOCK = (
-    r"(?:(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:[0-5]\d)"
+    r"(?:(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|in\s+the\s+(?:morning|afternoon|evening))"
+    r"|\d{1,2}:[0-5]\d)"
     r"(?:\s+(?:GMT|UTC|EST|EDT|CET|local\s+time))?|noon|midnight|midday)"
 )
 _TENS_UNITS = rf"{alternation(_TENS)}(?:[\s-]{alternation(_ONES)})?"
@@ -79,6 +87,9 @@ SPELLED_YEAR = (
     rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{alternation(_TEENS + _ONES)}|nineteen))?)"
 )
 DAY_WORD = r"(?:today|tonight|yesterday|tomorrow)"
+# The day after "the quarter ended": "Sept. 30" dates the quarter reported on.
+ENDED_DAY = re.compile(rf"\s+({MONTH})\s+(\d{{1,2}})\b", re.IGNORECASE)
+RANGE_JOIN = r"(?:-|–|—|to|and|through|until|till)"
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,7 @@ def _rule(name: str, anchor: str, pattern: str) -> Rule:
 A_YEAR = r"(?:1[5-9]|20)\d\d"
 A_MONTH = rf"\b{alternation(MONTHS)}"
 A_WEEKDAY = rf"\b{alternation(WEEKDAYS)}"
-A_CLOCK = r"\d\s*[ap]\.?m\b|\d:[0-5]\d|\bnoon|\bmid(?:night|day)"
+A_CLOCK = r"\d\s*[ap]\.?m\b|\d:[0-5]\d|\bnoon|\bmid(?:night|day)|\d\s+in\s+the\s"
 A_UNIT = rf"\b(?:{alternation(UNITS)}|centur|period|weekend|{alternation(SEASONS)})"
 A_DAY = rf"\b(?:{DAY_WORD}|{PART})"
 A_REF = rf"\b{alternation({r.split()[-1] for r in REFS})}"
@@ -124,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         "month_day",
         A_MONTH,
         rf"(?:(?P<clock>{CLOCK}),?\s+(?:on\s+)?)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mod>{MOD})?"
-        rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?",
+        rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM}|{DAY_WORDNUM})(?:,?\s+(?P<y>{YEAR}))?",
     ),
     _rule(
         "day_month",
@@ -133,9 +144,18 @@ RULES: tuple[Rule, ...] = (
         rf"(?:,?\s+(?P<y>{YEAR}))?",
     ),
     _rule(
+        "day_range",
+        A_MONTH,
+        rf"(?:the\s+)?(?P<d1>{DAYNUM})\s*{RANGE_JOIN}\s*(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})"
+        rf"(?:,?\s+(?P<y>{YEAR}))?"
+        rf"|(?P<mon2>{MONTH})\s+(?P<e1>{DAYNUM})\s*{RANGE_JOIN}\s*(?P<e2>{DAYNUM})(?:,?\s+(?P<y2>{YEAR}))?"
+        rf"(?!\s+(?:{alternation(WORDS['counted_nouns'])})\b)",
+    ),
+    _rule(
         "month_year",
         A_MONTH,
-        rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year)",
+        rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
+        rf"(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})|(?P<rel>last|this|next)\s+year)",
     ),
     _rule("month", A_MONTH, rf"(?P<mod>{MOD})?(?:(?P<rel>{REL})\s+)?(?P<mon>{MONTH_FULL})(?!\s+\d)"),
     _rule(
@@ -174,6 +194,11 @@ RULES: tuple[Rule, ...] = (
         r"|(?:that|the\s+same|that\s+same)\s+(?P<unit2>day)",
     ),
     _rule(
+        "unit_edge",
+        A_UNIT,
+        r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)",
+    ),
+    _rule(
         "adjacent_day",
         rf"{A_UNIT}|{A_DAY}",
         rf"the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|{PART})"
@@ -191,13 +216,22 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "year_ago_adj",
         r"\byear",
-        r"(?:the\s+(?:comparable\s+)?)?year[\s-](?:ago|earlier)(?:\s+(?P<what>quarter|period))?",
+        rf"(?:the\s+(?:comparable\s+)?)?year[\s-](?:ago|earlier)"
+        rf"(?:\s+(?:(?P<q>{ORD})[\s-]+)?(?P<what>quarter|period))?",
+    ),
+    _rule(
+        "period_year_ago",
+        r"\byear",
+        r"(?:the\s+)?(?:(?:corresponding|comparable|same|like)\s+)?(?:quarter|period)\s+(?:of\s+)?"
+        r"(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+        r"|last\s+year's\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)",
     ),
     _rule(
         "quarter",
         r"quarter|\bhalf|\bQ[1-4]",
-        rf"(?:(?P<y0>{YEAR})\s+)?(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?"
-        rf"(?P<q>{ORD})[\s-]+(?P<unit>quarter|half)"
+        rf"(?:(?P<y0>{YEAR})\s+)?(?:the\s+)?(?:(?P<rel0>last|this|next)\s+year's\s+)?"
+        rf"(?:(?P<y1>{YEAR})\s+)?(?:fiscal[\s-]+)?"
+        rf"(?P<q>{ORD}|last(?=[\s-]+(?:quarter|half)\s+of\s+{YEAR}))[\s-]+(?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
         rf"|Q(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR}))?",
     ),
@@ -215,13 +249,18 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("fiscal_year", r"\bfiscal", rf"fiscal\s+(?:year\s+)?(?P<y>{YEAR}|\d\d)"),
     _rule("year", A_YEAR, rf"(?P<mod>{MOD})?(?:(?:pre|post)-)?(?:the\s+year\s+)?(?P<y>{YEAR})"),
-    _rule("spelled_year", r"\b(?:nineteen|eighteen|thousand)", rf"(?P<mod>{MOD})?(?P<y>{SPELLED_YEAR})"),
+    _rule(
+        "spelled_year",
+        r"\b(?:nineteen|eighteen|thousand)",
+        rf"(?P<mod>{MOD})?(?P<y>{SPELLED_YEAR})(?![\s-]+(?:years|people|miles|dollars|troops|of\b))",
+    ),
     _rule(
         "duration",
         A_UNIT,
         r"(?:the\s+(?:past|last|next|first|coming|previous|following|latest|final|remaining)\s+"
         r"|(?:past|next|coming)\s+|(?:the|a|an)\s+)?"
-        rf"{APPROX}?(?P<n>{NUMBER})(?:\s+(?:more|additional|straight|consecutive))?[\s-]+(?P<unit>{UNIT})",
+        rf"{APPROX}?(?P<n>{NUMBER})(?P<half>\s+1/2|\s*½)?(?:\s+(?:more|additional|straight|consecutive))?"
+        rf"[\s-]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?",
     ),
     _rule(
         "bare_units",
@@ -229,7 +268,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s)|the\s+)(?P<unit>years|months|weeks|decades|days)"
         r"(?:\s+(?:ahead|to\s+come))?",
     ),
-    _rule("holiday", rf"\b{alternation({h.split()[0] for h in HOLIDAYS})}", alternation(HOLIDAYS)),
+    _rule(
+        "holiday",
+        rf"\b{alternation({h.split()[0] for h in [*HOLIDAYS, *FLOATING]})}",
+        rf"(?:(?P<rel>last|this|next)\s+)?(?P<name>{alternation([*HOLIDAYS, *FLOATING])})",
+    ),
     _rule("ref", A_REF, alternation(REFS)),
     _rule(
         "set",

