@@ -81,7 +81,9 @@ def _noun_trigger(token: Token) -> Trigger | None:
         entry = lexicon["nouns"][f"{compound.lower_} {lemma}"]
         return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
     if lemma not in lexicon["nouns"]:
-        return None
+        lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
+        if lemma not in lexicon["nouns"]:
+            return None
     if lemma == "strike" and (
         token.head.lemma_ == "go" or (compound is not None and compound.lower_ in ("hunger", "general"))
     ):
