@@ -109,6 +109,18 @@ class Document(_Model):
     url: str | None = None
     language: str = "en"
 
+    @classmethod
+    def of(cls, article: Article) -> Document:
+        """The `document` part an Extraction of `article` carries."""
+        return cls(
+            id=article.id,
+            published=article.published,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            language=article.language,
+        )
+
 
 class Entity(_Model):
     id: str

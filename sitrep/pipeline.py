@@ -91,14 +91,7 @@ class Pipeline:
         )
         events = self._timed("events", extract_events, facts)
         return Extraction(
-            document=Document(
-                id=article.id,
-                published=article.published,
-                title=article.title,
-                source=article.source,
-                url=article.url,
-                language=article.language,
-            ),
+            document=Document.of(article),
             entities=entities,
             places=places,
             timexes=timexes,

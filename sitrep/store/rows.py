@@ -375,11 +375,4 @@ def read_extraction(conn: sqlite3.Connection, article: Article) -> Extraction:
 
 def document_of(article: Article) -> Document:
     """The `document` part an Extraction of `article` must carry."""
-    return Document(
-        id=article.id,
-        published=article.published,
-        title=article.title,
-        source=article.source,
-        url=article.url,
-        language=article.language,
-    )
+    return Document.of(article)
