@@ -1,12 +1,13 @@
 """Reported speech and stance over the dependency parse: what a clause says someone said, found, wants
 or asked for, with the clause or phrase that is its content.
 
-Six shapes, each keyed by a word list in `lexicons/claims.json`:
+Seven shapes, each keyed by a word list in `lexicons/claims.json`:
 - speech and belief verbs with a complement clause: "X said (that) P", "a study found that P";
 - a speech verb set off inside the clause it reports: "P, he said, Q" (the whole host clause is content);
 - intention verbs with an infinitive: "X vowed to retake the town" (the infinitive phrase);
 - requests: "X called for a ceasefire", "X urged Y to withdraw" (what is asked for);
 - stance verbs with an object: "X condemned the strike on the market" (the object, and what for);
+- naming verbs with an object and what it is called: "the Kremlin called the report a provocation";
 - speech nouns with a that-clause: "Moscow's claim that P", "a warning that P".
 """
 
@@ -42,7 +43,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
     """Every cue verb with a content it introduces, in text order."""
     speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
     intention, request = _verbs("intention_verbs"), _verbs("request_verbs")
-    stance, nouns = _verbs("stance_verbs"), _verbs("cue_nouns")
+    stance, nouns, naming = _verbs("stance_verbs"), _verbs("cue_nouns"), _verbs("naming_verbs")
     for token in doc:
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
             clause = _noun_complement(token)
@@ -61,6 +62,8 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _infinitive(token)
         if content is None and lemma in request:
             content = _request(token)
+        if content is None and lemma in naming:
+            content = _naming(token)
         if content is None and lemma in stance:
             content = _stance_object(token)
         if content is not None:
@@ -116,6 +119,22 @@ def _stance_object(cue: Token) -> SpacySpan | None:
     if reason is not None:
         last = reason.right_edge.i
     return _between(cue.doc, target.left_edge.i, last)
+
+
+_SECOND_OBJECT = ("amod", "dobj", "appos", "npadvmod")
+
+
+def _naming(cue: Token) -> SpacySpan | None:
+    """`X called Y Z`: the thing named and what it is called; "called Macron on Tuesday" is not one."""
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return None
+    named_as = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    if named_as is None:
+        named_as = next((c for c in target.rights if c.dep_ in _SECOND_OBJECT), None)
+    if named_as is None:
+        return None
+    return _between(cue.doc, target.left_edge.i, max(named_as.right_edge.i, target.right_edge.i))
 
 
 def _noun_complement(cue: Token) -> SpacySpan | None:

@@ -42,7 +42,9 @@ def test_pronoun_speaker_resolves_to_person(extract) -> None:  # type: ignore[no
 
 def test_scare_quotes_are_not_speech(extract) -> None:  # type: ignore[no-untyped-def]
     text = 'Critics called the plan a "last stand" for the battered unit.'
-    assert extract(text).claims == []
+    [claim] = extract(text).claims
+    assert claim.kind == "indirect"  # what the critics called it, not a quotation of their words
+    assert claim.content.text.startswith("the plan")
 
 
 def test_vague_numbers_in_claims(extract) -> None:  # type: ignore[no-untyped-def]
@@ -131,3 +133,13 @@ def test_relative_pronoun_speaker_names_its_noun(extract) -> None:  # type: igno
     person = next(e for e in extraction.entities if e.name == "Ivan Horbach")
     assert claim.speaker is not None and claim.speaker.text == "who"
     assert claim.speaker.entity_id == person.id
+
+
+def test_naming_verb_with_what_it_is_called(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "The Kremlin called the report a provocation.")
+    assert claim.content.text == "the report a provocation"
+    assert claim.speaker is not None and claim.speaker.text == "Kremlin"
+
+
+def test_a_phone_call_is_not_a_naming(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Putin called Macron on Tuesday.").claims == []
