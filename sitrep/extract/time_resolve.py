@@ -29,6 +29,7 @@ DAY_REACH = 270
 
 _BACK = frozenset({"last", "past", "this past", "the past", "the last", "the previous"})
 _AHEAD = frozenset({"next", "this coming", "the coming", "coming", "the following"})
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _SPELLED = {k: int(v) for k, v in R.NUMBERS.items() if " " not in k and k not in ("a", "an")}
 
 
@@ -245,14 +246,22 @@ def weekday(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def day_word(m: re.Match[str], ctx: Context) -> str | None:
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[key(m["word"])]
-    return _with_time(ctx.published + dt.timedelta(days=offset), m)
+    return _with_time(ctx.published + dt.timedelta(days=_DAY_OFFSETS[key(m["word"])]), m)
 
 
 def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
     """ "this morning", "last night": the day, with TIMEX3's part of day (TMO, TNI)."""
     if m["over"]:
         return V.fmt_day(ctx.published)
+    if m["mid"]:
+        # "mid-afternoon yesterday"; a bare "by mid-afternoon" is on the last day named.
+        code = R.PARTS_OF_DAY[key(m["mid"])]
+        if m["word"]:
+            day = ctx.published + dt.timedelta(days=_DAY_OFFSETS[key(m["word"])])
+        else:
+            ref = V.interval(ctx.reference)
+            day = ref.first if ref is not None and ref.kind == "day" else ctx.published
+        return f"{V.fmt_day(day)}T{code}"
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[key(m["rel"])]
     return _with_time(ctx.published + dt.timedelta(days=offset), m, PART_OF_DAY_SUFFIX)
 
@@ -267,8 +276,11 @@ def clock(m: re.Match[str], ctx: Context) -> str | None:
 
 def quarter(m: re.Match[str], ctx: Context) -> str | None:
     """ "the third quarter" of the publication year (a year back if it has not begun and the verb is past)."""
-    year_text, rel = m["y"] or m["y0"] or m["y1"] or m["y2"], m["rel"] or m["rel0"]
+    year_text, rel = m["y"] or m["y0"] or m["y1"] or m["y2"] or m["y3"], m["rel"] or m["rel0"]
     year_num = int(year_text) if year_text else ctx.published.year + (rel_offset(rel) or 0)
+    if m["two"]:
+        # "the first two quarters of 1990" is its first half.
+        return f"{year_num:04d}-H{1 if key(m['two']) == 'first' else 2}"
     if m["qn"]:
         return f"{year_num:04d}-Q{m['qn']}"
     half = key(m["unit"]) == "half"

@@ -122,7 +122,7 @@ A_YEAR = r"(?:1[5-9]|20)\d\d"
 A_MONTH = rf"\b{alternation(MONTHS)}"
 A_WEEKDAY = rf"\b{alternation(WEEKDAYS)}"
 A_CLOCK = r"\d\s*[ap]\.?m\b|\d:[0-5]\d|\bnoon|\bmid(?:night|day)|\d\s+in\s+the\s"
-A_UNIT = rf"\b(?:{alternation(UNITS)}|centur|period|weekend|{alternation(SEASONS)})"
+A_UNIT = rf"\b(?:{alternation(UNITS)}|centur|period|weekend|while|{alternation(SEASONS)})"
 A_DAY = rf"\b(?:{DAY_WORD}|{PART})"
 A_REF = rf"\b{alternation({r.split()[-1] for r in REFS})}"
 A_SET = rf"\b(?:{alternation(SETS)}|every|each)"
@@ -172,7 +172,10 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+(?P<part>{PART}))?",
     ),
     _rule(
-        "part_of_day", A_DAY, rf"(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})|(?P<over>overnight)"
+        "part_of_day",
+        A_DAY,
+        rf"(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})|(?P<over>overnight)"
+        rf"|mid[\s-]?(?P<mid>morning|afternoon|evening)(?:\s+(?P<word>{DAY_WORD}))?",
     ),
     _rule(
         "clock",
@@ -233,7 +236,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<y1>{YEAR})\s+)?(?:fiscal[\s-]+)?"
         rf"(?P<q>{ORD}|last(?=[\s-]+(?:quarter|half)\s+of\s+{YEAR}))[\s-]+(?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
-        rf"|Q(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR}))?",
+        rf"|Q(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR}))?"
+        rf"|(?:the\s+)?(?P<two>first|last|second)\s+two\s+quarters(?:\s+of\s+(?P<y3>{YEAR}))?",
     ),
     _rule(
         "decade",
@@ -265,8 +269,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "bare_units",
         A_UNIT,
-        r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s)|the\s+)(?P<unit>years|months|weeks|decades|days)"
-        r"(?:\s+(?:ahead|to\s+come))?",
+        r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s)|the\s+)(?P<unit>years|months|weeks|decades|centuries|days)"
+        r"(?:\s+(?:ahead|to\s+come))?|(?<=for\s)(?P<while>a\s+(?:long\s+|short\s+|little\s+)?while)",
     ),
     _rule(
         "holiday",

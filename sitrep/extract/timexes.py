@@ -230,6 +230,8 @@ def _verb_tense(verb: Token) -> Tense:
 def _is_past(verb: Token) -> bool:
     """A plan that the text puts behind us: a past perfect ("had been scheduled to expire") or a past
     "be to" ("was yet to receive"). A simple past plan ("planned a rally on Saturday") still looks ahead."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        verb = verb.head  # "had been due to expire": the tense is on the copula
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
         return True

@@ -152,6 +152,27 @@ def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value
             "January nineteen ninety-seven",
             "1997-01",
         ),
+        (
+            "By mid-afternoon yesterday the convoy had reached the bridge.",
+            "mid-afternoon yesterday",
+            "2023-03-07TAF",
+        ),
+        (
+            "Shelling hit Kherson on Monday. By mid afternoon, the market was burning.",
+            "mid afternoon",
+            "2023-03-06TAF",
+        ),
+        ("Officials hope the bridge will one day be rebuilt.", "one day", "FUTURE_REF"),
+        ("The talks were delayed by one day.", "one day", "P1D"),
+        ("The region was ruled from Moscow for centuries.", "centuries", "PXC"),
+        ("Residents will have to live without power for a while.", "a while", "PXX"),
+        ("The border dispute has simmered for several decades.", "several decades", "PXY"),
+        ("Ammunition output should rise through the first two quarters of 2024.", "2024", "2024-H1"),
+        (
+            "The ultimatum was extended to March 16. It had been due to expire Friday evening.",
+            "Friday",
+            "2023-03-03",
+        ),
     ],
 )
 def test_tense_and_wording_pick_the_reading(nlp: Language, text: str, expected: str, value: str) -> None:
