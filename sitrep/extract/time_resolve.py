@@ -47,9 +47,7 @@ class Context:
 Normalizer = Callable[[re.Match[str], Context], str | None]
 
 
-def key(word: str | None) -> str:
-    """A lexicon key: lower case, single spaces, no trailing full stop ("Sept." → "sept")."""
-    return re.sub(r"\s+", " ", (word or "").lower().rstrip("."))
+key = R.key
 
 
 def rel_offset(word: str | None) -> int | None:

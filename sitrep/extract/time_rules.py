@@ -41,6 +41,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in WORDS["holid
 FLOATING: dict[str, tuple[int, int, int, int]] = {
     k: (v[0], v[1], v[2], v[3]) for k, v in WORDS["floating_holidays"].items()
 }
+# "the day before", "the week of": words that move or widen the day expression they precede.
+COMPOSED: dict[str, tuple[str, int]] = {k: (v[0], v[1]) for k, v in WORDS["composed"].items()}
 NOT_YEAR_AFTER: frozenset[str] = frozenset(WORDS["not_year_after"])
 
 _FULL_MONTHS = [max((k for k in MONTHS if MONTHS[k] == n), key=len) for n in range(1, 13)]
@@ -90,6 +92,11 @@ DAY_WORD = r"(?:today|tonight|yesterday|tomorrow)"
 # The day after "the quarter ended": "Sept. 30" dates the quarter reported on.
 ENDED_DAY = re.compile(rf"\s+({MONTH})\s+(\d{{1,2}})\b", re.IGNORECASE)
 RANGE_JOIN = r"(?:-|–|—|to|and|through|until|till)"
+
+
+def key(word: str | None) -> str:
+    """A lexicon key: lower case, single spaces, no trailing full stop ("Sept." → "sept")."""
+    return re.sub(r"\s+", " ", (word or "").lower().rstrip("."))
 
 
 @dataclass(frozen=True)

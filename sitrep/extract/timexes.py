@@ -66,6 +66,7 @@ _NOT_MONTH_AFTER = frozenset({"the", "a", "an", "annual"})
 _OF_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 _EARLY = re.compile(r"\b(?:early|beginning|start)\b", re.IGNORECASE)
 _LATE = re.compile(r"\b(?:late|end)\b", re.IGNORECASE)
+_COMPOSED = re.compile(r"(?<![\w-])(" + time_rules.alternation(time_rules.COMPOSED) + r")\s+$", re.IGNORECASE)
 _COUNTED = re.compile(
     r"\s*" + time_rules.alternation(time_rules.WORDS["counted_nouns"]) + r"\b", re.IGNORECASE
 )
@@ -83,6 +84,9 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
         for start, end, value in _normalize(cand, ctx):
             if value == "PRESENT_REF" and text[max(0, start - 5) : start].lower() == "then ":
                 value = "PAST_REF"  # "the then current price": a present seen from the past
+            if (composed := _composed(text, start, value)) is not None:
+                start, value = composed
+                found = [t for t in found if t.end <= start]
             found.append(
                 Timex(
                     start=start,
@@ -97,6 +101,23 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
             if _PERIOD.match(value) and cand.rule not in _YEAR_SHIFTS and _closed(value, published):
                 ctx.period = value
     return found
+
+
+def _composed(text: str, start: int, value: str) -> tuple[int, str] | None:
+    """ "the day before [last Tuesday]", "the week of [March 6]": a day with the words in front of it
+    that move it or widen it, as one expression. Returns the new start and value. ("The night of Oct. 23"
+    stays the day, as "Tuesday night" does.)"""
+    day = time_values.interval(value)
+    if day is None or day.kind != "day":
+        return None
+    m = _COMPOSED.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    unit, offset = time_rules.COMPOSED[time_rules.key(m[1])]
+    first = day.first + dt.timedelta(days=offset)
+    if unit in ("W", "WE"):
+        return m.start(), time_values.fmt_week(first, weekend=unit == "WE")
+    return m.start(), time_values.fmt_day(first)
 
 
 def _closed(value: str, published: dt.date) -> bool:

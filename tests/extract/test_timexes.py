@@ -163,6 +163,16 @@ def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value
             "2023-03-06TAF",
         ),
         ("Officials hope the bridge will one day be rebuilt.", "one day", "FUTURE_REF"),
+        (
+            "The day before last Tuesday's hearing, the lawyers met the prosecutor.",
+            "The day before last Tuesday",
+            "2023-03-06",
+        ),
+        (
+            "The case may be heard in court the week of March 20, officials said.",
+            "the week of March 20",
+            "2023-W12",
+        ),
         ("The talks were delayed by one day.", "one day", "P1D"),
         ("The region was ruled from Moscow for centuries.", "centuries", "PXC"),
         ("Residents will have to live without power for a while.", "a while", "PXX"),
