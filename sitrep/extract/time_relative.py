@@ -150,8 +150,8 @@ def adjacent_day(m: re.Match[str], ctx: Context) -> str | None:
 
 def year_period(m: re.Match[str], ctx: Context) -> str | None:
     """ "the 1988 quarter": the quarter last named, in that year."""
-    if key(m["unit"]) in ("quarter", "period") and ctx.period:
-        return f"{m['y']}{ctx.period[4:]}"
+    if key(m["unit"]) in ("quarter", "period") and ctx.compared:
+        return f"{m['y']}{ctx.compared[4:]}"
     return str(m["y"])
 
 
@@ -183,8 +183,8 @@ def ago(m: re.Match[str], ctx: Context) -> str | None:
     n, code = number(m["n"]), _unit_code(m["unit"])
     if n is None or n != int(n):
         return "PAST_REF"
-    if code == "Y" and ctx.period:
-        return V.shift(ctx.period, -int(n), "Y")
+    if code == "Y" and ctx.compared:
+        return V.shift(ctx.compared, -int(n), "Y")
     return _from(V.fmt_day(ctx.published), -int(n), code)
 
 
@@ -198,8 +198,8 @@ def shifted(m: re.Match[str], ctx: Context) -> str | None:
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     today = V.fmt_day(ctx.published)
     base = ctx.reference if ctx.reference and "now" not in key(m["dir"]) else today
-    if code == "Y" and ctx.period and "now" not in key(m["dir"]):
-        base = ctx.period
+    if code == "Y" and ctx.compared and "now" not in key(m["dir"]):
+        base = ctx.compared
     return V.shift(base, sign * int(n), code) or _from(today, sign * int(n), code)
 
 
@@ -207,16 +207,16 @@ def year_ago_adj(m: re.Match[str], ctx: Context) -> str | None:
     """ "the year-ago quarter": the period reported on, a year back; "the year-ago third quarter"."""
     if m["q"]:
         return f"{ctx.published.year - 1:04d}-Q{R.ORDINALS[key(m['q'])]}"
-    base = ctx.period or (ctx.reference if V.interval(ctx.reference) else f"{ctx.published.year:04d}")
+    base = ctx.compared or (ctx.reference if V.interval(ctx.reference) else f"{ctx.published.year:04d}")
     return V.shift(base or "", -1, "Y")
 
 
 def period_year_ago(m: re.Match[str], ctx: Context) -> str | None:
     """ "the same period last year", "last year's quarter": the period reported on, a year back; with no
     period named, only the year is known."""
-    if ctx.period is None:
+    if ctx.compared is None:
         return f"{ctx.published.year - 1:04d}"
-    return V.shift(ctx.period, -1, "Y")
+    return V.shift(ctx.compared, -1, "Y")
 
 
 # A fractional amount spelled out in the next smaller unit: 2.5 years → P2Y6M, 5.5 hours → PT5H30M.

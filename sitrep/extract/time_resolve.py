@@ -42,6 +42,9 @@ class Context:
     tense: Tense = "none"
     reference: str | None = None
     period: str | None = None
+    # What "a year earlier" compares with: the quarter reported on, or after "the first nine months"
+    # (a stretch of the year so far, not a calendar unit) only the year.
+    compared: str | None = None
 
 
 Normalizer = Callable[[re.Match[str], Context], str | None]

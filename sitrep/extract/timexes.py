@@ -67,6 +67,10 @@ _OF_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 _EARLY = re.compile(r"\b(?:early|beginning|start)\b", re.IGNORECASE)
 _LATE = re.compile(r"\b(?:late|end)\b", re.IGNORECASE)
 _COMPOSED = re.compile(r"(?<![\w-])(" + time_rules.alternation(time_rules.COMPOSED) + r")\s+$", re.IGNORECASE)
+# "the first nine months", "the latest six months": results for the year so far.
+_YEAR_SO_FAR = re.compile(
+    r"(?:the\s+(?:first\s+|latest\s+)?|first\s+)(?:six|nine|6|9)[\s-]+months?$", re.IGNORECASE
+)
 _COUNTED = re.compile(
     r"\s*" + time_rules.alternation(time_rules.WORDS["counted_nouns"]) + r"\b", re.IGNORECASE
 )
@@ -99,7 +103,9 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
             if time_values.interval(value) is not None and cand.rule not in _DERIVED_RULES:
                 ctx.reference = value
             if _PERIOD.match(value) and cand.rule not in _YEAR_SHIFTS and _closed(value, published):
-                ctx.period = value
+                ctx.period = ctx.compared = value
+            elif cand.rule == "duration" and _YEAR_SO_FAR.match(text, start, end):
+                ctx.compared = _year_so_far(ctx)
     return found
 
 
@@ -118,6 +124,12 @@ def _composed(text: str, start: int, value: str) -> tuple[int, str] | None:
     if unit in ("W", "WE"):
         return m.start(), time_values.fmt_week(first, weekend=unit == "WE")
     return m.start(), time_values.fmt_day(first)
+
+
+def _year_so_far(ctx: Context) -> str:
+    """The year that "the first nine months" runs in: the one of the quarter reported on, else of
+    publication."""
+    return ctx.period[:4] if ctx.period else f"{ctx.published.year:04d}"
 
 
 def _closed(value: str, published: dt.date) -> bool:

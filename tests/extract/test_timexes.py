@@ -230,6 +230,19 @@ def test_quarterly_results_compare_with_the_same_quarter_a_year_before(nlp: Lang
     ]
 
 
+def test_after_the_first_nine_months_a_year_earlier_is_the_year_before(nlp: Language) -> None:
+    text = (
+        "The arms maker said profit rose 12% in the third quarter. In the first nine months, it earned "
+        "$40 million, compared with $31 million a year earlier."
+    )
+    found = [(t.text, t.value) for t in _timexes(nlp, text, dt.date(2023, 11, 2))]
+    assert found == [
+        ("the third quarter", "2023-Q3"),
+        ("the first nine months", "P9M"),
+        ("a year earlier", "2022"),
+    ]
+
+
 def test_each_expression_takes_the_tense_of_its_own_clause(nlp: Language) -> None:
     text = "The governor said on Tuesday that the troops would withdraw on Friday."
     assert [(t.text, t.value) for t in _timexes(nlp, text)] == [
