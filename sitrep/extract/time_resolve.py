@@ -25,7 +25,10 @@ WEEKDAY_PART_SUFFIX = False
 PART_OF_DAY_SUFFIX = True
 # A tense-consistent reading of "Feb. 10" further away than this gives way to the nearest reading:
 # a misread tense should not push a date eleven months back.
-DAY_REACH = 270
+DAY_REACH = 300
+# A month that dates a noun rather than the verb ("a cutback in its oil supply in September") is read
+# the nearest way once the tense-consistent reading is further away than this.
+LOOSE_MONTH_REACH = 240
 
 _BACK = frozenset({"last", "past", "this past", "the past", "the last", "the previous"})
 _AHEAD = frozenset({"next", "this coming", "the coming", "coming", "the following"})
@@ -45,6 +48,8 @@ class Context:
     # What "a year earlier" compares with: the quarter reported on, or after "the first nine months"
     # (a stretch of the year so far, not a calendar unit) only the year.
     compared: str | None = None
+    # The expression dates a noun ("a cutback in September"), so the verb's tense binds it less.
+    loose: bool = False
 
 
 Normalizer = Callable[[re.Match[str], Context], str | None]
@@ -223,7 +228,11 @@ def month(m: re.Match[str], ctx: Context) -> str | None:
     if rel == 1:
         return V.fmt_month(pub.year + (1 if target <= pub.month else 0), target)
     firsts = [dt.date(y, target, 1) for y in (pub.year - 1, pub.year, pub.year + 1)]
-    chosen = pick(firsts, Context(pub.replace(day=1), ctx.tense))
+    chosen = pick(
+        firsts,
+        Context(pub.replace(day=1), ctx.tense),
+        reach=LOOSE_MONTH_REACH if ctx.loose and ctx.tense == "past" else 0,
+    )
     return V.fmt_month(chosen.year, target) if chosen else None
 
 
@@ -231,6 +240,9 @@ def weekday(m: re.Match[str], ctx: Context) -> str | None:
     """ "on Tuesday": past tense (or no verb, or "Tuesday's") → the latest Tuesday on or before
     publication; future tense → the first on or after it; present tense → the nearest."""
     target, rel, pub = R.WEEKDAYS[key(m["wd"])], rel_offset(m["rel"]), ctx.published
+    ref = V.interval(ctx.reference)
+    if key(m["rel"]) in ("the previous", "the following") and ref is not None and ref.kind == "day":
+        pub = ref.first  # "down 4.5% from the previous Friday": the one before the day just named
     options = [d for k in range(-7, 8) if (d := pub + dt.timedelta(days=k)).isoweekday() == target]
     if rel == -1:
         day = max(d for d in options if d < pub)

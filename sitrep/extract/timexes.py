@@ -85,6 +85,7 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
         if _not_a_timex(doc, cand):
             continue
         ctx.tense = _tense(doc, cand.start, cand.end)
+        ctx.loose = cand.rule == "month" and _on_a_noun(doc, cand.start, cand.end)
         for start, end, value in _normalize(cand, ctx):
             if value == "PRESENT_REF" and text[max(0, start - 5) : start].lower() == "then ":
                 value = "PAST_REF"  # "the then current price": a present seen from the past
@@ -161,7 +162,7 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         return span is not None and bool(span[0].is_sent_start)
     if cand.rule == "month" and not cand.match["rel"] and not cand.match["mod"]:
-        before = doc.text[max(0, cand.start - 12) : cand.start].split()
+        before = re.findall(r"[A-Za-z]+", doc.text[max(0, cand.start - 12) : cand.start])  # past quotes
         named = bool(before) and before[-1].lower() in _NOT_MONTH_AFTER
         return named and _OF_NAME.match(doc.text, cand.end) is not None
     if cand.rule == "year":
@@ -203,6 +204,19 @@ def _is_count(doc: Doc, cand: time_rules.Candidate) -> bool:
     if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.head.i < token.i:
         return False
     return not (previous.tag_ in ("PRP$", "POS") or previous.lower_ in ("the", "this", "that"))
+
+
+def _on_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """ "a cutback in its oil supply in September": the month dates a thing rather than the clause's
+    verb, so the verb's past tense says little about which one is meant."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    prep = span.root.head
+    if prep.dep_ != "prep" or prep.head is prep:
+        return False
+    owner = prep.head
+    return owner.pos_ in ("NOUN", "PROPN")
 
 
 def _tense(doc: Doc, start: int, end: int) -> Tense:
@@ -253,6 +267,8 @@ def _verb_tense(verb: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in auxes):
+        return "past"  # "have been searching since the Oct. 23 killing" looks back
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if verb.dep_ in ("conj", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX"):

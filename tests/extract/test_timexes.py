@@ -163,6 +163,15 @@ def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value
             "2023-03-06TAF",
         ),
         ("Officials hope the bridge will one day be rebuilt.", "one day", "FUTURE_REF"),
+        ("In the fiscal year ended May 31, the arms maker reported record sales.", "May 31", "2022-05-31"),
+        ("Police have been searching for the gunman since the Jan. 12 attack.", "Jan. 12", "2023-01-12"),
+        (
+            "The index closed at 2082.1 on Monday, down 4.5% from the previous Friday.",
+            "the previous Friday",
+            "2023-03-03",
+        ),
+        ("The ministry informed refiners of a cutback in its gas supply in April.", "April", "2023-04"),
+        ("The ministry announced a new conscription law in April.", "April", "2022-04"),
         (
             "The day before last Tuesday's hearing, the lawyers met the prosecutor.",
             "The day before last Tuesday",
@@ -289,6 +298,7 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         "The quarterly report mentions no new losses.",
         'The minister spoke on CBS\'s "60 Minutes" and on ABC\'s "This Week" about the siege.',
         "Thousands joined the annual March for Life in the capital.",
+        'Thousands joined the "March of the Mothers" in the capital.',
         "Now, the mayor says, the city must decide.",
         "Families have kept the craft alive for two thousand years.",
         "",
