@@ -71,6 +71,10 @@ _COMPOSED = re.compile(r"(?<![\w-])(" + time_rules.alternation(time_rules.COMPOS
 _YEAR_SO_FAR = re.compile(
     r"(?:the\s+(?:first\s+|latest\s+)?|first\s+)(?:six|nine|6|9)[\s-]+months?$", re.IGNORECASE
 )
+# "in today's world", "today's youth": the present in general, which dates nothing.
+_GENERIC_TODAY = re.compile(
+    r"today['’]s\s+" + time_rules.alternation(time_rules.WORDS["generic_today_nouns"]) + r"\b", re.IGNORECASE
+)
 _COUNTED = re.compile(
     r"\s*" + time_rules.alternation(time_rules.WORDS["counted_nouns"]) + r"\b", re.IGNORECASE
 )
@@ -155,8 +159,10 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
     """Matches the parse shows are something else: counts and names are no years; names ("Apple
     Daily") and report kinds ("quarterly dividend") are no sets, but "a daily rally" is one; titles
     ("60 Minutes", ABC's "This Week") are no times; "the March for Life" is no month; a sentence opening
-    "Now, ..." turns the argument rather than dating anything."""
+    "Now, ..." turns the argument rather than dating anything, and "today's world" is no day."""
     if cand.rule != "holiday" and _is_title(doc, cand):
+        return True
+    if cand.rule == "day_word" and _GENERIC_TODAY.match(doc.text, cand.start):
         return True
     if cand.rule == "ref" and _DISCOURSE_NOW.match(doc.text, cand.start):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")

@@ -299,6 +299,7 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         'The minister spoke on CBS\'s "60 Minutes" and on ABC\'s "This Week" about the siege.',
         "Thousands joined the annual March for Life in the capital.",
         'Thousands joined the "March of the Mothers" in the capital.',
+        "In today's world, cheap drones decide battles.",
         "Now, the mayor says, the city must decide.",
         "Families have kept the craft alive for two thousand years.",
         "",
