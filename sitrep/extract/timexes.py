@@ -75,6 +75,10 @@ _YEAR_SO_FAR = re.compile(
 _GENERIC_TODAY = re.compile(
     r"today['’]s\s+" + time_rules.alternation(time_rules.WORDS["generic_today_nouns"]) + r"\b", re.IGNORECASE
 )
+_CALENDAR_WORDS = frozenset(
+    [*time_rules.MONTHS, *time_rules.WEEKDAYS, *time_rules.SEASONS]
+    + [w for name in [*time_rules.HOLIDAYS, *time_rules.FLOATING] for w in name.split()]
+)
 _COUNTED = re.compile(
     r"\s*" + time_rules.alternation(time_rules.WORDS["counted_nouns"]) + r"\b", re.IGNORECASE
 )
@@ -172,7 +176,7 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
         named = bool(before) and before[-1].lower() in _NOT_MONTH_AFTER
         return named and _OF_NAME.match(doc.text, cand.end) is not None
     if cand.rule == "year":
-        return _is_count(doc, cand)
+        return _is_count(doc, cand) or _in_a_name(doc, cand)
     if cand.rule == "set":
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or len(span) != 1:
@@ -195,6 +199,18 @@ def _is_title(doc: Doc, cand: time_rules.Candidate) -> bool:
         return False
     sent = [t for t in span.sent if t.is_alpha and t.lower_ not in _MINOR_WORDS]
     return sum(t.is_title for t in sent) * 2 < len(sent)
+
+
+def _in_a_name(doc: Doc, cand: time_rules.Candidate) -> bool:
+    """ "a joint venture called Orion 1980", "the Vision 2030 plan": a bare year right after a proper
+    noun (not a month, weekday, season or holiday word) is the end of a name."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or span.start == 0 or cand.match["mod"]:
+        return False
+    previous = doc[span.start - 1]
+    if previous.tag_ != "NNP" or previous.is_sent_start or not previous.is_title:
+        return False
+    return previous.lower_.rstrip(".") not in _CALENDAR_WORDS
 
 
 def _is_count(doc: Doc, cand: time_rules.Candidate) -> bool:
