@@ -6,7 +6,8 @@
   var status = document.getElementById("map-status");
   var colours = JSON.parse(element.dataset.colours || "{}");
   var query = JSON.parse(element.dataset.query || "{}");
-  var map = L.map(element, { worldCopyJump: true, preferCanvas: false }).setView([30, 20], 2);
+  // Without tiles the map has no zoom range of its own, and marker clustering needs one.
+  var map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
 
   if (element.dataset.tiles) {
     L.tileLayer(element.dataset.tiles, { maxZoom: 18 }).addTo(map);
@@ -16,7 +17,10 @@
     .then(function (response) { return response.json(); })
     .then(function (topology) {
       var countries = topojson.feature(topology, topology.objects.countries);
-      L.geoJSON(countries, { className: "country", interactive: false }).addTo(map).bringToBack();
+      L.geoJSON(countries, {
+        className: "country", interactive: false,
+        style: { color: "#9e9e9e", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 }
+      }).addTo(map).bringToBack();
     })
     .catch(function () { status.textContent = "Basemap not available (run npm ci)."; });
 
