@@ -225,9 +225,12 @@ _WEB_INDEXES = (
     "CREATE INDEX events_acled_type_by_date ON events (acled_event_type, date, article_id, seq)",
     "CREATE INDEX events_actor1 ON events (article_id, actor1_entity_id)",
     "CREATE INDEX events_actor2 ON events (article_id, actor2_entity_id)",
-    "CREATE INDEX entities_name_type ON entities (name, type)",
-    "CREATE INDEX places_grouped ON places (name, country_code, geonames_id, latitude, longitude)",
+    "CREATE INDEX entities_grouped ON entities (name, type, article_id, kind, country)",
+    "CREATE INDEX places_grouped ON places"
+    " (name, country_code, geonames_id, latitude, longitude, article_id, id, admin1, precision)",
     "CREATE INDEX claims_speaker ON claims (article_id, speaker_entity_id)",
+    "CREATE INDEX claims_by_seq ON claims (article_id, seq)",
+    "CREATE INDEX articles_by_date ON articles (published, id)",
 )
 
 
