@@ -94,7 +94,9 @@ LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entit
 LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 WHERE e.date BETWEEN :since AND :until AND NOT e.negated AND NOT e.hypothetical
-  AND (:place IS NULL OR instr(sitrep_fold(p.name), :place))
+  AND (:place IS NULL OR instr(sitrep_fold(p.name), :place)
+       OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = e.article_id AND m.place_id = e.place_id
+                  AND instr(sitrep_fold(m.text), :place)))
 ORDER BY e.date, p.name IS NULL, p.name, e.type, e.article_id, e.seq
 """
 
@@ -106,8 +108,10 @@ JOIN articles a ON a.id = c.article_id
 LEFT JOIN entities n ON n.article_id = c.article_id AND n.id = c.speaker_entity_id
 WHERE a.published BETWEEN :since AND :until AND c.kind = 'direct_quote'
   AND c.speaker_text IS NOT NULL AND length(c.content_text) >= 40
-  AND (:place IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.article_id = c.article_id
-                                 AND instr(sitrep_fold(p.name), :place)))
+  AND (:place IS NULL OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id
+                                 AND m.place_id IS NOT NULL AND instr(sitrep_fold(m.text), :place))
+       OR EXISTS (SELECT 1 FROM places p WHERE p.article_id = c.article_id
+                  AND instr(sitrep_fold(p.name), :place)))
 ORDER BY a.published, c.article_id, c.seq
 """
 
@@ -175,7 +179,7 @@ def build_report(store: Store, since: dt.date, until: dt.date, place: str | None
     for group in group_figures(figures(store, since, until)):
         if not group.casualties:
             continue
-        if place and not (group.place and place.casefold() in group.place.casefold()):
+        if place and not group.at(place):
             continue
         where = f" in {group.place}" if group.place else ""
         days_text = group.first if group.first == group.last else f"{group.first} to {group.last}"

@@ -51,6 +51,7 @@ class Figure:
     start: int
     end: int
     content: str
+    place_written: str = ""
 
 
 @dataclass
@@ -64,6 +65,12 @@ class FigureGroup:
     @property
     def disagrees(self) -> bool:
         return len({f.value for f in self.figures}) > 1
+
+    def at(self, place: str) -> bool:
+        """Whether the group's place is called `place`, by its gazetteer name or as an article wrote it."""
+        needle = place.casefold()
+        names = [self.place or "", *(f.place_written for f in self.figures)]
+        return any(needle in name.casefold() for name in names)
 
     @property
     def casualties(self) -> bool:
@@ -84,7 +91,10 @@ SELECT q.value, q.text, q.unit, c.article_id, c.id AS claim_id, c.content_start,
        (SELECT e.date FROM events e WHERE e.article_id = c.article_id AND e.attributed_to = c.id
         ORDER BY e.seq LIMIT 1) AS event_date,
        (SELECT p.name FROM events e JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
-        WHERE e.article_id = c.article_id AND e.attributed_to = c.id ORDER BY e.seq LIMIT 1) AS place
+        WHERE e.article_id = c.article_id AND e.attributed_to = c.id ORDER BY e.seq LIMIT 1) AS place,
+       (SELECT group_concat(m.text, ' | ') FROM events e JOIN mentions m
+            ON m.article_id = e.article_id AND m.place_id = e.place_id
+        WHERE e.article_id = c.article_id AND e.attributed_to = c.id) AS place_written
 FROM quantities q
 JOIN claims c ON c.article_id = q.article_id AND c.id = q.claim_id
 JOIN articles a ON a.id = c.article_id
@@ -119,6 +129,7 @@ def figures(store: Store, since: dt.date | None = None, until: dt.date | None = 
             start=row["content_start"],
             end=row["content_end"],
             content=row["content_text"],
+            place_written=row["place_written"] or "",
         )
         for row in rows
     ]

@@ -80,19 +80,33 @@ def fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-def contains(where: _Where, columns: tuple[str, ...], value: str, name: str) -> None:
-    """Any of `columns` contains `value`, case-insensitively.
+def _needle(value: str) -> tuple[str, str]:
+    """The test for "contains `value`" on a column written as `{}`, and its bound value.
 
     ASCII needles use SQLite's LIKE (ASCII case-insensitive, in C, fast over 100,000 rows); others fold
     both sides in Python (`sitrep_fold`) so "київ" finds "Київ".
     """
     if value.isascii():
         escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        tests = [f"{column} LIKE :{name} ESCAPE '\\'" for column in columns]
-        where.add("(" + " OR ".join(tests) + ")", **{name: f"%{escaped}%"})
-    else:
-        tests = [f"instr(sitrep_fold({column}), :{name})" for column in columns]
-        where.add("(" + " OR ".join(tests) + ")", **{name: value.casefold()})
+        return "{} LIKE :{} ESCAPE '\\'", f"%{escaped}%"
+    return "instr(sitrep_fold({}), :{})", value.casefold()
+
+
+def contains(where: _Where, columns: tuple[str, ...], value: str, name: str) -> None:
+    """Any of `columns` contains `value`, case-insensitively."""
+    test, bound = _needle(value)
+    where.add("(" + " OR ".join(test.format(column, name) for column in columns) + ")", **{name: bound})
+
+
+def place_named(where: _Where, value: str, article: str, place_id: str) -> None:
+    """The place's gazetteer name or any of its mentions as written contains `value` ("Kupiansk" finds
+    GeoNames' "Kupyansk")."""
+    test, bound = _needle(value)
+    where.add(
+        f"({test.format('p.name', 'place')} OR EXISTS (SELECT 1 FROM mentions m"
+        f" WHERE m.article_id = {article} AND m.place_id = {place_id} AND {test.format('m.text', 'place')}))",
+        place=bound,
+    )
 
 
 def _broad(store: Store, sql: str, params: dict[str, Any], cap: int) -> bool:
@@ -221,7 +235,7 @@ def events(
     if entity is not None:
         where.add("(n1.name = :entity OR n2.name = :entity)", entity=entity)
     if place is not None:
-        contains(where, ("p.name",), place, "place")
+        place_named(where, place, "e.article_id", "e.place_id")
     # A broad box or search is checked while walking the date index (`+` keeps the planner off the
     # column's own index); a narrow one fetches its few matches and sorts them.
     spatial = "+p" if bbox is not None and _broad_bbox(store, bbox) else "p"
@@ -403,7 +417,7 @@ def places(
     name each (read from one covering index; events at a place: `events(place=...)`)."""
     where = _Where()
     if name is not None:
-        contains(where, ("p.name",), name, "name")
+        place_named(where, name, "p.article_id", "p.id")
     if country is not None:
         where.add("p.country_code = :country", country=country.upper())
     _bbox(where, "p", bbox)

@@ -229,3 +229,10 @@ def test_front_end_libraries_are_served_from_node_modules(client: TestClient) ->
     assert client.get("/vendor/markercluster/leaflet.markercluster.js").status_code == 200
     assert client.get("/vendor/world-atlas/countries-50m.json").status_code == 200
     assert client.get("/vendor/leaflet/../../package.json").status_code == 404
+
+
+def test_place_filter_matches_the_name_as_articles_write_it(client: TestClient) -> None:
+    written = client.get("/api/events", params={"place": "Kupiansk", "limit": 500}).json()["items"]
+    assert written and {e["place"] for e in written} == {"Kupyansk"}, "GeoNames spells it Kupyansk"
+    places = client.get("/api/places", params={"name": "kupiansk"}).json()["items"]
+    assert [p["name"] for p in places] == ["Kupyansk"]
