@@ -63,8 +63,18 @@ class FigureGroup:
     figures: list[Figure] = field(default_factory=list)
 
     @property
+    def claims(self) -> int:
+        """How many claims give a figure here ("11 of 13 drones" is one claim, not two sources)."""
+        return len({(f.article_id, f.claim_id) for f in self.figures})
+
+    @property
     def disagrees(self) -> bool:
-        return len({f.value for f in self.figures}) > 1
+        """Two different claims give different figures."""
+        return any(
+            a.value != b.value and (a.article_id, a.claim_id) != (b.article_id, b.claim_id)
+            for a in self.figures
+            for b in self.figures
+        )
 
     def at(self, place: str) -> bool:
         """Whether the group's place is called `place`, by its gazetteer name or as an article wrote it."""
@@ -149,7 +159,7 @@ def group_figures(found: list[Figure]) -> list[FigureGroup]:
             groups.append(current)
         current.figures.append(figure)
         current.last = figure.date
-    groups.sort(key=lambda g: (not g.disagrees, -len(g.figures), g.first, g.unit))
+    groups.sort(key=lambda g: (not g.disagrees, -g.claims, g.first, g.unit))
     return groups
 
 

@@ -227,7 +227,7 @@ def article_page(request: Request, store: ReadStore, article_id: str, cite: Opti
 def claims_page(
     request: Request, store: ReadStore, speaker: Optional = None, q: Optional = None, offset: int = 0
 ) -> Response:
-    groups = [g for g in group_figures(figures(store)) if len(g.figures) > 1]
+    groups = [g for g in group_figures(figures(store)) if g.claims > 1]
     result = queries.claims(
         store, queries.Page(limit=100, offset=offset), speaker=_blank(speaker), q=_blank(q)
     )

@@ -95,3 +95,33 @@ def test_evidence_links_escape_the_article_id() -> None:
 
     url = evidence_url(Citation("a/b?c#d", 3, 9, "x"), "http://127.0.0.1:8000")
     assert url == "http://127.0.0.1:8000/articles/a%2Fb%3Fc%23d?cite=3-9#span-3-9"
+
+
+def test_two_figures_of_one_claim_are_no_disagreement() -> None:
+    from sitrep.report.figures import Figure, FigureGroup
+
+    def figure(value: float, claim: str) -> Figure:
+        return Figure(
+            value,
+            str(value),
+            "drones",
+            "2024-05-10",
+            None,
+            "air force",
+            None,
+            "2024-05-10",
+            "a1",
+            claim,
+            0,
+            9,
+            "x",
+        )
+
+    one_claim = FigureGroup(
+        "drones", None, "2024-05-10", "2024-05-10", [figure(11, "cl-1"), figure(13, "cl-1")]
+    )
+    assert one_claim.claims == 1 and not one_claim.disagrees
+    two_claims = FigureGroup(
+        "drones", None, "2024-05-10", "2024-05-10", [figure(11, "cl-1"), figure(14, "cl-2")]
+    )
+    assert two_claims.claims == 2 and two_claims.disagrees
