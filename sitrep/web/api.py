@@ -74,7 +74,7 @@ def list_articles(
     return queries.articles(store, queries.Page(limit, offset), since, until, source, q)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def get_article(article_id: str, store: ReadStore) -> dict[str, Any]:
     """One article with its full Extraction (every span as character offsets into `text`)."""
     found = store.article(article_id)
@@ -117,7 +117,7 @@ def list_events(
     )
 
 
-@router.get("/events/{article_id}/{event_id}")
+@router.get("/events/{article_id:path}/{event_id}")
 def get_event(article_id: str, event_id: str, store: ReadStore) -> dict[str, Any]:
     """One event with its place, actors and evidence spans."""
     found = queries.event(store, article_id, event_id)
@@ -139,7 +139,7 @@ def list_entities(
     return queries.entities(store, queries.Page(limit, offset), type, name, kind)
 
 
-@router.get("/entities/{name}")
+@router.get("/entities/{name:path}")
 def get_entity(
     name: str, store: ReadStore, type: Annotated[str | None, Query(description="Entity type.")] = None
 ) -> dict[str, Any]:

@@ -151,7 +151,7 @@ def events_table(
     )
 
 
-@router.get("/events/{article_id}/{event_id}")
+@router.get("/events/{article_id:path}/{event_id}")
 def event_page(request: Request, store: ReadStore, article_id: str, event_id: str) -> Response:
     found = queries.event(store, article_id, event_id)
     if found is None:
@@ -173,7 +173,7 @@ def entities_page(
     )
 
 
-@router.get("/entities/{name}")
+@router.get("/entities/{name:path}")
 def entity_page(request: Request, store: ReadStore, name: str, type: Optional = None) -> Response:
     found = queries.entity(store, name, _blank(type))
     if found is None:
@@ -202,7 +202,7 @@ def _cited(value: str | None) -> Mark | None:
     return Mark(int(start), int(end), "cited", "cited by the report")
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article_page(request: Request, store: ReadStore, article_id: str, cite: Optional = None) -> Response:
     article = store.article(article_id)
     if article is None:

@@ -304,6 +304,7 @@ def event(store: Store, article_id: str, event_id: str) -> dict[str, Any] | None
 
 _ARTICLES = """
 SELECT a.id, a.published, a.title, a.source, a.url, length(a.text) AS characters,
+       substr(a.text, 1, 100) AS opening,
        (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
        (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
 FROM articles a

@@ -236,3 +236,15 @@ def test_place_filter_matches_the_name_as_articles_write_it(client: TestClient) 
     assert written and {e["place"] for e in written} == {"Kupyansk"}, "GeoNames spells it Kupyansk"
     places = client.get("/api/places", params={"name": "kupiansk"}).json()["items"]
     assert [p["name"] for p in places] == ["Kupyansk"]
+
+
+def test_ids_with_slashes_are_reachable(ingest_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {
+        "id": "wire/2024/7",
+        "text": "Police arrested two men in Kharkiv on Friday.",
+        "published": "2024-05-17",
+    }
+    assert ingest_client.post("/api/articles", json=body, headers=auth).status_code == 201
+    assert ingest_client.get("/api/articles/wire%2F2024%2F7").json()["article"]["id"] == "wire/2024/7"
+    assert ingest_client.get("/articles/wire%2F2024%2F7").status_code == 200
