@@ -55,9 +55,13 @@ def marks_of(extraction: Extraction) -> list[Mark]:
         if claim.cue is not None:
             found.append(Mark(claim.cue.start, claim.cue.end, "cue", f"claim {claim.id} cue"))
         found.append(Mark(claim.content.start, claim.content.end, "claim", f"claim {claim.id} content"))
+    names = {entity.id: entity.name for entity in extraction.entities}
+    names.update({place.id: place.name for place in extraction.places})
     for number, relation in enumerate(extraction.relations, start=1):
+        subject = names.get(relation.subject, relation.subject)
+        target = names.get(relation.object, relation.object)
         for span in relation.evidence:
-            label = f"relation {number}: {relation.subject} {relation.predicate} {relation.object}"
+            label = f"relation {number}: {subject} {relation.predicate} {target}"
             found.append(Mark(span.start, span.end, "relation", label))
     return found
 

@@ -451,13 +451,19 @@ def entity(store: Store, name: str, type: str | None = None) -> dict[str, Any] |
     aliases: dict[str, None] = {}
     for row in rows:
         aliases.update(dict.fromkeys(json.loads(row["aliases"])))
-    names = [name, *aliases]
     relations = _fetch(
         store,
-        "SELECT r.article_id, r.seq, r.subject, r.predicate, r.object FROM relations r"
-        " WHERE r.subject IN (SELECT value FROM json_each(:names))"
-        " OR r.object IN (SELECT value FROM json_each(:names)) ORDER BY r.article_id, r.seq LIMIT 200",
-        {"names": json.dumps(names)},
+        "SELECT r.article_id, r.seq, r.predicate,"
+        " coalesce(se.name, sp.name, r.subject) AS subject, coalesce(oe.name, op.name, r.object) AS object"
+        " FROM entities n JOIN relations r"
+        " ON r.article_id = n.article_id AND (r.subject = n.id OR r.object = n.id)"
+        " LEFT JOIN entities se ON se.article_id = r.article_id AND se.id = r.subject"
+        " LEFT JOIN places sp ON sp.article_id = r.article_id AND sp.id = r.subject"
+        " LEFT JOIN entities oe ON oe.article_id = r.article_id AND oe.id = r.object"
+        " LEFT JOIN places op ON op.article_id = r.article_id AND op.id = r.object"
+        + where.sql()
+        + " ORDER BY r.article_id, r.seq LIMIT 200",
+        where.params,
     )
     speaker = _fetch(
         store,

@@ -118,6 +118,10 @@ def test_entity_and_event_details(client: TestClient) -> None:
     entity = client.get("/api/entities/Oleh Marchenko").json()
     assert "Marchenko" in entity["aliases"]
     assert entity["claims"], "Marchenko speaks in the Kupiansk articles"
+    tkach = client.get("/api/entities/Andriy Tkach").json()
+    assert [(r["subject"], r["predicate"], r["object"]) for r in tkach["relations"]] == [
+        ("Andriy Tkach", "leader_of", "Kupiansk town military administration")
+    ]
     event = client.get("/api/events", params={"limit": 1}).json()["items"][0]
     detail = client.get(f"/api/events/{event['article_id']}/{event['id']}").json()
     assert detail["key"] == event["key"] and detail["evidence"]
