@@ -306,6 +306,8 @@ def report(
     assert start is not None and end is not None
     if out is not None and out.suffix not in (".html", ".htm", ".md"):
         raise UsageError(f"--out {out}: expected a .html or .md file")
+    if out is not None and not out.parent.is_dir():
+        raise UsageError(f"--out {out}: folder {out.parent} does not exist")
     if not db.exists():
         raise UsageError(f"{db}: no such database")
     with Store(db, read_only=True) as store:

@@ -17,6 +17,7 @@ from sitrep.report.figures import figures, group_figures
 from sitrep.store.store import Store
 
 MAX_EVENTS_PER_DAY = 12
+_VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN"})
 MAX_STATEMENTS = 15
 _TYPE_PHRASES = {
     "ASSAULT": "attack",
@@ -133,8 +134,17 @@ def _event_sentences(rows: list[sqlite3.Row]) -> list[Sentence]:
     merged: dict[tuple[str | None, str], list[sqlite3.Row]] = {}
     for row in rows:
         merged.setdefault((row["place"], row["type"]), []).append(row)
+    # Located violence with a toll first, unlocated talk last; at most MAX_EVENTS_PER_DAY a day.
+    ranked = sorted(
+        merged.items(),
+        key=lambda item: (
+            item[0][0] is None,
+            item[0][1] not in _VIOLENT,
+            all(row["fatalities"] is None for row in item[1]),
+        ),
+    )
     sentences = []
-    for (place, event_type), group in list(merged.items())[:MAX_EVENTS_PER_DAY]:
+    for (place, event_type), group in ranked[:MAX_EVENTS_PER_DAY]:
         first = group[0]
         where = f"in {place}" if place else "at an unresolved place"
         words = [f"{_TYPE_PHRASES.get(event_type, event_type.lower()).capitalize()} {where}"]

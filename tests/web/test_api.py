@@ -252,3 +252,13 @@ def test_ids_with_slashes_are_reachable(ingest_client: TestClient) -> None:
     assert ingest_client.post("/api/articles", json=body, headers=auth).status_code == 201
     assert ingest_client.get("/api/articles/wire%2F2024%2F7").json()["article"]["id"] == "wire/2024/7"
     assert ingest_client.get("/articles/wire%2F2024%2F7").status_code == 200
+
+
+def test_online_tiles_widen_only_the_image_sources() -> None:
+    from sitrep.web.app import content_security_policy
+
+    offline = content_security_policy(None)
+    online = content_security_policy("https://{s}.tile.example.org/{z}/{x}/{y}.png")
+    assert "img-src 'self' data:;" in offline
+    assert "img-src 'self' data: https://*.tile.example.org;" in online
+    assert online.replace(" https://*.tile.example.org", "") == offline

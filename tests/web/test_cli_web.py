@@ -45,6 +45,7 @@ def test_report_writes_html_and_markdown(
         ("report", "--since", "2024-05-09", "--until", "2024-05-01"),
         ("report", "--since", "May 1", "--until", "2024-05-01"),
         ("report", "--since", "2024-05-01", "--until", "2024-05-09", "--out", "report.pdf"),
+        ("report", "--since", "2024-05-01", "--until", "2024-05-09", "--out", "no/such/folder/report.md"),
         ("serve", "--token", "short"),
     ],
 )
