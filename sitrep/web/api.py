@@ -193,8 +193,8 @@ class ArticleIn(BaseModel):
 def _check_token(settings: Settings, authorization: str | None) -> None:
     if settings.token is None:
         raise HTTPException(404, "ingest is off: start the server with --token to switch it on")
-    given = (authorization or "").removeprefix("Bearer ").encode()
-    if not hmac.compare_digest(given, settings.token.encode()):
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme != "Bearer" or not hmac.compare_digest(given.encode(), settings.token.encode()):
         raise HTTPException(403, "a valid token is needed: send 'Authorization: Bearer TOKEN'")
 
 

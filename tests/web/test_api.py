@@ -189,6 +189,7 @@ def test_ingest_needs_the_right_token(ingest_client: TestClient) -> None:
     body = {"text": "Troops shelled Kupiansk.", "published": "2024-05-07"}
     _error(ingest_client.post("/api/articles", json=body), 403)
     _error(ingest_client.post("/api/articles", json=body, headers={"Authorization": "Bearer wrong"}), 403)
+    _error(ingest_client.post("/api/articles", json=body, headers={"Authorization": TOKEN}), 403)
 
 
 def test_ingest_runs_the_pipeline_and_stores(ingest_client: TestClient) -> None:
