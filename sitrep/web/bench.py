@@ -203,6 +203,7 @@ def measure(db: Path, rounds: int = 20) -> dict[str, Any]:
         results: dict[str, Any] = {}
         for path, variants in REQUESTS.items():
             timings: list[float] = []
+            by_variant: dict[str, list[float]] = {variant: [] for variant in variants}
             for variant in variants:  # one warm-up request each, not timed
                 conn.request("GET", path + variant)
                 conn.getresponse().read()
@@ -213,6 +214,7 @@ def measure(db: Path, rounds: int = 20) -> dict[str, Any]:
                     response = conn.getresponse()
                     response.read()
                     timings.append((time.perf_counter() - started) * 1000)
+                    by_variant[variant].append(timings[-1])
                     if response.status != 200:
                         raise RuntimeError(f"{path}{variant}: HTTP {response.status}")
             timings.sort()
@@ -221,6 +223,7 @@ def measure(db: Path, rounds: int = 20) -> dict[str, Any]:
                 "p50_ms": statistics.median(timings),
                 "p95_ms": timings[max(0, int(round(0.95 * len(timings))) - 1)],
                 "max_ms": timings[-1],
+                "median_ms_by_query": {v or "(default)": statistics.median(t) for v, t in by_variant.items()},
             }
         conn.close()
         return results

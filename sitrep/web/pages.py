@@ -23,6 +23,7 @@ from sitrep.report import build_report
 from sitrep.report.figures import figures, group_figures
 from sitrep.report.render import TEMPLATES as REPORT_TEMPLATES
 from sitrep.report.render import evidence_url, to_html_fragment
+from sitrep.store.store import Store
 from sitrep.web import queries
 from sitrep.web.api import ReadStore, settings_of
 from sitrep.web.chart import TYPE_COLOURS, colour, events_per_day_svg
@@ -225,30 +226,48 @@ def article_page(request: Request, store: ReadStore, article_id: str, cite: Opti
 
 @router.get("/claims")
 def claims_page(
-    request: Request, store: ReadStore, speaker: Optional = None, q: Optional = None, offset: int = 0
+    request: Request,
+    store: ReadStore,
+    since: Optional = None,
+    until: Optional = None,
+    speaker: Optional = None,
+    q: Optional = None,
+    offset: int = 0,
 ) -> Response:
-    groups = [g for g in group_figures(figures(store)) if g.claims > 1]
+    start, end = _window(store, since, until, days=30)
+    groups = [g for g in group_figures(figures(store, start, end)) if g.claims > 1]
     result = queries.claims(
-        store, queries.Page(limit=100, offset=offset), speaker=_blank(speaker), q=_blank(q)
+        store,
+        queries.Page(limit=100, offset=offset),
+        since=start,
+        until=end,
+        speaker=_blank(speaker),
+        q=_blank(q),
     )
+    filters = {"since": start.isoformat(), "until": end.isoformat(), "speaker": speaker, "q": q}
     return _render(
         request,
         "claims.html",
         groups=groups,
         claims=result["items"],
-        filters={"speaker": speaker, "q": q},
+        filters=filters,
         pages=_page_links(request, result),
     )
+
+
+def _window(store: Store, since: str | None, until: str | None, days: int) -> tuple[dt.date, dt.date]:
+    """The dates asked for, else the last `days` days of the database's articles."""
+    last = queries.summary(store)["last_published"]
+    end = _date(until, "until") or (dt.date.fromisoformat(last) if last else dt.date.today())
+    start = _date(since, "since") or end - dt.timedelta(days=days - 1)
+    return start, end
 
 
 @router.get("/report")
 def report_page(
     request: Request, store: ReadStore, since: Optional = None, until: Optional = None, place: Optional = None
 ) -> Response:
-    counts = queries.summary(store)
-    last = counts["last_published"]
-    end = _date(until, "until") or (dt.date.fromisoformat(last) if last else dt.date.today())
-    start = _date(since, "since") or end - dt.timedelta(days=13)
+    start, end = _window(store, since, until, days=14)
     report = build_report(store, start, end, _blank(place))
     return _render(
         request,
