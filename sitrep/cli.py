@@ -303,7 +303,8 @@ def report(
     from sitrep.store.store import Store
 
     start, end = _date(since, "--since"), _date(until, "--until")
-    assert start is not None and end is not None
+    if start is None or end is None:
+        raise UsageError("--since and --until are both needed")
     if out is not None and out.suffix not in (".html", ".htm", ".md"):
         raise UsageError(f"--out {out}: expected a .html or .md file")
     if out is not None and not out.parent.is_dir():

@@ -7,6 +7,7 @@ database is escaped by Jinja's autoescape (HTML) or stripped of Markdown's link 
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,7 +25,9 @@ def evidence_url(citation: Citation, base_url: str = "") -> str:
     return f"{base_url.rstrip('/')}/articles/{quote(citation.article_id, safe='')}?cite={span}#span-{span}"
 
 
+@cache
 def environment() -> Environment:
+    """One template environment per process (templates compile once)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
     env.globals["evidence_url"] = evidence_url
     return env
