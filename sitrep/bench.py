@@ -1,4 +1,5 @@
-"""`make bench`: sitrep's speed as a share of plain spaCy's on the same articles, in the same run.
+"""`make bench`: sitrep's speed as a share of plain spaCy's on the same articles, in the same run, and
+the API's latency on 100,000 events (`--part web`, in `sitrep.web.bench`).
 
 Each side runs in its own child process so that its peak memory is its own; the figures that matter are
 the ratios, because the machines are noisy. Articles come from `../shared/eval/news_throughput/` when it
@@ -115,10 +116,26 @@ def main() -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--child", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
+    parser.add_argument(
+        "--part", choices=("all", "extract", "web"), default="all", help="which benchmark (default all)"
+    )
+    parser.add_argument("--events", type=int, default=100_000, help="events in the web benchmark's database")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_child(args.child, args.limit, args.model)))
         return
+    if args.part in ("all", "extract"):
+        run_extract_bench(args)
+    if args.part in ("all", "web"):
+        from sitrep.web.bench import run as run_web_bench
+
+        if args.part == "all":
+            print()
+        run_web_bench(args.out.parent, args.events)
+
+
+def run_extract_bench(args: argparse.Namespace) -> None:
+    """sitrep against plain spaCy, each side in its own process."""
     _, source = bench_articles(args.limit)
     spacy = _spawn("spacy", args.limit, args.model)
     sitrep = _spawn("sitrep", args.limit, args.model)
