@@ -36,7 +36,12 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
     by_id = {e.id: e for e in entities}
     quotes = _direct_quotes(doc, mentions, by_id)
     quoted = [(q.content.start, q.content.end) for q in quotes]
-    found = quotes + _indirect(doc, mentions, by_id, quoted) + _according_to(doc, mentions, by_id)
+    found = (
+        quotes
+        + _indirect(doc, mentions, by_id, quoted)
+        + _according_to(doc, mentions, by_id)
+        + _colon_statements(doc, mentions, by_id, quoted)
+    )
     found.sort(key=lambda f: (f.content.start, f.content.end))
     found = _carry_speakers(doc.text, found)
     claims = []
@@ -158,6 +163,49 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
             )
         )
     return found
+
+
+_LABEL_TOKENS = 5  # "Defence ministry spokesman Oleksiy Hromov:" at most
+
+
+def _colon_statements(
+    doc: Doc, mentions: MentionIndex, entities: dict[str, Entity], quoted: list[tuple[int, int]]
+) -> list[_Found]:
+    """`Zelensky: we will not give up the east`, headlines and transcripts: a name, a colon, the words."""
+    found = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not t.is_space]
+        colon = next((t for t in words[1 : _LABEL_TOKENS + 1] if t.text == ":"), None)
+        if colon is None:
+            continue
+        label = doc[words[0].i : colon.i]
+        if not _is_speaker_label(label):
+            continue
+        content = content_span(doc[colon.i + 1 : sentence.end])
+        if content is None or len(content) < 3:
+            continue
+        if any(s < content.end_char and content.start_char < e for s, e in quoted):
+            continue
+        found.append(
+            _Found(
+                "indirect",
+                _mention_ref(label[-1], mentions, entities),
+                token_span(colon),
+                span_of(content),
+                (),
+                trim_space(doc, sentence.start_char, sentence.end_char),
+            )
+        )
+    return found
+
+
+def _is_speaker_label(label: SpacySpan) -> bool:
+    """Names (or a title and a name) only; a place before a colon is a dateline, not a speaker."""
+    if not any(t.pos_ == "PROPN" for t in label):
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in label):
+        return False
+    return all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") or t.is_title or t.is_upper for t in label)
 
 
 def _source_of(according: Token) -> Token | None:
