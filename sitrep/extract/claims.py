@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
 from sitrep.extract.entities import name_key
-from sitrep.extract.mentions import MentionIndex, span_of, token_span, trim
+from sitrep.extract.mentions import MentionIndex, doc_text, span_of, token_span, trim
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.quotes import find_quotes
 from sitrep.extract.reported import content_span, find_reported
@@ -43,7 +43,8 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
         + _colon_statements(doc, mentions, by_id, quoted)
     )
     found.sort(key=lambda f: (f.content.start, f.content.end))
-    found = _carry_speakers(doc.text, found)
+    found = _carry_speakers(doc_text(doc), found)
+    cardinals = [ent for ent in doc.ents if ent.label_ == "CARDINAL"]
     claims = []
     for number, item in enumerate(found, start=1):
         claims.append(
@@ -54,9 +55,7 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
                 cue=item.cue,
                 content=item.content,
                 via=list(item.via),
-                quantities=quantities(
-                    doc.char_span(item.content.start, item.content.end, alignment_mode="expand")
-                ),
+                quantities=quantities(cardinals, item.content.start, item.content.end),
                 evidence=[item.evidence],
             )
         )
@@ -93,10 +92,10 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
                 kind="direct_quote",
                 speaker=speaker,
                 cue=token_span(cue) if cue is not None else None,
-                content=Span(start=quote.start, end=quote.end, text=doc.text[quote.start : quote.end]),
+                content=Span(start=quote.start, end=quote.end, text=doc_text(doc)[quote.start : quote.end]),
                 via=(),
                 evidence=Span(
-                    start=evidence_start, end=evidence_end, text=doc.text[evidence_start:evidence_end]
+                    start=evidence_start, end=evidence_end, text=doc_text(doc)[evidence_start:evidence_end]
                 ),
             )
         )
@@ -155,7 +154,7 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
                 Span(
                     start=token.idx,
                     end=doc[token.i + 1].idx + 2,
-                    text=doc.text[token.idx : doc[token.i + 1].idx + 2],
+                    text=doc_text(doc)[token.idx : doc[token.i + 1].idx + 2],
                 ),
                 span_of(content),
                 (),
@@ -309,14 +308,13 @@ def alias_mention(token: Token, entities: dict[str, Entity]) -> SpeakerRef | Non
     return None
 
 
-def quantities(span: SpacySpan | None) -> list[Quantity]:
-    """Numbers inside a claim with what they count: "five times more fighters" -> 5, ratio."""
-    if span is None:
-        return []
+def quantities(cardinals: list[SpacySpan], start: int, end: int) -> list[Quantity]:
+    """Numbers inside a claim's content [start, end) with what they count: "five times more fighters"
+    -> 5, ratio. `cardinals` are the document's CARDINAL entities, found once per document."""
     skip = set(lexicons.load("claims")["unit_nouns_skip"])
     found = []
-    for ent in span.ents:
-        if ent.label_ != "CARDINAL":
+    for ent in cardinals:
+        if ent.start_char < start or ent.end_char > end:
             continue
         value = parse_number(ent.text)
         if value is None:
@@ -345,7 +343,7 @@ def _unit(ent: SpacySpan) -> str | None:
 
 
 def _text_to(start: SpacySpan, end: Token) -> str:
-    return start.doc.text[start.start_char : end.idx + len(end.text)]
+    return doc_text(start.doc)[start.start_char : end.idx + len(end.text)]
 
 
 def _clause_end(token: Token) -> int:
@@ -355,7 +353,7 @@ def _clause_end(token: Token) -> int:
 
 def trim_space(doc: Doc, start: int, end: int) -> Span:
     """A span with surrounding whitespace cut off, so evidence never ends in a paragraph break."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

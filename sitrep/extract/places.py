@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
+from sitrep.extract.mentions import doc_text
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import DIRECTION_WORDS, REGION_PLURALS, REGION_WORDS, fold, strip_region_word
 from sitrep.geo.resolve import Choice, Mention, resolve
@@ -238,7 +239,7 @@ def _qualified(doc: Doc, found: list[_Found], number: int) -> bool:
 
 def _places(doc: Doc, found: list[_Found], choices: list[Choice | None]) -> list[Place]:
     places: dict[tuple[int, str | None], Place] = {}
-    text = doc.text  # built anew from the tokens on every access
+    text = doc_text(doc)
     for item, choice in zip(found, choices, strict=True):
         if choice is None:
             continue
@@ -262,7 +263,7 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
     pattern = re.compile(
         r"\b(?:" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")\b"
     )
-    text = doc.text
+    text = doc_text(doc)
     for match in pattern.finditer(text):
         start, end = match.span()
         if any(start < b and a < end for a, b in taken):
