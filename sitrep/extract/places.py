@@ -29,6 +29,11 @@ WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"and", ",", "or", "&"})
+# Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
+_RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
+_OFFICE_WORDS = frozenset(
+    {"attorney", "secretary", "representative", "congressman", "congresswoman", "envoy"}
+)
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
 
 
@@ -100,8 +105,17 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
 
 
 def _person_words(doc: Doc) -> set[str]:
-    """Words of the article's multi-word person names: a later "Tyler" is Mr Tyler, not Tyler, Texas."""
-    return {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+    """Words of the article's multi-word person names: a later "Tyler" is Mr Tyler, not Tyler, Texas.
+    A word the NER also calls a location somewhere in the article is left out: "Malakal" stays a town
+    after "SOS Children's Village Malakal" was taken for a person's name."""
+    located = {ent.text for ent in doc.ents if ent.label_ in LOCATION_LABELS}
+    return {
+        token.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+        if token.text not in located
+    }
 
 
 def _spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -140,8 +154,13 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
     start, end = _widen(doc, start, end, gazetteer)
     key = fold(doc[start:end].text)
     wants_region = strip_region_word(key)[1] is not None
-    if end < len(doc) and doc[end].lower_ in REGION_WORDS and not wants_region:
-        end, wants_region = end + 1, True
+    if (
+        end < len(doc)
+        and doc[end].lower_ in REGION_WORDS
+        and not wants_region
+        and not _country_abbreviation(doc[start:end].text, key, gazetteer)
+    ):
+        end, wants_region = end + 1, True  # "Donetsk region", "Georgia state"; but "US state" is the US
         key = fold(doc[start:end].text)
     elif strong and _proper_neighbour(doc, end):
         return None  # "Kyiv Independent", "Moscow Times": part of a longer name
@@ -177,8 +196,27 @@ def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, i
 
 
 def _proper_neighbour(doc: Doc, number: int) -> bool:
-    """A capitalised proper noun outside any entity, right beside a name."""
-    return 0 <= number < len(doc) and _proper(doc[number]) and not doc[number].ent_type_
+    """A capitalised proper noun outside any entity, right beside a name; a title is no such noun
+    ("U.S. President Joe Biden", "Kharkiv Governor Oleh Synehubov" name the place)."""
+    return (
+        0 <= number < len(doc)
+        and _proper(doc[number])
+        and not doc[number].ent_type_
+        and doc[number].lower_ not in _title_words()
+    )
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """One-word titles from the actor lexicon, and a few office words that only follow a place."""
+    titles = lexicons.load("actors")["titles"]
+    return frozenset(t for t in titles if " " not in t and t not in _RANKS) | _OFFICE_WORDS
+
+
+def _country_abbreviation(text: str, key: str, gazetteer: Gazetteer) -> bool:
+    """ "US", "U.K.": a country's short form, which a following "state" or "district" does not make a
+    region ("a US state" is not the French region "Us")."""
+    return _abbreviation(text) and any(c.feature == "country" for c in gazetteer.lookup_key(key))
 
 
 def _abbreviation(text: str) -> bool:

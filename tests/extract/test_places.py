@@ -108,6 +108,10 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ),
         ("Floods hit the Houston region on Monday.", [("Houston region", "US", "region", 3)]),
         ("The Kyiv Independent reported the strike late on Sunday.", []),
+        ("Moscow Mayor Sergei Sobyanin said drones were shot down.", [("Moscow", "RU", "city", 1)]),
+        ("U.S. President Joe Biden spoke to reporters.", [("United States", "US", "country", 3)]),
+        ("A US state has permanently revoked the licence.", [("United States", "US", "country", 3)]),
+        ("Officials of the U.S. Department of Agriculture visited.", []),
         ("A former Federal Security Service officer spoke to CNN on Tuesday.", []),
         ("Wagner fighters withdrew from their positions.", []),
         ("The EU and NATO condemned the attack.", []),
@@ -139,6 +143,16 @@ def test_an_area_named_after_a_town_is_its_own_place(nlp: Language, gazetteer: G
     district = places["Bakhmut district"]
     assert (district.feature, district.precision, district.geonames_id) == ("region", 3, None)
     assert district.lat == places["Bakhmut"].lat
+
+
+def test_a_town_taken_for_part_of_a_name_is_still_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Cholera spread in Malakal last week. The situation in the SOS Children's Village Malakal is "
+        "stable, aid workers in Malakal said."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert [(p.name, p.country_code) for p in places] == [("Malakal", "SS")]
+    assert len(places[0].mentions) >= 2
 
 
 def test_place_fields(nlp: Language, gazetteer: Gazetteer) -> None:
