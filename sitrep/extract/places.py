@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -34,6 +35,9 @@ _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official",
 _OFFICE_WORDS = frozenset(
     {"attorney", "secretary", "representative", "congressman", "congresswoman", "envoy"}
 )
+_DATELINE_WORDS = 4
+_SPELLING_RATIO = 0.75
+_DASHES = frozenset({"—", "–", "-", "--"})
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
 
 
@@ -46,6 +50,7 @@ class _Found:
     key: str
     candidates: tuple[Candidate, ...]
     area: str | None = None
+    person: bool = False
 
 
 @cache
@@ -74,6 +79,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     countries: Counter[str] = Counter()
     found: list[_Found] = []
     people = _person_words(doc)
+    dateline = _dateline(doc, gazetteer)
+    cased = _cased(doc)
     for start, end, label in _spans(doc):
         code = demonym_country(doc[start:end].text, gazetteer)
         if code:
@@ -82,15 +89,29 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         strong = label in LOCATION_LABELS
         if label == "NORP" or (not strong and doc[start:end].text in people):
             continue
+        if cased and doc[start:end].text.islower():
+            continue  # "bush", "n't" tagged as an entity: in a text with capitals, a name has one
         mention = _mention(doc, start, end, strong, gazetteer)
+        if mention is not None and label == "PERSON" and not mention.strong:
+            # A person's name is a place by the place's name or a spelling of it ("Avdiivka"), not by
+            # another alternate name ("Johnson" was a town in Wisconsin, "Lu" is short for Luzhou),
+            # and a town only with the article's support.
+            key = mention.key
+            mention.candidates = tuple(c for c in mention.candidates if not c.alias or _spelling(key, c.name))
+            mention.person = True
+            mention = mention if mention.candidates else None
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
+    if dateline is not None:
+        found = [f for f in found if f.end <= dateline.start or f.start >= dateline.end] + [dateline]
+        found.sort(key=lambda item: item.start)
     _spread_region_word(doc, found, gazetteer)
     mentions = [
         Mention(
             key=item.key,
             candidates=item.candidates,
             strong=item.strong,
+            person=item.person,
             wants_region=item.wants_region,
             qualifier=number + 1 if _qualified(doc, found, number) else None,
         )
@@ -102,6 +123,63 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     for number, place in enumerate(places, start=1):
         place.id = f"pl-{number}"
     return places
+
+
+def _dateline(doc: Doc, gazetteer: Gazetteer) -> _Found | None:
+    """The place a story was filed from, in capitals: before a wire agency's name ("WASHINGTON (AP) —")
+    or as the text's opening words ("OKLAHOMA CITY The Latest on ..."). The parser often takes it for
+    part of an organisation or a common noun; the whole run of capitals must name a place."""
+    for token in doc:
+        if token.text == "(" and _agency(doc, token.i):
+            start = token.i
+            while start > 0 and token.i - start < _DATELINE_WORDS and _capitals(doc[start - 1]):
+                start -= 1
+            found = _dateline_at(doc, start, token.i, gazetteer)
+            if found is not None:
+                return found
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and end - start < _DATELINE_WORDS and _capitals(doc[end]):
+        end += 1
+    return _dateline_at(doc, start, end, gazetteer)
+
+
+def _agency(doc: Doc, number: int) -> bool:
+    """ "(AP) —", "(Reuters) -": a short name in brackets, then a dash, right after a dateline."""
+    return (
+        number + 3 < len(doc)
+        and doc[number + 1].text[:1].isupper()
+        and doc[number + 2].text == ")"
+        and doc[number + 3].text in _DASHES
+    )
+
+
+def _spelling(key: str, name: str) -> bool:
+    """Whether a folded name is a spelling of a place's own name ("avdiivka" of "Avdiyivka")."""
+    return SequenceMatcher(None, key, fold(name)).ratio() >= _SPELLING_RATIO
+
+
+def _cased(doc: Doc) -> bool:
+    """Whether the text is written with capitals (not all lower case, as some feeds are)."""
+    words = [token for token in doc if token.is_alpha]
+    return sum(token.text[:1].isupper() for token in words) >= 0.03 * len(words)
+
+
+def _capitals(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token) > 1
+
+
+def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> _Found | None:
+    text = doc[start:end].text
+    if end <= start or sum(char.isalpha() for char in text) < 4:
+        return None
+    key = fold(text)
+    candidates = gazetteer.lookup_key(key)
+    if not candidates:
+        return None
+    return _Found(start, end, True, False, key, tuple(candidates))
 
 
 def _person_words(doc: Doc) -> set[str]:

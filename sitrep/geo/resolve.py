@@ -35,13 +35,15 @@ class Mention:
     """What resolution knows about one mention: its candidates and how it was found.
 
     `strong`: the NER called it a location; `wants_region`: it came with a region word ("Donetsk
-    region"); `qualifier`: the index of the mention that says where it is ("Pandi, Bulacan")."""
+    region"); `qualifier`: the index of the mention that says where it is ("Pandi, Bulacan"); `person`:
+    the NER took it for a person's name, so a town needs the article's support."""
 
     key: str
     candidates: tuple[Candidate, ...]
     strong: bool = True
     wants_region: bool = False
     qualifier: int | None = None
+    person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +195,12 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
     a country, an informal region, or a region of a country the article is about (or of several words)."""
     if mention.strong or candidate.feature == "country" or candidate.informal:
         return True
+    if candidate.feature == "city" and mention.person:
+        # "Bush" is not Būsh, Egypt, in an article about Iraq: a town in one of the article's countries
+        # (other than by this name itself) or near its other places.
+        own = ctx.by_key.get(mention.key, Counter())
+        supported = (ctx.countries - own)[candidate.country_code or ""] > 0
+        return supported or _near(candidate, mention, ctx) is not None
     if candidate.feature == "city":
         return candidate.population >= WEAK_CITY_POPULATION or _near(candidate, mention, ctx) is not None
     if candidate.feature == "region":

@@ -112,6 +112,17 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ("U.S. President Joe Biden spoke to reporters.", [("United States", "US", "country", 3)]),
         ("A US state has permanently revoked the licence.", [("United States", "US", "country", 3)]),
         ("Officials of the U.S. Department of Agriculture visited.", []),
+        (
+            "By Jane Doe, Associated Press ODESA (AP) — Russian drones hit the port overnight.",
+            [("Odesa", "UA", "city", 1)],
+        ),
+        (
+            "OKLAHOMA CITY The Latest on teachers rallying for higher pay.",
+            [("Oklahoma City", "US", "city", 1)],
+        ),
+        ("BREAKING NEWS Russian forces shelled Kharkiv.", [("Kharkiv", "UA", "city", 1)]),
+        ("Why the Bush administration went to war in Iraq.", [("Iraq", "IQ", "country", 3)]),
+        ("Johnson said the plan would work, officials in Racine said.", [("Racine", "US", "city", 1)]),
         ("A former Federal Security Service officer spoke to CNN on Tuesday.", []),
         ("Wagner fighters withdrew from their positions.", []),
         ("The EU and NATO condemned the attack.", []),

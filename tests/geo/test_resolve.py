@@ -70,6 +70,8 @@ def _names(mentions: list[Mention], countries: Counter[str] | None = None) -> li
         ([Mention("hamlet", (HAMLET,))], None, [None]),
         ([Mention("hamlet", (HAMLET,))], Counter({"UA": 1}), ["Hamlet/UA"]),
         ([Mention("bakhmut", (TOWN,), strong=False)], Counter({"UA": 2}), ["Bakhmut/UA"]),
+        ([Mention("paris", (PARIS_US,), strong=False, person=True)], None, [None]),
+        ([Mention("paris", (PARIS_US,), strong=False, person=True)], Counter({"US": 1}), ["Paris/US"]),
     ],
     ids=[
         "most populous",
@@ -84,6 +86,8 @@ def _names(mentions: list[Mention], countries: Counter[str] | None = None) -> li
         "a hamlet with no support is no place",
         "a hamlet in the article's country",
         "an ORG-tagged town in the article's country",
+        "a person's name is no town without support",
+        "a person's name is a town in the article's country",
     ],
 )
 def test_resolve(mentions: list[Mention], countries: Counter[str] | None, expected: list[str | None]) -> None:
