@@ -18,6 +18,7 @@ from sitrep.geo.gazetteer import Candidate
 
 STRONG_MIN = 3.0  # the NER called it a location: a village of 1,000 with no support is enough
 WEAK_MIN = 4.5  # a proper noun the NER did not call a location: a town of 30,000, or less with support
+PERSON_CITY_POPULATION = 1_000_000  # a name the NER took for a person's is a city this big on its own
 WEAK_CITY_POPULATION = 20_000  # below it, a name the NER missed must lie near the article's other places
 MARGIN = 0.5  # two far-apart readings closer than this are a coin toss: no place
 CLEAR_MARGIN = 1.5  # a reading this far ahead on its prior alone counts as context for the others
@@ -195,9 +196,10 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
     a country, an informal region, or a region of a country the article is about (or of several words)."""
     if mention.strong or candidate.feature == "country" or candidate.informal:
         return True
-    if candidate.feature == "city" and mention.person:
+    if candidate.feature == "city" and mention.person and candidate.population < PERSON_CITY_POPULATION:
         # "Bush" is not Būsh, Egypt, in an article about Iraq: a town in one of the article's countries
-        # (other than by this name itself) or near its other places.
+        # (other than by this name itself) or near its other places; a city of a million ("Kyiv") is
+        # known by its name.
         own = ctx.by_key.get(mention.key, Counter())
         supported = (ctx.countries - own)[candidate.country_code or ""] > 0
         return supported or _near(candidate, mention, ctx) is not None

@@ -122,6 +122,10 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ),
         ("BREAKING NEWS Russian forces shelled Kharkiv.", [("Kharkiv", "UA", "city", 1)]),
         ("Why the Bush administration went to war in Iraq.", [("Iraq", "IQ", "country", 3)]),
+        (
+            "U.S. Secretary of State Antony Blinken flew to Kyiv.",
+            [("United States", "US", "country", 3), ("Kyiv", "UA", "city", 1)],
+        ),
         ("Johnson said the plan would work, officials in Racine said.", [("Racine", "US", "city", 1)]),
         ("A former Federal Security Service officer spoke to CNN on Tuesday.", []),
         ("Wagner fighters withdrew from their positions.", []),
