@@ -81,7 +81,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     people = _person_words(doc)
     dateline = _dateline(doc, gazetteer)
     cased = _cased(doc)
-    for start, end, label in _spans(doc):
+    for start, end, label in _spans(doc, gazetteer):
         code = demonym_country(doc[start:end].text, gazetteer)
         if code:
             countries[code] += 1
@@ -196,7 +196,7 @@ def _person_words(doc: Doc) -> set[str]:
     }
 
 
-def _spans(doc: Doc) -> list[tuple[int, int, str]]:
+def _spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(start, end, entity label or "" for a bare proper noun) token ranges worth a look, in text order."""
     spans: list[tuple[int, int, str]] = []
     covered = [False] * len(doc)
@@ -206,11 +206,13 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             spans.append((ent.start, ent.end, ent.label_))
     number = 0
     while number < len(doc):
-        if covered[number] or not _proper(doc[number]):
+        if covered[number] or not _proper(doc[number]) or doc[number].lower_ in _title_words():
             number += 1
             continue
         end = number + 1
         while end < len(doc) and not covered[end] and _proper(doc[end]):
+            if doc[end].lower_ in _title_words() and gazetteer.has_key(fold(doc[number:end].text)):
+                break  # "Kharkiv Governor Oleh Synehubov": the place's name ends before the title
             end += 1
         spans.append((number, end, ""))
         number = end
