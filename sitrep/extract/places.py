@@ -81,6 +81,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     people = _person_words(doc)
     dateline = _dateline(doc, gazetteer)
     cased = _cased(doc)
+    words = {token.text for token in doc if token.is_alpha and token.is_lower}
     for start, end, label in _spans(doc, gazetteer):
         code = demonym_country(doc[start:end].text, gazetteer)
         if code:
@@ -91,6 +92,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             continue
         if cased and doc[start:end].text.islower():
             continue  # "bush", "n't" tagged as an entity: in a text with capitals, a name has one
+        if not label and end - start == 1 and doc[start].lower_ in words:
+            continue  # "Green" where the article also writes "green": a word, not a name
         mention = _mention(doc, start, end, strong, gazetteer)
         if mention is not None and label == "PERSON" and not mention.strong:
             # A person's name is a place by the place's name or a spelling of it ("Avdiivka"), not by

@@ -128,6 +128,11 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
             [("United States", "US", "country", 3), ("Kyiv", "UA", "city", 1)],
         ),
         ("Johnson said the plan would work, officials in Racine said.", [("Racine", "US", "city", 1)]),
+        (
+            "Reston, Virginia, and Herndon, Virginia, reported cases. Green said the cases were mild, "
+            "and the green zone held.",
+            [("Reston", "US", "city", 1), ("Virginia", "US", "region", 3), ("Herndon", "US", "city", 1)],
+        ),
         ("A former Federal Security Service officer spoke to CNN on Tuesday.", []),
         ("Wagner fighters withdrew from their positions.", []),
         ("The EU and NATO condemned the attack.", []),
