@@ -26,7 +26,9 @@ from sitrep.geo.resolve import Choice, Mention, resolve
 from sitrep.model import Place, Span
 
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
+# Labels under which the small model files place names too ("Bakhmut" ORG, "Toruń" NORP); a NORP
+# word that is a demonym ("Ukrainian") is country context, never a place.
+WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"and", ",", "or", "&"})
@@ -88,7 +90,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             countries[code] += 1
             continue
         strong = label in LOCATION_LABELS
-        if label == "NORP" or (not strong and doc[start:end].text in people):
+        if not strong and doc[start:end].text in people:
             continue
         if cased and doc[start:end].text.islower():
             continue  # "bush", "n't" tagged as an entity: in a text with capitals, a name has one
@@ -205,7 +207,7 @@ def _spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     covered = [False] * len(doc)
     for ent in doc.ents:
         covered[ent.start : ent.end] = [True] * (ent.end - ent.start)
-        if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS or ent.label_ == "NORP":
+        if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS:
             spans.append((ent.start, ent.end, ent.label_))
     number = 0
     while number < len(doc):

@@ -129,6 +129,10 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ),
         ("Johnson said the plan would work, officials in Racine said.", [("Racine", "US", "city", 1)]),
         (
+            "Residents of Toruń, Poland, were told to boil water, Polish officials said.",
+            [("Toruń", "PL", "city", 1), ("Poland", "PL", "country", 3)],
+        ),
+        (
             "Reston, Virginia, and Herndon, Virginia, reported cases. Green said the cases were mild, "
             "and the green zone held.",
             [("Reston", "US", "city", 1), ("Virginia", "US", "region", 3), ("Herndon", "US", "city", 1)],
