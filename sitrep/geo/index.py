@@ -24,7 +24,7 @@ from sitrep.geo import sources
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, REGION, Row
 
-FORMAT = 1
+FORMAT = 2  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json")
 
 
@@ -53,7 +53,7 @@ def build() -> Index:
         *sources.regions(),
         *sources.cities(),
     ]
-    regions = _admin1_regions(rows)
+    regions, listed = _admin1_regions(rows)
     population: Counter[int] = Counter()
     region_of = array("i", [-1] * len(rows))
     for number, row in enumerate(rows):
@@ -63,6 +63,14 @@ def build() -> Index:
             if region >= 0:
                 population[region] += row.population
                 row.admin1 = rows[region].name
+    # A region no GeoNames admin1 code stands for (England's counties: GeoNames' admin1 is "ENG") takes
+    # the towns countrystatecity lists in it, so that "Cornwall" weighs like a county, not like nothing.
+    claimed = set(regions.values())
+    for city, region in listed.items():
+        if region not in claimed and region_of[city] < 0:
+            region_of[city] = region
+            population[region] += rows[city].population
+            rows[city].admin1 = rows[region].name
     for region, total in population.items():
         rows[region].population = total
     interned: dict[str, str] = {}
@@ -95,8 +103,9 @@ def _keys(rows: list[Row]) -> dict[str, int | tuple[int, ...]]:
     return {key: values[0] if len(values) == 1 else tuple(values) for key, values in found.items()}
 
 
-def _admin1_regions(rows: list[Row]) -> dict[tuple[str, str], int]:
-    """GeoNames admin1 code -> region row, by majority vote of the cities both sources place in it.
+def _admin1_regions(rows: list[Row]) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+    """GeoNames admin1 code -> region row, by majority vote of the cities both sources place in it;
+    and city row -> region row for every city matched in a region's listing.
 
     A code is tied to a region only when most of its matched cities agree (so GeoNames' "ENG" is not
     tied to one English district); otherwise cities keep the bare code as admin1.
@@ -107,6 +116,7 @@ def _admin1_regions(rows: list[Row]) -> dict[tuple[str, str], int]:
         if row.kind == CITY and row.admin1:
             by_name[(row.country, fold(row.name))].append(number)
     votes: defaultdict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    listed: dict[int, int] = {}
     for country, state, name, lat, lon in sources.region_cities():
         region = by_ref.get(f"{country}:{state}")
         if region is None:
@@ -115,13 +125,14 @@ def _admin1_regions(rows: list[Row]) -> dict[tuple[str, str], int]:
             city = rows[number]
             if abs(city.lat - lat) < 0.1 and abs(city.lon - lon) < 0.1:
                 votes[(country, city.admin1)][region] += 1
+                listed.setdefault(number, region)
                 break
     claimed: dict[int, tuple[int, tuple[str, str]]] = {}
     for group, counter in votes.items():
         region, count = counter.most_common(1)[0]
         if count >= 2 and count >= 0.6 * sum(counter.values()) and count > claimed.get(region, (0,))[0]:
             claimed[region] = (count, group)
-    return {group: region for region, (_, group) in claimed.items()}
+    return {group: region for region, (_, group) in claimed.items()}, listed
 
 
 def dumps(index: Index) -> bytes:
