@@ -208,7 +208,13 @@ def _spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         covered[ent.start : ent.end] = [True] * (ent.end - ent.start)
         if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS:
-            spans.append((ent.start, ent.end, ent.label_))
+            # "Donington Park, Leicestershire" as one entity: each part between commas on its own
+            start = ent.start
+            for token in ent:
+                if token.text == ",":
+                    spans.append((start, token.i, ent.label_))
+                    start = token.i + 1
+            spans.append((start, ent.end, ent.label_))
     number = 0
     while number < len(doc):
         if covered[number] or not _proper(doc[number]) or doc[number].lower_ in _title_words():

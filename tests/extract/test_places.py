@@ -129,6 +129,10 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ),
         ("Johnson said the plan would work, officials in Racine said.", [("Racine", "US", "city", 1)]),
         (
+            "The season opens at Brands Hatch, Kent, then moves to Donington Park, Leicestershire.",
+            [("Kent", "GB", "region", 3), ("Leicestershire", "GB", "region", 3)],
+        ),
+        (
             "Residents of Toruń, Poland, were told to boil water, Polish officials said.",
             [("Toruń", "PL", "city", 1), ("Poland", "PL", "country", 3)],
         ),
