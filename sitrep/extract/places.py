@@ -94,7 +94,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             continue
         if cased and doc[start:end].text.islower():
             continue  # "bush", "n't" tagged as an entity: in a text with capitals, a name has one
-        if not label and end - start == 1 and doc[start].lower_ in words:
+        if not strong and end - start == 1 and doc[start].lower_ in words:
             continue  # "Green" where the article also writes "green": a word, not a name
         mention = _mention(doc, start, end, strong, gazetteer)
         if mention is not None and label == "PERSON" and not mention.strong:
@@ -181,6 +181,8 @@ def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> _Found
     if end <= start or sum(char.isalpha() for char in text) < 4:
         return None
     key = fold(text)
+    if end - start == 1 and any(token.lower_ == key for token in doc if token.is_lower):
+        return None  # "STORY HIGHLIGHTS" where the text says "story": a heading, not a dateline
     candidates = gazetteer.lookup_key(key)
     if not candidates:
         return None

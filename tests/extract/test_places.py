@@ -122,6 +122,10 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
             [("Oklahoma City", "US", "city", 1)],
         ),
         ("BREAKING NEWS Russian forces shelled Kharkiv.", [("Kharkiv", "UA", "city", 1)]),
+        (
+            "STORY Residents of Ames, Iowa, said the story was false.",
+            [("Ames", "US", "city", 1), ("Iowa", "US", "region", 3)],
+        ),
         ("Why the Bush administration went to war in Iraq.", [("Iraq", "IQ", "country", 3)]),
         (
             "U.S. Secretary of State Antony Blinken flew to Kyiv.",
