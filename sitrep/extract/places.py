@@ -14,14 +14,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.geo.gazetteer import Candidate, Gazetteer
-from sitrep.geo.names import DIRECTION_WORDS, REGION_PLURALS, REGION_WORDS, fold, strip_region_word
+from sitrep.geo.names import (
+    DIRECTION_WORDS,
+    REGION_PLURALS,
+    REGION_WORDS,
+    fold,
+    is_spelling,
+    strip_region_word,
+)
 from sitrep.geo.resolve import Choice, Mention, resolve
 from sitrep.model import Place, Span
 
@@ -38,7 +44,6 @@ _OFFICE_WORDS = frozenset(
     {"attorney", "secretary", "representative", "congressman", "congresswoman", "envoy"}
 )
 _DATELINE_WORDS = 4
-_SPELLING_RATIO = 0.75
 _DASHES = frozenset({"—", "–", "-", "--"})
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
 
@@ -102,7 +107,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             # another alternate name ("Johnson" was a town in Wisconsin, "Lu" is short for Luzhou),
             # and a town only with the article's support.
             key = mention.key
-            mention.candidates = tuple(c for c in mention.candidates if not c.alias or _spelling(key, c.name))
+            mention.candidates = tuple(
+                c for c in mention.candidates if not c.alias or is_spelling(key, c.name)
+            )
             mention.person = True
             mention = mention if mention.candidates else None
         if mention is not None and not (found and mention.start < found[-1].end):
@@ -159,11 +166,6 @@ def _agency(doc: Doc, number: int) -> bool:
         and doc[number + 2].text == ")"
         and doc[number + 3].text in _DASHES
     )
-
-
-def _spelling(key: str, name: str) -> bool:
-    """Whether a folded name is a spelling of a place's own name ("avdiivka" of "Avdiyivka")."""
-    return SequenceMatcher(None, key, fold(name)).ratio() >= _SPELLING_RATIO
 
 
 def _cased(doc: Doc) -> bool:

@@ -24,7 +24,7 @@ from sitrep.geo import sources
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, REGION, Row
 
-FORMAT = 2  # bump when the built index changes, so cached ones are rebuilt
+FORMAT = 3  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json")
 
 
@@ -42,6 +42,7 @@ class Index:
     admin1: list[str]
     region: array[int]
     keys: dict[str, int | tuple[int, ...]]
+    capitals: array[int]  # rows of national capitals (the most populous town of the capital's name)
 
 
 def build() -> Index:
@@ -85,7 +86,20 @@ def build() -> Index:
         admin1=[interned.setdefault(row.admin1, row.admin1) for row in rows],
         region=region_of,
         keys=_keys(rows),
+        capitals=_capitals(rows),
     )
+
+
+def _capitals(rows: list[Row]) -> array[int]:
+    """The row of each country's capital: the most populous town of that name in that country."""
+    wanted = {code: fold(name) for code, name in sources.capitals().items()}
+    best: dict[str, int] = {}
+    for number, row in enumerate(rows):
+        if row.kind != CITY or wanted.get(row.country) != fold(row.name):
+            continue
+        if row.country not in best or row.population > rows[best[row.country]].population:
+            best[row.country] = number
+    return array("i", sorted(best.values()))
 
 
 def _keys(rows: list[Row]) -> dict[str, int | tuple[int, ...]]:
@@ -149,6 +163,7 @@ def dumps(index: Index) -> bytes:
             "\x00".join(index.admin1),
             index.region.tobytes(),
             index.keys,
+            index.capitals.tobytes(),
         )
     )
 
@@ -163,7 +178,7 @@ def loads(data: bytes) -> Index:
             gc.enable()
     if fields[0] != FORMAT:
         raise ValueError("gazetteer index format changed")
-    _, names, kind, ids, lat, lon, population, country, admin1, region, keys = fields
+    _, names, kind, ids, lat, lon, population, country, admin1, region, keys, capitals = fields
 
     def column(code: str, raw: bytes) -> array[Any]:
         values = array(code)
@@ -181,6 +196,7 @@ def loads(data: bytes) -> Index:
         admin1=admin1.split("\x00"),
         region=column("i", region),
         keys=keys,
+        capitals=column("i", capitals),
     )
 
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Candidate
+from sitrep.geo.names import is_spelling
 
 STRONG_MIN = 3.0  # the NER called it a location: a village of 1,000 with no support is enough
 WEAK_MIN = 4.5  # a proper noun the NER did not call a location: a town of 30,000, or less with support
+WORLD_CAPITAL_POPULATION = 1_000_000  # a national capital this big counts as in the article's context
 PERSON_CITY_POPULATION = 1_000_000  # a name the NER took for a person's is a city this big on its own
 WEAK_CITY_POPULATION = 20_000  # below it, a name the NER missed must lie near the article's other places
 MARGIN = 0.5  # two far-apart readings closer than this are a coin toss: no place
@@ -104,7 +106,15 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
     total = _prior(candidate, mention, why)
     countries = ctx.countries - ctx.by_key.get(mention.key, Counter())  # a name is no evidence for itself
     code = candidate.country_code
-    if code and countries[code] > 0:
+    if (
+        candidate.capital
+        and candidate.population >= WORLD_CAPITAL_POPULATION
+        and (not candidate.alias or is_spelling(mention.key, candidate.name))
+    ):
+        # Known abroad by its name: the article need not be about its country ("U.S. officials in
+        # Warsaw" is not Warsaw, Indiana).
+        total += _add(why, 1.0 + 2.0, f"capital of {code} with {candidate.population:,} people")
+    elif code and countries[code] > 0:
         share = countries[code] / sum(countries.values())
         total += _add(why, 1.0 + 2.0 * share, f"country {code} is {share:.0%} of the article's countries")
     regions = sorted(ctx.regions.get(candidate.region_row, set()) - {mention.key})

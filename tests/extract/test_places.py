@@ -128,6 +128,15 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ),
         ("Why the Bush administration went to war in Iraq.", [("Iraq", "IQ", "country", 3)]),
         (
+            "U.S. President Joe Biden spoke to reporters in Warsaw.",
+            [("United States", "US", "country", 3), ("Warsaw", "PL", "city", 1)],
+        ),
+        ("American officials met their counterparts in Paris.", [("Paris", "FR", "city", 1)]),
+        (
+            "A tornado hit Paris, Texas, on Monday.",
+            [("Paris", "US", "city", 1), ("Texas", "US", "region", 3)],
+        ),
+        (
             "U.S. Secretary of State Antony Blinken flew to Kyiv.",
             [("United States", "US", "country", 3), ("Kyiv", "UA", "city", 1)],
         ),

@@ -77,6 +77,14 @@ def test_a_county_without_a_geonames_admin1_code_takes_its_towns(gazetteer: Gaze
     assert truro.admin1 == "Cornwall" and truro.region_row == cornwall.row
 
 
+def test_national_capitals_are_marked(gazetteer: Gazetteer) -> None:
+    assert [(c.country_code, c.capital) for c in gazetteer.lookup("Warsaw")][:2] == [
+        ("PL", True),
+        ("US", False),
+    ]
+    assert any(c.capital for c in gazetteer.lookup("Kyiv"))
+
+
 @pytest.mark.parametrize("code", ["UA", "RU", "US", "SD", "ML", "GB"])
 def test_countries_have_coordinates(gazetteer: Gazetteer, code: str) -> None:
     country = gazetteer.country(code)
