@@ -158,7 +158,7 @@ def _prior(candidate: Candidate, mention: Mention, why: list[str] | None) -> flo
         candidate.feature == "region"
         and not candidate.informal
         and not mention.wants_region
-        and any(_namesake(other, candidate) for other in mention.candidates)
+        and any(_namesake(other, candidate, mention.key) for other in mention.candidates)
     ):
         total += _add(why, -3.0, "a city of the same name in the same country is meant")
     return total
@@ -174,12 +174,14 @@ def _alias_penalty(candidate: Candidate, mention: Mention) -> float:
     return ALIAS_PENALTY if any(not other.alias for other in mention.candidates) else 0.0
 
 
-def _namesake(city: Candidate, region: Candidate) -> bool:
-    """A city that lends the region its name ("Kherson"), or a major city beside it ("Washington")."""
+def _namesake(city: Candidate, region: Candidate, key: str) -> bool:
+    """A city that lends the region its name ("Kherson"), or a major city beside it ("Washington"),
+    by its own name or a spelling of it ("Kiev" is Kyiv rather than Kyiv Oblast)."""
+    own = not city.alias or is_spelling(key, city.name)
     return (
         city.feature == "city"
         and city.country_code == region.country_code
-        and (city.region_row == region.row or (not city.alias and city.population >= _major(region)))
+        and (city.region_row == region.row or (own and city.population >= _major(region)))
     )
 
 

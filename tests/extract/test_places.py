@@ -109,6 +109,7 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ("Floods hit the Houston region on Monday.", [("Houston region", "US", "region", 3)]),
         ("The Kyiv Independent reported the strike late on Sunday.", []),
         ("Moscow Mayor Sergei Sobyanin said drones were shot down.", [("Moscow", "RU", "city", 1)]),
+        ("Residents fled Kiev and Kharkov.", [("Kyiv", "UA", "city", 1), ("Kharkiv", "UA", "city", 1)]),
         ("Kharkiv Governor Oleh Synehubov said two people were wounded.", [("Kharkiv", "UA", "city", 1)]),
         ("U.S. President Joe Biden spoke to reporters.", [("United States", "US", "country", 3)]),
         ("A US state has permanently revoked the licence.", [("United States", "US", "country", 3)]),
