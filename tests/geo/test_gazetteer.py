@@ -66,6 +66,25 @@ def test_city_carries_identity_and_a_readable_admin1(gazetteer: Gazetteer) -> No
     assert bakhmut.population > 50_000
 
 
+def test_a_county_without_a_geonames_admin1_code_takes_its_towns(gazetteer: Gazetteer) -> None:
+    """England's counties have no GeoNames admin1 code of their own ("ENG"): they take the population
+    of the towns countrystatecity lists in them, and those towns name the county as their admin1."""
+    cornwall = next(
+        c for c in gazetteer.lookup("Cornwall") if c.feature == "region" and c.country_code == "GB"
+    )
+    assert cornwall.population > 200_000
+    truro = next(c for c in gazetteer.lookup("Truro") if c.country_code == "GB")
+    assert truro.admin1 == "Cornwall" and truro.region_row == cornwall.row
+
+
+def test_national_capitals_are_marked(gazetteer: Gazetteer) -> None:
+    assert [(c.country_code, c.capital) for c in gazetteer.lookup("Warsaw")][:2] == [
+        ("PL", True),
+        ("US", False),
+    ]
+    assert any(c.capital for c in gazetteer.lookup("Kyiv"))
+
+
 @pytest.mark.parametrize("code", ["UA", "RU", "US", "SD", "ML", "GB"])
 def test_countries_have_coordinates(gazetteer: Gazetteer, code: str) -> None:
     country = gazetteer.country(code)
