@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from sitrep.geo import index
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 
 
@@ -115,10 +112,3 @@ def test_membership_and_size(gazetteer: Gazetteer) -> None:
 
 def test_loaded_once_per_process(gazetteer: Gazetteer) -> None:
     assert Gazetteer.load() is gazetteer
-
-
-def test_cached_index_loads_within_two_seconds(gazetteer: Gazetteer) -> None:
-    data = index.cache_path().read_bytes()
-    started = time.perf_counter()
-    index.loads(data)
-    assert time.perf_counter() - started < 2.0
