@@ -65,6 +65,7 @@ class Context:
     regions: dict[int, set[str]] = field(default_factory=dict)
     anchors: list[tuple[str, Candidate]] = field(default_factory=list)
     chosen: dict[int, Candidate] = field(default_factory=dict)
+    readings: list[tuple[str, Candidate]] = field(default_factory=list)
 
 
 def resolve(mentions: Sequence[Mention], countries: Counter[str] | None = None) -> list[Choice | None]:
@@ -85,6 +86,13 @@ def resolve(mentions: Sequence[Mention], countries: Counter[str] | None = None) 
 def article_context(mentions: Sequence[Mention], countries: Counter[str] | None = None) -> Context:
     """Countries, regions and places of the mentions that resolve clearly without any context."""
     ctx = Context(countries=Counter(countries or {}))
+    ctx.readings = [
+        (mention.key, candidate)
+        for mention in mentions
+        if mention.person
+        for candidate in mention.candidates
+        if candidate.feature == "city"
+    ]
     for number, mention in enumerate(mentions):
         first = _best(mention, Context(), CLEAR_MARGIN)
         if first is None:
@@ -128,6 +136,8 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
     anchor = _near(candidate, mention, ctx)
     if anchor is not None:
         total += _add(why, NEAR_BONUS, f"within {NEAR_KM:.0f} km of {anchor.name}")
+    elif mention.person and _near_reading(candidate, mention, ctx):
+        total += _add(why, NEAR_BONUS, f"within {NEAR_KM:.0f} km of a town another name can be")
     return total
 
 
@@ -169,7 +179,7 @@ def _alias_penalty(candidate: Candidate, mention: Mention) -> float:
     NER did not call it a location ("Google" is an alternate name of Topeka)."""
     if not candidate.alias:
         return 0.0
-    if not mention.strong:
+    if not mention.strong and not is_spelling(mention.key, candidate.name):
         return ALIAS_PENALTY * WEAK_ALIAS_FACTOR
     return ALIAS_PENALTY if any(not other.alias for other in mention.candidates) else 0.0
 
@@ -203,6 +213,17 @@ def _near(candidate: Candidate, mention: Mention, ctx: Context) -> Candidate | N
     return None
 
 
+def _near_reading(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
+    """Another name the NER took for a person's that can be a town in the same country close to this one:
+    "drones over Mykolaiv and Kherson" are two towns 60 km apart, not two people."""
+    return any(
+        key != mention.key
+        and other.country_code == candidate.country_code
+        and haversine_km(candidate.lat, candidate.lon, other.lat, other.lon) < NEAR_KM
+        for key, other in ctx.readings
+    )
+
+
 def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
     """What a name the NER did not call a location may be: a town of some size or one near the others,
     a country, an informal region, or a region of a country the article is about (or of several words)."""
@@ -214,7 +235,7 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
         # known by its name.
         own = ctx.by_key.get(mention.key, Counter())
         supported = (ctx.countries - own)[candidate.country_code or ""] > 0
-        return supported or _near(candidate, mention, ctx) is not None
+        return supported or _near(candidate, mention, ctx) is not None or _near_reading(candidate, mention, ctx)
     if candidate.feature == "city":
         return candidate.population >= WEAK_CITY_POPULATION or _near(candidate, mention, ctx) is not None
     if candidate.feature == "region":

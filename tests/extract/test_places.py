@@ -234,3 +234,13 @@ def test_bakhmut_sample(nlp: Language, gazetteer: Gazetteer) -> None:
     assert (places["Ukraine"].country_code, places["Ukraine"].precision) == ("UA", 3)
     assert (places["Russia"].country_code, places["Russia"].precision) == ("RU", 3)
     assert "Ukrainian" not in {span.text for place in places.values() for span in place.mentions}
+
+
+def test_towns_the_model_took_for_people_support_each_other(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian missiles hit Odessa overnight, killing three people. "
+        "Air defences also shot down drones over Mykolaiv and Kherson."
+    )
+    places = {p.name: p for p in extract(text).places}
+    assert {"Odesa", "Mykolayiv", "Kherson"} <= set(places)
+    assert all(places[name].country_code == "UA" for name in ("Odesa", "Mykolayiv", "Kherson"))
