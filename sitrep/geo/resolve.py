@@ -235,7 +235,8 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
         # known by its name.
         own = ctx.by_key.get(mention.key, Counter())
         supported = (ctx.countries - own)[candidate.country_code or ""] > 0
-        return supported or _near(candidate, mention, ctx) is not None or _near_reading(candidate, mention, ctx)
+        near = _near(candidate, mention, ctx) is not None or _near_reading(candidate, mention, ctx)
+        return supported or near
     if candidate.feature == "city":
         return candidate.population >= WEAK_CITY_POPULATION or _near(candidate, mention, ctx) is not None
     if candidate.feature == "region":
