@@ -233,11 +233,12 @@ def governing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
 def fatalities(trigger: Token) -> int | None:
     """Deaths stated in the trigger's own clause: "killing three civilians", "12 people were killed"."""
     words = set(lexicons.load("events")["fatality_words"])
-    own = clause_head(predicate_of(trigger))
+    # a nominal trigger's relative clause is its own too: "the firing that left one dead"
+    own = {clause_head(predicate_of(trigger)).i} | {c.i for c in trigger.children if c.dep_ == "relcl"}
     for token in trigger.sent:
         if token.lemma_.lower() not in words:
             continue
-        if token.i != trigger.i and clause_head(token).i != own.i and clause_head(token.head).i != own.i:
+        if token.i != trigger.i and clause_head(token).i not in own and clause_head(token.head).i not in own:
             continue
         count = _count_near(token)
         if count is not None:
@@ -247,18 +248,33 @@ def fatalities(trigger: Token) -> int | None:
 
 def _count_near(word: Token) -> int | None:
     """The number counting the dead: on the victims noun, or on the noun "dead" describes."""
+    own = next((c for c in word.children if c.dep_ == "nummod"), None)
+    if own is not None and word.pos_ in ("NOUN", "ADJ"):
+        return _number(own)  # "77 deaths", "left two dead"
     candidates = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     if word.dep_ in ("amod", "acomp", "oprd") or word.lower_ in ("dead", "killed"):
         candidates.append(word.head)
     if word.dep_ == "nummod":
         return _number(word)
+    # "two youths were shot dead": the dead are the object of the verb "dead" describes
+    candidates += [c for v in candidates if v.pos_ == "VERB" for c in v.children if c.dep_ in _OBJECTS]
     for noun in candidates:
         for child in noun.children:
             if child.dep_ == "nummod":
                 return _number(child)
         if noun.like_num or noun.lower_ in VAGUE:
             return _number(noun)
-    return None
+    return next((1 for noun in candidates if _one_victim(noun)), None)
+
+
+def _one_victim(noun: Token) -> bool:
+    """A single person named as the dead: "a student was shot dead", "killing him"."""
+    if noun.pos_ == "VERB" or any(c.dep_ == "conj" for c in noun.children):
+        return False
+    if noun.pos_ == "PRON":
+        return noun.lower_ in ("he", "she", "him", "her")
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return noun.tag_ == "NN" and article
 
 
 def _number(token: Token) -> int | None:

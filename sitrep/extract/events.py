@@ -28,6 +28,7 @@ from sitrep.extract.timexes import event_date
 from sitrep.model import Event, Span
 
 # Acts that happen somewhere; verbal events (accusations, demands) only get a place stated for them.
+_NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -45,13 +46,26 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Trigger words in text order, each once."""
     found: list[Trigger] = []
     for token in tokens:
+        _nominal_gerund(token)
         trigger = _verb_trigger(token) if token.pos_ == "VERB" else None
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
             found.append(trigger)
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
-    return [t for t in found if not _absorbed(t, covered)]
+    return [t for t in found if not _absorbed(t, covered) and not _victims_only(t) and not _accident(t)]
+
+
+def _nominal_gerund(token: Token) -> None:
+    """Retag as a noun a gerund the small model calls a verb although it stands where a noun does and
+    the noun lexicon knows it: "died in police firing" (the event stage is the last to read the parse)."""
+    if (
+        token.tag_ == "VBG"
+        and (token.dep_ in _NOUN_SLOTS or (token.dep_ == "conj" and token.head.dep_ in _NOUN_SLOTS))
+        and token.lower_ in lexicons.load("events")["nouns"]
+        and not any(c.dep_ in ("dobj", "aux", "advmod", "nsubj") for c in token.children)
+    ):
+        token.pos_ = "NOUN"
 
 
 def _verb_trigger(token: Token) -> Trigger | None:
@@ -111,6 +125,30 @@ def _absorbed(trigger: Trigger, verb_triggers: set[int]) -> bool:
     )
 
 
+def _victims_only(trigger: Trigger) -> bool:
+    """A participle naming the victims of an act told elsewhere, not a report of one: "the kin of
+    those killed", "dependants of persons killed in the riots"."""
+    token = trigger.token
+    if trigger.lemma != "kill" or token.dep_ != "acl" or any(c.dep_ == "agent" for c in token.children):
+        return False
+    victims = token.head
+    return victims.lower_ == "those" or (
+        victims.dep_ == "pobj" and victims.head.lower_ in ("of", "for", "to")
+    )
+
+
+def _accident(trigger: Trigger) -> bool:
+    """A death in an accident ("killed in a helicopter crash", "killed when he fell from a bus") is no
+    attack."""
+    if trigger.lemma != "kill":
+        return False
+    words = set(lexicons.load("events")["accident_words"])
+    token = trigger.token
+    return any(
+        t.lemma_.lower() in words for c in token.children if c.dep_ in ("prep", "advcl") for t in c.subtree
+    )
+
+
 def _is_trigger_word(token: Token) -> bool:
     lexicon = lexicons.load("events")
     lemma = token.lemma_.lower()
@@ -122,9 +160,17 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
     events: list[Event] = []
     for sentence in facts.doc.sents:
         seen: list[tuple[str, str | None]] = []
-        for trigger in find_triggers(list(sentence)):
+        triggers = find_triggers(list(sentence))
+        # "125 people died in police firing": with no attack verb to carry them, the dead make a noun an act
+        verb_assault = any(t.type == "ASSAULT" and t.token.pos_ == "VERB" for t in triggers)
+        for trigger in triggers:
             event = _event(trigger, facts, f"ev-{len(events) + 1}")
-            if trigger.token.pos_ != "VERB" and event.actor1 is None and event.actor2 is None:
+            if (
+                trigger.token.pos_ != "VERB"
+                and event.actor1 is None
+                and event.actor2 is None
+                and (verb_assault or not event.fatalities)
+            ):
                 continue  # "the incessant fighting has caused…": a background noun, not a reported act
             key = (event.type, event.actor1.entity_id if event.actor1 else None)
             if key in seen or (event.type, None) in seen:

@@ -154,3 +154,52 @@ def _actor(kind: str) -> Actor:
 def test_acled_mapping(plover, mode, lemma, kinds, expected) -> None:  # type: ignore[no-untyped-def]
     actors = [None if k is None else _actor(k) for k in kinds]
     assert acled_type(plover, mode, lemma, actors[0], actors[1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fatalities"),
+    [
+        ("A mob lynched a man in the village.", "lynched", 1),  # verb "lynch"
+        ("The gang murdered a shopkeeper on Sunday.", "murdered", 1),  # verb "murder"
+        ("Three soldiers were slain in the ambush.", "slain", 3),  # verb "slay"
+        ("Gunmen gunned down a journalist outside his home.", "gunned down", None),  # phrasal "gun down"
+        ("Police statistics show 125 people have died in police firing.", "firing", 125),  # noun "firing"
+        ("The shooting at the checkpoint left three dead.", "shooting", 3),  # noun "shooting"
+        ("Two youths were shot dead by the police on Monday.", "shot", 2),
+        ("A student was shot dead near the market on Monday.", "shot", 1),
+        ("Officials said 77 deaths due to police firing had been reported.", "firing", 77),
+    ],
+)
+def test_killing_triggers_and_their_dead(extract, text: str, trigger: str, fatalities: int | None) -> None:  # type: ignore[no-untyped-def]
+    event = next(e for e in extract(text).events if e.trigger.text == trigger)
+    assert event.type == "ASSAULT"
+    assert event.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels claimed the murder of the mayor on Sunday.", "murder"),  # noun "murder"
+        ("The lynching left two traders dead.", "lynching"),  # noun "lynching"
+    ],
+)
+def test_killing_nouns(extract, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.type == "ASSAULT" and e.trigger.text == trigger for e in extract(text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The speaker was killed in a road accident on Sunday.",  # accident
+        "The speaker was killed in a helicopter crash on Sunday.",  # crash
+        "Two villagers were killed in a collision with a truck.",  # collision
+        "A worker was killed in a mishap at the factory.",  # mishap
+        "Twelve pilgrims were killed in a stampede at the shrine.",  # stampede
+        "A constable was killed when he fell from a bus.",  # fall
+        "Two boys were killed when they drowned in the river.",  # drown
+        "The government will pay compensation to the kin of those killed.",
+        "Priority will be given to dependants of persons killed in the riots.",
+    ],
+)
+def test_accidents_and_victims_named_are_no_attack(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract(text).events if e.type == "ASSAULT"]
