@@ -56,8 +56,9 @@ def predicate_of(trigger: Token) -> Token:
     return trigger
 
 
-def actors(trigger: Token, facts: ArticleFacts) -> tuple[Actor | None, Actor | None]:
-    """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target."""
+def actors(trigger: Token, facts: ArticleFacts, mutual: bool = False) -> tuple[Actor | None, Actor | None]:
+    """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
+    in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
     predicate = predicate_of(trigger)
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
     if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
@@ -83,6 +84,8 @@ def actors(trigger: Token, facts: ArticleFacts) -> tuple[Actor | None, Actor | N
     target = (
         target or _prep_object(trigger, _TARGET_PREPS) or _prep_object(predicate, ("on", "against", "at"))
     )
+    if target is None and mutual and subject is not None:
+        target = _child(subject, ("conj",))
     first = _actor(subject, facts) if subject is not None else None
     second = _actor(target, facts) if target is not None else None
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
@@ -138,7 +141,7 @@ def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
                 if counted is not None and (mention := facts.entity_mentions.of_token(counted)):
                     break
     if mention is None:
-        return None
+        return _country_actor(token, facts)
     entity = facts.entities[mention.item_id]
     return Actor(
         entity_id=entity.id,
@@ -147,6 +150,20 @@ def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
         text=mention.text,
         country=entity.country,
         kind=entity.kind,
+    )
+
+
+def _country_actor(token: Token, facts: ArticleFacts) -> Actor | None:
+    """A country in an actor's slot stands for its government: "Bosnia and Slovenia agreed"."""
+    mention = facts.place_mentions.of_token(token)
+    if mention is None or facts.places[mention.item_id].feature != "country":
+        return None
+    return Actor(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        country=facts.places[mention.item_id].country_code,
+        kind="government",
     )
 
 

@@ -28,6 +28,8 @@ from sitrep.extract.timexes import event_date
 from sitrep.model import Event, Span
 
 # Acts that happen somewhere; verbal events (accusations, demands) only get a place stated for them.
+# Acts two sides do together: both are named as joined subjects ("Jordan and Britain agreed").
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
@@ -182,7 +184,8 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
 
 def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     token = trigger.token
-    actor1, actor2 = actors(token, facts)
+    mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
+    actor1, actor2 = actors(token, facts, mutual)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
     acled_event, acled_sub = acled_type(

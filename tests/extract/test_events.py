@@ -40,6 +40,9 @@ EVENTS = [
         None,
     ),
     ("The commander threatened to storm the city within days.", "THREATEN", None, None, None),
+    # a country in an actor's slot is its government; joined subjects of a mutual act are both sides
+    ("Bosnia and Slovenia agreed to a ceasefire on Monday.", "AGREE", None, "Bosnia", "Slovenia"),
+    ("Jordan and Britain met in Amman to discuss trade.", "CONSULT", None, "Jordan", "Britain"),
 ]
 
 
@@ -179,7 +182,6 @@ def test_killing_triggers_and_their_dead(extract, text: str, trigger: str, fatal
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
-        ("Rebels claimed the murder of the mayor on Sunday.", "murder"),  # noun "murder"
         ("The lynching left two traders dead.", "lynching"),  # noun "lynching"
     ],
 )
