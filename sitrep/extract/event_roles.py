@@ -63,6 +63,17 @@ def actors(trigger: Token, facts: ArticleFacts, mutual: bool = False) -> tuple[A
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
     if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
         subject = _child(predicate.head, _SUBJECTS) or _child(predicate.head, ("dobj",))
+    controller = predicate
+    for _ in range(4):
+        # "Norway is willing to send material to help defend Saudi Arabia": up the chain of controls
+        if (
+            subject is not None
+            or controller.dep_ not in ("xcomp", "acomp", "advcl")
+            or controller.head.i == controller.i
+        ):
+            break
+        controller = controller.head
+        subject = _child(controller, _SUBJECTS)
     if subject is None and trigger.pos_ == "NOUN":
         subject = next(
             (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None

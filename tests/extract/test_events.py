@@ -43,6 +43,19 @@ EVENTS = [
     # a country in an actor's slot is its government; joined subjects of a mutual act are both sides
     ("Bosnia and Slovenia agreed to a ceasefire on Monday.", "AGREE", None, "Bosnia", "Slovenia"),
     ("Jordan and Britain met in Amman to discuss trade.", "CONSULT", None, "Jordan", "Britain"),
+    ("Guerrillas wounded two British soldiers in a bomb attack.", "ASSAULT", None, "Guerrillas", "soldiers"),
+    ("Gunmen injured three policemen at a checkpoint near Kirkuk.", "ASSAULT", "firearms", "Gunmen", None),
+    ("Army bulldozers demolished Palestinian homes in southern Gaza.", "ASSAULT", None, "Army", None),
+    ("Settlers set fire to the offices of the administrators in Hebron.", "ASSAULT", "primitive", None, None),
+    (
+        "France will contribute 4,000 troops to the peace-keeping force in Liberia.",
+        "AID",
+        None,
+        "France",
+        None,
+    ),
+    # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
+    ("Norway is willing to send material to help defend Saudi Arabia.", "SUPPORT", None, "Norway", None),
 ]
 
 
