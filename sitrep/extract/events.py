@@ -114,15 +114,15 @@ def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: in
 
 
 def _absorbed(trigger: Trigger, verb_triggers: set[int]) -> bool:
-    """A noun carried by a trigger verb, or a killing that reports another attack's dead."""
+    """A noun carried by a trigger verb, or a killing or wounding that reports another attack's toll."""
     token = trigger.token
     if token.pos_ != "VERB" and token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
         return True
     return bool(
-        trigger.lemma == "kill"
+        trigger.lemma in ("kill", "wound", "injure")
         and token.dep_ in ("advcl", "conj", "xcomp", "acl")
         and token.head.i in verb_triggers | {token.head.i}
-        and token.head.lemma_.lower() != "kill"
+        and token.head.lemma_.lower() != trigger.lemma
         and _is_trigger_word(token.head)
     )
 

@@ -218,3 +218,10 @@ def test_killing_nouns(extract, text: str, trigger: str) -> None:  # type: ignor
 )
 def test_accidents_and_victims_named_are_no_attack(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in extract(text).events if e.type == "ASSAULT"]
+
+
+def test_wounding_is_the_attacks_toll_not_another_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "Russian forces shelled Kupiansk on Tuesday, killing four civilians and wounding nine."
+    )
+    assert [e.trigger.text for e in extraction.events if e.type == "ASSAULT"] == ["shelled"]
