@@ -55,7 +55,11 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if trigger is not None:
             found.append(trigger)
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
-    return [t for t in found if not _absorbed(t, covered) and not _victims_only(t) and not _accident(t)]
+    return [
+        t
+        for t in found
+        if not _absorbed(t, covered) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
+    ]
 
 
 def _nominal_gerund(token: Token) -> None:
@@ -137,6 +141,15 @@ def _victims_only(trigger: Trigger) -> bool:
     return victims.lower_ == "those" or (
         victims.dep_ == "pobj" and victims.head.lower_ in ("of", "for", "to")
     )
+
+
+def _bare_toll(trigger: Trigger) -> bool:
+    """ "Four killed and a dozen others injured": the wounded counted, with no one said to wound them,
+    are a toll for another act, not an attack of their own."""
+    token = trigger.token
+    if trigger.lemma not in ("wound", "injure"):
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") for c in token.children)
 
 
 def _accident(trigger: Trigger) -> bool:
