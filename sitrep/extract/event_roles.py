@@ -97,7 +97,10 @@ def actors(trigger: Token, facts: ArticleFacts, mutual: bool = False) -> tuple[A
     )
     if target is None and mutual and subject is not None:
         target = _child(subject, ("conj",))
-    first = _actor(subject, facts) if subject is not None else None
+    # a subject borrowed from a joined clause is named, not guessed from what it owns ("Its population
+    # has fallen, and the town is shelled")
+    borrowed = predicate.dep_ == "conj" and subject is not None and subject.head.i != predicate.i
+    first = _actor(subject, facts, owner=not borrowed) if subject is not None else None
     second = _actor(target, facts) if target is not None else None
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
@@ -127,8 +130,9 @@ def _is_actor(token: Token, facts: ArticleFacts) -> bool:
     return facts.entity_mentions.of_token(token) is not None
 
 
-def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
-    """An actor is an entity mention (through pronouns); places and plain nouns are not actors."""
+def _actor(token: Token, facts: ArticleFacts, owner: bool = True) -> Actor | None:
+    """An actor is an entity mention (through pronouns); places and plain nouns are not actors, but a
+    plain noun stands for the named side it belongs to (`owner`)."""
     mention = facts.entity_mentions.of_token(token)
     if mention is None and token.pos_ == "PRON":
         mention = antecedent(token, facts.entity_mentions, facts.entities)
@@ -152,7 +156,8 @@ def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
                 if counted is not None and (mention := facts.entity_mentions.of_token(counted)):
                     break
     if mention is None:
-        return _country_actor(token, facts)
+        country = _country_actor(token, facts)
+        return country if country is not None or not owner else _owner_actor(token, facts)
     entity = facts.entities[mention.item_id]
     return Actor(
         entity_id=entity.id,
@@ -162,6 +167,20 @@ def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
         country=entity.country,
         kind=entity.kind,
     )
+
+
+def _owner_actor(token: Token, facts: ArticleFacts) -> Actor | None:
+    """The named side a plain noun belongs to: "Trump's decision", "a Turkish court", "an arms depot of
+    the Syrian army", "a request from The New York Times", "a car bombing by the Islamic State"."""
+    for child in token.children:
+        owner = None
+        if child.dep_ in ("poss", "amod", "nmod"):
+            owner = child
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            owner = _child(child, ("pobj",))
+        if owner is not None and (found := _actor(owner, facts, owner=False)) is not None:
+            return found
+    return None
 
 
 def _country_actor(token: Token, facts: ArticleFacts) -> Actor | None:

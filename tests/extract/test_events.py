@@ -54,6 +54,16 @@ EVENTS = [
         "France",
         None,
     ),
+    # a plain noun stands for the named side it belongs to
+    ("Netanyahu praised Donald Trump's decision to move the embassy.", "SUPPORT", None, "Netanyahu", "Trump"),
+    (
+        "Israeli missiles struck an arms depot of the Syrian army.",
+        "ASSAULT",
+        "heavy-weapons",
+        "Israeli",
+        "Syrian army",
+    ),
+    ("The ministry refused a request from The New York Times.", "REJECT", None, "ministry", "New York Times"),
     # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
     ("Norway is willing to send material to help defend Saudi Arabia.", "SUPPORT", None, "Norway", None),
 ]
