@@ -56,7 +56,9 @@ def predicate_of(trigger: Token) -> Token:
     return trigger
 
 
-def actors(trigger: Token, facts: ArticleFacts, mutual: bool = False) -> tuple[Actor | None, Actor | None]:
+def actors(
+    trigger: Token, facts: ArticleFacts, mutual: bool = False, recipient_preps: tuple[str, ...] = ()
+) -> tuple[Actor | None, Actor | None]:
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
     predicate = predicate_of(trigger)
@@ -102,6 +104,11 @@ def actors(trigger: Token, facts: ArticleFacts, mutual: bool = False) -> tuple[A
     borrowed = predicate.dep_ == "conj" and subject is not None and subject.head.i != predicate.i
     first = _actor(subject, facts, owner=not borrowed) if subject is not None else None
     second = _actor(target, facts) if target is not None else None
+    if second is None and recipient_preps:
+        # "held talks with Lavrov", "provided training to AMISOM", "sent aid to Ukraine"
+        carriers = [trigger, predicate, *(c for c in trigger.children if c.dep_ == "dobj")]
+        recipient = next((o for c in carriers if (o := _prep_object(c, recipient_preps)) is not None), None)
+        second = _actor(recipient, facts) if recipient is not None else None
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second

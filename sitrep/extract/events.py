@@ -30,6 +30,8 @@ from sitrep.model import Event, Span
 # Acts that happen somewhere; verbal events (accusations, demands) only get a place stated for them.
 # Acts two sides do together: both are named as joined subjects ("Jordan and Britain agreed").
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# Acts done for someone, who is named with "to" or "for" ("provided training to AMISOM").
+GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST"}
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
@@ -198,7 +200,8 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
 def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     token = trigger.token
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
-    actor1, actor2 = actors(token, facts, mutual)
+    preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
+    actor1, actor2 = actors(token, facts, mutual, preps)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
     acled_event, acled_sub = acled_type(

@@ -64,6 +64,9 @@ EVENTS = [
         "Syrian army",
     ),
     ("The ministry refused a request from The New York Times.", "REJECT", None, "ministry", "New York Times"),
+    # the recipient of a mutual or giving act named with "with", "to" or "for"
+    ("Sergey Lavrov held talks with Ayman Safadi in Moscow.", "CONSULT", None, "Lavrov", "Safadi"),
+    ("The European Union has provided aid to Ukraine.", "AID", None, "European Union", "Ukraine"),
     # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
     ("Norway is willing to send material to help defend Saudi Arabia.", "SUPPORT", None, "Norway", None),
 ]
