@@ -138,12 +138,14 @@ def _is_actor(token: Token, facts: ArticleFacts) -> bool:
 
 
 def _actor(token: Token, facts: ArticleFacts, owner: bool = True) -> Actor | None:
-    """An actor is an entity mention (through pronouns); places and plain nouns are not actors, but a
-    plain noun stands for the named side it belongs to (`owner`)."""
+    """An actor is an entity mention (a pronoun is named by its antecedent in the same sentence); places
+    and plain nouns are not actors, but a plain noun stands for the named side it belongs to (`owner`)."""
     mention = facts.entity_mentions.of_token(token)
     if mention is None and token.pos_ == "PRON":
         mention = antecedent(token, facts.entity_mentions, facts.entities)
-        if mention is not None:
+        sentence = token.sent
+        if mention is not None and not sentence.start_char <= mention.start < sentence.end_char:
+            # named in an earlier sentence: the pronoun is where this sentence names the actor
             entity = facts.entities[mention.item_id]
             return Actor(
                 entity_id=entity.id,

@@ -67,6 +67,8 @@ EVENTS = [
     # the recipient of a mutual or giving act named with "with", "to" or "for"
     ("Sergey Lavrov held talks with Ayman Safadi in Moscow.", "CONSULT", None, "Lavrov", "Safadi"),
     ("The European Union has provided aid to Ukraine.", "AID", None, "European Union", "Ukraine"),
+    # a pronoun whose antecedent is in the same sentence is named by it
+    ("The Pentagon said it hit five bases used by the militia.", "ASSAULT", None, "Pentagon", None),
     # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
     ("Norway is willing to send material to help defend Saudi Arabia.", "SUPPORT", None, "Norway", None),
 ]
