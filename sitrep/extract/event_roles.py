@@ -97,18 +97,20 @@ def actors(
     target = (
         target or _prep_object(trigger, _TARGET_PREPS) or _prep_object(predicate, ("on", "against", "at"))
     )
-    if target is None and mutual and subject is not None:
-        target = _child(subject, ("conj",))
     # a subject borrowed from a joined clause is named, not guessed from what it owns ("Its population
     # has fallen, and the town is shelled")
     borrowed = predicate.dep_ == "conj" and subject is not None and subject.head.i != predicate.i
     first = _actor(subject, facts, owner=not borrowed) if subject is not None else None
     second = _actor(target, facts) if target is not None else None
-    if second is None and recipient_preps:
-        # "held talks with Lavrov", "provided training to AMISOM", "sent aid to Ukraine"
+    if second is None:
+        # "held talks with Lavrov", "provided training to AMISOM", "imposed sanctions on Iran"
         carriers = [trigger, predicate, *(c for c in trigger.children if c.dep_ == "dobj")]
-        recipient = next((o for c in carriers if (o := _prep_object(c, recipient_preps)) is not None), None)
+        preps = (*recipient_preps, "on", "against")
+        recipient = next((o for c in carriers if (o := _prep_object(c, preps)) is not None), None)
         second = _actor(recipient, facts) if recipient is not None else None
+    if second is None and mutual and subject is not None:
+        other = _child(subject, ("conj",))
+        second = _actor(other, facts) if other is not None else None
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second

@@ -67,6 +67,14 @@ EVENTS = [
     # the recipient of a mutual or giving act named with "with", "to" or "for"
     ("Sergey Lavrov held talks with Ayman Safadi in Moscow.", "CONSULT", None, "Lavrov", "Safadi"),
     ("The European Union has provided aid to Ukraine.", "AID", None, "European Union", "Ukraine"),
+    (
+        "Mexico and the United Kingdom signed an agreement to continue trading.",
+        "AGREE",
+        None,
+        "Mexico",
+        "United Kingdom",
+    ),
+    ("The United States imposed sanctions on Russia.", "SANCTION", "discontinue", "United States", "Russia"),
     # a pronoun whose antecedent is in the same sentence is named by it
     ("The Pentagon said it hit five bases used by the militia.", "ASSAULT", None, "Pentagon", None),
     # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
