@@ -65,6 +65,12 @@ def actors(
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
     if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
         subject = _child(predicate.head, _SUBJECTS) or _child(predicate.head, ("dobj",))
+    documents = set(lexicons.load("events")["document_nouns"])
+    if subject is None and predicate.dep_ == "acl" and predicate.head.lemma_.lower() in documents:
+        # "Amnesty issued a statement calling on the authorities…": the issuer speaks through it
+        document = predicate.head
+        if document.dep_ in ("dobj", "pobj") and document.head.i != document.i:
+            subject = _child(clause_head(document.head), _SUBJECTS)
     controller = predicate
     for _ in range(4):
         # "Norway is willing to send material to help defend Saudi Arabia": up the chain of controls

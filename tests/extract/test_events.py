@@ -77,6 +77,42 @@ EVENTS = [
     ("The United States imposed sanctions on Russia.", "SANCTION", "discontinue", "United States", "Russia"),
     # a pronoun whose antecedent is in the same sentence is named by it
     ("The Pentagon said it hit five bases used by the militia.", "ASSAULT", None, "Pentagon", None),
+    # the issuer of a document speaks through it ("document_nouns")
+    (
+        "Amnesty International issued a statement calling on the Belarusian authorities to act.",
+        "REQUEST",
+        None,
+        "Amnesty International",
+        "Belarusian authorities",
+    ),
+    (
+        "Amnesty International released a report accusing the Nigerian army of abuses.",
+        "ACCUSE",
+        "allege",
+        "Amnesty International",
+        "Nigerian army",
+    ),
+    (
+        "The United Nations sent a letter urging Israel to halt the demolitions.",
+        "REQUEST",
+        None,
+        "United Nations",
+        "Israel",
+    ),
+    (
+        "The European Parliament approved a resolution criticizing the Nicaraguan government.",
+        "ACCUSE",
+        "disapprove",
+        "European Parliament",
+        "Nicaraguan government",
+    ),
+    (
+        "The European Union issued a declaration condemning the coup in Niger.",
+        "ACCUSE",
+        "disapprove",
+        "European Union",
+        None,
+    ),
     # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
     ("Norway is willing to send material to help defend Saudi Arabia.", "SUPPORT", None, "Norway", None),
 ]
