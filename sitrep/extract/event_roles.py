@@ -56,12 +56,32 @@ def predicate_of(trigger: Token) -> Token:
     return trigger
 
 
-def actors(trigger: Token, facts: ArticleFacts) -> tuple[Actor | None, Actor | None]:
-    """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target."""
+def actors(
+    trigger: Token, facts: ArticleFacts, mutual: bool = False, recipient_preps: tuple[str, ...] = ()
+) -> tuple[Actor | None, Actor | None]:
+    """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
+    in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
     predicate = predicate_of(trigger)
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
     if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
         subject = _child(predicate.head, _SUBJECTS) or _child(predicate.head, ("dobj",))
+    documents = set(lexicons.load("events")["document_nouns"])
+    if subject is None and predicate.dep_ == "acl" and predicate.head.lemma_.lower() in documents:
+        # "Amnesty issued a statement calling on the authorities…": the issuer speaks through it
+        document = predicate.head
+        if document.dep_ in ("dobj", "pobj") and document.head.i != document.i:
+            subject = _child(clause_head(document.head), _SUBJECTS)
+    controller = predicate
+    for _ in range(4):
+        # "Norway is willing to send material to help defend Saudi Arabia": up the chain of controls
+        if (
+            subject is not None
+            or controller.dep_ not in ("xcomp", "acomp", "advcl")
+            or controller.head.i == controller.i
+        ):
+            break
+        controller = controller.head
+        subject = _child(controller, _SUBJECTS)
     if subject is None and trigger.pos_ == "NOUN":
         subject = next(
             (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None
@@ -83,8 +103,20 @@ def actors(trigger: Token, facts: ArticleFacts) -> tuple[Actor | None, Actor | N
     target = (
         target or _prep_object(trigger, _TARGET_PREPS) or _prep_object(predicate, ("on", "against", "at"))
     )
-    first = _actor(subject, facts) if subject is not None else None
+    # a subject borrowed from a joined clause is named, not guessed from what it owns ("Its population
+    # has fallen, and the town is shelled")
+    borrowed = predicate.dep_ == "conj" and subject is not None and subject.head.i != predicate.i
+    first = _actor(subject, facts, owner=not borrowed) if subject is not None else None
     second = _actor(target, facts) if target is not None else None
+    if second is None:
+        # "held talks with Lavrov", "provided training to AMISOM", "imposed sanctions on Iran"
+        carriers = [trigger, predicate, *(c for c in trigger.children if c.dep_ == "dobj")]
+        preps = (*recipient_preps, "on", "against")
+        recipient = next((o for c in carriers if (o := _prep_object(c, preps)) is not None), None)
+        second = _actor(recipient, facts) if recipient is not None else None
+    if second is None and mutual and subject is not None:
+        other = _child(subject, ("conj",))
+        second = _actor(other, facts) if other is not None else None
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second
@@ -113,12 +145,15 @@ def _is_actor(token: Token, facts: ArticleFacts) -> bool:
     return facts.entity_mentions.of_token(token) is not None
 
 
-def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
-    """An actor is an entity mention (through pronouns); places and plain nouns are not actors."""
+def _actor(token: Token, facts: ArticleFacts, owner: bool = True) -> Actor | None:
+    """An actor is an entity mention (a pronoun is named by its antecedent in the same sentence); places
+    and plain nouns are not actors, but a plain noun stands for the named side it belongs to (`owner`)."""
     mention = facts.entity_mentions.of_token(token)
     if mention is None and token.pos_ == "PRON":
         mention = antecedent(token, facts.entity_mentions, facts.entities)
-        if mention is not None:
+        sentence = token.sent
+        if mention is not None and not sentence.start_char <= mention.start < sentence.end_char:
+            # named in an earlier sentence: the pronoun is where this sentence names the actor
             entity = facts.entities[mention.item_id]
             return Actor(
                 entity_id=entity.id,
@@ -138,7 +173,8 @@ def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
                 if counted is not None and (mention := facts.entity_mentions.of_token(counted)):
                     break
     if mention is None:
-        return None
+        country = _country_actor(token, facts)
+        return country if country is not None or not owner else _owner_actor(token, facts)
     entity = facts.entities[mention.item_id]
     return Actor(
         entity_id=entity.id,
@@ -147,6 +183,34 @@ def _actor(token: Token, facts: ArticleFacts) -> Actor | None:
         text=mention.text,
         country=entity.country,
         kind=entity.kind,
+    )
+
+
+def _owner_actor(token: Token, facts: ArticleFacts) -> Actor | None:
+    """The named side a plain noun belongs to: "Trump's decision", "a Turkish court", "an arms depot of
+    the Syrian army", "a request from The New York Times", "a car bombing by the Islamic State"."""
+    for child in token.children:
+        owner = None
+        if child.dep_ in ("poss", "amod", "nmod"):
+            owner = child
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            owner = _child(child, ("pobj",))
+        if owner is not None and (found := _actor(owner, facts, owner=False)) is not None:
+            return found
+    return None
+
+
+def _country_actor(token: Token, facts: ArticleFacts) -> Actor | None:
+    """A country in an actor's slot stands for its government: "Bosnia and Slovenia agreed"."""
+    mention = facts.place_mentions.of_token(token)
+    if mention is None or facts.places[mention.item_id].feature != "country":
+        return None
+    return Actor(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        country=facts.places[mention.item_id].country_code,
+        kind="government",
     )
 
 
@@ -233,11 +297,12 @@ def governing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
 def fatalities(trigger: Token) -> int | None:
     """Deaths stated in the trigger's own clause: "killing three civilians", "12 people were killed"."""
     words = set(lexicons.load("events")["fatality_words"])
-    own = clause_head(predicate_of(trigger))
+    # a nominal trigger's relative clause is its own too: "the firing that left one dead"
+    own = {clause_head(predicate_of(trigger)).i} | {c.i for c in trigger.children if c.dep_ == "relcl"}
     for token in trigger.sent:
         if token.lemma_.lower() not in words:
             continue
-        if token.i != trigger.i and clause_head(token).i != own.i and clause_head(token.head).i != own.i:
+        if token.i != trigger.i and clause_head(token).i not in own and clause_head(token.head).i not in own:
             continue
         count = _count_near(token)
         if count is not None:
@@ -247,18 +312,33 @@ def fatalities(trigger: Token) -> int | None:
 
 def _count_near(word: Token) -> int | None:
     """The number counting the dead: on the victims noun, or on the noun "dead" describes."""
+    own = next((c for c in word.children if c.dep_ == "nummod"), None)
+    if own is not None and word.pos_ in ("NOUN", "ADJ"):
+        return _number(own)  # "77 deaths", "left two dead"
     candidates = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     if word.dep_ in ("amod", "acomp", "oprd") or word.lower_ in ("dead", "killed"):
         candidates.append(word.head)
     if word.dep_ == "nummod":
         return _number(word)
+    # "two youths were shot dead": the dead are the object of the verb "dead" describes
+    candidates += [c for v in candidates if v.pos_ == "VERB" for c in v.children if c.dep_ in _OBJECTS]
     for noun in candidates:
         for child in noun.children:
             if child.dep_ == "nummod":
                 return _number(child)
         if noun.like_num or noun.lower_ in VAGUE:
             return _number(noun)
-    return None
+    return next((1 for noun in candidates if _one_victim(noun)), None)
+
+
+def _one_victim(noun: Token) -> bool:
+    """A single person named as the dead: "a student was shot dead", "killing him"."""
+    if noun.pos_ == "VERB" or any(c.dep_ == "conj" for c in noun.children):
+        return False
+    if noun.pos_ == "PRON":
+        return noun.lower_ in ("he", "she", "him", "her")
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return noun.tag_ == "NN" and article
 
 
 def _number(token: Token) -> int | None:

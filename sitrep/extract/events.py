@@ -29,6 +29,11 @@ from sitrep.extract.timexes import event_date
 from sitrep.model import Event, Span
 
 # Acts that happen somewhere; verbal events (accusations, demands) only get a place stated for them.
+# Acts two sides do together: both are named as joined subjects ("Jordan and Britain agreed").
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# Acts done for someone, who is named with "to" or "for" ("provided training to AMISOM").
+GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST"}
+_NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -46,13 +51,30 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Trigger words in text order, each once."""
     found: list[Trigger] = []
     for token in tokens:
+        _nominal_gerund(token)
         trigger = _verb_trigger(token) if token.pos_ == "VERB" else None
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
             found.append(trigger)
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
-    return [t for t in found if not _absorbed(t, covered)]
+    return [
+        t
+        for t in found
+        if not _absorbed(t, covered) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
+    ]
+
+
+def _nominal_gerund(token: Token) -> None:
+    """Retag as a noun a gerund the small model calls a verb although it stands where a noun does and
+    the noun lexicon knows it: "died in police firing" (the event stage is the last to read the parse)."""
+    if (
+        token.tag_ == "VBG"
+        and (token.dep_ in _NOUN_SLOTS or (token.dep_ == "conj" and token.head.dep_ in _NOUN_SLOTS))
+        and token.lower_ in lexicons.load("events")["nouns"]
+        and not any(c.dep_ in ("dobj", "aux", "advmod", "nsubj") for c in token.children)
+    ):
+        token.pos_ = "NOUN"
 
 
 def _verb_trigger(token: Token) -> Trigger | None:
@@ -99,16 +121,49 @@ def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: in
 
 
 def _absorbed(trigger: Trigger, verb_triggers: set[int]) -> bool:
-    """A noun carried by a trigger verb, or a killing that reports another attack's dead."""
+    """A noun carried by a trigger verb, or a killing or wounding that reports another attack's toll."""
     token = trigger.token
     if token.pos_ != "VERB" and token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
         return True
     return bool(
-        trigger.lemma == "kill"
+        trigger.lemma in ("kill", "wound", "injure")
         and token.dep_ in ("advcl", "conj", "xcomp", "acl")
         and token.head.i in verb_triggers | {token.head.i}
-        and token.head.lemma_.lower() != "kill"
+        and token.head.lemma_.lower() != trigger.lemma
         and _is_trigger_word(token.head)
+    )
+
+
+def _victims_only(trigger: Trigger) -> bool:
+    """A participle naming the victims of an act told elsewhere, not a report of one: "the kin of
+    those killed", "dependants of persons killed in the riots"."""
+    token = trigger.token
+    if trigger.lemma != "kill" or token.dep_ != "acl" or any(c.dep_ == "agent" for c in token.children):
+        return False
+    victims = token.head
+    return victims.lower_ == "those" or (
+        victims.dep_ == "pobj" and victims.head.lower_ in ("of", "for", "to")
+    )
+
+
+def _bare_toll(trigger: Trigger) -> bool:
+    """ "Four killed and a dozen others injured": the wounded counted, with no one said to wound them,
+    are a toll for another act, not an attack of their own."""
+    token = trigger.token
+    if trigger.lemma not in ("wound", "injure"):
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") for c in token.children)
+
+
+def _accident(trigger: Trigger) -> bool:
+    """A death in an accident ("killed in a helicopter crash", "killed when he fell from a bus") is no
+    attack."""
+    if trigger.lemma != "kill":
+        return False
+    words = set(lexicons.load("events")["accident_words"])
+    token = trigger.token
+    return any(
+        t.lemma_.lower() in words for c in token.children if c.dep_ in ("prep", "advcl") for t in c.subtree
     )
 
 
@@ -123,9 +178,17 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
     events: list[Event] = []
     for sentence in facts.doc.sents:
         seen: list[tuple[str, str | None]] = []
-        for trigger in find_triggers(list(sentence)):
+        triggers = find_triggers(list(sentence))
+        # "125 people died in police firing": with no attack verb to carry them, the dead make a noun an act
+        verb_assault = any(t.type == "ASSAULT" and t.token.pos_ == "VERB" for t in triggers)
+        for trigger in triggers:
             event = _event(trigger, facts, f"ev-{len(events) + 1}")
-            if trigger.token.pos_ != "VERB" and event.actor1 is None and event.actor2 is None:
+            if (
+                trigger.token.pos_ != "VERB"
+                and event.actor1 is None
+                and event.actor2 is None
+                and (verb_assault or not event.fatalities)
+            ):
                 continue  # "the incessant fighting has caused…": a background noun, not a reported act
             key = (event.type, event.actor1.entity_id if event.actor1 else None)
             if key in seen or (event.type, None) in seen:
@@ -137,7 +200,9 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
 
 def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     token = trigger.token
-    actor1, actor2 = actors(token, facts)
+    mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
+    preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
+    actor1, actor2 = actors(token, facts, mutual, preps)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
     acled_event, acled_sub = acled_type(

@@ -40,6 +40,81 @@ EVENTS = [
         None,
     ),
     ("The commander threatened to storm the city within days.", "THREATEN", None, None, None),
+    # a country in an actor's slot is its government; joined subjects of a mutual act are both sides
+    ("Bosnia and Slovenia agreed to a ceasefire on Monday.", "AGREE", None, "Bosnia", "Slovenia"),
+    ("Jordan and Britain met in Amman to discuss trade.", "CONSULT", None, "Jordan", "Britain"),
+    ("Guerrillas wounded two British soldiers in a bomb attack.", "ASSAULT", None, "Guerrillas", "soldiers"),
+    ("Gunmen injured three policemen at a checkpoint near Kirkuk.", "ASSAULT", "firearms", "Gunmen", None),
+    ("Army bulldozers demolished Palestinian homes in southern Gaza.", "ASSAULT", None, "Army", None),
+    ("Settlers set fire to the offices of the administrators in Hebron.", "ASSAULT", "primitive", None, None),
+    (
+        "France will contribute 4,000 troops to the peace-keeping force in Liberia.",
+        "AID",
+        None,
+        "France",
+        None,
+    ),
+    # a plain noun stands for the named side it belongs to
+    ("Netanyahu praised Donald Trump's decision to move the embassy.", "SUPPORT", None, "Netanyahu", "Trump"),
+    (
+        "Israeli missiles struck an arms depot of the Syrian army.",
+        "ASSAULT",
+        "heavy-weapons",
+        "Israeli",
+        "Syrian army",
+    ),
+    ("The ministry refused a request from The New York Times.", "REJECT", None, "ministry", "New York Times"),
+    # the recipient of a mutual or giving act named with "with", "to" or "for"
+    ("Sergey Lavrov held talks with Ayman Safadi in Moscow.", "CONSULT", None, "Lavrov", "Safadi"),
+    ("The European Union has provided aid to Ukraine.", "AID", None, "European Union", "Ukraine"),
+    (
+        "Mexico and the United Kingdom signed an agreement to continue trading.",
+        "AGREE",
+        None,
+        "Mexico",
+        "United Kingdom",
+    ),
+    ("The United States imposed sanctions on Russia.", "SANCTION", "discontinue", "United States", "Russia"),
+    # a pronoun whose antecedent is in the same sentence is named by it
+    ("The Pentagon said it hit five bases used by the militia.", "ASSAULT", None, "Pentagon", None),
+    # the issuer of a document speaks through it ("document_nouns")
+    (
+        "Amnesty International issued a statement calling on the Belarusian authorities to act.",
+        "REQUEST",
+        None,
+        "Amnesty International",
+        "Belarusian authorities",
+    ),
+    (
+        "Amnesty International released a report accusing the Nigerian army of abuses.",
+        "ACCUSE",
+        "allege",
+        "Amnesty International",
+        "Nigerian army",
+    ),
+    (
+        "The United Nations sent a letter urging Israel to halt the demolitions.",
+        "REQUEST",
+        None,
+        "United Nations",
+        "Israel",
+    ),
+    (
+        "The European Parliament approved a resolution criticizing the Nicaraguan government.",
+        "ACCUSE",
+        "disapprove",
+        "European Parliament",
+        "Nicaraguan government",
+    ),
+    (
+        "The European Union issued a declaration condemning the coup in Niger.",
+        "ACCUSE",
+        "disapprove",
+        "European Union",
+        None,
+    ),
+    # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
+    ("Norway is willing to send material to help defend Saudi Arabia.", "SUPPORT", None, "Norway", None),
 ]
 
 
@@ -154,3 +229,62 @@ def _actor(kind: str) -> Actor:
 def test_acled_mapping(plover, mode, lemma, kinds, expected) -> None:  # type: ignore[no-untyped-def]
     actors = [None if k is None else _actor(k) for k in kinds]
     assert acled_type(plover, mode, lemma, actors[0], actors[1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fatalities"),
+    [
+        ("A mob lynched a man in the village.", "lynched", 1),  # verb "lynch"
+        ("The gang murdered a shopkeeper on Sunday.", "murdered", 1),  # verb "murder"
+        ("Three soldiers were slain in the ambush.", "slain", 3),  # verb "slay"
+        ("Gunmen gunned down a journalist outside his home.", "gunned down", None),  # phrasal "gun down"
+        ("Police statistics show 125 people have died in police firing.", "firing", 125),  # noun "firing"
+        ("The shooting at the checkpoint left three dead.", "shooting", 3),  # noun "shooting"
+        ("Two youths were shot dead by the police on Monday.", "shot", 2),
+        ("A student was shot dead near the market on Monday.", "shot", 1),
+        ("Officials said 77 deaths due to police firing had been reported.", "firing", 77),
+    ],
+)
+def test_killing_triggers_and_their_dead(extract, text: str, trigger: str, fatalities: int | None) -> None:  # type: ignore[no-untyped-def]
+    event = next(e for e in extract(text).events if e.trigger.text == trigger)
+    assert event.type == "ASSAULT"
+    assert event.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The lynching left two traders dead.", "lynching"),  # noun "lynching"
+    ],
+)
+def test_killing_nouns(extract, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.type == "ASSAULT" and e.trigger.text == trigger for e in extract(text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The speaker was killed in a road accident on Sunday.",  # accident
+        "The speaker was killed in a helicopter crash on Sunday.",  # crash
+        "Two villagers were killed in a collision with a truck.",  # collision
+        "A worker was killed in a mishap at the factory.",  # mishap
+        "Twelve pilgrims were killed in a stampede at the shrine.",  # stampede
+        "A constable was killed when he fell from a bus.",  # fall
+        "Two boys were killed when they drowned in the river.",  # drown
+        "The government will pay compensation to the kin of those killed.",
+        "Priority will be given to dependants of persons killed in the riots.",
+    ],
+)
+def test_accidents_and_victims_named_are_no_attack(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract(text).events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled Kupiansk on Tuesday, killing four civilians and wounding nine.",
+        "Police opened fire on the crowd in Taldi, leaving one dead and several others injured.",
+    ],
+)
+def test_wounded_are_the_attacks_toll_not_another_attack(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len([e for e in extract(text).events if e.type == "ASSAULT"]) == 1
