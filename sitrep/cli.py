@@ -104,6 +104,23 @@ def run(
 
 
 @app.command()
+def link(db: DbOption = Path("sitrep.db")) -> None:
+    """Link stored articles not linked yet: canonical entities, merged events, claim groups."""
+    from sitrep.link.run import link as link_store
+    from sitrep.store.store import Store
+
+    if not db.exists():
+        raise UsageError(f"{db}: no such database (create it with `sitrep run INPUT --db {db}`)")
+    with Store(db) as store:
+        done = link_store(store)
+    typer.echo(
+        f"{done.articles} articles linked; {done.linked_events} linked events"
+        f" and {done.canonical_entities} canonical entities written",
+        err=True,
+    )
+
+
+@app.command()
 def extract(
     inputs: InputsArg,
     format: Annotated[str, typer.Option("--format", help="json (one array) or jsonl.")] = "jsonl",

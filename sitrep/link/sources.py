@@ -1,0 +1,93 @@
+"""Independent sources: wire copies and syndicated texts count once.
+
+Each article gets a MinHash signature of its word 3-shingles (datasketch). An article whose estimated
+Jaccard similarity with an article published within `WINDOW_DAYS` reaches `THRESHOLD` is a near
+duplicate and joins that article's source group; the group id is the earliest such article's id, so
+groups never change once assigned. Candidates come from an LSH index, not from comparing every pair.
+
+Why 0.3 on 3-shingles: a syndicated copy with a new dateline and a trimmed paragraph keeps about 0.4 of
+its 3-shingles in common with the original, while two independent reports of the same strike, sharing
+names and figures, stay near 0.1–0.15 (measured on the bundled examples and `eval/link`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+THRESHOLD = 0.3
+WINDOW_DAYS = 3
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Text:
+    """An article as source detection sees it."""
+
+    article_id: str
+    published: str
+    text: str
+
+
+def shingles(text: str) -> set[bytes]:
+    """Word 3-grams of the lower-cased text (single words for very short texts)."""
+    words = _WORD.findall(text.casefold())
+    if len(words) < 3:
+        return {w.encode() for w in words}
+    return {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
+
+
+def minhash(text: str) -> MinHash:
+    found = MinHash(num_perm=NUM_PERM)
+    found.update_batch(list(shingles(text)))
+    return found
+
+
+def _restore(signature: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(signature, dtype=np.uint64))
+
+
+def _days(published: str) -> int:
+    return dt.date.fromisoformat(published).toordinal()
+
+
+def assign_groups(conn: sqlite3.Connection, new: Iterable[Text]) -> dict[str, tuple[str, bytes]]:
+    """Source group and signature for each new article, given the articles already linked."""
+    fresh = sorted(new, key=lambda t: (t.published, t.article_id))
+    if not fresh:
+        return {}
+    low = dt.date.fromordinal(_days(fresh[0].published) - WINDOW_DAYS).isoformat()
+    high = dt.date.fromordinal(_days(fresh[-1].published) + WINDOW_DAYS).isoformat()
+    known: dict[str, tuple[str, str, MinHash]] = {}  # id -> (published, group, minhash)
+    for article_id, published, group, signature in conn.execute(
+        "SELECT article_id, published, source_group, signature FROM link_articles"
+        " WHERE published BETWEEN ? AND ?",
+        (low, high),
+    ):
+        known[article_id] = (published, group, _restore(signature))
+    index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    for article_id, (_, _, found) in known.items():
+        index.insert(article_id, found)
+    assigned: dict[str, tuple[str, bytes]] = {}
+    for text in fresh:
+        found = minhash(text.text)
+        day = _days(text.published)
+        matches = [
+            (known[other][0], other)
+            for other in index.query(found)
+            if abs(_days(known[other][0]) - day) <= WINDOW_DAYS
+            and found.jaccard(known[other][2]) >= THRESHOLD
+        ]
+        group = known[min(matches)[1]][1] if matches else text.article_id
+        signature = found.hashvalues.astype(np.uint64).tobytes()
+        assigned[text.article_id] = (group, signature)
+        known[text.article_id] = (text.published, group, found)
+        index.insert(text.article_id, found)
+    return assigned
