@@ -188,14 +188,27 @@ def events(
     place: Annotated[str | None, typer.Option("--place", help="Place name contains this.")] = None,
     limit: LimitOption = None,
     as_json: JsonOption = False,
+    per_report: Annotated[
+        bool, typer.Option("--per-report", help="One row per article's report, even when linked.")
+    ] = False,
 ) -> None:
-    """List stored events."""
+    """List events: once per merged event with every reporting article (after `sitrep link`)."""
+    from sitrep.link.listing import is_linked, linked_events
     from sitrep.store import queries
+    from sitrep.store.store import Store
 
     columns = ["date", "type", "mode", "trigger", "actor1", "actor2", "place", "fatalities"]
+    query: Callable[..., list[dict[str, Any]]] = queries.events
+    if not per_report and db.exists():
+        with Store(db) as store:
+            linked = is_linked(store)
+        if linked:
+            query = linked_events
+            columns = ["date", "type", "mode", "actor1", "actor2", "place", "fatalities_high", "reports"]
+            columns.append("independent_sources")
     _listing(
         db,
-        queries.events,
+        query,
         as_json,
         columns,
         since=since,
@@ -264,8 +277,42 @@ def places(
 
 
 @app.command()
+def timeline(
+    db: DbOption = Path("sitrep.db"),
+    entity: Annotated[str | None, typer.Option("--entity", help="Entity name or alias contains this.")] = (
+        None
+    ),
+    place: Annotated[str | None, typer.Option("--place", help="Place name contains this.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type or ACLED event type.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merged events in date order for one entity, place or event type."""
+    from sitrep.link.timeline import timeline as query
+
+    columns = ["date", "type", "place", "actor1", "actor2", "fatalities_high", "reports", "article_ids"]
+    _listing(db, query, as_json, columns, entity=entity, place=place, type=type)
+
+
+@app.command("claim-groups")
+def claim_groups(
+    db: DbOption = Path("sitrep.db"),
+    disagreeing: Annotated[
+        bool, typer.Option("--disagreeing", help="Only groups whose figures differ.")
+    ] = False,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures claimed for one thing (fatalities, injured…) of one event, side by side."""
+    from sitrep.link.listing import claim_groups as query
+
+    columns = ["measure", "side", "date", "place", "low", "high", "members", "disagrees"]
+    _listing(db, query, as_json, columns, disagreeing=disagreeing, limit=limit)
+
+
+@app.command()
 def summary(db: DbOption = Path("sitrep.db")) -> None:
-    """Print what the database holds: articles, entities, events by type, claims."""
+    """Print what the database holds: articles, entities, events by type, claims, merged events."""
+    from sitrep.link.listing import highlights
     from sitrep.store import queries
     from sitrep.store.store import Store
 
@@ -273,6 +320,7 @@ def summary(db: DbOption = Path("sitrep.db")) -> None:
         raise UsageError(f"{db}: no such database")
     with Store(db) as store:
         counts = queries.summary(store)
+        lines = highlights(store)
     for key, value in counts.items():
         if isinstance(value, dict):
             typer.echo(f"{key}:")
@@ -280,6 +328,8 @@ def summary(db: DbOption = Path("sitrep.db")) -> None:
                 typer.echo(f"  {name:<12} {number}")
         else:
             typer.echo(f"{key:<16} {value}")
+    for line in lines:
+        typer.echo(line)
 
 
 EXPORTS = ("acled-csv", "plover-jsonl", "geojson", "jsonl")

@@ -67,6 +67,8 @@ def measure_of(content: str, text: str, start: int = 0) -> tuple[str | None, int
     best: tuple[int, str] | None = None
     for i, (_, word) in enumerate(tokens):
         distance = abs(i - here)
+        if word == "toll" and i < here:
+            distance = 0  # "the death toll ... has risen to five": the toll is what is counted
         if distance > WINDOW_TOKENS:
             continue
         between = tokens[min(i, here) : max(i, here)]
@@ -173,21 +175,29 @@ def _summarize(conn: sqlite3.Connection, group_ids: set[str]) -> None:
     temp_keys(conn, "touched_groups", group_ids)
     conn.execute("DELETE FROM claim_groups WHERE id IN (SELECT key FROM temp.touched_groups)")
     members: dict[str, list[tuple[str, str, float, str | None]]] = defaultdict(list)
-    for gid, aid, eid, measure, side, value in conn.execute(
-        "SELECT g.group_id, g.article_id, g.event_id, g.measure, g.side, g.value FROM claim_group_members g"
-        " JOIN temp.touched_groups t ON t.key = g.group_id ORDER BY g.article_id, g.claim_id, g.quantity_seq"
+    claimed: dict[str, dict[tuple[str, str], set[float]]] = defaultdict(lambda: defaultdict(set))
+    for gid, aid, cid, eid, measure, side, value in conn.execute(
+        "SELECT g.group_id, g.article_id, g.claim_id, g.event_id, g.measure, g.side, g.value"
+        " FROM claim_group_members g JOIN temp.touched_groups t ON t.key = g.group_id"
+        " ORDER BY g.article_id, g.claim_id, g.quantity_seq"
     ):
         members[gid].append((measure, side, value, None if eid is None else f"{aid}\n{eid}"))
+        claimed[gid][(aid, cid)].add(value)
     refs = {tuple(ref.split("\n")) for group in members.values() for *_, ref in group if ref}
     linked = members_of(conn, [(a, e) for a, e in refs])
     rows = []
     for gid, group in members.items():
         values = [value for _, _, value, _ in group]
         event = next((linked.get(tuple(ref.split("\n"))) for *_, ref in group if ref), None)  # type: ignore[arg-type]
-        disagrees = int(len(set(values)) > 1)
+        disagrees = int(_disagree(list(claimed[gid].values())))
         rows.append((gid, group[0][0], group[0][1], event, min(values), max(values), len(group), disagrees))
     conn.executemany(
         "INSERT INTO claim_groups (id, measure, side, linked_event_id, low, high, members, disagrees)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+def _disagree(claims: list[set[float]]) -> bool:
+    """Whether two different claims give different figures (figures within one claim are parts)."""
+    return any(a != b for i, a in enumerate(claims) for b in claims[i + 1 :])
