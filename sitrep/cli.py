@@ -386,6 +386,19 @@ def eval_places(
     _print_scores(dict(score_places(paths, model)))
 
 
+@eval_app.command("link")
+def eval_link(
+    folder: Annotated[Path, typer.Argument(help="Folder with articles.jsonl and gold.json.")] = Path(
+        "eval/link"
+    ),
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Cross-article linking: B-cubed precision and recall of event merges and entity merges."""
+    from sitrep.eval.link import score_link
+
+    _print_scores(score_link([folder], model))
+
+
 @eval_app.command("all")
 def eval_all(
     eval_dir: Annotated[Path, typer.Option("--eval-dir", help="Folder of gold data sets.")] = Path(

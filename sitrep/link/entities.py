@@ -67,10 +67,12 @@ def canonical_id(key: str) -> str:
 
 
 def is_actor_phrase(mention: Mention) -> bool:
-    """A descriptive phrase ("Russian forces", "civilians") rather than a name."""
-    if mention.type != "NORP":
-        return False
+    """A descriptive phrase ("Russian forces", "civilians", "defence ministry") rather than a name."""
     words = mention.name.split()
+    if mention.person:
+        return False
+    if mention.type != "NORP":
+        return not any(w[:1].isupper() for w in words)
     last = words[-1].casefold() if words else ""
     return last in _head_nouns() or not all(w[:1].isupper() for w in words)
 

@@ -3,9 +3,10 @@
 Two reported events are compatible when they are the same PLOVER type with compatible modes, neither is
 negated or hypothetical, their actors do not name different countries, their places lie within a
 distance set by how precisely each place is known, and their date windows overlap (a day either side for
-a day-precise date; a week before and two days after a date only known to the week, such as an undated
-report that inherits its publication day; a month for a month). Country-level and unplaced events are
-never merged: "in Ukraine" is not evidence of one event.
+a day-precise date; four days before and one after a date only known to the week, such as an undated
+report that inherits its publication day, since reports follow events within days; a month for a month).
+Modes conflict only when both name the means of attack (drone against artillery). Country-level and
+unplaced events are never merged: "in Ukraine" is not evidence of one event.
 
 A linked event is a group in which every pair is compatible (complete link), built greedily in order of
 publication, so the first report anchors the group and its id. Only the events connected to a new
@@ -27,7 +28,10 @@ from sitrep.geo.distance import haversine_km
 from sitrep.link.tables import temp_keys, temp_pairs
 
 # Date window (days before, days after) by ACLED time precision.
-WINDOWS = {1: (1, 1), 2: (7, 2), 3: (31, 31)}
+WINDOWS = {1: (1, 1), 2: (4, 1), 3: (31, 31)}
+# Modes that name the means of an attack: two different ones are two attacks. Other modes ("destroy",
+# "beat") describe an effect and fit any means.
+WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms", "explosives", "crowd-control"})
 # Radius in km by place precision (1 the place itself, 2 near it, 3 a larger area); regions get REGION_KM.
 RADIUS_KM = {1: 10.0, 2: 30.0, 3: 50.0}
 REGION_KM = 50.0
@@ -73,7 +77,7 @@ def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can be of one event (see the module docstring)."""
     if not (a.mergeable and b.mergeable) or a.family != b.family:
         return False
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode in WEAPON_MODES and b.mode in WEAPON_MODES and a.mode != b.mode:
         return False
     if a.day - a.window_before > b.day + b.window_after or b.day - b.window_before > a.day + a.window_after:
         return False
@@ -91,7 +95,8 @@ def linked_id(anchor: Report) -> str:
 
 
 def cluster(reports: Iterable[Report]) -> list[list[Report]]:
-    """Complete-link groups, built in publication order; a report joins the largest group it fits."""
+    """Complete-link groups, built in publication order; a report joins the group nearest in time
+    among those it fits, the largest on ties."""
     groups: list[list[Report]] = []
     by_cell: dict[tuple[int, int], list[int]] = defaultdict(list)
     for report in sorted(reports, key=lambda r: r.order):
@@ -101,7 +106,7 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
             nearby = {i for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in by_cell[(lat + dy, lon + dx)]}
             fitting = [i for i in sorted(nearby) if all(compatible(report, other) for other in groups[i])]
             if fitting:
-                chosen = max(fitting, key=lambda i: (len(groups[i]), -i))
+                chosen = min(fitting, key=lambda i: (_days_apart(report, groups[i]), -len(groups[i]), i))
         if chosen is None:
             groups.append([report])
             chosen = len(groups) - 1
@@ -110,6 +115,11 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
         else:
             groups[chosen].append(report)
     return groups
+
+
+def _days_apart(report: Report, group: list[Report]) -> float:
+    """Mean distance in days from a report to a group's reports: a report joins the nearest in time."""
+    return sum(abs(report.day - other.day) for other in group) / len(group)
 
 
 _FEATURES = """
