@@ -22,6 +22,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
+SCHEME = "affine32"  # named, so stored signatures are read back with the hashing that made them
 THRESHOLD = 0.3
 WINDOW_DAYS = 3
 _WORD = re.compile(r"\w+")
@@ -45,13 +46,13 @@ def shingles(text: str) -> set[bytes]:
 
 
 def minhash(text: str) -> MinHash:
-    found = MinHash(num_perm=NUM_PERM)
+    found = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     found.update_batch(list(shingles(text)))
     return found
 
 
 def _restore(signature: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(signature, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=np.uint64))
 
 
 def _days(published: str) -> int:
