@@ -10,7 +10,6 @@ except a phrase with a country ("Russian forces"), which names the same collecti
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -39,7 +38,7 @@ class Mention:
     def person(self) -> bool:
         return self.type == "PERSON"
 
-    def words(self) -> list[str]:
+    def words(self) -> tuple[str, ...]:
         return name_words(self.name, person=self.person)
 
 
@@ -216,37 +215,47 @@ def link_entities(conn: sqlite3.Connection, article_ids: list[str]) -> set[str]:
     return touched
 
 
+_CANONICAL_ROWS = """
+WITH m AS (
+    SELECT c.canonical_id AS id, c.article_id, n.name, n.type, n.kind, n.country, n.aliases,
+           instr(trim(n.name), ' ') > 0 AS full
+    FROM canonical_entity_members c JOIN temp.touched_canonicals t ON t.key = c.canonical_id
+    JOIN entities n ON n.article_id = c.article_id AND n.id = c.entity_id
+),
+names AS (
+    SELECT id, name, row_number() OVER (
+        PARTITION BY id ORDER BY max(full) DESC, count(*) DESC, length(name) DESC, name) AS r
+    FROM m GROUP BY id, name
+),
+types AS (SELECT id, type, row_number() OVER (PARTITION BY id ORDER BY count(*) DESC, type) AS r
+          FROM m GROUP BY id, type),
+kinds AS (SELECT id, kind, row_number() OVER (PARTITION BY id ORDER BY count(*) DESC, kind) AS r
+          FROM m WHERE kind IS NOT NULL GROUP BY id, kind),
+countries AS (SELECT id, country, row_number() OVER (PARTITION BY id ORDER BY count(*) DESC, country) AS r
+              FROM m WHERE country IS NOT NULL GROUP BY id, country),
+aliases AS (SELECT id, json_group_array(value) AS aliases FROM
+            (SELECT DISTINCT m.id, j.value FROM m, json_each(m.aliases) j ORDER BY m.id, j.value)
+            GROUP BY id),
+counts AS (SELECT id, count(DISTINCT article_id) AS articles FROM m GROUP BY id)
+SELECT counts.id, names.name, types.type, kinds.kind, countries.country, aliases.aliases, counts.articles
+FROM counts
+JOIN names ON names.id = counts.id AND names.r = 1
+JOIN types ON types.id = counts.id AND types.r = 1
+JOIN aliases ON aliases.id = counts.id
+LEFT JOIN kinds ON kinds.id = counts.id AND kinds.r = 1
+LEFT JOIN countries ON countries.id = counts.id AND countries.r = 1
+"""
+
+
 def _write_canonicals(conn: sqlite3.Connection, ids: set[str]) -> None:
-    """Rebuild the canonical rows for these ids from their members (dropping ids left without any)."""
+    """Rebuild the canonical rows for these ids from their members (dropping ids left without any).
+
+    Done in SQL, because a much-reported entity ("Russia") has a member in most articles.
+    """
     temp_keys(conn, "touched_canonicals", ids)
     conn.execute("DELETE FROM canonical_entities WHERE id IN (SELECT key FROM temp.touched_canonicals)")
-    grouped: dict[str, list[tuple[Mention, list[str]]]] = defaultdict(list)
-    for row in conn.execute(
-        "SELECT c.canonical_id, n.article_id, n.id, n.name, n.type, n.kind, n.country, n.aliases"
-        " FROM canonical_entity_members c JOIN temp.touched_canonicals t ON t.key = c.canonical_id"
-        " JOIN entities n ON n.article_id = c.article_id AND n.id = c.entity_id"
-    ):
-        grouped[row[0]].append((Mention(*row[1:7]), json.loads(row[7])))
-    rows = []
-    for cid, group in grouped.items():
-        mentions = [m for m, _ in group]
-        full = [m for m in mentions if len(m.words()) > 1] or mentions
-        aliases = list(dict.fromkeys(a for _, names in group for a in names))
-        rows.append(
-            (
-                cid,
-                display_name(full),
-                Counter(m.type for m in mentions).most_common(1)[0][0],
-                _most_common(m.kind for m in mentions),
-                _most_common(m.country for m in mentions),
-                json.dumps(sorted(aliases), ensure_ascii=False),
-                len({m.article_id for m in mentions}),
-            )
-        )
-    conn.executemany(
-        "INSERT INTO canonical_entities (id, name, type, kind, country, aliases, articles)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
+    conn.execute(
+        "INSERT INTO canonical_entities (id, name, type, kind, country, aliases, articles) " + _CANONICAL_ROWS
     )
 
 

@@ -8,7 +8,7 @@ maps the exonyms in `lexicons/name_variants.json` to one form before folding tra
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from sitrep import lexicons
 
@@ -36,7 +36,8 @@ def word_key(word: str) -> str:
     return collapsed.rstrip("i") or collapsed
 
 
-def name_words(name: str, person: bool = False) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def name_words(name: str, person: bool = False) -> tuple[str, ...]:
     """The keyed words of a name, without a possessive and, for a person, without titles:
     "President Volodymyr Zelenskiy's" → ["volodimir", "zelensk"]."""
     words = [w for w in name.replace("’", "'").split() if w]
@@ -45,7 +46,7 @@ def name_words(name: str, person: bool = False) -> list[str]:
     titles = _titles() if person else frozenset()
     keys = [word_key(w) for w in words if w.casefold().strip(".,") not in titles]
     variants = _variants()
-    return [variants.get(k, k) for k in keys if k]
+    return tuple(variants.get(k, k) for k in keys if k)
 
 
 def name_key(name: str, person: bool = False) -> str:

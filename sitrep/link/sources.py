@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 SCHEME = "affine32"  # named, so stored signatures are read back with the hashing that made them
@@ -51,12 +51,25 @@ def minhash(text: str) -> MinHash:
     return found
 
 
-def _restore(signature: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=np.uint64))
+def _restore(signature: bytes) -> LeanMinHash:
+    """A stored signature, read back without regenerating the permutations (LeanMinHash)."""
+    return LeanMinHash(seed=1, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=np.uint64))
 
 
 def _days(published: str) -> int:
     return dt.date.fromisoformat(published).toordinal()
+
+
+def _windows(days: list[int]) -> list[tuple[int, int]]:
+    """The publication days within reach of these days, as merged (first, last) ranges."""
+    ranges: list[tuple[int, int]] = []
+    for day in days:
+        low, high = day - WINDOW_DAYS, day + WINDOW_DAYS
+        if ranges and low <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], high)
+        else:
+            ranges.append((low, high))
+    return ranges
 
 
 def assign_groups(conn: sqlite3.Connection, new: Iterable[Text]) -> dict[str, tuple[str, bytes]]:
@@ -64,15 +77,14 @@ def assign_groups(conn: sqlite3.Connection, new: Iterable[Text]) -> dict[str, tu
     fresh = sorted(new, key=lambda t: (t.published, t.article_id))
     if not fresh:
         return {}
-    low = dt.date.fromordinal(_days(fresh[0].published) - WINDOW_DAYS).isoformat()
-    high = dt.date.fromordinal(_days(fresh[-1].published) + WINDOW_DAYS).isoformat()
     known: dict[str, tuple[str, str, MinHash]] = {}  # id -> (published, group, minhash)
-    for article_id, published, group, signature in conn.execute(
-        "SELECT article_id, published, source_group, signature FROM link_articles"
-        " WHERE published BETWEEN ? AND ?",
-        (low, high),
-    ):
-        known[article_id] = (published, group, _restore(signature))
+    for low, high in _windows(sorted({_days(t.published) for t in fresh})):
+        for article_id, published, group, signature in conn.execute(
+            "SELECT article_id, published, source_group, signature FROM link_articles"
+            " WHERE published BETWEEN ? AND ?",
+            (dt.date.fromordinal(low).isoformat(), dt.date.fromordinal(high).isoformat()),
+        ):
+            known[article_id] = (published, group, _restore(signature))
     index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     for article_id, (_, _, found) in known.items():
         index.insert(article_id, found)
