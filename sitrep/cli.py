@@ -204,7 +204,7 @@ def events(
             linked = is_linked(store)
         if linked:
             query = linked_events
-            columns = ["date", "type", "mode", "actor1", "actor2", "place", "fatalities_high", "reports"]
+            columns = ["date", "type", "mode", "actor1", "actor2", "place", "fatalities", "reports"]
             columns.append("independent_sources")
     _listing(
         db,

@@ -99,6 +99,7 @@ def linked_events(
         reports[member.pop("linked_event_id")].append(member)
     for item in found:
         item["place"] = item.pop("place_name")
+        item["fatalities"] = item["fatalities_low"]  # the lowest reported figure, as ACLED codes it
         item["article_ids"] = list(dict.fromkeys(r["article_id"] for r in reports[item["id"]]))
         item["events"] = reports[item["id"]]
     return found
