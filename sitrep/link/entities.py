@@ -10,10 +10,11 @@ except a phrase with a country ("Russian forces"), which names the same collecti
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep import lexicons
@@ -215,50 +216,59 @@ def link_entities(conn: sqlite3.Connection, article_ids: list[str]) -> set[str]:
     return touched
 
 
-_CANONICAL_ROWS = """
-WITH m AS (
-    SELECT c.canonical_id AS id, c.article_id, n.name, n.type, n.kind, n.country, n.aliases,
-           instr(trim(n.name), ' ') > 0 AS full
-    FROM canonical_entity_members c JOIN temp.touched_canonicals t ON t.key = c.canonical_id
-    JOIN entities n ON n.article_id = c.article_id AND n.id = c.entity_id
-),
-names AS (
-    SELECT id, name, row_number() OVER (
-        PARTITION BY id ORDER BY max(full) DESC, count(*) DESC, length(name) DESC, name) AS r
-    FROM m GROUP BY id, name
-),
-types AS (SELECT id, type, row_number() OVER (PARTITION BY id ORDER BY count(*) DESC, type) AS r
-          FROM m GROUP BY id, type),
-kinds AS (SELECT id, kind, row_number() OVER (PARTITION BY id ORDER BY count(*) DESC, kind) AS r
-          FROM m WHERE kind IS NOT NULL GROUP BY id, kind),
-countries AS (SELECT id, country, row_number() OVER (PARTITION BY id ORDER BY count(*) DESC, country) AS r
-              FROM m WHERE country IS NOT NULL GROUP BY id, country),
-aliases AS (SELECT id, json_group_array(value) AS aliases FROM
-            (SELECT DISTINCT m.id, j.value FROM m, json_each(m.aliases) j ORDER BY m.id, j.value)
-            GROUP BY id),
-counts AS (SELECT id, count(DISTINCT article_id) AS articles FROM m GROUP BY id)
-SELECT counts.id, names.name, types.type, kinds.kind, countries.country, aliases.aliases, counts.articles
-FROM counts
-JOIN names ON names.id = counts.id AND names.r = 1
-JOIN types ON types.id = counts.id AND types.r = 1
-JOIN aliases ON aliases.id = counts.id
-LEFT JOIN kinds ON kinds.id = counts.id AND kinds.r = 1
-LEFT JOIN countries ON countries.id = counts.id AND countries.r = 1
-"""
+@dataclass
+class _Tally:
+    """What the members of one canonical entity say, counted."""
+
+    names: Counter[tuple[bool, str]] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+
+    def row(self, cid: str, alias_lists: dict[str, list[str]]) -> tuple[object, ...]:
+        """The canonical row: a full name before a surname, then the most frequent, then the longest."""
+        (_, name) = min(self.names, key=lambda k: (not k[0], -self.names[k], -len(k[1]), k[1]))
+        aliases = sorted({a for text in self.aliases for a in alias_lists[text]})
+        return (
+            cid,
+            name,
+            _most_common(self.types),
+            _most_common(self.kinds),
+            _most_common(self.countries),
+            json.dumps(aliases, ensure_ascii=False),
+            len(self.articles),
+        )
 
 
 def _write_canonicals(conn: sqlite3.Connection, ids: set[str]) -> None:
-    """Rebuild the canonical rows for these ids from their members (dropping ids left without any).
-
-    Done in SQL, because a much-reported entity ("Russia") has a member in most articles.
-    """
+    """Rebuild the canonical rows for these ids from their members (dropping ids left without any)."""
     temp_keys(conn, "touched_canonicals", ids)
     conn.execute("DELETE FROM canonical_entities WHERE id IN (SELECT key FROM temp.touched_canonicals)")
-    conn.execute(
-        "INSERT INTO canonical_entities (id, name, type, kind, country, aliases, articles) " + _CANONICAL_ROWS
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    for cid, aid, name, type_, kind, country, aliases in conn.execute(
+        "SELECT c.canonical_id, c.article_id, n.name, n.type, n.kind, n.country, n.aliases"
+        " FROM canonical_entity_members c JOIN temp.touched_canonicals t ON t.key = c.canonical_id"
+        " JOIN entities n ON n.article_id = c.article_id AND n.id = c.entity_id"
+    ):
+        tally = tallies[cid]
+        tally.names[(" " in name.strip(), name)] += 1
+        tally.types[type_] += 1
+        if kind:
+            tally.kinds[kind] += 1
+        if country:
+            tally.countries[country] += 1
+        tally.aliases.add(aliases)
+        tally.articles.add(aid)
+    alias_lists = {text: json.loads(text) for tally in tallies.values() for text in tally.aliases}
+    conn.executemany(
+        "INSERT INTO canonical_entities (id, name, type, kind, country, aliases, articles)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [tally.row(cid, alias_lists) for cid, tally in tallies.items()],
     )
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
+def _most_common(values: Iterable[str | None] | Counter[str]) -> str | None:
+    counts = values if isinstance(values, Counter) else Counter(v for v in values if v)
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
