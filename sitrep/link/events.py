@@ -10,7 +10,8 @@ unplaced events are never merged: "in Ukraine" is not evidence of one event.
 
 A linked event is a group in which every pair is compatible (complete link), built greedily in order of
 publication, so the first report anchors the group and its id. Only the events connected to a new
-article's events are grouped again (`relink`).
+article's events by a chain of compatible pairs are grouped again (`relink`); they are found through
+the `(family, cell, day)` index, one grid cell and stretch of days at a time.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms", "explo
 RADIUS_KM = {1: 10.0, 2: 30.0, 3: 50.0}
 REGION_KM = 50.0
 MAX_SPAN_DAYS = 62  # widest reach of two windows: candidates further apart are never compared
-CELL_DEGREES = 1.0  # grid cell for candidate search; wider than twice the largest radius
+# Grid cell for candidate search: reports are compared with their cell and the eight around it, which
+# covers the largest radius (50 km) up to 60° of latitude.
+CELL_DEGREES = 1.0
 
 
 @dataclass
@@ -167,6 +170,7 @@ _MEMBER_COLUMNS = (
     "article_id, event_id, published, seq, family, mode, day, window_before, window_after, latitude,"
     " longitude, radius_km, actor1_country, actor2_country, mergeable, linked_event_id"
 )
+BUCKET_DAYS = 64  # stored reports are loaded by (type, cell, stretch of BUCKET_DAYS days)
 
 
 def _stored(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> list[Report]:
@@ -178,39 +182,55 @@ def _stored(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) ->
     return found
 
 
-def _neighbourhood(conn: sqlite3.Connection, fresh: list[Report]) -> list[Report]:
-    """Stored mergeable reports of the same types within reach of the new ones' dates."""
-    found: list[Report] = []
-    families = sorted({r.family for r in fresh if r.mergeable})
-    for family in families:
-        days = [r.day for r in fresh if r.mergeable and r.family == family]
-        found += _stored(
-            conn,
-            "WHERE family = ? AND day BETWEEN ? AND ? AND mergeable = 1",
-            (family, min(days) - MAX_SPAN_DAYS, max(days) + MAX_SPAN_DAYS),
-        )
-    return found
+def cell_key(cell: tuple[int, int]) -> str:
+    return f"{cell[0]}:{cell[1]}"
 
 
-def _closure(fresh: list[Report], stored: list[Report]) -> list[Report]:
-    """The new reports and every stored report connected to them by compatible pairs."""
-    pool = [r for r in stored if r.mergeable]
-    by_cell: dict[tuple[str, tuple[int, int]], list[Report]] = defaultdict(list)
-    for report in pool:
-        by_cell[(report.family, report.cell())].append(report)
+class _Pool:
+    """Stored mergeable reports, loaded on demand by (type, grid cell, stretch of days) through the index."""
+
+    def __init__(self, conn: sqlite3.Connection, skip: set[tuple[str, str]]) -> None:
+        self.conn = conn
+        self.skip = skip
+        self.loaded: dict[tuple[str, tuple[int, int], int], list[Report]] = {}
+
+    def around(self, report: Report) -> list[Report]:
+        """Stored reports in the report's cell and the eight around it, within reach of its dates."""
+        lat, lon = report.cell()
+        first = (report.day - MAX_SPAN_DAYS) // BUCKET_DAYS
+        last = (report.day + MAX_SPAN_DAYS) // BUCKET_DAYS
+        found: list[Report] = []
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for bucket in range(first, last + 1):
+                    found += self._load(report.family, (lat + dy, lon + dx), bucket)
+        return found
+
+    def _load(self, family: str, cell: tuple[int, int], bucket: int) -> list[Report]:
+        key = (family, cell, bucket)
+        if key not in self.loaded:
+            rows = _stored(
+                self.conn,
+                "WHERE family = ? AND cell = ? AND day BETWEEN ? AND ? AND mergeable = 1",
+                (family, cell_key(cell), bucket * BUCKET_DAYS, bucket * BUCKET_DAYS + BUCKET_DAYS - 1),
+            )
+            self.loaded[key] = [r for r in rows if r.ref not in self.skip]
+        return self.loaded[key]
+
+
+def _closure(conn: sqlite3.Connection, fresh: list[Report]) -> list[Report]:
+    """Every stored report connected to the new ones by a chain of compatible pairs."""
     seen = {r.ref for r in fresh}
+    pool = _Pool(conn, seen.copy())
     queue = [r for r in fresh if r.mergeable]
     reached: list[Report] = []
     while queue:
         report = queue.pop()
-        lat, lon = report.cell()
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                for other in by_cell[(report.family, (lat + dy, lon + dx))]:
-                    if other.ref not in seen and compatible(report, other):
-                        seen.add(other.ref)
-                        reached.append(other)
-                        queue.append(other)
+        for other in pool.around(report):
+            if other.ref not in seen and compatible(report, other):
+                seen.add(other.ref)
+                reached.append(other)
+                queue.append(other)
     return reached
 
 
@@ -218,7 +238,7 @@ def relink(conn: sqlite3.Connection, article_ids: list[str]) -> tuple[set[str], 
     """Link the events of new articles; returns the linked ids removed and the linked ids written."""
     temp_keys(conn, "new_articles", article_ids)
     fresh = features(conn)
-    reached = _closure(fresh, _neighbourhood(conn, fresh))
+    reached = _closure(conn, fresh)
     old_ids = {r.linked_event_id for r in reached}
     temp_keys(conn, "old_linked", old_ids)
     members = _stored(conn, "JOIN temp.old_linked o ON o.key = m.linked_event_id", ())
@@ -233,13 +253,15 @@ def relink(conn: sqlite3.Connection, article_ids: list[str]) -> tuple[set[str], 
         for r in group:
             rows.append(
                 (lid, r.article_id, r.event_id, r.published, r.seq, r.family, r.mode, r.day, r.window_before,
-                 r.window_after, r.latitude, r.longitude, r.radius_km, r.actor1_country, r.actor2_country,
+                 r.window_after, r.latitude, r.longitude, r.radius_km,
+                 cell_key(r.cell()) if r.mergeable else None, r.actor1_country, r.actor2_country,
                  int(r.mergeable))
             )  # fmt: skip
     conn.executemany(
         "INSERT OR REPLACE INTO linked_event_members (linked_event_id, article_id, event_id, published, seq,"
-        " family, mode, day, window_before, window_after, latitude, longitude, radius_km, actor1_country,"
-        " actor2_country, mergeable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " family, mode, day, window_before, window_after, latitude, longitude, radius_km, cell,"
+        " actor1_country, actor2_country, mergeable)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     summarize(conn, written)

@@ -285,6 +285,7 @@ _LINK = (
         latitude REAL,
         longitude REAL,
         radius_km REAL,
+        cell TEXT,
         actor1_country TEXT,
         actor2_country TEXT,
         mergeable INTEGER NOT NULL,
@@ -292,7 +293,7 @@ _LINK = (
         FOREIGN KEY (article_id, event_id) REFERENCES events (article_id, id) ON DELETE CASCADE
     )""",
     "CREATE INDEX linked_event_members_linked ON linked_event_members (linked_event_id)",
-    "CREATE INDEX linked_event_members_block ON linked_event_members (family, day)",
+    "CREATE INDEX linked_event_members_block ON linked_event_members (family, cell, day)",
     """CREATE TABLE claim_groups (
         id TEXT PRIMARY KEY,
         measure TEXT NOT NULL,
@@ -336,7 +337,8 @@ def m002_link_tables(conn: sqlite3.Connection) -> None:
     - `linked_events` / `linked_event_members`: reports of one event merged; `reports` counts the
       articles, `independent_sources` counts them once per source group or outlet. Each member keeps the
       normalized fields the merge compares (`family`, `day` as an ordinal, the date window, coordinates
-      and radius), so a new article is compared through the `(family, day)` index alone.
+      and radius, and a one-degree grid `cell`), so a new article is compared only with the reports the
+      `(family, cell, day)` index finds around it.
     - `claim_groups` / `claim_group_members`: figures that claims give for one `measure` (fatalities,
       injured, detained, troops, losses) of one `side` (civilians, combatants, people) of one linked event,
       each with its speaker and relay (`via`); `disagrees` when the figures differ.
