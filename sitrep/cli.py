@@ -96,7 +96,8 @@ def run(
     else:
         report = run_articles(articles, db, model, errors)
     typer.echo(
-        f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed",
+        f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed;"
+        f" {report.linked} linked across articles",
         err=True,
     )
     if errors.count:

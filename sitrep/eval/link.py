@@ -76,6 +76,8 @@ def _predicted_entities(store: Store, gold: Mapping[Item, str]) -> dict[Item, st
 def score_link(paths: list[Path], model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """Run, link and score the set whose gold file is `paths[0]` (articles in `articles.jsonl` beside it)."""
     gold_path = Path(paths[0])
+    if not gold_path.exists():
+        raise InputError(str(gold_path), "no such folder or gold file")
     if gold_path.is_dir():
         gold_path = gold_path / "gold.json"
     articles_path = gold_path.parent / "articles.jsonl"

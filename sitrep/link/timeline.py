@@ -1,4 +1,5 @@
-"""Timelines: the linked events of one entity, one place or one event type, in date order."""
+"""Timelines: the linked events of one entity (however spelled, as an actor or as the source of the
+report), one place or one event type, in date order."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from sitrep.link.listing import linked_events
 from sitrep.store.queries import _fetch, _fold
 from sitrep.store.store import Store
 
+# Events an entity takes part in (as either actor) or that are reported on its word (claim speaker).
 _BY_ENTITY = """
 SELECT DISTINCT m.linked_event_id
 FROM canonical_entities ce
 JOIN canonical_entity_members cm ON cm.canonical_id = ce.id
 JOIN events e ON e.article_id = cm.article_id
-     AND (e.actor1_entity_id = cm.entity_id OR e.actor2_entity_id = cm.entity_id)
+LEFT JOIN claims c ON c.article_id = e.article_id AND c.id = e.attributed_to
 JOIN linked_event_members m ON m.article_id = e.article_id AND m.event_id = e.id
-WHERE instr(sitrep_fold(ce.name), :name) OR instr(sitrep_fold(ce.aliases), :name)
+WHERE (instr(sitrep_fold(ce.name), :name) OR instr(sitrep_fold(ce.aliases), :name))
+  AND cm.entity_id IN (e.actor1_entity_id, e.actor2_entity_id, c.speaker_entity_id)
 """
 
 

@@ -139,3 +139,17 @@ def test_timeline_of_an_entity(tmp_path: Path, stored: list[tuple[Article, objec
     assert dates and dates == sorted(dates)
     missing = CliRunner().invoke(app, ["timeline", "--db", str(path)])
     assert missing.exit_code != 0
+
+
+def test_link_command_links_once_and_names_a_missing_database(
+    tmp_path: Path, stored: list[tuple[Article, object]]
+) -> None:
+    path = tmp_path / "s.db"
+    _fill(path, stored[:5])
+    runner = CliRunner()
+    first = runner.invoke(app, ["link", "--db", str(path)])
+    assert first.exit_code == 0 and "5 articles linked" in first.output
+    again = runner.invoke(app, ["link", "--db", str(path)])
+    assert "0 articles linked" in again.output
+    missing = runner.invoke(app, ["link", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code != 0
