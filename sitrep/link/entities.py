@@ -3,8 +3,10 @@
 Conservative on purpose. Two full names join only when their keys agree (same first and last name up to
 transliteration and titles). A surname alone ("Marchenko said") joins a full name only when exactly one
 person of that surname is known, or exactly one of them has the same role (kind) and country; otherwise
-it stays on its own. Generic actor phrases ("civilians", "troops") are never joined across articles,
-except a phrase with a country ("Russian forces"), which names the same collective actor everywhere.
+it stays on its own. An acronym ("RSF") joins the one organisation or place whose initials it spells
+("Rapid Support Forces"), and stays on its own when several do. Generic actor phrases ("civilians",
+"troops") are never joined across articles, except a phrase with a country ("Russian forces"), which
+names the same collective actor everywhere.
 """
 
 from __future__ import annotations
@@ -91,8 +93,7 @@ def base_key(mention: Mention) -> str:
     if mention.type not in _NAMED_TYPES and mention.type != "NORP":
         return f"own:{mention.article_id}:{mention.entity_id}"
     kept = [w for w in words if w not in _generic_words()] or words
-    group = "place" if mention.type in ("GPE", "LOC") else mention.type.lower()
-    return f"{group}:{' '.join(kept)}" if kept else f"own:{mention.article_id}:{mention.entity_id}"
+    return f"{_group(mention)}:{' '.join(kept)}" if kept else f"own:{mention.article_id}:{mention.entity_id}"
 
 
 def surname(mention: Mention) -> str | None:
@@ -100,6 +101,40 @@ def surname(mention: Mention) -> str | None:
         return None
     words = mention.words()
     return words[-1] if words else None
+
+
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "de", "al", "el"})
+
+
+def _group(mention: Mention) -> str:
+    return "place" if mention.type in ("GPE", "LOC") else mention.type.lower()
+
+
+def acronym(mention: Mention) -> str | None:
+    """The letters of an acronym name ("RSF" → "rsf"), for organisations and places."""
+    name = mention.name.replace(".", "")
+    if mention.person or not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return None
+    return name.casefold()
+
+
+def initials(mention: Mention) -> str | None:
+    """The initials of a capitalised multi-word name ("Rapid Support Forces" → "rsf")."""
+    if mention.person or is_actor_phrase(mention):
+        return None
+    words = [w for w in mention.name.split() if w.casefold() not in _INITIAL_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).casefold()
+
+
+def block(mention: Mention) -> str | None:
+    """Mentions whose resolution depends on one another: one surname, or one set of initials."""
+    if mention.person:
+        found = surname(mention)
+        return None if found is None else f"surname:{found}"
+    letters = acronym(mention) or initials(mention)
+    return None if letters is None else f"initials:{_group(mention)}:{letters}"
 
 
 def resolve(mentions: Iterable[Mention]) -> dict[tuple[str, str], Membership]:
@@ -112,9 +147,22 @@ def resolve(mentions: Iterable[Mention]) -> dict[tuple[str, str], Membership]:
     for key in by_key:
         if key.startswith("person:"):
             full_by_surname[key.rsplit(" ", 1)[1]].append(key)
+    spelled_out: dict[str, set[str]] = defaultdict(set)
+    for key, group in by_key.items():
+        for mention in group:
+            if (letters := initials(mention)) is not None:
+                spelled_out[f"{_group(mention)}:{letters}"].add(key)
     for key, group in by_key.items():
         if key.startswith("surname:"):
             _resolve_surname(key, group, {k: by_key[k] for k in full_by_surname[key[8:]]}, found)
+            continue
+        if acronym(group[0]) is not None and len(spelled_out[key]) == 1:
+            (target,) = spelled_out[key]
+            name = display_name(by_key[target])
+            for mention in group:
+                found[(mention.article_id, mention.entity_id)] = Membership(
+                    canonical_id(target), target, f"acronym of {name}, the only name with those initials"
+                )
             continue
         name = display_name(group)
         for mention in group:
@@ -184,29 +232,31 @@ _SELECT = "SELECT n.article_id, n.id, n.name, n.type, n.kind, n.country FROM ent
 
 
 def link_entities(conn: sqlite3.Connection, article_ids: list[str]) -> set[str]:
-    """Resolve the entities of new articles, re-resolving every surname they touch; canonical ids changed."""
+    """Resolve the entities of new articles, re-resolving every block (surname, initials) they touch.
+
+    Returns the canonical ids written or emptied.
+    """
     temp_keys(conn, "new_articles", article_ids)
     fresh = _read(conn, _SELECT + " JOIN temp.new_articles t ON t.key = n.article_id")
-    surnames = {s for m in fresh if (s := surname(m))}
-    temp_keys(conn, "touched_surnames", surnames)
+    temp_keys(conn, "touched_blocks", {b for m in fresh if (b := block(m))})
     earlier = _read(
         conn,
         _SELECT + " JOIN canonical_entity_members c ON c.article_id = n.article_id AND c.entity_id = n.id"
-        " JOIN temp.touched_surnames s ON s.key = c.surname",
+        " JOIN temp.touched_blocks s ON s.key = c.block",
     )
     old = {
         row[0]
         for row in conn.execute(
             "SELECT DISTINCT c.canonical_id FROM canonical_entity_members c"
-            " JOIN temp.touched_surnames s ON s.key = c.surname"
+            " JOIN temp.touched_blocks s ON s.key = c.block"
         )
     }
     members = resolve([*earlier, *fresh])
     conn.executemany(
         "INSERT OR REPLACE INTO canonical_entity_members"
-        " (canonical_id, article_id, entity_id, reason, key, surname) VALUES (?, ?, ?, ?, ?, ?)",
+        " (canonical_id, article_id, entity_id, reason, key, block) VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (m.canonical_id, mention.article_id, mention.entity_id, m.reason, m.key, surname(mention))
+            (m.canonical_id, mention.article_id, mention.entity_id, m.reason, m.key, block(mention))
             for mention in [*earlier, *fresh]
             for m in [members[(mention.article_id, mention.entity_id)]]
         ],

@@ -242,13 +242,13 @@ _LINK = (
         entity_id TEXT NOT NULL,
         reason TEXT NOT NULL,
         key TEXT NOT NULL,
-        surname TEXT,
+        block TEXT,
         PRIMARY KEY (article_id, entity_id),
         FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, id) ON DELETE CASCADE
     )""",
     "CREATE INDEX canonical_entity_members_canonical ON canonical_entity_members (canonical_id)",
     "CREATE INDEX canonical_entity_members_key ON canonical_entity_members (key)",
-    "CREATE INDEX canonical_entity_members_surname ON canonical_entity_members (surname)",
+    "CREATE INDEX canonical_entity_members_block ON canonical_entity_members (block)",
     """CREATE TABLE linked_events (
         id TEXT PRIMARY KEY,
         type TEXT NOT NULL,
@@ -333,7 +333,8 @@ def m002_link_tables(conn: sqlite3.Connection) -> None:
       `source_group` (id of the earliest near-duplicate: wire copies and syndicated texts share one).
     - `canonical_entities` / `canonical_entity_members`: one row per person, group or place however
       spelled; every stored entity belongs to one, with the `reason` it was joined ("same name",
-      "spelling variant", "surname of …") and its name `key` (and `surname` for people).
+      "spelling variant", "surname of …", "acronym of …"), its name `key`, and its `block`: the mentions
+      resolved together (people of one surname; organisations and places of one set of initials).
     - `linked_events` / `linked_event_members`: reports of one event merged; `reports` counts the
       articles, `independent_sources` counts them once per source group or outlet. Each member keeps the
       normalized fields the merge compares (`family`, `day` as an ordinal, the date window, coordinates

@@ -58,3 +58,19 @@ def test_places_join_across_exonyms() -> None:
     kyiv, kiev = Mention("a1", "e", "Kyiv", "GPE", None, None), Mention("a2", "e", "Kiev", "GPE", None, None)
     found = resolve([kyiv, kiev])
     assert canonical(found, kyiv) == canonical(found, kiev)
+
+
+def test_an_acronym_joins_the_one_name_it_spells() -> None:
+    full = Mention("a1", "e", "Rapid Support Forces", "ORG", None, "SD")
+    short = Mention("a2", "e", "RSF", "ORG", None, "SD")
+    found = resolve([full, short])
+    assert canonical(found, full) == canonical(found, short)
+    assert found[("a2", "e")].reason.startswith("acronym of Rapid Support Forces")
+
+
+def test_an_acronym_two_names_spell_joins_neither() -> None:
+    one = Mention("a1", "e", "Rapid Support Forces", "ORG", None, None)
+    two = Mention("a2", "e", "Regional Security Force", "ORG", None, None)
+    short = Mention("a3", "e", "RSF", "ORG", None, None)
+    found = resolve([one, two, short])
+    assert canonical(found, short) not in {canonical(found, one), canonical(found, two)}
