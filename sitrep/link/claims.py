@@ -2,9 +2,10 @@
 
 A quantity in a claim is read as a measure (fatalities, injured, detained, troops, losses) by the nearest
 cue word around it in the claim ("killing four civilians and wounding nine": four → fatalities, nine →
-injured), and as a side by its unit (civilians, combatants, or people when unsaid). The claim's event is
-the event the article attributes to it (or whose trigger lies inside it); figures for one measure and
-side of one linked event form a group. Quantities no cue explains are left out.
+injured; soldiers counted without such a word → troops), and as a side by its unit (combatants, materiel,
+or people). The claim's event is the event the article attributes to it (or whose trigger lies inside
+it); figures for one measure and side of one linked event form a group, and the group disagrees when two
+claims give different figures. Quantities no cue explains are left out.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _CUES = {
     "losses": ("lost", "destroy", "shot down", "downed"),
 }
 _COMBATANTS = ("soldier", "servicem", "troop", "fighter", "militant", "personnel", "militia", "marine")
+_MATERIEL = (
+    "tank", "vehicle", "drone", "aircraft", "jet", "plane", "helicopter", "missile", "rocket", "shell",
+    "gun", "howitzer", "system", "ship", "boat", "building", "house", "home",
+)  # fmt: skip
 _CASUALTY_MEASURES = ("fatalities", "injured")
 
 
@@ -52,9 +57,13 @@ def _stem_match(word: str, stems: tuple[str, ...]) -> bool:
 
 
 def side_of(unit: str | None) -> str | None:
+    """Whom or what a figure counts: combatants, materiel (tanks, drones, buildings) or people."""
     if unit is None or unit == "ratio":
         return None
-    return "combatants" if _stem_match(unit.casefold(), _COMBATANTS) else "people"
+    word = unit.casefold()
+    if _stem_match(word, _COMBATANTS):
+        return "combatants"
+    return "materiel" if _stem_match(word, _MATERIEL) else "people"
 
 
 def measure_of(content: str, text: str, start: int = 0) -> tuple[str | None, int]:
@@ -112,6 +121,8 @@ def figures(conn: sqlite3.Connection) -> list[Figure]:
             measure, cursor = measure_of(content, text, cursor)
             side = side_of(unit) or last_side or "people"
             last_side = side
+            if measure is None and side_of(unit) == "combatants":
+                measure = "troops"  # soldiers counted without a casualty word: a force's size
             if measure is None:
                 continue
             event = _event_of(events[aid], cid, start, end, measure)

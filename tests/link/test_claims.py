@@ -23,3 +23,8 @@ def test_sides() -> None:
     assert side_of("servicemen") == "combatants"
     assert side_of("civilians") == "people"
     assert side_of(None) is None
+
+
+def test_materiel_and_troops() -> None:
+    assert side_of("tanks") == "materiel"
+    assert measure_of("the Russians lost two tanks and several armoured vehicles", "two")[0] == "losses"
