@@ -341,7 +341,7 @@ def m002_link_tables(conn: sqlite3.Connection) -> None:
       and radius, and a one-degree grid `cell`), so a new article is compared only with the reports the
       `(family, cell, day)` index finds around it.
     - `claim_groups` / `claim_group_members`: figures that claims give for one `measure` (fatalities,
-      injured, detained, troops, losses) of one `side` (civilians, combatants, people) of one linked event,
+      injured, detained, troops, losses) of one `side` (people, combatants, materiel) of one linked event,
       each with its speaker and relay (`via`); `disagrees` when the figures differ.
     """
     for statement in _LINK:
