@@ -6,7 +6,8 @@ distance set by how precisely each place is known, and their date windows overla
 a day-precise date; four days before and one after a date only known to the week, such as an undated
 report that inherits its publication day, since reports follow events within days; a month for a month).
 Modes conflict only when both name the means of attack (drone against artillery). Country-level and
-unplaced events are never merged: "in Ukraine" is not evidence of one event.
+unplaced events are never merged: "in Ukraine" is not evidence of one event; and a report placed only
+in a region or near a town needs more: both dated to the day, and the same means or the same attacker.
 
 A linked event is a group in which every pair is compatible (complete link), built greedily in order of
 publication, so the first report anchors the group and its id. Only the events connected to a new
@@ -89,7 +90,22 @@ def compatible(a: Report, b: Report) -> bool:
             return False
     assert a.latitude is not None and a.longitude is not None and b.latitude is not None
     assert b.longitude is not None and a.radius_km is not None and b.radius_km is not None
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= max(a.radius_km, b.radius_km)
+    if haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > max(a.radius_km, b.radius_km):
+        return False
+    return not (_coarse(a) or _coarse(b)) or _corroborated(a, b)
+
+
+def _coarse(report: Report) -> bool:
+    """Placed only near a town or in a region: many events share such a place on one day."""
+    return report.radius_km is not None and report.radius_km > RADIUS_KM[1]
+
+
+def _corroborated(a: Report, b: Report) -> bool:
+    """More than a region and a day in common: both dated to the day, and the same means or attacker."""
+    day_precise = a.window_before <= WINDOWS[1][0] and b.window_before <= WINDOWS[1][0]
+    same_means = a.mode in WEAPON_MODES and a.mode == b.mode
+    same_attacker = a.actor1_country is not None and a.actor1_country == b.actor1_country
+    return day_precise and (same_means or same_attacker)
 
 
 def linked_id(anchor: Report) -> str:

@@ -57,3 +57,14 @@ def test_the_first_report_anchors_the_id() -> None:
     groups = cluster([report("b", day="2024-05-08"), report("a")])
     assert len(groups) == 1
     assert linked_id(groups[0][0]) == linked_id(report("a"))
+
+
+def test_a_region_and_a_day_are_not_enough() -> None:
+    def regional(article: str, mode: str | None, actor1: str | None) -> Report:
+        found = report(article, mode=mode, actor1=actor1)
+        found.radius_km = 50.0
+        return found
+
+    assert not compatible(regional("a", None, None), regional("b", None, None))
+    assert compatible(regional("a", "drone", None), regional("b", "drone", None))
+    assert compatible(regional("a", None, "RU"), regional("b", None, "RU"))
