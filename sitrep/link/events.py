@@ -2,9 +2,10 @@
 
 Two reported events are compatible when they are the same PLOVER type with compatible modes, neither is
 negated or hypothetical, their actors do not name different countries, their places lie within a
-distance set by how precisely each place is known, and their date windows overlap (a day either side for
-a day-precise date; four days before and one after a date only known to the week, such as an undated
-report that inherits its publication day, since reports follow events within days; a month for a month).
+distance set by how precisely each place is known, and one's date falls in the other's window (a day
+either side of a day-precise date; four days before and one after a date only known to the week, such
+as an undated report that inherits its publication day, since reports follow events within days; a
+month for a month).
 Modes conflict only when both name the means of attack (drone against artillery). Country-level and
 unplaced events are never merged: "in Ukraine" is not evidence of one event; and a report placed only
 in a region or near a town needs more: both dated to the day, and the same means or the same attacker.
@@ -37,7 +38,7 @@ WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms", "explo
 # Radius in km by place precision (1 the place itself, 2 near it, 3 a larger area); regions get REGION_KM.
 RADIUS_KM = {1: 10.0, 2: 30.0, 3: 50.0}
 REGION_KM = 50.0
-MAX_SPAN_DAYS = 62  # widest reach of two windows: candidates further apart are never compared
+MAX_SPAN_DAYS = max(max(w) for w in WINDOWS.values())  # reports further apart are never compatible
 # Grid cell for candidate search: reports are compared with their cell and the eight around it, which
 # covers the largest radius (50 km) up to 60° of latitude.
 CELL_DEGREES = 1.0
@@ -83,7 +84,7 @@ def compatible(a: Report, b: Report) -> bool:
         return False
     if a.mode in WEAPON_MODES and b.mode in WEAPON_MODES and a.mode != b.mode:
         return False
-    if a.day - a.window_before > b.day + b.window_after or b.day - b.window_before > a.day + a.window_after:
+    if not (_within(a.day, b) or _within(b.day, a)):
         return False
     for one, other in ((a.actor1_country, b.actor1_country), (a.actor2_country, b.actor2_country)):
         if one and other and one != other:
@@ -93,6 +94,11 @@ def compatible(a: Report, b: Report) -> bool:
     if haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > max(a.radius_km, b.radius_km):
         return False
     return not (_coarse(a) or _coarse(b)) or _corroborated(a, b)
+
+
+def _within(day: int, report: Report) -> bool:
+    """Whether a day falls in the window of a report's date."""
+    return report.day - report.window_before <= day <= report.day + report.window_after
 
 
 def _coarse(report: Report) -> bool:
@@ -235,18 +241,24 @@ class _Pool:
 
 
 def _closure(conn: sqlite3.Connection, fresh: list[Report]) -> list[Report]:
-    """Every stored report connected to the new ones by a chain of compatible pairs."""
+    """Stored reports connected to the new ones by a chain of compatible pairs.
+
+    A chain stops MAX_SPAN_DAYS from the new report it started from, so a town shelled every day does
+    not pull its whole history into each run; no group can reach further than that anyway.
+    """
     seen = {r.ref for r in fresh}
     pool = _Pool(conn, seen.copy())
-    queue = [r for r in fresh if r.mergeable]
+    queue = [(r, r.day) for r in fresh if r.mergeable]
     reached: list[Report] = []
     while queue:
-        report = queue.pop()
+        report, origin = queue.pop()
         for other in pool.around(report):
-            if other.ref not in seen and compatible(report, other):
+            if other.ref in seen or abs(other.day - origin) > MAX_SPAN_DAYS:
+                continue
+            if compatible(report, other):
                 seen.add(other.ref)
                 reached.append(other)
-                queue.append(other)
+                queue.append((other, origin))
     return reached
 
 

@@ -68,3 +68,8 @@ def test_a_region_and_a_day_are_not_enough() -> None:
     assert not compatible(regional("a", None, None), regional("b", None, None))
     assert compatible(regional("a", "drone", None), regional("b", "drone", None))
     assert compatible(regional("a", None, "RU"), regional("b", None, "RU"))
+
+
+def test_day_precise_reports_two_days_apart_are_two_events() -> None:
+    assert compatible(report("a", day="2024-05-07"), report("b", day="2024-05-08"))
+    assert not compatible(report("a", day="2024-05-07"), report("b", day="2024-05-09"))
