@@ -153,8 +153,9 @@ def highlights(store: Store, top: int = 3) -> list[str]:
     ]
     ranked = sorted(linked_events(store, min_reports=2), key=lambda e: (-e["reports"], e["date"] or ""))
     for item in ranked[:top]:
+        what = " ".join(str(v) for v in (item["date"], item["type"], item["mode"]) if v)
         lines.append(
-            f"  {item['date']} {item['type']} {item['mode'] or ''} at {item['place']}:"
+            f"  {what} at {item['place']}:"
             f" {item['reports']} reports, {item['independent_sources']} independent sources"
             f" ({', '.join(item['article_ids'])})"
         )
