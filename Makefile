@@ -4,11 +4,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 DB ?= sitrep.db
 
-.PHONY: demo test lint bench serve eval clean venv
+.PHONY: demo test lint bench serve eval clean venv web-assets
 
 venv: $(STAMP)
+
+# Front-end libraries for the web UI (Leaflet, marker clusters, the world-atlas basemap), exactly as
+# package-lock.json pins them; served from node_modules, never committed, never from a CDN.
+web-assets: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 and npm (.ci/run does)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +32,7 @@ demo: $(STAMP)
 	$(BIN)/sitrep run examples/ --db demo.db
 	$(BIN)/sitrep summary --db demo.db
 
-test: lint
+test: lint $(NODE_STAMP)
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -33,14 +43,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m sitrep.bench
 
-# Browse the demo database in Datasette (read-only) until sitrep's own web UI lands.
-serve: $(STAMP)
+# The demo database in sitrep's web UI and API at http://127.0.0.1:8000 (read-only).
+serve: $(STAMP) $(NODE_STAMP)
 	test -f demo.db || $(MAKE) demo
-	$(BIN)/pip install --quiet "datasette==0.65.5"
-	$(BIN)/datasette serve demo.db --host 127.0.0.1 --port 8001
+	$(BIN)/sitrep serve --db demo.db --host 127.0.0.1 --port 8000
 
 eval: $(STAMP)
 	$(BIN)/sitrep eval all
 
 clean:
-	rm -rf $(VENV) *.egg-info demo.db demo.db-wal demo.db-shm
+	rm -rf $(VENV) *.egg-info node_modules demo.db demo.db-wal demo.db-shm

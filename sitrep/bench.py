@@ -1,5 +1,6 @@
 """`make bench`: sitrep's speed as a share of plain spaCy's on the same articles, in the same run, and
-the time `sitrep link` takes on a large database.
+the API's latency on 100,000 events (`--part web`, in `sitrep.web.bench`), and the time `sitrep link` takes
+on a large database (`--part link`).
 
 Each side runs in its own child process so that its peak memory is its own; the figures that matter are
 the ratios, because the machines are noisy. Articles come from `../shared/eval/news_throughput/` when it
@@ -220,24 +221,40 @@ def main() -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--child", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
-    parser.add_argument("--link-only", action="store_true", help="only time linking")
+    parser.add_argument(
+        "--part", choices=("all", "extract", "web", "link"), default="all", help="which part (default all)"
+    )
+    parser.add_argument("--events", type=int, default=100_000, help="events in the web benchmark's database")
     parser.add_argument("--link-articles", type=int, default=10_000, help="articles to link (default 10000)")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_child(args.child, args.limit, args.model)))
         return
-    results: dict[str, object] = {}
-    if not args.link_only:
-        _, source = bench_articles(args.limit)
-        spacy = _spawn("spacy", args.limit, args.model)
-        sitrep = _spawn("sitrep", args.limit, args.model)
-        print(report(spacy, sitrep, source))
-        results = {"spacy": spacy, "sitrep": sitrep, "source": source}
-    linking = bench_link(args.link_articles)
-    print(link_report(linking))
-    results["link"] = linking
+    if args.part in ("all", "extract"):
+        run_extract_bench(args)
+    if args.part in ("all", "web"):
+        from sitrep.web.bench import run as run_web_bench
+
+        if args.part == "all":
+            print()
+        run_web_bench(args.out.parent, args.events)
+    if args.part in ("all", "link"):
+        if args.part == "all":
+            print()
+        linking = bench_link(args.link_articles)
+        print(link_report(linking))
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        (args.out.parent / "link.json").write_text(json.dumps(linking, indent=1))
+
+
+def run_extract_bench(args: argparse.Namespace) -> None:
+    """sitrep against plain spaCy, each side in its own process."""
+    _, source = bench_articles(args.limit)
+    spacy = _spawn("spacy", args.limit, args.model)
+    sitrep = _spawn("sitrep", args.limit, args.model)
+    print(report(spacy, sitrep, source))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1))
+    args.out.write_text(json.dumps({"spacy": spacy, "sitrep": sitrep, "source": source}, indent=1))
 
 
 if __name__ == "__main__":

@@ -333,6 +333,62 @@ def summary(db: DbOption = Path("sitrep.db")) -> None:
         typer.echo(line)
 
 
+@app.command()
+def serve(
+    db: DbOption = Path("sitrep.db"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option("--token", help="Switch on POST /api/articles for this bearer token.")
+    ] = None,
+    tiles: Annotated[
+        str | None,
+        typer.Option("--tiles", help="Online tile URL template for the map (default: offline basemap)."),
+    ] = None,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Serve the database as a REST API (OpenAPI at /docs) and web pages, reading it read-only."""
+    from sitrep.web.server import serve as run_server
+
+    run_server(db, host=host, port=port, token=token, tiles=tiles, model=model)
+
+
+@app.command()
+def report(
+    since: Annotated[str, typer.Option("--since", help="First day (YYYY-MM-DD), inclusive.")],
+    until: Annotated[str, typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")],
+    db: DbOption = Path("sitrep.db"),
+    place: Annotated[str | None, typer.Option("--place", help="Only this place (name contains).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="report.html or report.md (default: Markdown on stdout).")
+    ] = None,
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="Where `sitrep serve` runs, for the evidence links.")
+    ] = "http://127.0.0.1:8000",
+) -> None:
+    """A situation report: key events by day and place, casualty figures, notable statements, all cited."""
+    from sitrep.report import build_report, to_html, to_markdown
+    from sitrep.store.store import Store
+
+    start, end = _date(since, "--since"), _date(until, "--until")
+    if start is None or end is None:
+        raise UsageError("--since and --until are both needed")
+    if out is not None and out.suffix not in (".html", ".htm", ".md"):
+        raise UsageError(f"--out {out}: expected a .html or .md file")
+    if out is not None and not out.parent.is_dir():
+        raise UsageError(f"--out {out}: folder {out.parent} does not exist")
+    if not db.exists():
+        raise UsageError(f"{db}: no such database")
+    with Store(db, read_only=True) as store:
+        built = build_report(store, start, end, place)
+    if out is None:
+        typer.echo(to_markdown(built, base_url), nl=False)
+        return
+    text = to_html(built, base_url) if out.suffix in (".html", ".htm") else to_markdown(built, base_url)
+    out.write_text(text, encoding="utf-8")
+    typer.echo(f"{len(built.sentences())} sentences written to {out}", err=True)
+
+
 EXPORTS = ("acled-csv", "plover-jsonl", "geojson", "jsonl")
 
 

@@ -36,3 +36,42 @@ def bakhmut_path() -> Path:
     if not BAKHMUT.exists():
         pytest.skip("../shared/samples is not present on this machine")
     return BAKHMUT
+
+
+HOSTILE_ID = "hostile-1"
+HOSTILE_TEXT = (
+    "Russian forces shelled the town of Kupiansk on Monday, killing three civilians, regional governor"
+    " Oleh Marchenko said.\n\n"
+    '"They hit the market <script>window.__pwned = 1</script> at noon and then'
+    ' <img src=x onerror="window.__pwned = 2"> the school," Marchenko said.\n\n'
+    "Ukrainian troops repelled an attack near Kupiansk <b onmouseover=alert(1)>overnight</b>, the general staff said."
+)
+WEB_EXAMPLES = (
+    "03-kupiansk-shelling-governor.txt",
+    "05-kupiansk-russian-mod.txt",
+    "06-kupiansk-un-monitors.txt",
+    "16-el-fasher-clashes.txt",
+)
+
+
+@pytest.fixture(scope="session")
+def web_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built by the real pipeline from a few example articles and one hostile article whose
+    text, title and source carry HTML that must never run (shared by the API, page and report tests)."""
+    from sitrep.ingest import read_articles
+    from sitrep.store import Store
+
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    articles = [a for a in read_articles([str(ROOT / "examples" / name) for name in WEB_EXAMPLES])]
+    hostile = Article(
+        id=HOSTILE_ID,
+        published=dt.date(2024, 5, 7),
+        text=HOSTILE_TEXT,
+        title='Kupiansk <script>window.__pwned = 3</script> market <img src=x onerror="window.__pwned = 4">',
+        source="<i>Wire</i>",
+    )
+    with Store(path) as store:
+        for article in [*articles, hostile]:
+            assert isinstance(article, Article)
+            store.add(article, pipeline.extract(article))
+    return path

@@ -40,6 +40,7 @@ def test_bakhmut_sample_acceptance(pipeline: Pipeline, bakhmut_path: Path) -> No
     assert len(zelensky) == 1 and "Volodymyr Zelenskyy" in zelensky[0].aliases
     values = {t.text: t.value for t in x.timexes}
     assert values["Tuesday"] == "2023-03-07" and values["Monday"] == "2023-03-06"
+    assert values["February"] == "2023-02" and values["2014"] == "2014"
     bakhmut = next(p for p in x.places if p.name == "Bakhmut")
     assert bakhmut.lat is not None and bakhmut.lon is not None
     assert _distance_km(bakhmut.lat, bakhmut.lon, 48.59, 38.00) <= 25
@@ -49,6 +50,7 @@ def test_bakhmut_sample_acceptance(pipeline: Pipeline, bakhmut_path: Path) -> No
         and e.actor1.country == "RU"
         and e.place_id == bakhmut.id
         and e.date == dt.date(2023, 3, 7)
+        and e.date_precision == 1
         for e in x.events
     )
     prigozhin = next(e for e in x.entities if e.name == "Yevgeny Prigozhin")

@@ -6,8 +6,7 @@ says a number, not just the number.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -15,12 +14,11 @@ from spacy.tokens import Span as SpacySpan
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
 from sitrep.extract.entities import name_key
-from sitrep.extract.mentions import MentionIndex, span_of, trim
+from sitrep.extract.mentions import MentionIndex, span_of, token_span, trim
 from sitrep.extract.numbers import parse_number
+from sitrep.extract.quotes import find_quotes
+from sitrep.extract.reported import content_span, find_reported
 from sitrep.model import Claim, ClaimKind, Entity, Quantity, Span, SpeakerRef
-
-_QUOTES = re.compile(r"\"([^\"\n]+?)\"|“([^”\n]+?)”")
-_MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes ("last stand"), not speech
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,7 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
     quoted = [(q.content.start, q.content.end) for q in quotes]
     found = quotes + _indirect(doc, mentions, by_id, quoted) + _according_to(doc, mentions, by_id)
     found.sort(key=lambda f: (f.content.start, f.content.end))
+    found = _carry_speakers(doc.text, found)
     claims = []
     for number, item in enumerate(found, start=1):
         claims.append(
@@ -59,26 +58,37 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
     return claims
 
 
+def _carry_speakers(text: str, found: list[_Found]) -> list[_Found]:
+    """An untagged quote right after someone's claim is theirs: `Kuleba said X.\n\n"Quote."`"""
+    carried: list[_Found] = []
+    for item in found:
+        previous = carried[-1] if carried else None
+        if (
+            item.kind == "direct_quote"
+            and item.speaker is None
+            and item.cue is None
+            and previous is not None
+            and previous.speaker is not None
+            and not text[previous.evidence.end : item.evidence.start].strip(" \t\r\n:")
+        ):
+            item = replace(item, speaker=previous.speaker)
+        carried.append(item)
+    return carried
+
+
 def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]) -> list[_Found]:
-    cues = set(lexicons.load("claims")["quote_cues"])
     found = []
-    for match in _QUOTES.finditer(doc.text):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.start(group), match.end(group)
-        if len(match.group(group).split()) < _MIN_QUOTE_WORDS:
-            continue
-        cue = _cue_after(doc, match.end(), cues) or _cue_before(doc, match.start(), cues)
-        if cue is None and not _starts_sentence(doc, match.start()):
-            continue  # a quoted fragment inside someone else's sentence, not speech of its own
+    for quote in find_quotes(doc):
+        cue = quote.cue
         speaker = _speaker(cue, mentions, entities) if cue is not None else None
-        evidence_start = min(match.start(), speaker.start if speaker else match.start())
-        evidence_end = max(match.end(), _clause_end(cue) if cue is not None else match.end())
+        evidence_start = min(quote.outer_start, speaker.start if speaker else quote.outer_start)
+        evidence_end = max(quote.outer_end, _clause_end(cue) if cue is not None else quote.outer_end)
         found.append(
             _Found(
                 kind="direct_quote",
                 speaker=speaker,
-                cue=_token_span(cue) if cue is not None else None,
-                content=Span(start=start, end=end, text=doc.text[start:end]),
+                cue=token_span(cue) if cue is not None else None,
+                content=Span(start=quote.start, end=quote.end, text=doc.text[quote.start : quote.end]),
                 via=(),
                 evidence=Span(
                     start=evidence_start, end=evidence_end, text=doc.text[evidence_start:evidence_end]
@@ -88,51 +98,14 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
     return found
 
 
-def _starts_sentence(doc: Doc, offset: int) -> bool:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span is not None and (span.start == span.sent.start or doc[span.start - 1].is_space)
-
-
-def _cue_after(doc: Doc, offset: int, cues: set[str]) -> Token | None:
-    """A speech verb in the few tokens after a closing quote: `"…," Prigozhin said`."""
-    span = doc.char_span(offset, min(offset + 80, len(doc.text)), alignment_mode="contract")
-    if span is None:
-        return None
-    for token in span[:8]:
-        if "\n" in token.text:
-            return None
-        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
-def _cue_before(doc: Doc, offset: int, cues: set[str]) -> Token | None:
-    """A speech verb right before an opening quote: `he said: "…"`."""
-    span = doc.char_span(max(offset - 60, 0), offset, alignment_mode="contract")
-    if span is None:
-        return None
-    for token in reversed(span[-6:]):
-        if "\n" in token.text:
-            return None
-        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
 def _indirect(
     doc: Doc, mentions: MentionIndex, entities: dict[str, Entity], quoted: list[tuple[int, int]]
 ) -> list[_Found]:
-    """`X said (that) P`, `X told Y that P`: the complement clause is the content."""
-    cues = set(lexicons.load("claims")["cue_verbs"])
+    """Reported speech, findings, intentions and requests: the cue's subject is the speaker."""
     found = []
-    for token in doc:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in cues:
-            continue
-        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if complement is None:
-            continue
-        content = _content_span(complement)
-        if content is None or any(s < content.end_char and content.start_char < e for s, e in quoted):
+    for item in find_reported(doc):
+        content, token = item.content, item.cue
+        if any(s < content.end_char and content.start_char < e for s, e in quoted):
             continue
         speaker = _speaker(token, mentions, entities)
         via = tuple(
@@ -142,9 +115,7 @@ def _indirect(
         )
         sentence = token.sent
         evidence = trim_space(doc, sentence.start_char, sentence.end_char)
-        found.append(
-            _Found("indirect", speaker, _token_span(token), span_of(content), via, evidence),
-        )
+        found.append(_Found("indirect", speaker, token_span(token), span_of(content), via, evidence))
     return found
 
 
@@ -154,17 +125,21 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
     for token in doc:
         if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
-        source = next((t for t in doc[token.i + 1].children if t.dep_ == "pobj"), None)
-        if source is None:
-            source = next((t for t in token.subtree if t.dep_ == "pobj"), None)
+        source = _source_of(token)
         if source is None:
             continue
         sentence = token.sent
         phrase_start, phrase_end = token.i, max(t.i for t in token.subtree) + 1
         before = doc[sentence.start : phrase_start]
         after = doc[phrase_end : sentence.end]
-        body = before if len(before) >= len(after) else after
-        content = _content_span(body)
+        # the content is the clause the phrase hangs from, whichever side of it that is
+        if token.head.i < phrase_start and token.head.i >= sentence.start:
+            body = before
+        elif phrase_end <= token.head.i < sentence.end:
+            body = after
+        else:
+            body = before if len(before) >= len(after) else after
+        content = content_span(body)
         if content is None:
             continue
         speaker = _mention_ref(source, mentions, entities)
@@ -185,33 +160,68 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
     return found
 
 
-def _content_span(head: Token | SpacySpan) -> SpacySpan | None:
-    """The clause without its "that", surrounding punctuation and spaces."""
-    if isinstance(head, Token):
-        doc = head.doc
-        tokens = [t for t in head.subtree]
-        span = doc[tokens[0].i : tokens[-1].i + 1]
-    else:
-        span = head
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    if end - start < 2:
-        return None
-    return doc[start:end]
+def _source_of(according: Token) -> Token | None:
+    """The head noun after "according to": its object, or the noun a parse hung elsewhere below it."""
+    to = according.doc[according.i + 1]
+    source = next((t for t in to.children if t.dep_ == "pobj"), None)
+    if source is None:
+        nouns = [t for t in according.subtree if t.i > to.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+        source = nouns[-1] if nouns else None
+    return source
 
 
 def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
-    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and cue.dep_ in ("xcomp", "conj", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if cue.pos_ == "NOUN":
+        return _noun_speaker(cue, mentions, entities)
+    subject = _subject(cue)
     if subject is None:
         return None
+    if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
+        return _relative_ref(subject, cue.head, mentions, entities)
     named = next((c for c in subject.children if c.dep_ == "appos" and mentions.of_token(c)), None)
     return _mention_ref(named or subject, mentions, entities)
+
+
+def _relative_ref(
+    pronoun: Token, noun: Token, mentions: MentionIndex, entities: dict[str, Entity]
+) -> SpeakerRef:
+    """`the envoy, who said …`: the pronoun is the evidence, the noun it stands for names the speaker."""
+    named = _mention_ref(noun, mentions, entities)
+    return SpeakerRef(
+        entity_id=named.entity_id,
+        start=pronoun.idx,
+        end=pronoun.idx + len(pronoun.text),
+        text=pronoun.text,
+    )
+
+
+_RELATIVE = ("that", "which", "who")
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who does the verb: its own subject, the subject of the clause it continues ("…, saying"), or the
+    noun a relative clause hangs from ("a report that says")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
+    return None
+
+
+def _noun_speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
+    """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning"."""
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and cue.dep_ == "dobj":
+        owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    return _mention_ref(owner, mentions, entities) if owner is not None else None
 
 
 def _mention_ref(token: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef:
@@ -288,10 +298,6 @@ def _unit(ent: SpacySpan) -> str | None:
 
 def _text_to(start: SpacySpan, end: Token) -> str:
     return start.doc.text[start.start_char : end.idx + len(end.text)]
-
-
-def _token_span(token: Token) -> Span:
-    return Span(start=token.idx, end=token.idx + len(token.text), text=token.text)
 
 
 def _clause_end(token: Token) -> int:

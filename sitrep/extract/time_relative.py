@@ -26,6 +26,8 @@ from sitrep.extract.time_resolve import (
 _AGE = re.compile(r"[\s-]+old\b")
 _OF = re.compile(r"\s+of\b")
 _RATE = re.compile(r"(?:\d|%|\b(?:times|once|twice|hours|miles|shares|units|dollars|cents))\s*$")
+# A preposition that makes "one day" a length ("delayed by one day", "within one day").
+_MEASURED = re.compile(r"\b(?:by|for|within|in|after|of|than|about|over|per|only|just)\s+$", re.IGNORECASE)
 _TIME_UNITS = {"hour": "H", "minute": "M"}
 _ANAPHORIC_REL = frozenset({"the following", "the previous"})
 _UNIT_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -148,8 +150,8 @@ def adjacent_day(m: re.Match[str], ctx: Context) -> str | None:
 
 def year_period(m: re.Match[str], ctx: Context) -> str | None:
     """ "the 1988 quarter": the quarter last named, in that year."""
-    if key(m["unit"]) in ("quarter", "period") and ctx.period:
-        return f"{m['y']}{ctx.period[4:]}"
+    if key(m["unit"]) in ("quarter", "period") and ctx.compared:
+        return f"{m['y']}{ctx.compared[4:]}"
     return str(m["y"])
 
 
@@ -181,8 +183,8 @@ def ago(m: re.Match[str], ctx: Context) -> str | None:
     n, code = number(m["n"]), _unit_code(m["unit"])
     if n is None or n != int(n):
         return "PAST_REF"
-    if code == "Y" and ctx.period:
-        return V.shift(ctx.period, -int(n), "Y")
+    if code == "Y" and ctx.compared:
+        return V.shift(ctx.compared, -int(n), "Y")
     return _from(V.fmt_day(ctx.published), -int(n), code)
 
 
@@ -196,8 +198,8 @@ def shifted(m: re.Match[str], ctx: Context) -> str | None:
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     today = V.fmt_day(ctx.published)
     base = ctx.reference if ctx.reference and "now" not in key(m["dir"]) else today
-    if code == "Y" and ctx.period and "now" not in key(m["dir"]):
-        base = ctx.period
+    if code == "Y" and ctx.compared and "now" not in key(m["dir"]):
+        base = ctx.compared
     return V.shift(base, sign * int(n), code) or _from(today, sign * int(n), code)
 
 
@@ -205,16 +207,16 @@ def year_ago_adj(m: re.Match[str], ctx: Context) -> str | None:
     """ "the year-ago quarter": the period reported on, a year back; "the year-ago third quarter"."""
     if m["q"]:
         return f"{ctx.published.year - 1:04d}-Q{R.ORDINALS[key(m['q'])]}"
-    base = ctx.period or (ctx.reference if V.interval(ctx.reference) else f"{ctx.published.year:04d}")
+    base = ctx.compared or (ctx.reference if V.interval(ctx.reference) else f"{ctx.published.year:04d}")
     return V.shift(base or "", -1, "Y")
 
 
 def period_year_ago(m: re.Match[str], ctx: Context) -> str | None:
     """ "the same period last year", "last year's quarter": the period reported on, a year back; with no
     period named, only the year is known."""
-    if ctx.period is None:
+    if ctx.compared is None:
         return f"{ctx.published.year - 1:04d}"
-    return V.shift(ctx.period, -1, "Y")
+    return V.shift(ctx.compared, -1, "Y")
 
 
 # A fractional amount spelled out in the next smaller unit: 2.5 years → P2Y6M, 5.5 hours → PT5H30M.
@@ -235,6 +237,8 @@ def _split(n: float, code: str) -> str:
 def duration(m: re.Match[str], ctx: Context) -> str | None:
     """ "three days" → P3D, "several weeks" → PXW; ages ("52 years old") and rates ("$5 a day") are not."""
     unit, n, text = key(m["unit"]).removesuffix("s"), number(m["n"]), m.string
+    if key(m[0]) == "one day" and ctx.tense == "future" and not _MEASURED.search(text, 0, m.start()):
+        return "FUTURE_REF"  # "the bridge will one day be rebuilt": some day ahead, not a day long
     code = _unit_code(unit)
     if not code or code == "Q" and (key(m["n"]) in ("a", "an") or _OF.match(text, m.end())):
         return None
@@ -246,15 +250,23 @@ def duration(m: re.Match[str], ctx: Context) -> str | None:
         return _split(n, code)
     amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if code in ("DE", "CE"):
-        return f"PX{code[0]}" if n is None else f"P{int(n * (10 if code == 'DE' else 100))}Y"
+        return _vague_long(code) if n is None else f"P{int(n * (10 if code == 'DE' else 100))}Y"
     if code.startswith("T"):
         return f"PT{amount}{code[1:]}"
     return f"P{amount}{code}"
 
 
+def _vague_long(code: str) -> str:
+    """ "several decades" is some number of years (PXY; PXD would be days); "centuries" keeps TIMEX's C."""
+    return "PXY" if code == "DE" else "PXC"
+
+
 def bare_units(m: re.Match[str], ctx: Context) -> str | None:
+    """ "for years" → PXY, "for centuries" → PXC; "for a while" has no unit at all: PXX."""
+    if m["while"]:
+        return "PXX"
     code = _unit_code(m["unit"] or "")
-    return f"PX{code[0] if code in ('DE', 'CE') else code}"
+    return _vague_long(code) if code in ("DE", "CE") else f"PX{code}"
 
 
 def ref(m: re.Match[str], ctx: Context) -> str | None:

@@ -25,10 +25,14 @@ WEEKDAY_PART_SUFFIX = False
 PART_OF_DAY_SUFFIX = True
 # A tense-consistent reading of "Feb. 10" further away than this gives way to the nearest reading:
 # a misread tense should not push a date eleven months back.
-DAY_REACH = 270
+DAY_REACH = 300
+# A month that dates a noun rather than the verb ("a cutback in its oil supply in September") is read
+# the nearest way once the tense-consistent reading is further away than this.
+LOOSE_MONTH_REACH = 240
 
 _BACK = frozenset({"last", "past", "this past", "the past", "the last", "the previous"})
 _AHEAD = frozenset({"next", "this coming", "the coming", "coming", "the following"})
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _SPELLED = {k: int(v) for k, v in R.NUMBERS.items() if " " not in k and k not in ("a", "an")}
 
 
@@ -41,14 +45,17 @@ class Context:
     tense: Tense = "none"
     reference: str | None = None
     period: str | None = None
+    # What "a year earlier" compares with: the quarter reported on, or after "the first nine months"
+    # (a stretch of the year so far, not a calendar unit) only the year.
+    compared: str | None = None
+    # The expression dates a noun ("a cutback in September"), so the verb's tense binds it less.
+    loose: bool = False
 
 
 Normalizer = Callable[[re.Match[str], Context], str | None]
 
 
-def key(word: str | None) -> str:
-    """A lexicon key: lower case, single spaces, no trailing full stop ("Sept." → "sept")."""
-    return re.sub(r"\s+", " ", (word or "").lower().rstrip("."))
+key = R.key
 
 
 def rel_offset(word: str | None) -> int | None:
@@ -221,7 +228,11 @@ def month(m: re.Match[str], ctx: Context) -> str | None:
     if rel == 1:
         return V.fmt_month(pub.year + (1 if target <= pub.month else 0), target)
     firsts = [dt.date(y, target, 1) for y in (pub.year - 1, pub.year, pub.year + 1)]
-    chosen = pick(firsts, Context(pub.replace(day=1), ctx.tense))
+    chosen = pick(
+        firsts,
+        Context(pub.replace(day=1), ctx.tense),
+        reach=LOOSE_MONTH_REACH if ctx.loose and ctx.tense == "past" else 0,
+    )
     return V.fmt_month(chosen.year, target) if chosen else None
 
 
@@ -229,6 +240,9 @@ def weekday(m: re.Match[str], ctx: Context) -> str | None:
     """ "on Tuesday": past tense (or no verb, or "Tuesday's") → the latest Tuesday on or before
     publication; future tense → the first on or after it; present tense → the nearest."""
     target, rel, pub = R.WEEKDAYS[key(m["wd"])], rel_offset(m["rel"]), ctx.published
+    ref = V.interval(ctx.reference)
+    if key(m["rel"]) in ("the previous", "the following") and ref is not None and ref.kind == "day":
+        pub = ref.first  # "down 4.5% from the previous Friday": the one before the day just named
     options = [d for k in range(-7, 8) if (d := pub + dt.timedelta(days=k)).isoweekday() == target]
     if rel == -1:
         day = max(d for d in options if d < pub)
@@ -245,14 +259,22 @@ def weekday(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def day_word(m: re.Match[str], ctx: Context) -> str | None:
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[key(m["word"])]
-    return _with_time(ctx.published + dt.timedelta(days=offset), m)
+    return _with_time(ctx.published + dt.timedelta(days=_DAY_OFFSETS[key(m["word"])]), m)
 
 
 def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
     """ "this morning", "last night": the day, with TIMEX3's part of day (TMO, TNI)."""
     if m["over"]:
         return V.fmt_day(ctx.published)
+    if m["mid"]:
+        # "mid-afternoon yesterday"; a bare "by mid-afternoon" is on the last day named.
+        code = R.PARTS_OF_DAY[key(m["mid"])]
+        if m["word"]:
+            day = ctx.published + dt.timedelta(days=_DAY_OFFSETS[key(m["word"])])
+        else:
+            ref = V.interval(ctx.reference)
+            day = ref.first if ref is not None and ref.kind == "day" else ctx.published
+        return f"{V.fmt_day(day)}T{code}"
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[key(m["rel"])]
     return _with_time(ctx.published + dt.timedelta(days=offset), m, PART_OF_DAY_SUFFIX)
 
@@ -267,8 +289,11 @@ def clock(m: re.Match[str], ctx: Context) -> str | None:
 
 def quarter(m: re.Match[str], ctx: Context) -> str | None:
     """ "the third quarter" of the publication year (a year back if it has not begun and the verb is past)."""
-    year_text, rel = m["y"] or m["y0"] or m["y1"] or m["y2"], m["rel"] or m["rel0"]
+    year_text, rel = m["y"] or m["y0"] or m["y1"] or m["y2"] or m["y3"], m["rel"] or m["rel0"]
     year_num = int(year_text) if year_text else ctx.published.year + (rel_offset(rel) or 0)
+    if m["two"]:
+        # "the first two quarters of 1990" is its first half.
+        return f"{year_num:04d}-H{1 if key(m['two']) == 'first' else 2}"
     if m["qn"]:
         return f"{year_num:04d}-Q{m['qn']}"
     half = key(m["unit"]) == "half"

@@ -41,6 +41,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in WORDS["holid
 FLOATING: dict[str, tuple[int, int, int, int]] = {
     k: (v[0], v[1], v[2], v[3]) for k, v in WORDS["floating_holidays"].items()
 }
+# "the day before", "the week of": words that move or widen the day expression they precede.
+COMPOSED: dict[str, tuple[str, int]] = {k: (v[0], v[1]) for k, v in WORDS["composed"].items()}
 NOT_YEAR_AFTER: frozenset[str] = frozenset(WORDS["not_year_after"])
 
 _FULL_MONTHS = [max((k for k in MONTHS if MONTHS[k] == n), key=len) for n in range(1, 13)]
@@ -92,6 +94,11 @@ ENDED_DAY = re.compile(rf"\s+({MONTH})\s+(\d{{1,2}})\b", re.IGNORECASE)
 RANGE_JOIN = r"(?:-|–|—|to|and|through|until|till)"
 
 
+def key(word: str | None) -> str:
+    """A lexicon key: lower case, single spaces, no trailing full stop ("Sept." → "sept")."""
+    return re.sub(r"\s+", " ", (word or "").lower().rstrip("."))
+
+
 @dataclass(frozen=True)
 class Rule:
     """One pattern, the name of the normalizer for what it matches, and a word every match contains.
@@ -122,7 +129,7 @@ A_YEAR = r"(?:1[5-9]|20)\d\d"
 A_MONTH = rf"\b{alternation(MONTHS)}"
 A_WEEKDAY = rf"\b{alternation(WEEKDAYS)}"
 A_CLOCK = r"\d\s*[ap]\.?m\b|\d:[0-5]\d|\bnoon|\bmid(?:night|day)|\d\s+in\s+the\s"
-A_UNIT = rf"\b(?:{alternation(UNITS)}|centur|period|weekend|{alternation(SEASONS)})"
+A_UNIT = rf"\b(?:{alternation(UNITS)}|centur|period|weekend|while|{alternation(SEASONS)})"
 A_DAY = rf"\b(?:{DAY_WORD}|{PART})"
 A_REF = rf"\b{alternation({r.split()[-1] for r in REFS})}"
 A_SET = rf"\b(?:{alternation(SETS)}|every|each)"
@@ -172,7 +179,10 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+(?P<part>{PART}))?",
     ),
     _rule(
-        "part_of_day", A_DAY, rf"(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})|(?P<over>overnight)"
+        "part_of_day",
+        A_DAY,
+        rf"(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})|(?P<over>overnight)"
+        rf"|mid[\s-]?(?P<mid>morning|afternoon|evening)(?:\s+(?P<word>{DAY_WORD}))?",
     ),
     _rule(
         "clock",
@@ -233,7 +243,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<y1>{YEAR})\s+)?(?:fiscal[\s-]+)?"
         rf"(?P<q>{ORD}|last(?=[\s-]+(?:quarter|half)\s+of\s+{YEAR}))[\s-]+(?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>last|this|next)\s+year))?"
-        rf"|Q(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR}))?",
+        rf"|Q(?P<qn>[1-4])(?:\s+(?P<y2>{YEAR}))?"
+        rf"|(?:the\s+)?(?P<two>first|last|second)\s+two\s+quarters(?:\s+of\s+(?P<y3>{YEAR}))?",
     ),
     _rule(
         "decade",
@@ -265,8 +276,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "bare_units",
         A_UNIT,
-        r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s)|the\s+)(?P<unit>years|months|weeks|decades|days)"
-        r"(?:\s+(?:ahead|to\s+come))?",
+        r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s)|the\s+)(?P<unit>years|months|weeks|decades|centuries|days)"
+        r"(?:\s+(?:ahead|to\s+come))?|(?<=for\s)(?P<while>a\s+(?:long\s+|short\s+|little\s+)?while)",
     ),
     _rule(
         "holiday",

@@ -66,6 +66,19 @@ _NOT_MONTH_AFTER = frozenset({"the", "a", "an", "annual"})
 _OF_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 _EARLY = re.compile(r"\b(?:early|beginning|start)\b", re.IGNORECASE)
 _LATE = re.compile(r"\b(?:late|end)\b", re.IGNORECASE)
+_COMPOSED = re.compile(r"(?<![\w-])(" + time_rules.alternation(time_rules.COMPOSED) + r")\s+$", re.IGNORECASE)
+# "the first nine months", "the latest six months": results for the year so far.
+_YEAR_SO_FAR = re.compile(
+    r"(?:the\s+(?:first\s+|latest\s+)?|first\s+)(?:six|nine|6|9)[\s-]+months?$", re.IGNORECASE
+)
+# "in today's world", "today's youth": the present in general, which dates nothing.
+_GENERIC_TODAY = re.compile(
+    r"today['’]s\s+" + time_rules.alternation(time_rules.WORDS["generic_today_nouns"]) + r"\b", re.IGNORECASE
+)
+_CALENDAR_WORDS = frozenset(
+    [*time_rules.MONTHS, *time_rules.WEEKDAYS, *time_rules.SEASONS]
+    + [w for name in [*time_rules.HOLIDAYS, *time_rules.FLOATING] for w in name.split()]
+)
 _COUNTED = re.compile(
     r"\s*" + time_rules.alternation(time_rules.WORDS["counted_nouns"]) + r"\b", re.IGNORECASE
 )
@@ -80,9 +93,13 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
         if _not_a_timex(doc, cand):
             continue
         ctx.tense = _tense(doc, cand.start, cand.end)
+        ctx.loose = cand.rule == "month" and _on_a_noun(doc, cand.start, cand.end)
         for start, end, value in _normalize(cand, ctx):
             if value == "PRESENT_REF" and text[max(0, start - 5) : start].lower() == "then ":
                 value = "PAST_REF"  # "the then current price": a present seen from the past
+            if (composed := _composed(text, start, value)) is not None:
+                start, value = composed
+                found = [t for t in found if t.end <= start]
             found.append(
                 Timex(
                     start=start,
@@ -95,8 +112,33 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
             if time_values.interval(value) is not None and cand.rule not in _DERIVED_RULES:
                 ctx.reference = value
             if _PERIOD.match(value) and cand.rule not in _YEAR_SHIFTS and _closed(value, published):
-                ctx.period = value
+                ctx.period = ctx.compared = value
+            elif cand.rule == "duration" and _YEAR_SO_FAR.match(text, start, end):
+                ctx.compared = _year_so_far(ctx)
     return found
+
+
+def _composed(text: str, start: int, value: str) -> tuple[int, str] | None:
+    """ "the day before [last Tuesday]", "the week of [March 6]": a day with the words in front of it
+    that move it or widen it, as one expression. Returns the new start and value. ("The night of Oct. 23"
+    stays the day, as "Tuesday night" does.)"""
+    day = time_values.interval(value)
+    if day is None or day.kind != "day":
+        return None
+    m = _COMPOSED.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    unit, offset = time_rules.COMPOSED[time_rules.key(m[1])]
+    first = day.first + dt.timedelta(days=offset)
+    if unit in ("W", "WE"):
+        return m.start(), time_values.fmt_week(first, weekend=unit == "WE")
+    return m.start(), time_values.fmt_day(first)
+
+
+def _year_so_far(ctx: Context) -> str:
+    """The year that "the first nine months" runs in: the one of the quarter reported on, else of
+    publication."""
+    return ctx.period[:4] if ctx.period else f"{ctx.published.year:04d}"
 
 
 def _closed(value: str, published: dt.date) -> bool:
@@ -121,18 +163,20 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
     """Matches the parse shows are something else: counts and names are no years; names ("Apple
     Daily") and report kinds ("quarterly dividend") are no sets, but "a daily rally" is one; titles
     ("60 Minutes", ABC's "This Week") are no times; "the March for Life" is no month; a sentence opening
-    "Now, ..." turns the argument rather than dating anything."""
+    "Now, ..." turns the argument rather than dating anything, and "today's world" is no day."""
     if cand.rule != "holiday" and _is_title(doc, cand):
+        return True
+    if cand.rule == "day_word" and _GENERIC_TODAY.match(doc.text, cand.start):
         return True
     if cand.rule == "ref" and _DISCOURSE_NOW.match(doc.text, cand.start):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         return span is not None and bool(span[0].is_sent_start)
     if cand.rule == "month" and not cand.match["rel"] and not cand.match["mod"]:
-        before = doc.text[max(0, cand.start - 12) : cand.start].split()
+        before = re.findall(r"[A-Za-z]+", doc.text[max(0, cand.start - 12) : cand.start])  # past quotes
         named = bool(before) and before[-1].lower() in _NOT_MONTH_AFTER
         return named and _OF_NAME.match(doc.text, cand.end) is not None
     if cand.rule == "year":
-        return _is_count(doc, cand)
+        return _is_count(doc, cand) or _in_a_name(doc, cand)
     if cand.rule == "set":
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or len(span) != 1:
@@ -157,6 +201,18 @@ def _is_title(doc: Doc, cand: time_rules.Candidate) -> bool:
     return sum(t.is_title for t in sent) * 2 < len(sent)
 
 
+def _in_a_name(doc: Doc, cand: time_rules.Candidate) -> bool:
+    """ "a joint venture called Orion 1980", "the Vision 2030 plan": a bare year right after a proper
+    noun (not a month, weekday, season or holiday word) is the end of a name."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or span.start == 0 or cand.match["mod"]:
+        return False
+    previous = doc[span.start - 1]
+    if previous.tag_ != "NNP" or previous.is_sent_start or not previous.is_title:
+        return False
+    return previous.lower_.rstrip(".") not in _CALENDAR_WORDS
+
+
 def _is_count(doc: Doc, cand: time_rules.Candidate) -> bool:
     """ "2000 troops", "Resolution 2231", "Brigade 1501" are no years; "its 2023 budget" is."""
     text = doc.text
@@ -170,6 +226,19 @@ def _is_count(doc: Doc, cand: time_rules.Candidate) -> bool:
     if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.head.i < token.i:
         return False
     return not (previous.tag_ in ("PRP$", "POS") or previous.lower_ in ("the", "this", "that"))
+
+
+def _on_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """ "a cutback in its oil supply in September": the month dates a thing rather than the clause's
+    verb, so the verb's past tense says little about which one is meant."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    prep = span.root.head
+    if prep.dep_ != "prep" or prep.head is prep:
+        return False
+    owner = prep.head
+    return owner.pos_ in ("NOUN", "PROPN")
 
 
 def _tense(doc: Doc, start: int, end: int) -> Tense:
@@ -220,6 +289,8 @@ def _verb_tense(verb: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in auxes):
+        return "past"  # "have been searching since the Oct. 23 killing" looks back
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if verb.dep_ in ("conj", "advcl", "relcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -230,6 +301,8 @@ def _verb_tense(verb: Token) -> Tense:
 def _is_past(verb: Token) -> bool:
     """A plan that the text puts behind us: a past perfect ("had been scheduled to expire") or a past
     "be to" ("was yet to receive"). A simple past plan ("planned a rally on Saturday") still looks ahead."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        verb = verb.head  # "had been due to expire": the tense is on the copula
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
         return True

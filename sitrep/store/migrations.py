@@ -219,6 +219,27 @@ def m001_initial_schema(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_WEB_INDEXES = (
+    "CREATE INDEX events_by_date ON events (date, article_id, seq)",
+    "CREATE INDEX events_type_by_date ON events (type, date, article_id, seq)",
+    "CREATE INDEX events_acled_type_by_date ON events (acled_event_type, date, article_id, seq)",
+    "CREATE INDEX events_actor1 ON events (article_id, actor1_entity_id)",
+    "CREATE INDEX events_actor2 ON events (article_id, actor2_entity_id)",
+    "CREATE INDEX entities_grouped ON entities (name, type, article_id, kind, country)",
+    "CREATE INDEX places_grouped ON places"
+    " (name, country_code, geonames_id, latitude, longitude, article_id, id, admin1, precision)",
+    "CREATE INDEX claims_speaker ON claims (article_id, speaker_entity_id)",
+    "CREATE INDEX claims_by_seq ON claims (article_id, seq)",
+    "CREATE INDEX articles_by_date ON articles (published, id)",
+)
+
+
+def m002_web_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes behind the API's paged listings: each default order and common filter reads an index."""
+    for statement in _WEB_INDEXES:
+        conn.execute(statement)
+
+
 _LINK = (
     """CREATE TABLE link_articles (
         article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
@@ -326,7 +347,7 @@ _LINK = (
 )
 
 
-def m002_link_tables(conn: sqlite3.Connection) -> None:
+def m003_link_tables(conn: sqlite3.Connection) -> None:
     """Tables written by `sitrep link`: one picture across articles.
 
     - `link_articles`: articles already linked, with the MinHash `signature` of their text and the
@@ -348,7 +369,7 @@ def m002_link_tables(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema, m002_link_tables)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema, m002_web_indexes, m003_link_tables)
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:

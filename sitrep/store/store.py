@@ -11,11 +11,12 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import quote
 
 from sitrep.errors import StoreError
 from sitrep.model import Article, Extraction
 from sitrep.store import rows
-from sitrep.store.migrations import migrate
+from sitrep.store.migrations import MIGRATIONS, migrate
 
 
 def _one_line(exc: BaseException) -> str:
@@ -27,27 +28,51 @@ def fold(value: str | int | float | bytes | None) -> str | int | float | bytes |
     return value.casefold() if isinstance(value, str) else value
 
 
+def _check_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
+    """A read-only connection cannot migrate, so it refuses a file whose schema is behind the code's."""
+    names = [row[0] for row in conn.execute("SELECT name FROM _sitrep_migrations ORDER BY rowid")]
+    missing = [m.__name__ for m in MIGRATIONS if m.__name__ not in names]
+    if missing:
+        raise StoreError(f"{path}: schema is behind this version of sitrep (open it once for writing)")
+
+
 class Store:
     """A sitrep database file: `with Store("sitrep.db") as store: store.add(article, extraction)`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open (creating and migrating) a database file.
+
+        `read_only=True` opens an existing, up-to-date file through SQLite's `mode=ro`, so a reader such
+        as the web server cannot change it whatever SQL it runs; such a connection may be used from
+        another thread than the one that opened it (one request, one connection).
+        """
         self.path = Path(path)
+        self.read_only = read_only
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
         if not self.path.parent.is_dir():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        if read_only and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such database")
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None)
+            if read_only:
+                uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(self.path, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database: {_one_line(exc)}") from exc
         try:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.create_function("sitrep_fold", 1, fold, deterministic=True)
-            migrate(conn)
+            if read_only:
+                _check_up_to_date(conn, self.path)
+            else:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(conn)
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"{self.path}: cannot use as a sitrep database: {_one_line(exc)}") from exc

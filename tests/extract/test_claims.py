@@ -42,10 +42,104 @@ def test_pronoun_speaker_resolves_to_person(extract) -> None:  # type: ignore[no
 
 def test_scare_quotes_are_not_speech(extract) -> None:  # type: ignore[no-untyped-def]
     text = 'Critics called the plan a "last stand" for the battered unit.'
-    assert extract(text).claims == []
+    [claim] = extract(text).claims
+    assert claim.kind == "indirect"  # what the critics called it, not a quotation of their words
+    assert claim.content.text.startswith("the plan")
 
 
 def test_vague_numbers_in_claims(extract) -> None:  # type: ignore[no-untyped-def]
     text = "The adviser stressed that the army was reinforcing the city with tens of thousands of troops."
     [claim] = extract(text).claims
     assert [(q.value, q.unit) for q in claim.quantities] == [(10_000, "troops")]
+
+
+def _only(extract, text: str):  # type: ignore[no-untyped-def]
+    [claim] = extract(text).claims
+    return claim
+
+
+def test_speech_tag_inside_the_clause_it_reports(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "The bridge, the governor said, would reopen within a week.")
+    assert claim.kind == "indirect"
+    assert claim.content.text.startswith("The bridge") and claim.content.text.endswith("within a week")
+    assert claim.speaker is not None and claim.speaker.text == "governor"
+
+
+def test_doubled_apostrophe_quotes(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "''The convoy never arrived at the border,'' Mr. Petrenko said.")
+    assert claim.kind == "direct_quote"
+    assert claim.content.text == "The convoy never arrived at the border,"
+    assert claim.speaker is not None and "Petrenko" in claim.speaker.text
+
+
+def test_split_quote_is_one_claim(extract) -> None:  # type: ignore[no-untyped-def]
+    text = '"We held the line," the commander said. "The next assault will come at dawn."'
+    claim = _only(extract, text)
+    assert claim.content.text.startswith("We held the line")
+    assert claim.content.text.endswith("will come at dawn.")
+
+
+def test_short_quote_tagged_as_speech(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, '"Never again," the mayor said.')
+    assert claim.content.text == "Never again,"
+    assert claim.speaker is not None and claim.speaker.text == "mayor"
+
+
+def test_long_speech_tag_names_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = '"The shelling did not stop all night," Olena Kovalenko, a nurse at the city hospital, said.'
+    claim = _only(extract, text)
+    assert claim.speaker is not None and claim.speaker.text == "Olena Kovalenko"
+
+
+def test_untagged_quote_after_a_claim_keeps_its_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oleh Synehubov said that the strikes hit two schools.\n\n"
+        '"Nobody was inside the buildings when the missiles came down."'
+    )
+    first, second = extract(text).claims
+    assert second.kind == "direct_quote"
+    assert second.speaker is not None and first.speaker is not None
+    assert second.speaker.entity_id == first.speaker.entity_id
+
+
+def test_intention_request_and_stance_claims(extract) -> None:  # type: ignore[no-untyped-def]
+    vow = _only(extract, "The rebels vowed to retake the airport before the rains.")
+    assert vow.content.text == "to retake the airport before the rains"
+    appeal = _only(extract, "The United Nations called for an immediate ceasefire in the region.")
+    assert appeal.content.text == "an immediate ceasefire in the region"
+    stance = _only(extract, "The ministry condemned the strike on the market.")
+    assert stance.content.text == "the strike on the market"
+
+
+def test_speech_noun_with_that_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "Moscow's claim that the dam was destroyed by shelling was disputed.")
+    assert claim.content.text == "the dam was destroyed by shelling"
+    assert claim.speaker is not None and claim.speaker.text == "Moscow"
+
+
+def test_according_to_takes_the_clause_it_hangs_from(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Grain exports fell by a third, according to the port authority, more than twice what "
+        "traders had expected for the season."
+    )
+    claim = next(c for c in extract(text).claims if c.kind == "according_to")
+    assert claim.content.text == "Grain exports fell by a third"
+
+
+def test_relative_pronoun_speaker_names_its_noun(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks were led by Ivan Horbach, who said that the prisoners would be exchanged on Friday."
+    extraction = extract(text)
+    claim = next(c for c in extraction.claims if c.cue is not None and c.cue.text == "said")
+    person = next(e for e in extraction.entities if e.name == "Ivan Horbach")
+    assert claim.speaker is not None and claim.speaker.text == "who"
+    assert claim.speaker.entity_id == person.id
+
+
+def test_naming_verb_with_what_it_is_called(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "The Kremlin called the report a provocation.")
+    assert claim.content.text == "the report a provocation"
+    assert claim.speaker is not None and claim.speaker.text == "Kremlin"
+
+
+def test_a_phone_call_is_not_a_naming(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Putin called Macron on Tuesday.").claims == []

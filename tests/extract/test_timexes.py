@@ -152,6 +152,46 @@ def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value
             "January nineteen ninety-seven",
             "1997-01",
         ),
+        (
+            "By mid-afternoon yesterday the convoy had reached the bridge.",
+            "mid-afternoon yesterday",
+            "2023-03-07TAF",
+        ),
+        (
+            "Shelling hit Kherson on Monday. By mid afternoon, the market was burning.",
+            "mid afternoon",
+            "2023-03-06TAF",
+        ),
+        ("Officials hope the bridge will one day be rebuilt.", "one day", "FUTURE_REF"),
+        ("In the fiscal year ended May 31, the arms maker reported record sales.", "May 31", "2022-05-31"),
+        ("Police have been searching for the gunman since the Jan. 12 attack.", "Jan. 12", "2023-01-12"),
+        (
+            "The index closed at 2082.1 on Monday, down 4.5% from the previous Friday.",
+            "the previous Friday",
+            "2023-03-03",
+        ),
+        ("The ministry informed refiners of a cutback in its gas supply in April.", "April", "2023-04"),
+        ("The ministry announced a new conscription law in April.", "April", "2022-04"),
+        (
+            "The day before last Tuesday's hearing, the lawyers met the prosecutor.",
+            "The day before last Tuesday",
+            "2023-03-06",
+        ),
+        (
+            "The case may be heard in court the week of March 20, officials said.",
+            "the week of March 20",
+            "2023-W12",
+        ),
+        ("The talks were delayed by one day.", "one day", "P1D"),
+        ("The region was ruled from Moscow for centuries.", "centuries", "PXC"),
+        ("Residents will have to live without power for a while.", "a while", "PXX"),
+        ("The border dispute has simmered for several decades.", "several decades", "PXY"),
+        ("Ammunition output should rise through the first two quarters of 2024.", "2024", "2024-H1"),
+        (
+            "The ultimatum was extended to March 16. It had been due to expire Friday evening.",
+            "Friday",
+            "2023-03-03",
+        ),
     ],
 )
 def test_tense_and_wording_pick_the_reading(nlp: Language, text: str, expected: str, value: str) -> None:
@@ -196,6 +236,19 @@ def test_quarterly_results_compare_with_the_same_quarter_a_year_before(nlp: Lang
         ("the year-ago quarter", "2022-Q3"),
         ("the same period last year", "2022-Q3"),
         ("next year's first quarter", "2024-Q1"),
+    ]
+
+
+def test_after_the_first_nine_months_a_year_earlier_is_the_year_before(nlp: Language) -> None:
+    text = (
+        "The arms maker said profit rose 12% in the third quarter. In the first nine months, it earned "
+        "$40 million, compared with $31 million a year earlier."
+    )
+    found = [(t.text, t.value) for t in _timexes(nlp, text, dt.date(2023, 11, 2))]
+    assert found == [
+        ("the third quarter", "2023-Q3"),
+        ("the first nine months", "P9M"),
+        ("a year earlier", "2022"),
     ]
 
 
@@ -245,6 +298,9 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         "The quarterly report mentions no new losses.",
         'The minister spoke on CBS\'s "60 Minutes" and on ABC\'s "This Week" about the siege.',
         "Thousands joined the annual March for Life in the capital.",
+        'Thousands joined the "March of the Mothers" in the capital.',
+        "In today's world, cheap drones decide battles.",
+        "The engineer later founded a venture called Orion 1980 with two partners.",
         "Now, the mayor says, the city must decide.",
         "Families have kept the craft alive for two thousand years.",
         "",

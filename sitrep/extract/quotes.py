@@ -1,0 +1,109 @@
+"""Direct quotes: quoted speech with the speech tag next to it ("…," Prigozhin said).
+
+Straight, curly and doubled-apostrophe quotes (''…'', the style of some wire and newspaper archives) all
+count. A quoted stretch is speech when a speech verb tags it, or when it opens a sentence and is long
+enough not to be a scare quote ("last stand").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep import lexicons
+
+_QUOTES = re.compile(r"\"([^\"\n]+?)\"|“([^”\n]+?)”|''((?:(?!'')[^\n])+?)''")
+_MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes ("last stand"), not speech
+_TAG_TOKENS = 20  # a speech tag can name its speaker at length: `"…," Jane Doe, a writer for X, said`
+_TAG_PUNCT = (",", "?", "!", "—", "–")  # "Yes," he said / "You winning?" she asked
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted stretch of speech: inner offsets, outer offsets and its speech verb when tagged."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    cue: Token | None
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Quoted speech in text order."""
+    cues = set(lexicons.load("claims")["quote_cues"])
+    found: list[Quote] = []
+    for match in _QUOTES.finditer(doc.text):
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        start, end = match.start(group), match.end(group)
+        inner = match.group(group)
+        after = _cue_after(doc, match.end(), cues)
+        quote = Quote(start, end, match.start(), match.end(), after or _cue_before(doc, match.start(), cues))
+        if found and _continues(doc, found[-1], quote):
+            previous = found.pop()
+            found.append(Quote(previous.start, end, previous.outer_start, match.end(), previous.cue))
+        elif _is_speech(doc, quote, inner, after):
+            found.append(quote)
+    return found
+
+
+def _is_speech(doc: Doc, quote: Quote, inner: str, tag_after: Token | None) -> bool:
+    """A short quote is speech only when tagged like speech (`"Yes," he said`); a long one when tagged
+    or opening a sentence (otherwise it is a fragment quoted inside someone else's sentence)."""
+    if len(inner.split()) < _MIN_QUOTE_WORDS:
+        return tag_after is not None and inner.rstrip().endswith(_TAG_PUNCT)
+    return quote.cue is not None or _starts_sentence(doc, quote.outer_start)
+
+
+def _continues(doc: Doc, before: Quote, after: Quote) -> bool:
+    """Whether `after` goes on with `before`'s speech: `"…," he said. "…"`, or a new paragraph that
+    opens with an untagged quote right after a quote."""
+    if after.cue is not None and (before.cue is None or after.cue.i != before.cue.i):
+        return False
+    gap = doc.text[before.outer_end : after.outer_start]
+    if not gap.strip(" \t\r\n.,;:—–-"):
+        return True
+    if before.cue is None:
+        return False
+    tag = before.cue.doc[before.cue.left_edge.i : before.cue.right_edge.i + 1]
+    rest = (
+        doc.text[before.outer_end : max(before.outer_end, tag.start_char)]
+        + doc.text[min(tag.end_char, after.outer_start) : after.outer_start]
+    )
+    return not rest.strip(" \t\r\n.,;:—–-\"“”'")
+
+
+def _starts_sentence(doc: Doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and (span.start == span.sent.start or doc[span.start - 1].is_space)
+
+
+def _cue_after(doc: Doc, offset: int, cues: set[str]) -> Token | None:
+    """A speech verb in the few tokens after a closing quote: `"…," Prigozhin said`."""
+    span = doc.char_span(offset, min(offset + 200, len(doc.text)), alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span[:_TAG_TOKENS]:
+        if "\n" in token.text or token.text in ('"', "“", "''", ".", "!", "?", ";"):
+            return None
+        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _cue_before(doc: Doc, offset: int, cues: set[str]) -> Token | None:
+    """A speech verb right before an opening quote: `he said: "…"`."""
+    span = doc.char_span(max(offset - 60, 0), offset, alignment_mode="contract")
+    if span is None:
+        return None
+    tokens = list(span[-8:])
+    while tokens and tokens[-1].is_space and len(tokens) > 1 and tokens[-2].text == ":":
+        tokens.pop()  # `Newkirk wrote:` with the quote in the next paragraph
+    for token in reversed(tokens[-6:]):
+        if "\n" in token.text:
+            return None
+        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
+            return token
+    return None

@@ -1,0 +1,170 @@
+"""Reported speech and stance over the dependency parse: what a clause says someone said, found, wants
+or asked for, with the clause or phrase that is its content.
+
+Seven shapes, each keyed by a word list in `lexicons/claims.json`:
+- speech and belief verbs with a complement clause: "X said (that) P", "a study found that P";
+- a speech verb set off inside the clause it reports: "P, he said, Q" (the whole host clause is content);
+- intention verbs with an infinitive: "X vowed to retake the town" (the infinitive phrase);
+- requests: "X called for a ceasefire", "X urged Y to withdraw" (what is asked for);
+- stance verbs with an object: "X condemned the strike on the market" (the object, and what for);
+- naming verbs with an object and what it is called: "the Kremlin called the report a provocation";
+- speech nouns with a that-clause: "Moscow's claim that P", "a warning that P".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sitrep import lexicons
+
+_VERBAL = ("VERB", "AUX")
+_REQUEST_PREPOSITIONS = ("for", "on")
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A cue verb and the content it introduces."""
+
+    cue: Token
+    content: SpacySpan
+
+
+@cache
+def _verbs(key: str) -> frozenset[str]:
+    return frozenset(lexicons.load("claims")[key])
+
+
+def find_reported(doc: Doc) -> Iterator[Reported]:
+    """Every cue verb with a content it introduces, in text order."""
+    speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
+    intention, request = _verbs("intention_verbs"), _verbs("request_verbs")
+    stance, nouns, naming = _verbs("stance_verbs"), _verbs("cue_nouns"), _verbs("naming_verbs")
+    for token in doc:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
+            clause = _noun_complement(token)
+            if clause is not None:
+                yield Reported(token, clause)
+            continue
+        if token.pos_ not in _VERBAL:
+            continue
+        lemma = token.lemma_.lower()
+        content = None
+        if lemma in speech or lemma in belief:
+            content = _complement(token)
+            if content is None and lemma in speech:
+                content = _host_clause(token)
+        if content is None and lemma in intention:
+            content = _infinitive(token)
+        if content is None and lemma in request:
+            content = _request(token)
+        if content is None and lemma in naming:
+            content = _naming(token)
+        if content is None and lemma in stance:
+            content = _stance_object(token)
+        if content is not None:
+            yield Reported(token, content)
+
+
+def _complement(cue: Token) -> SpacySpan | None:
+    complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    return content_span(complement) if complement is not None else None
+
+
+def _host_clause(cue: Token) -> SpacySpan | None:
+    """`P, he said, Q`: a speech verb parsed as an aside of the clause it reports."""
+    if cue.dep_ != "parataxis" or cue.head.pos_ not in _VERBAL:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    return content_span(cue.head)
+
+
+def _infinitive(cue: Token) -> SpacySpan | None:
+    clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    return content_span(clause)
+
+
+def _request(cue: Token) -> SpacySpan | None:
+    """What is asked for: the object of "for"/"on", or "Y to do Z" after "urged"."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in _REQUEST_PREPOSITIONS and child.i > cue.i:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                last = child.right_edge.i
+                clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > child.i), None)
+                if clause is not None:
+                    last = clause.right_edge.i
+                return _between(cue.doc, objects[0].left_edge.i, last)
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    clause = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
+    if target is not None and clause is not None and target.i < clause.i:
+        return _between(cue.doc, target.left_edge.i, clause.right_edge.i)
+    return None
+
+
+def _stance_object(cue: Token) -> SpacySpan | None:
+    """`X condemned the strike (for …)`: the object, with the reason given for the stance."""
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None or target.pos_ == "PRON":
+        return None
+    last = target.right_edge.i
+    reason = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > last), None)
+    if reason is not None:
+        last = reason.right_edge.i
+    return _between(cue.doc, target.left_edge.i, last)
+
+
+_SECOND_OBJECT = ("amod", "dobj", "appos", "npadvmod")
+
+
+def _naming(cue: Token) -> SpacySpan | None:
+    """`X called Y Z`: the thing named and what it is called; "called Macron on Tuesday" is not one."""
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return None
+    named_as = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    if named_as is None:
+        named_as = next((c for c in target.rights if c.dep_ in _SECOND_OBJECT), None)
+    if named_as is None:
+        return None
+    return _between(cue.doc, target.left_edge.i, max(named_as.right_edge.i, target.right_edge.i))
+
+
+def _noun_complement(cue: Token) -> SpacySpan | None:
+    """`the claim that P`: a clause opened by "that" hanging from a speech noun."""
+    for child in cue.rights:
+        if child.dep_ not in ("acl", "ccomp", "relcl") or child.pos_ not in _VERBAL:
+            continue
+        first = child.doc[child.left_edge.i]
+        if first.lower_ != "that" or first.i != cue.i + 1:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in child.children)
+        if child.dep_ == "relcl" and not own_subject:
+            continue  # "a warning that was ignored" is a relative clause, not what was warned
+        return content_span(child)
+    return None
+
+
+def _between(doc: Doc, first: int, last: int) -> SpacySpan | None:
+    return content_span(doc[first : last + 1])
+
+
+def content_span(head: Token | SpacySpan) -> SpacySpan | None:
+    """The clause without its "that", surrounding punctuation and spaces."""
+    span = head.doc[head.left_edge.i : head.right_edge.i + 1] if isinstance(head, Token) else head
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start < 2:
+        return None
+    return doc[start:end]

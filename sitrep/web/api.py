@@ -1,0 +1,229 @@
+"""REST endpoints under /api: paged listings with filters, single items, and ingest behind a token.
+
+Every read goes through a read-only connection opened for the request (`read_store`); the one write,
+`POST /api/articles`, runs the real pipeline and `Store.add` under a lock, and only when the server was
+started with `--token`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from sitrep.model import Article
+from sitrep.store.store import Store
+from sitrep.web import queries
+from sitrep.web.settings import Settings
+
+router = APIRouter(prefix="/api")
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def read_store(request: Request) -> Iterator[Store]:
+    """A read-only Store for one request, closed when the response is sent."""
+    with Store(settings_of(request).db, read_only=True) as store:
+        yield store
+
+
+ReadStore = Annotated[Store, Depends(read_store)]
+Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Since = Annotated[dt.date | None, Query(description="From this date (YYYY-MM-DD), inclusive.")]
+Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
+Text = Annotated[str | None, Query(description="Words of the text (full-text search).")]
+BBoxQuery = Annotated[str | None, Query(description="west,south,east,north in degrees.")]
+
+
+class PageOut(BaseModel):
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="Offset of the next page, or null on the last page.")
+
+
+def _bbox(value: str | None) -> queries.BBox | None:
+    return None if value is None else queries.BBox.parse(value)
+
+
+@router.get("/summary")
+def get_summary(store: ReadStore) -> dict[str, Any]:
+    """Counts of what the database holds and the dates it spans."""
+    return queries.summary(store)
+
+
+@router.get("/articles", response_model=PageOut)
+def list_articles(
+    store: ReadStore,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    since: Since = None,
+    until: Until = None,
+    source: Annotated[str | None, Query(description="Source contains this.")] = None,
+    q: Text = None,
+) -> dict[str, Any]:
+    """Articles, newest first."""
+    return queries.articles(store, queries.Page(limit, offset), since, until, source, q)
+
+
+@router.get("/articles/{article_id:path}")
+def get_article(article_id: str, store: ReadStore) -> dict[str, Any]:
+    """One article with its full Extraction (every span as character offsets into `text`)."""
+    found = store.article(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return {
+        "article": found.model_dump(mode="json"),
+        "extraction": store.extraction(article_id).model_dump(mode="json"),
+    }
+
+
+@router.get("/events", response_model=PageOut)
+def list_events(
+    store: ReadStore,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    since: Since = None,
+    until: Until = None,
+    type: Annotated[str | None, Query(description="PLOVER type or ACLED event type.")] = None,
+    actor: Annotated[str | None, Query(description="Either actor's text or entity contains this.")] = None,
+    place: Annotated[str | None, Query(description="Place name contains this.")] = None,
+    bbox: BBoxQuery = None,
+    q: Text = None,
+    article: Annotated[str | None, Query(description="Only events of this article.")] = None,
+    located: Annotated[bool, Query(description="Only events whose place has coordinates.")] = False,
+) -> dict[str, Any]:
+    """Events by event date."""
+    return queries.events(
+        store,
+        queries.Page(limit, offset),
+        since=since,
+        until=until,
+        type=type,
+        actor=actor,
+        place=place,
+        bbox=_bbox(bbox),
+        q=q,
+        article=article,
+        located=located,
+    )
+
+
+@router.get("/events/{article_id:path}/{event_id}")
+def get_event(article_id: str, event_id: str, store: ReadStore) -> dict[str, Any]:
+    """One event with its place, actors and evidence spans."""
+    found = queries.event(store, article_id, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+    return found
+
+
+@router.get("/entities", response_model=PageOut)
+def list_entities(
+    store: ReadStore,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    type: Annotated[str | None, Query(description="PERSON, ORG, NORP, GPE…")] = None,
+    name: Annotated[str | None, Query(description="Name or an alias contains this.")] = None,
+    kind: Annotated[str | None, Query(description="Actor kind, e.g. state_forces.")] = None,
+) -> dict[str, Any]:
+    """Entities grouped by name and type across articles, by name."""
+    return queries.entities(store, queries.Page(limit, offset), type, name, kind)
+
+
+@router.get("/entities/{name:path}")
+def get_entity(
+    name: str, store: ReadStore, type: Annotated[str | None, Query(description="Entity type.")] = None
+) -> dict[str, Any]:
+    """One entity: aliases, kinds, relations, events as actor, claims as speaker."""
+    found = queries.entity(store, name, type)
+    if found is None:
+        raise HTTPException(404, f"no entity named {name!r}")
+    return found
+
+
+@router.get("/claims", response_model=PageOut)
+def list_claims(
+    store: ReadStore,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    since: Since = None,
+    until: Until = None,
+    kind: Annotated[str | None, Query(description="direct_quote, indirect or according_to.")] = None,
+    speaker: Annotated[str | None, Query(description="Speaker contains this.")] = None,
+    q: Text = None,
+    article: Annotated[str | None, Query(description="Only claims of this article.")] = None,
+) -> dict[str, Any]:
+    """Claims by article publication date."""
+    return queries.claims(store, queries.Page(limit, offset), since, until, kind, speaker, q, article)
+
+
+@router.get("/places", response_model=PageOut)
+def list_places(
+    store: ReadStore,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    name: Annotated[str | None, Query(description="Place name contains this.")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code.")] = None,
+    bbox: BBoxQuery = None,
+) -> dict[str, Any]:
+    """Places grouped by name, country and coordinates, by name."""
+    return queries.places(store, queries.Page(limit, offset), name, country, _bbox(bbox))
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest; `id` defaults to a hash of source and text."""
+
+    text: str = Field(min_length=1)
+    published: dt.date
+    id: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+def _check_token(settings: Settings, authorization: str | None) -> None:
+    if settings.token is None:
+        raise HTTPException(404, "ingest is off: start the server with --token to switch it on")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme != "Bearer" or not hmac.compare_digest(given.encode(), settings.token.encode()):
+        raise HTTPException(403, "a valid token is needed: send 'Authorization: Bearer TOKEN'")
+
+
+@router.post("/articles", status_code=201)
+def post_article(
+    body: ArticleIn,
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Extract one article with the full pipeline and store it (only with `--token`)."""
+    settings = settings_of(request)
+    _check_token(settings, authorization)
+    article = Article(
+        id=body.id or Article.make_id(body.source, body.text),
+        published=body.published,
+        text=body.text,
+        title=body.title,
+        source=body.source,
+        url=body.url,
+    )
+    with settings.write_lock:
+        pipeline = settings.get_pipeline()
+        extraction = pipeline.extract(article)
+        with Store(settings.db) as store:
+            stored = store.add(article, extraction)
+    return {
+        "id": article.id,
+        "stored": stored,
+        "events": len(extraction.events),
+        "claims": len(extraction.claims),
+        "entities": len(extraction.entities),
+    }

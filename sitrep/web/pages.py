@@ -1,0 +1,289 @@
+"""Server-rendered pages: overview, map, timeline, events, entities, articles, claims, report, API docs.
+
+Templates autoescape everything; the only markup built in Python (highlighted article text, the chart,
+the report body) escapes every piece of text itself. Pages read through the same read-only Store and the
+same queries as the API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import URL
+
+from sitrep.errors import UsageError
+from sitrep.report import build_report
+from sitrep.report.figures import figures, group_figures
+from sitrep.report.render import TEMPLATES as REPORT_TEMPLATES
+from sitrep.report.render import evidence_url, to_html_fragment
+from sitrep.store.store import Store
+from sitrep.web import queries
+from sitrep.web.api import ReadStore, settings_of
+from sitrep.web.chart import TYPE_COLOURS, colour, events_per_day_svg
+from sitrep.web.highlight import Mark, highlight, marks_of
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+TEMPLATES = Path(__file__).parent / "templates"
+
+_env = Environment(
+    loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(REPORT_TEMPLATES)]),
+    autoescape=select_autoescape(default=True),
+)
+_env.globals.update(colour=colour, type_colours=TYPE_COLOURS, acled_types=queries.ACLED_TYPES)
+_env.globals["evidence_url"] = evidence_url
+templates = Jinja2Templates(env=_env)
+Optional = Annotated[str | None, Query()]
+
+
+def _render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    """The HTML face of an error for a browser; the API answers the same error as JSON."""
+    return _render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def _page_links(request: Request, result: dict[str, Any]) -> dict[str, str | None]:
+    url = URL(str(request.url))
+    previous = None
+    if result["offset"] > 0:
+        previous = str(url.include_query_params(offset=max(0, result["offset"] - result["limit"])))
+    following = None
+    if result["next_offset"] is not None:
+        following = str(url.include_query_params(offset=result["next_offset"]))
+    return {"previous": previous, "next": following}
+
+
+@router.get("/")
+def overview(request: Request, store: ReadStore) -> Response:
+    counts = queries.summary(store)
+    chart = events_per_day_svg(queries.events_per_day(store))
+    recent = queries.articles(store, queries.Page(limit=10))["items"]
+    return _render(request, "overview.html", counts=counts, chart=chart, recent=recent)
+
+
+@router.get("/map")
+def map_page(
+    request: Request, since: Optional = None, until: Optional = None, type: Optional = None
+) -> Response:
+    settings = settings_of(request)
+    params = {k: v for k, v in {"since": since, "until": until, "type": type}.items() if v}
+    return _render(
+        request,
+        "map.html",
+        tiles=settings.tiles or "",
+        colours=json.dumps(TYPE_COLOURS),
+        filters=params,
+        query=json.dumps(params),
+    )
+
+
+@router.get("/timeline")
+def timeline(
+    request: Request,
+    store: ReadStore,
+    since: Optional = None,
+    until: Optional = None,
+    type: Optional = None,
+    place: Optional = None,
+    offset: int = 0,
+) -> Response:
+    result = queries.events(
+        store,
+        queries.Page(limit=200, offset=offset),
+        since=_date(since, "since"),
+        until=_date(until, "until"),
+        type=_blank(type),
+        place=_blank(place),
+    )
+    days: dict[str, list[dict[str, Any]]] = {}
+    for item in result["items"]:
+        days.setdefault(item["date"] or "undated", []).append(item)
+    filters = {"since": since, "until": until, "type": type, "place": place}
+    return _render(request, "timeline.html", days=days, filters=filters, pages=_page_links(request, result))
+
+
+@router.get("/events")
+def events_table(
+    request: Request,
+    store: ReadStore,
+    since: Optional = None,
+    until: Optional = None,
+    type: Optional = None,
+    actor: Optional = None,
+    place: Optional = None,
+    q: Optional = None,
+    offset: int = 0,
+) -> Response:
+    filters = {"since": since, "until": until, "type": type, "actor": actor, "place": place, "q": q}
+    result = queries.events(
+        store,
+        queries.Page(limit=100, offset=offset),
+        since=_date(since, "since"),
+        until=_date(until, "until"),
+        type=_blank(type),
+        actor=_blank(actor),
+        place=_blank(place),
+        q=_blank(q),
+    )
+    return _render(
+        request, "events.html", events=result["items"], filters=filters, pages=_page_links(request, result)
+    )
+
+
+@router.get("/events/{article_id:path}/{event_id}")
+def event_page(request: Request, store: ReadStore, article_id: str, event_id: str) -> Response:
+    found = queries.event(store, article_id, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+    return _render(request, "event.html", event=found)
+
+
+@router.get("/entities")
+def entities_page(
+    request: Request, store: ReadStore, name: Optional = None, type: Optional = None, offset: int = 0
+) -> Response:
+    result = queries.entities(store, queries.Page(limit=200, offset=offset), _blank(type), _blank(name))
+    return _render(
+        request,
+        "entities.html",
+        entities=result["items"],
+        filters={"name": name, "type": type},
+        pages=_page_links(request, result),
+    )
+
+
+@router.get("/entities/{name:path}")
+def entity_page(request: Request, store: ReadStore, name: str, type: Optional = None) -> Response:
+    found = queries.entity(store, name, _blank(type))
+    if found is None:
+        raise HTTPException(404, f"no entity named {name!r}")
+    return _render(request, "entity.html", entity=found)
+
+
+@router.get("/articles")
+def articles_page(request: Request, store: ReadStore, q: Optional = None, offset: int = 0) -> Response:
+    result = queries.articles(store, queries.Page(limit=100, offset=offset), q=_blank(q))
+    return _render(
+        request,
+        "articles.html",
+        articles=result["items"],
+        filters={"q": q},
+        pages=_page_links(request, result),
+    )
+
+
+def _cited(value: str | None) -> Mark | None:
+    if not value:
+        return None
+    start, _, end = value.partition("-")
+    if not (start.isdigit() and end.isdigit()):
+        raise UsageError(f"cite must be START-END in characters, not {value!r}")
+    return Mark(int(start), int(end), "cited", "cited by the report")
+
+
+@router.get("/articles/{article_id:path}")
+def article_page(request: Request, store: ReadStore, article_id: str, cite: Optional = None) -> Response:
+    article = store.article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    extraction = store.extraction(article_id)
+    marks = marks_of(extraction)
+    cited = _cited(cite)
+    if cited is not None:
+        marks.append(cited)
+    places = {p.id: p.name for p in extraction.places}
+    return _render(
+        request,
+        "article.html",
+        article=article,
+        extraction=extraction,
+        places=places,
+        body=highlight(article.text, marks),
+    )
+
+
+@router.get("/claims")
+def claims_page(
+    request: Request,
+    store: ReadStore,
+    since: Optional = None,
+    until: Optional = None,
+    speaker: Optional = None,
+    q: Optional = None,
+    offset: int = 0,
+) -> Response:
+    start, end = _window(store, since, until, days=30)
+    groups = [g for g in group_figures(figures(store, start, end)) if g.claims > 1]
+    result = queries.claims(
+        store,
+        queries.Page(limit=100, offset=offset),
+        since=start,
+        until=end,
+        speaker=_blank(speaker),
+        q=_blank(q),
+    )
+    filters = {"since": start.isoformat(), "until": end.isoformat(), "speaker": speaker, "q": q}
+    return _render(
+        request,
+        "claims.html",
+        groups=groups,
+        claims=result["items"],
+        filters=filters,
+        pages=_page_links(request, result),
+    )
+
+
+def _window(store: Store, since: str | None, until: str | None, days: int) -> tuple[dt.date, dt.date]:
+    """The dates asked for, else the last `days` days of the database's articles."""
+    last = queries.summary(store)["last_published"]
+    end = _date(until, "until") or (dt.date.fromisoformat(last) if last else dt.date.today())
+    start = _date(since, "since") or end - dt.timedelta(days=days - 1)
+    return start, end
+
+
+@router.get("/report")
+def report_page(
+    request: Request, store: ReadStore, since: Optional = None, until: Optional = None, place: Optional = None
+) -> Response:
+    start, end = _window(store, since, until, days=14)
+    report = build_report(store, start, end, _blank(place))
+    return _render(
+        request,
+        "report.html",
+        report=report,
+        body=to_html_fragment(report),
+        filters={"since": start.isoformat(), "until": end.isoformat(), "place": place or ""},
+    )
+
+
+@router.get("/docs")
+def api_docs(request: Request) -> Response:
+    """The OpenAPI description as a page, drawn from `/openapi.json` without any script."""
+    spec = request.app.openapi()
+    operations = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, operation in methods.items():
+            operations.append({"path": path, "method": method.upper(), **operation})
+    return _render(request, "docs.html", spec=spec, operations=operations)

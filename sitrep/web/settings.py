@@ -1,0 +1,35 @@
+"""What one server needs to know, fixed at start-up and shared by every request."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitrep.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Settings:
+    """`token` switches on `POST /api/articles`; `tiles` is an online tile URL template, off by default."""
+
+    db: Path
+    token: str | None = None
+    tiles: str | None = None
+    model: str | None = None
+    node_modules: Path = ROOT / "node_modules"
+    pipeline: Pipeline | None = None
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get_pipeline(self) -> Pipeline:
+        """The pipeline, loaded on the first ingest: it takes seconds, and most servers never ingest."""
+        if self.pipeline is None:
+            from sitrep.nlp.loader import DEFAULT_MODEL
+            from sitrep.pipeline import Pipeline
+
+            self.pipeline = Pipeline(self.model or DEFAULT_MODEL)
+        return self.pipeline

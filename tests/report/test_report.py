@@ -1,0 +1,127 @@
+"""The situation report over a database built by the real pipeline (`web_db`) and over the demo corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.pipeline import Pipeline
+from sitrep.report import build_report, evidence_url, to_html, to_markdown
+from sitrep.report.figures import figures, group_figures, unit_key
+from sitrep.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+WEEK = (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+
+
+@pytest.fixture(scope="module")
+def demo_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus (`make demo`: every article under examples/) stored by the real pipeline."""
+    from sitrep.ingest import read_articles
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store(path) as store:
+        for article in read_articles([str(ROOT / "examples")]):
+            assert isinstance(article, Article)
+            store.add(article, pipeline.extract(article))
+    return path
+
+
+def test_every_sentence_of_the_demo_report_cites_an_article(demo_db: Path) -> None:
+    with Store(demo_db, read_only=True) as store:
+        report = build_report(store, *WEEK)
+        sentences = report.sentences()
+        assert len(sentences) >= 10
+        for sentence in sentences:
+            assert sentence.citations, sentence.text
+            for citation in sentence.citations:
+                article = store.article(citation.article_id)
+                assert article is not None
+                assert article.text[citation.start : citation.end] == citation.text
+    html = to_html(report)
+    items = re.findall(r'<li class="report-sentence">(.*?)</li>', html, flags=re.S)
+    assert len(items) == len(sentences)
+    assert all(re.search(r'href="/articles/[^"]+\?cite=\d+-\d+#span-\d+-\d+"', item) for item in items)
+    markdown = to_markdown(report)
+    bullets = [line for line in markdown.splitlines() if line.startswith("- ")]
+    assert len(bullets) == len(sentences)
+    assert all(re.search(r"\[\^\d+\]$", line) for line in bullets)
+    for number in {int(n) for n in re.findall(r"\[\^(\d+)\](?!:)", markdown)}:
+        assert re.search(rf"^\[\^{number}\]: article \S+, characters \d+–\d+", markdown, flags=re.M)
+
+
+def test_report_has_key_events_by_day_figures_and_statements(demo_db: Path) -> None:
+    with Store(demo_db, read_only=True) as store:
+        report = build_report(store, *WEEK)
+    events, casualties, statements = report.sections
+    assert [sub.title for sub in events.subsections] == sorted(sub.title for sub in events.subsections)
+    assert any("Kupyansk" in s.text for sub in events.subsections for s in sub.sentences)
+    assert any("according to" in s.text for s in casualties.sentences)
+    assert statements.sentences and all("“" in s.text for s in statements.sentences)
+
+
+def test_place_filter_keeps_that_place(demo_db: Path) -> None:
+    with Store(demo_db, read_only=True) as store:
+        report = build_report(store, *WEEK, place="fasher")
+    texts = [s.text for sub in report.sections[0].subsections for s in sub.sentences]
+    assert texts and all("Fasher" in t for t in texts)
+
+
+def test_figures_of_one_count_place_and_days_are_grouped(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        groups = group_figures(figures(store))
+    civilians = [g for g in groups if g.unit == "civilians" and g.place and "upyansk" in g.place]
+    assert civilians and any(len(g.figures) > 1 for g in civilians)
+    assert unit_key("civilian") == unit_key("civilians") and unit_key("person") == "people"
+
+
+def test_article_text_cannot_inject_markup_into_the_report(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        report = build_report(store, *WEEK)
+    html = to_html(report)
+    assert "<script>" not in html and "<img" not in html
+    markdown = to_markdown(report)
+    assert "\\<script\\>" in markdown, "the hostile article is cited"
+    prose = re.sub(r"\[\^\d+\]", "", markdown)
+    assert re.search(r"(?<!\\)[<>\[\]]", prose) is None, "every < > [ ] from an article is escaped"
+
+
+def test_evidence_links_escape_the_article_id() -> None:
+    from sitrep.report.build import Citation
+
+    url = evidence_url(Citation("a/b?c#d", 3, 9, "x"), "http://127.0.0.1:8000")
+    assert url == "http://127.0.0.1:8000/articles/a%2Fb%3Fc%23d?cite=3-9#span-3-9"
+
+
+def test_two_figures_of_one_claim_are_no_disagreement() -> None:
+    from sitrep.report.figures import Figure, FigureGroup
+
+    def figure(value: float, claim: str) -> Figure:
+        return Figure(
+            value,
+            str(value),
+            "drones",
+            "2024-05-10",
+            None,
+            "air force",
+            None,
+            "2024-05-10",
+            "a1",
+            claim,
+            0,
+            9,
+            "x",
+        )
+
+    one_claim = FigureGroup(
+        "drones", None, "2024-05-10", "2024-05-10", [figure(11, "cl-1"), figure(13, "cl-1")]
+    )
+    assert one_claim.claims == 1 and not one_claim.disagrees
+    two_claims = FigureGroup(
+        "drones", None, "2024-05-10", "2024-05-10", [figure(11, "cl-1"), figure(14, "cl-2")]
+    )
+    assert two_claims.claims == 2 and two_claims.disagrees

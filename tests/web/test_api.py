@@ -1,0 +1,265 @@
+"""The REST API in-process, over a database the real pipeline built (`web_db` in tests/conftest.py)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.pipeline import Pipeline
+from sitrep.web import create_app, queries
+from sitrep.web.api import read_store
+from sitrep.web.settings import Settings
+
+LISTS = ("/api/articles", "/api/events", "/api/entities", "/api/claims", "/api/places")
+TOKEN = "a-token-of-sixteen-chars"
+
+
+@pytest.fixture(scope="module")
+def client(web_db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(db=web_db))) as opened:
+        yield opened
+
+
+def _error(response: Any, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "code", "message", "details"}
+    assert body["error"]["status"] == status
+    return dict(body["error"])
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_every_list_is_a_page_of_items(client: TestClient, path: str) -> None:
+    body = client.get(path).json()
+    assert set(body) == {"items", "limit", "offset", "next_offset"}
+    assert body["items"], path
+    assert body["limit"] == 50 and body["offset"] == 0
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_pages_walk_every_item_once(client: TestClient, path: str) -> None:
+    everything = client.get(path, params={"limit": 500}).json()["items"]
+    seen: list[Any] = []
+    offset: int | None = 0
+    while offset is not None:
+        page = client.get(path, params={"limit": 3, "offset": offset}).json()
+        assert len(page["items"]) <= 3
+        seen.extend(page["items"])
+        offset = page["next_offset"]
+    assert seen == everything
+
+
+def test_events_filter_by_date_type_actor_place(client: TestClient) -> None:
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    dated = sorted({e["date"] for e in events})
+    middle = dated[len(dated) // 2]
+    since = client.get("/api/events", params={"since": middle, "limit": 500}).json()["items"]
+    assert since and all(e["date"] >= middle for e in since)
+    assert len(since) < len(events)
+    assaults = client.get("/api/events", params={"type": "assault", "limit": 500}).json()["items"]
+    assert assaults and {e["type"] for e in assaults} == {"ASSAULT"}
+    battles = client.get("/api/events", params={"type": "battles", "limit": 500}).json()["items"]
+    assert {e["acled_event_type"] for e in battles} <= {"Battles"}
+    russian = client.get("/api/events", params={"actor": "RUSSIAN", "limit": 500}).json()["items"]
+    assert russian and all(
+        "russian"
+        in " ".join(str(e[k]) for k in ("actor1", "actor2", "actor1_entity", "actor2_entity")).lower()
+        for e in russian
+    )
+    fasher = client.get("/api/events", params={"place": "fasher", "limit": 500}).json()["items"]
+    assert fasher and all("fasher" in e["place"].lower() for e in fasher)
+
+
+def test_events_filter_by_bounding_box(client: TestClient) -> None:
+    ukraine = client.get("/api/events", params={"bbox": "22,44,41,53", "limit": 500}).json()["items"]
+    sudan = client.get("/api/events", params={"bbox": "21,8,39,23", "limit": 500}).json()["items"]
+    assert ukraine and sudan
+    assert all(22 <= e["longitude"] <= 41 and 44 <= e["latitude"] <= 53 for e in ukraine)
+    assert all(21 <= e["longitude"] <= 39 and 8 <= e["latitude"] <= 23 for e in sudan)
+    assert not {e["key"] for e in ukraine} & {e["key"] for e in sudan}
+
+
+def test_text_search_uses_the_full_text_index(client: TestClient) -> None:
+    hits = client.get("/api/articles", params={"q": "El Fasher"}).json()["items"]
+    assert hits
+    for hit in hits:
+        text = client.get(f"/api/articles/{hit['id']}").json()["article"]["text"]
+        assert "el fasher" in text.lower()
+    fasher_articles = {a["id"] for a in hits}
+    events = client.get("/api/events", params={"q": "fasher", "limit": 500}).json()["items"]
+    assert events and {e["article_id"] for e in events} <= fasher_articles
+    claims = client.get("/api/claims", params={"q": "civilians", "limit": 500}).json()["items"]
+    assert claims and all("civilians" in c["content"].lower() for c in claims)
+
+
+@pytest.mark.parametrize("q", ['"', "NEAR(", "a OR", "*", "title:x", "'; DROP TABLE events; --"])
+def test_text_search_reads_no_query_syntax(client: TestClient, q: str) -> None:
+    response = client.get("/api/events", params={"q": q})
+    assert response.status_code == 200, response.text
+    assert client.get("/api/summary").json()["events"] > 0
+
+
+def test_article_returns_its_extraction_with_offsets_into_the_text(client: TestClient) -> None:
+    body = client.get("/api/articles/hostile-1").json()
+    text = body["article"]["text"]
+    assert "<script>" in text
+    for event in body["extraction"]["events"]:
+        assert text[event["trigger"]["start"] : event["trigger"]["end"]] == event["trigger"]["text"]
+
+
+def test_entity_and_event_details(client: TestClient) -> None:
+    entity = client.get("/api/entities/Oleh Marchenko").json()
+    assert "Marchenko" in entity["aliases"]
+    assert entity["claims"], "Marchenko speaks in the Kupiansk articles"
+    tkach = client.get("/api/entities/Andriy Tkach").json()
+    assert [(r["subject"], r["predicate"], r["object"]) for r in tkach["relations"]] == [
+        ("Andriy Tkach", "leader_of", "Kupiansk town military administration")
+    ]
+    event = client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    detail = client.get(f"/api/events/{event['article_id']}/{event['id']}").json()
+    assert detail["key"] == event["key"] and detail["evidence"]
+
+
+def test_not_found_has_the_error_shape(client: TestClient) -> None:
+    assert "no article" in _error(client.get("/api/articles/nope"), 404)["message"]
+    _error(client.get("/api/entities/Nobody At All"), 404)
+    _error(client.get("/api/events/nope/ev-1"), 404)
+    _error(client.get("/api/no-such-endpoint"), 404)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"since": "yesterday"},
+        {"limit": 0},
+        {"limit": 501},
+        {"offset": -1},
+        {"bbox": "1,2,3"},
+        {"type": "ATTACK"},
+    ],
+)
+def test_invalid_parameters_have_the_error_shape(client: TestClient, params: dict[str, Any]) -> None:
+    error = _error(client.get("/api/events", params=params), 422)
+    assert error["code"] == "invalid" and error["message"]
+
+
+def test_unexpected_failures_have_the_error_shape(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: Any, **__: Any) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(queries, "summary", broken)
+    with TestClient(create_app(Settings(db=web_db)), raise_server_exceptions=False) as failing:
+        error = _error(failing.get("/api/summary"), 500)
+    assert "secret" not in error["message"]
+
+
+def test_requests_read_through_a_read_only_connection(web_db: Path) -> None:
+    request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(settings=Settings(db=web_db))))
+    opened = read_store(request)  # type: ignore[arg-type]
+    store = next(opened)
+    with pytest.raises(Exception, match="readonly"):
+        store.connection.execute("DELETE FROM events")
+    opened.close()
+
+
+def test_ingest_is_off_without_a_token(client: TestClient) -> None:
+    body = {"text": "Troops shelled Kupiansk.", "published": "2024-05-07"}
+    error = _error(client.post("/api/articles", json=body), 404)
+    assert "--token" in error["message"]
+
+
+@pytest.fixture(scope="module")
+def ingest_client(
+    web_db: Path, pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    copy = tmp_path_factory.mktemp("ingest") / "ingest.db"
+    shutil.copy(web_db, copy)
+    with TestClient(create_app(Settings(db=copy, token=TOKEN, pipeline=pipeline))) as opened:
+        yield opened
+
+
+def test_ingest_needs_the_right_token(ingest_client: TestClient) -> None:
+    body = {"text": "Troops shelled Kupiansk.", "published": "2024-05-07"}
+    _error(ingest_client.post("/api/articles", json=body), 403)
+    _error(ingest_client.post("/api/articles", json=body, headers={"Authorization": "Bearer wrong"}), 403)
+    _error(ingest_client.post("/api/articles", json=body, headers={"Authorization": TOKEN}), 403)
+
+
+def test_ingest_runs_the_pipeline_and_stores(ingest_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {
+        "id": "posted-1",
+        "text": "Russian forces shelled Vovchansk on Tuesday, killing two civilians, the governor said.",
+        "published": "2024-05-14",
+        "source": "Posted",
+    }
+    created = ingest_client.post("/api/articles", json=body, headers=auth)
+    assert created.status_code == 201, created.text
+    assert created.json()["stored"] is True and created.json()["events"] >= 1
+    again = ingest_client.post("/api/articles", json=body, headers=auth)
+    assert again.json()["stored"] is False
+    events = ingest_client.get("/api/events", params={"article": "posted-1"}).json()["items"]
+    assert events and events[0]["type"] == "ASSAULT"
+    error = _error(ingest_client.post("/api/articles", json={"published": "2024-05-14"}, headers=auth), 422)
+    assert "text" in error["message"]
+
+
+def test_responses_carry_a_strict_content_security_policy(client: TestClient) -> None:
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "http" not in policy
+    assert client.get("/api/summary").headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_openapi_and_docs_are_served_without_a_cdn(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/articles", "/api/entities", "/api/claims", "/api/places"} <= set(
+        spec["paths"]
+    )
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/events" in docs.text
+    assert "cdn" not in docs.text.lower() and "https://" not in docs.text
+
+
+def test_front_end_libraries_are_served_from_node_modules(client: TestClient) -> None:
+    if not (Settings(db=Path("x")).node_modules / "leaflet").is_dir():
+        pytest.skip("node_modules is not installed (run `npm ci`)")
+    assert client.get("/vendor/leaflet/leaflet.js").status_code == 200
+    assert client.get("/vendor/markercluster/leaflet.markercluster.js").status_code == 200
+    assert client.get("/vendor/world-atlas/countries-50m.json").status_code == 200
+    assert client.get("/vendor/leaflet/../../package.json").status_code == 404
+
+
+def test_place_filter_matches_the_name_as_articles_write_it(client: TestClient) -> None:
+    written = client.get("/api/events", params={"place": "Kupiansk", "limit": 500}).json()["items"]
+    assert written and {e["place"] for e in written} == {"Kupyansk"}, "GeoNames spells it Kupyansk"
+    places = client.get("/api/places", params={"name": "kupiansk"}).json()["items"]
+    assert [p["name"] for p in places] == ["Kupyansk"]
+
+
+def test_ids_with_slashes_are_reachable(ingest_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {
+        "id": "wire/2024/7",
+        "text": "Police arrested two men in Kharkiv on Friday.",
+        "published": "2024-05-17",
+    }
+    assert ingest_client.post("/api/articles", json=body, headers=auth).status_code == 201
+    assert ingest_client.get("/api/articles/wire%2F2024%2F7").json()["article"]["id"] == "wire/2024/7"
+    assert ingest_client.get("/articles/wire%2F2024%2F7").status_code == 200
+
+
+def test_online_tiles_widen_only_the_image_sources() -> None:
+    from sitrep.web.app import content_security_policy
+
+    offline = content_security_policy(None)
+    online = content_security_policy("https://{s}.tile.example.org/{z}/{x}/{y}.png")
+    assert "img-src 'self' data:;" in offline
+    assert "img-src 'self' data: https://*.tile.example.org;" in online
+    assert online.replace(" https://*.tile.example.org", "") == offline
