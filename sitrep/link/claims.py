@@ -11,6 +11,7 @@ claims give different figures. Quantities no cue explains are left out.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
 from collections import defaultdict
@@ -49,7 +50,7 @@ class Figure:
     side: str
     event_id: str | None
     speaker: str | None
-    via: str
+    via: str  # JSON list of the relays' names, nearest the speaker first
 
 
 def _stem_match(word: str, stems: tuple[str, ...]) -> bool:
@@ -115,7 +116,15 @@ def figures(conn: sqlite3.Connection) -> list[Figure]:
     ):
         quantities[(aid, cid)].append((seq, value, unit, text))
     found = []
-    for aid, cid, start, end, content, speaker, via in conn.execute(_CLAIMS):
+    names = {
+        (aid, eid): name
+        for aid, eid, name in conn.execute(
+            "SELECT n.article_id, n.id, n.name FROM entities n"
+            " JOIN temp.new_articles t ON t.key = n.article_id"
+        )
+    }
+    for aid, cid, start, end, content, speaker, via_ids in conn.execute(_CLAIMS):
+        via = json.dumps([names.get((aid, v), v) for v in json.loads(via_ids)], ensure_ascii=False)
         cursor, last_side = 0, None
         for seq, value, unit, text in quantities[(aid, cid)]:
             measure, cursor = measure_of(content, text, cursor)

@@ -363,7 +363,7 @@ def m003_link_tables(conn: sqlite3.Connection) -> None:
       `(family, cell, day)` index finds around it.
     - `claim_groups` / `claim_group_members`: figures that claims give for one `measure` (fatalities,
       injured, detained, troops, losses) of one `side` (people, combatants, materiel) of one linked event,
-      each with its speaker and relay (`via`); `disagrees` when the figures differ.
+      each with its speaker and relays (`via`, names); `disagrees` when the figures differ.
     """
     for statement in _LINK:
         conn.execute(statement)

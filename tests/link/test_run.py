@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -153,3 +154,17 @@ def test_link_command_links_once_and_names_a_missing_database(
     assert "0 articles linked" in again.output
     missing = runner.invoke(app, ["link", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code != 0
+
+
+def test_a_figure_keeps_its_speaker_and_relay_by_name(tmp_path: Path, pipeline: Pipeline) -> None:
+    text = "Russian forces shelled Kherson on Tuesday, killing 12 civilians, a Ukrainian official told CNN."
+    article = Article(id="relay", published=dt.date(2024, 5, 8), text=text)
+    path = tmp_path / "s.db"
+    _fill(path, [(article, pipeline.extract(article))])
+    with Store(path) as store:
+        link(store)
+        (group,) = claim_groups(store)
+    (figure,) = group["figures"]
+    assert group["measure"] == "fatalities" and figure["value"] == 12
+    assert figure["speaker"] == "Ukrainian official"
+    assert figure["via"] == ["CNN"]
