@@ -38,6 +38,10 @@ class Mention:
     country: str | None
 
     @property
+    def ref(self) -> tuple[str, str]:
+        return (self.article_id, self.entity_id)
+
+    @property
     def person(self) -> bool:
         return self.type == "PERSON"
 
@@ -234,34 +238,33 @@ _SELECT = "SELECT n.article_id, n.id, n.name, n.type, n.kind, n.country FROM ent
 def link_entities(conn: sqlite3.Connection, article_ids: list[str]) -> set[str]:
     """Resolve the entities of new articles, re-resolving every block (surname, initials) they touch.
 
-    Returns the canonical ids written or emptied.
+    Only memberships that change are written; returns the canonical ids rebuilt.
     """
     temp_keys(conn, "new_articles", article_ids)
     fresh = _read(conn, _SELECT + " JOIN temp.new_articles t ON t.key = n.article_id")
     temp_keys(conn, "touched_blocks", {b for m in fresh if (b := block(m))})
-    earlier = _read(
-        conn,
-        _SELECT + " JOIN canonical_entity_members c ON c.article_id = n.article_id AND c.entity_id = n.id"
-        " JOIN temp.touched_blocks s ON s.key = c.block",
-    )
-    old = {
-        row[0]
-        for row in conn.execute(
-            "SELECT DISTINCT c.canonical_id FROM canonical_entity_members c"
-            " JOIN temp.touched_blocks s ON s.key = c.block"
-        )
-    }
+    stored: dict[tuple[str, str], Membership] = {}
+    earlier: list[Mention] = []
+    for row in conn.execute(
+        "SELECT n.article_id, n.id, n.name, n.type, n.kind, n.country, c.canonical_id, c.key, c.reason"
+        " FROM canonical_entity_members c JOIN temp.touched_blocks s ON s.key = c.block"
+        " JOIN entities n ON n.article_id = c.article_id AND n.id = c.entity_id"
+    ):
+        earlier.append(Mention(*row[:6]))
+        stored[(row[0], row[1])] = Membership(*row[6:])
     members = resolve([*earlier, *fresh])
+    changed = [m for m in [*earlier, *fresh] if stored.get(m.ref) != members[m.ref]]
     conn.executemany(
         "INSERT OR REPLACE INTO canonical_entity_members"
         " (canonical_id, article_id, entity_id, reason, key, block) VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (m.canonical_id, mention.article_id, mention.entity_id, m.reason, m.key, block(mention))
-            for mention in [*earlier, *fresh]
-            for m in [members[(mention.article_id, mention.entity_id)]]
+            (joined.canonical_id, m.article_id, m.entity_id, joined.reason, joined.key, block(m))
+            for m in changed
+            for joined in [members[m.ref]]
         ],
     )
-    touched = old | {m.canonical_id for m in members.values()}
+    touched = {members[m.ref].canonical_id for m in changed}
+    touched |= {stored[m.ref].canonical_id for m in changed if m.ref in stored}
     _write_canonicals(conn, touched)
     return touched
 

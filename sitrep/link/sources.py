@@ -3,7 +3,8 @@
 Each article gets a MinHash signature of its word 3-shingles (datasketch). An article whose estimated
 Jaccard similarity with an article published within `WINDOW_DAYS` reaches `THRESHOLD` is a near
 duplicate and joins that article's source group; the group id is the earliest such article's id, so
-groups never change once assigned. Candidates come from an LSH index, not from comparing every pair.
+groups never change once assigned. A new article is compared only with the articles of the days within
+reach, all signatures of one day at once (the estimate is the share of equal MinHash values).
 
 Why 0.3 on 3-shingles: a syndicated copy with a new dateline and a trimmed paragraph keeps about 0.4 of
 its 3-shingles in common with the original, while two independent reports of the same strike, sharing
@@ -15,14 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 
 NUM_PERM = 128
-SCHEME = "affine32"  # named, so stored signatures are read back with the hashing that made them
+SCHEME = "affine32"  # named, so signatures made later compare with the stored ones
 THRESHOLD = 0.3
 WINDOW_DAYS = 3
 _WORD = re.compile(r"\w+")
@@ -45,15 +48,16 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
 
 
+@cache
+def _permutations() -> object:
+    """The hash permutations, drawn once per process instead of once per article."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def minhash(text: str) -> MinHash:
-    found = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    found = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     found.update_batch(list(shingles(text)))
     return found
-
-
-def _restore(signature: bytes) -> LeanMinHash:
-    """A stored signature, read back without regenerating the permutations (LeanMinHash)."""
-    return LeanMinHash(seed=1, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=np.uint64))
 
 
 def _days(published: str) -> int:
@@ -72,35 +76,51 @@ def _windows(days: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+@dataclass
+class _Day:
+    """The linked articles of one publication day, their signatures stacked for one comparison."""
+
+    keys: list[tuple[str, str]] = field(default_factory=list)  # (published, article id)
+    groups: list[str] = field(default_factory=list)
+    rows: list[np.ndarray] = field(default_factory=list)
+    matrix: np.ndarray | None = None
+
+    def add(self, key: tuple[str, str], group: str, signature: np.ndarray) -> None:
+        self.keys.append(key)
+        self.groups.append(group)
+        self.rows.append(signature)
+        self.matrix = None
+
+    def matches(self, signature: np.ndarray) -> list[tuple[tuple[str, str], str]]:
+        """(key, group) of the articles whose estimated Jaccard similarity reaches THRESHOLD."""
+        if self.matrix is None:
+            self.matrix = np.stack(self.rows)
+        similarity = (self.matrix == signature).mean(axis=1)
+        return [(self.keys[i], self.groups[i]) for i in np.flatnonzero(similarity >= THRESHOLD)]
+
+
 def assign_groups(conn: sqlite3.Connection, new: Iterable[Text]) -> dict[str, tuple[str, bytes]]:
     """Source group and signature for each new article, given the articles already linked."""
     fresh = sorted(new, key=lambda t: (t.published, t.article_id))
-    if not fresh:
-        return {}
-    known: dict[str, tuple[str, str, MinHash]] = {}  # id -> (published, group, minhash)
+    days: dict[int, _Day] = defaultdict(_Day)
     for low, high in _windows(sorted({_days(t.published) for t in fresh})):
         for article_id, published, group, signature in conn.execute(
             "SELECT article_id, published, source_group, signature FROM link_articles"
             " WHERE published BETWEEN ? AND ?",
             (dt.date.fromordinal(low).isoformat(), dt.date.fromordinal(high).isoformat()),
         ):
-            known[article_id] = (published, group, _restore(signature))
-    index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    for article_id, (_, _, found) in known.items():
-        index.insert(article_id, found)
+            days[_days(published)].add((published, article_id), group, np.frombuffer(signature, np.uint64))
     assigned: dict[str, tuple[str, bytes]] = {}
     for text in fresh:
-        found = minhash(text.text)
+        signature = minhash(text.text).hashvalues.astype(np.uint64)
         day = _days(text.published)
         matches = [
-            (known[other][0], other)
-            for other in index.query(found)
-            if abs(_days(known[other][0]) - day) <= WINDOW_DAYS
-            and found.jaccard(known[other][2]) >= THRESHOLD
+            match
+            for other in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)
+            if other in days
+            for match in days[other].matches(signature)
         ]
-        group = known[min(matches)[1]][1] if matches else text.article_id
-        signature = found.hashvalues.astype(np.uint64).tobytes()
-        assigned[text.article_id] = (group, signature)
-        known[text.article_id] = (text.published, group, found)
-        index.insert(text.article_id, found)
+        group = min(matches)[1] if matches else text.article_id
+        assigned[text.article_id] = (group, signature.tobytes())
+        days[day].add((text.published, text.article_id), group, signature)
     return assigned
