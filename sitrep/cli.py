@@ -443,6 +443,37 @@ def eval_places(
     _print_scores(dict(score_places(paths, model)))
 
 
+@eval_app.command("events")
+def eval_events(
+    paths: Annotated[
+        list[Path], typer.Argument(help="PLOVER GSR, CAMEO, IndiaPoliceEvents or MUC-4 gold files.")
+    ],
+    sample: Annotated[int | None, typer.Option("--sample", help="Score this many documents.")] = None,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Events: type, quad-class and actor scores, per gold set (told apart by file name)."""
+    from sitrep.eval.events import scorer_for
+
+    for path in paths:
+        scorer = scorer_for(path)
+        if scorer is None:
+            raise UsageError(f"{path}: not a known events gold file (plover, cameo, india_police, muc4)")
+        typer.echo(f"# {path}")
+        _print_scores(dict(scorer([path], model, sample)))
+
+
+@eval_app.command("claims")
+def eval_claims(
+    paths: Annotated[list[Path], typer.Argument(help="PolNeAR gold JSON Lines files.")],
+    sample: Annotated[int | None, typer.Option("--sample", help="Score this many annotation files.")] = None,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Claims: content overlap and exact F1, speaker accuracy."""
+    from sitrep.eval.claims import score_claims
+
+    _print_scores(dict(score_claims(paths, model, sample)))
+
+
 @eval_app.command("link")
 def eval_link(
     folder: Annotated[Path, typer.Argument(help="Folder with articles.jsonl and gold.json.")] = Path(

@@ -124,3 +124,38 @@ def test_bakhmut_sample_through_the_cli(monkeypatch, capsys, bakhmut_path: Path)
     [extraction] = json.loads(out)
     assert code == 0
     assert any(t["text"] == "Tuesday" and t["value"] == "2023-03-07" for t in extraction["timexes"])
+
+
+def test_eval_claims_scores_a_gold_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "The governor said that two bridges were destroyed overnight."
+    content = text.index("two bridges")
+    record = {
+        "dct": "2024-05-07",
+        "text": text,
+        "attributions": [
+            {
+                "source": [{"start": 4, "end": 12}],
+                "cue": [{"start": 13, "end": 17}],
+                "content": [{"start": content, "end": len(text) - 1}],
+            }
+        ],
+    }
+    gold = tmp_path / "polnear_mini.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    code, out, _ = _sitrep(monkeypatch, capsys, "eval", "claims", str(gold))
+    assert code == 0
+    assert "content_f1" in out and "speaker_accuracy" in out
+    assert "1.0" in out.split("content_f1")[1].splitlines()[0]
+
+
+def test_eval_events_names_an_unknown_gold_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "mystery.jsonl"
+    gold.write_text("{}\n", encoding="utf-8")
+    code, _, err = _sitrep(monkeypatch, capsys, "eval", "events", str(gold))
+    assert code != 0
+    assert "mystery.jsonl" in err and "not a known events gold file" in err
+    assert len(err.strip().splitlines()) == 1

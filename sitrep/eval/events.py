@@ -359,3 +359,19 @@ def score_muc4(paths: list[Path], model: str = DEFAULT_MODEL, sample: int | None
     result.update({f"{g}_gold": gold[g] for g in groups})
     result.update(documents=len(records), events=events, errors=errors)
     return result
+
+
+Scorer = Callable[[list[Path], str, int | None], dict[str, Any]]
+
+_SCORERS_BY_NAME: tuple[tuple[str, Scorer], ...] = (
+    ("plover", score_plover),
+    ("cameo", score_cameo),
+    ("india_police", score_india_police),
+    ("muc4", score_muc4),
+)
+
+
+def scorer_for(path: Path) -> Scorer | None:
+    """The scorer for a gold file, told by its name as the data sets ship it (`plover_gsr.jsonl`…)."""
+    name = path.name.lower()
+    return next((scorer for key, scorer in _SCORERS_BY_NAME if key in name), None)

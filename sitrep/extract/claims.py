@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
 from sitrep.extract.entities import name_key
-from sitrep.extract.mentions import MentionIndex, span_of, token_span, trim
+from sitrep.extract.mentions import MentionIndex, doc_text, span_of, token_span, trim
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.quotes import find_quotes
 from sitrep.extract.reported import content_span, find_reported
@@ -36,9 +36,15 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
     by_id = {e.id: e for e in entities}
     quotes = _direct_quotes(doc, mentions, by_id)
     quoted = [(q.content.start, q.content.end) for q in quotes]
-    found = quotes + _indirect(doc, mentions, by_id, quoted) + _according_to(doc, mentions, by_id)
+    found = (
+        quotes
+        + _indirect(doc, mentions, by_id, quoted)
+        + _according_to(doc, mentions, by_id)
+        + _colon_statements(doc, mentions, by_id, quoted)
+    )
     found.sort(key=lambda f: (f.content.start, f.content.end))
-    found = _carry_speakers(doc.text, found)
+    found = _carry_speakers(doc_text(doc), found)
+    cardinals = [ent for ent in doc.ents if ent.label_ == "CARDINAL"]
     claims = []
     for number, item in enumerate(found, start=1):
         claims.append(
@@ -49,9 +55,7 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
                 cue=item.cue,
                 content=item.content,
                 via=list(item.via),
-                quantities=quantities(
-                    doc.char_span(item.content.start, item.content.end, alignment_mode="expand")
-                ),
+                quantities=quantities(cardinals, item.content.start, item.content.end),
                 evidence=[item.evidence],
             )
         )
@@ -88,10 +92,10 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
                 kind="direct_quote",
                 speaker=speaker,
                 cue=token_span(cue) if cue is not None else None,
-                content=Span(start=quote.start, end=quote.end, text=doc.text[quote.start : quote.end]),
+                content=Span(start=quote.start, end=quote.end, text=doc_text(doc)[quote.start : quote.end]),
                 via=(),
                 evidence=Span(
-                    start=evidence_start, end=evidence_end, text=doc.text[evidence_start:evidence_end]
+                    start=evidence_start, end=evidence_end, text=doc_text(doc)[evidence_start:evidence_end]
                 ),
             )
         )
@@ -150,7 +154,7 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
                 Span(
                     start=token.idx,
                     end=doc[token.i + 1].idx + 2,
-                    text=doc.text[token.idx : doc[token.i + 1].idx + 2],
+                    text=doc_text(doc)[token.idx : doc[token.i + 1].idx + 2],
                 ),
                 span_of(content),
                 (),
@@ -158,6 +162,49 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
             )
         )
     return found
+
+
+_LABEL_TOKENS = 5  # "Defence ministry spokesman Oleksiy Hromov:" at most
+
+
+def _colon_statements(
+    doc: Doc, mentions: MentionIndex, entities: dict[str, Entity], quoted: list[tuple[int, int]]
+) -> list[_Found]:
+    """`Zelensky: we will not give up the east`, headlines and transcripts: a name, a colon, the words."""
+    found = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not t.is_space]
+        colon = next((t for t in words[1 : _LABEL_TOKENS + 1] if t.text == ":"), None)
+        if colon is None:
+            continue
+        label = doc[words[0].i : colon.i]
+        if not _is_speaker_label(label):
+            continue
+        content = content_span(doc[colon.i + 1 : sentence.end])
+        if content is None or len(content) < 3:
+            continue
+        if any(s < content.end_char and content.start_char < e for s, e in quoted):
+            continue
+        found.append(
+            _Found(
+                "indirect",
+                _mention_ref(label[-1], mentions, entities),
+                token_span(colon),
+                span_of(content),
+                (),
+                trim_space(doc, sentence.start_char, sentence.end_char),
+            )
+        )
+    return found
+
+
+def _is_speaker_label(label: SpacySpan) -> bool:
+    """Names (or a title and a name) only; a place before a colon is a dateline, not a speaker."""
+    if not any(t.pos_ == "PROPN" for t in label):
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in label):
+        return False
+    return all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") or t.is_title or t.is_upper for t in label)
 
 
 def _source_of(according: Token) -> Token | None:
@@ -261,14 +308,13 @@ def alias_mention(token: Token, entities: dict[str, Entity]) -> SpeakerRef | Non
     return None
 
 
-def quantities(span: SpacySpan | None) -> list[Quantity]:
-    """Numbers inside a claim with what they count: "five times more fighters" -> 5, ratio."""
-    if span is None:
-        return []
+def quantities(cardinals: list[SpacySpan], start: int, end: int) -> list[Quantity]:
+    """Numbers inside a claim's content [start, end) with what they count: "five times more fighters"
+    -> 5, ratio. `cardinals` are the document's CARDINAL entities, found once per document."""
     skip = set(lexicons.load("claims")["unit_nouns_skip"])
     found = []
-    for ent in span.ents:
-        if ent.label_ != "CARDINAL":
+    for ent in cardinals:
+        if ent.start_char < start or ent.end_char > end:
             continue
         value = parse_number(ent.text)
         if value is None:
@@ -297,7 +343,7 @@ def _unit(ent: SpacySpan) -> str | None:
 
 
 def _text_to(start: SpacySpan, end: Token) -> str:
-    return start.doc.text[start.start_char : end.idx + len(end.text)]
+    return doc_text(start.doc)[start.start_char : end.idx + len(end.text)]
 
 
 def _clause_end(token: Token) -> int:
@@ -307,7 +353,7 @@ def _clause_end(token: Token) -> int:
 
 def trim_space(doc: Doc, start: int, end: int) -> Span:
     """A span with surrounding whitespace cut off, so evidence never ends in a paragraph break."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

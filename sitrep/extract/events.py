@@ -24,6 +24,7 @@ from sitrep.extract.event_roles import (
     place_of,
     predicate_of,
 )
+from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
 from sitrep.model import Event, Span
 
@@ -154,7 +155,9 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         mode=mode,
         acled_event_type=acled_event,
         acled_sub_event_type=acled_sub,
-        trigger=Span(start=trigger.start, end=trigger.end, text=facts.doc.text[trigger.start : trigger.end]),
+        trigger=Span(
+            start=trigger.start, end=trigger.end, text=doc_text(facts.doc)[trigger.start : trigger.end]
+        ),
         actor1=actor1,
         actor2=actor2,
         place_id=place_of(token, facts, material=trigger.type in MATERIAL_TYPES),

@@ -6,12 +6,21 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep.model import Span
 
 _LEADING = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def doc_text(doc: Doc) -> str:
+    """The article text. spaCy rebuilds `Doc.text` from every token on each access, and stages slice it
+    often, so it is built once per document and kept in `user_data`."""
+    text = doc.user_data.get("sitrep.text")
+    if text is None:
+        text = doc.user_data["sitrep.text"] = doc.text
+    return str(text)
 
 
 def span_of(doc_span: SpacySpan) -> Span:

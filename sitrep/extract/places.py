@@ -19,16 +19,33 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
+from sitrep.extract.mentions import doc_text
 from sitrep.geo.gazetteer import Candidate, Gazetteer
-from sitrep.geo.names import DIRECTION_WORDS, REGION_PLURALS, REGION_WORDS, fold, strip_region_word
+from sitrep.geo.names import (
+    DIRECTION_WORDS,
+    REGION_PLURALS,
+    REGION_WORDS,
+    fold,
+    is_spelling,
+    strip_region_word,
+)
 from sitrep.geo.resolve import Choice, Mention, resolve
 from sitrep.model import Place, Span
 
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
+# Labels under which the small model files place names too ("Bakhmut" ORG, "Toruń" NORP); a NORP
+# word that is a demonym ("Ukrainian") is country context, never a place.
+WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"and", ",", "or", "&"})
+# Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
+_RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
+_OFFICE_WORDS = frozenset(
+    {"attorney", "secretary", "representative", "congressman", "congresswoman", "envoy"}
+)
+_DATELINE_WORDS = 4
+_DASHES = frozenset({"—", "–", "-", "--"})
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
 
 
@@ -41,6 +58,7 @@ class _Found:
     key: str
     candidates: tuple[Candidate, ...]
     area: str | None = None
+    person: bool = False
 
 
 @cache
@@ -69,23 +87,44 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     countries: Counter[str] = Counter()
     found: list[_Found] = []
     people = _person_words(doc)
-    for start, end, label in _spans(doc):
+    dateline = _dateline(doc, gazetteer)
+    cased = _cased(doc)
+    words = {token.text for token in doc if token.is_alpha and token.is_lower}
+    for start, end, label in _spans(doc, gazetteer):
         code = demonym_country(doc[start:end].text, gazetteer)
         if code:
             countries[code] += 1
             continue
         strong = label in LOCATION_LABELS
-        if label == "NORP" or (not strong and doc[start:end].text in people):
+        if not strong and doc[start:end].text in people:
             continue
+        if cased and doc[start:end].text.islower():
+            continue  # "bush", "n't" tagged as an entity: in a text with capitals, a name has one
+        if not strong and end - start == 1 and doc[start].lower_ in words:
+            continue  # "Green" where the article also writes "green": a word, not a name
         mention = _mention(doc, start, end, strong, gazetteer)
+        if mention is not None and label == "PERSON" and not mention.strong:
+            # A person's name is a place by the place's name or a spelling of it ("Avdiivka"), not by
+            # another alternate name ("Johnson" was a town in Wisconsin, "Lu" is short for Luzhou),
+            # and a town only with the article's support.
+            key = mention.key
+            mention.candidates = tuple(
+                c for c in mention.candidates if not c.alias or is_spelling(key, c.name)
+            )
+            mention.person = True
+            mention = mention if mention.candidates else None
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
+    if dateline is not None:
+        found = [f for f in found if f.end <= dateline.start or f.start >= dateline.end] + [dateline]
+        found.sort(key=lambda item: item.start)
     _spread_region_word(doc, found, gazetteer)
     mentions = [
         Mention(
             key=item.key,
             candidates=item.candidates,
             strong=item.strong,
+            person=item.person,
             wants_region=item.wants_region,
             qualifier=number + 1 if _qualified(doc, found, number) else None,
         )
@@ -99,26 +138,97 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     return places
 
 
+def _dateline(doc: Doc, gazetteer: Gazetteer) -> _Found | None:
+    """The place a story was filed from, in capitals: before a wire agency's name ("WASHINGTON (AP) —")
+    or as the text's opening words ("OKLAHOMA CITY The Latest on ..."). The parser often takes it for
+    part of an organisation or a common noun; the whole run of capitals must name a place."""
+    for token in doc:
+        if token.text == "(" and _agency(doc, token.i):
+            start = token.i
+            while start > 0 and token.i - start < _DATELINE_WORDS and _capitals(doc[start - 1]):
+                start -= 1
+            found = _dateline_at(doc, start, token.i, gazetteer)
+            if found is not None:
+                return found
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and end - start < _DATELINE_WORDS and _capitals(doc[end]):
+        end += 1
+    return _dateline_at(doc, start, end, gazetteer)
+
+
+def _agency(doc: Doc, number: int) -> bool:
+    """ "(AP) —", "(Reuters) -": a short name in brackets, then a dash, right after a dateline."""
+    return (
+        number + 3 < len(doc)
+        and doc[number + 1].text[:1].isupper()
+        and doc[number + 2].text == ")"
+        and doc[number + 3].text in _DASHES
+    )
+
+
+def _cased(doc: Doc) -> bool:
+    """Whether the text is written with capitals (not all lower case, as some feeds are)."""
+    words = [token for token in doc if token.is_alpha]
+    return sum(token.text[:1].isupper() for token in words) >= 0.03 * len(words)
+
+
+def _capitals(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token) > 1
+
+
+def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> _Found | None:
+    text = doc[start:end].text
+    if end <= start or sum(char.isalpha() for char in text) < 4:
+        return None
+    key = fold(text)
+    if end - start == 1 and any(token.lower_ == key for token in doc if token.is_lower):
+        return None  # "STORY HIGHLIGHTS" where the text says "story": a heading, not a dateline
+    candidates = gazetteer.lookup_key(key)
+    if not candidates:
+        return None
+    return _Found(start, end, True, False, key, tuple(candidates))
+
+
 def _person_words(doc: Doc) -> set[str]:
-    """Words of the article's multi-word person names: a later "Tyler" is Mr Tyler, not Tyler, Texas."""
-    return {token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+    """Words of the article's multi-word person names: a later "Tyler" is Mr Tyler, not Tyler, Texas.
+    A word the NER also calls a location somewhere in the article is left out: "Malakal" stays a town
+    after "SOS Children's Village Malakal" was taken for a person's name."""
+    located = {ent.text for ent in doc.ents if ent.label_ in LOCATION_LABELS}
+    return {
+        token.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+        if token.text not in located
+    }
 
 
-def _spans(doc: Doc) -> list[tuple[int, int, str]]:
+def _spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """(start, end, entity label or "" for a bare proper noun) token ranges worth a look, in text order."""
     spans: list[tuple[int, int, str]] = []
     covered = [False] * len(doc)
     for ent in doc.ents:
         covered[ent.start : ent.end] = [True] * (ent.end - ent.start)
-        if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS or ent.label_ == "NORP":
-            spans.append((ent.start, ent.end, ent.label_))
+        if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS:
+            # "Donington Park, Leicestershire" as one entity: each part between commas on its own
+            start = ent.start
+            for token in ent:
+                if token.text == ",":
+                    spans.append((start, token.i, ent.label_))
+                    start = token.i + 1
+            spans.append((start, ent.end, ent.label_))
     number = 0
     while number < len(doc):
-        if covered[number] or not _proper(doc[number]):
+        if covered[number] or not _proper(doc[number]) or doc[number].lower_ in _title_words():
             number += 1
             continue
         end = number + 1
         while end < len(doc) and not covered[end] and _proper(doc[end]):
+            if doc[end].lower_ in _title_words() and gazetteer.has_key(fold(doc[number:end].text)):
+                break  # "Kharkiv Governor Oleh Synehubov": the place's name ends before the title
             end += 1
         spans.append((number, end, ""))
         number = end
@@ -140,8 +250,13 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
     start, end = _widen(doc, start, end, gazetteer)
     key = fold(doc[start:end].text)
     wants_region = strip_region_word(key)[1] is not None
-    if end < len(doc) and doc[end].lower_ in REGION_WORDS and not wants_region:
-        end, wants_region = end + 1, True
+    if (
+        end < len(doc)
+        and doc[end].lower_ in REGION_WORDS
+        and not wants_region
+        and not _country_abbreviation(doc[start:end].text, key, gazetteer)
+    ):
+        end, wants_region = end + 1, True  # "Donetsk region", "Georgia state"; but "US state" is the US
         key = fold(doc[start:end].text)
     elif strong and _proper_neighbour(doc, end):
         return None  # "Kyiv Independent", "Moscow Times": part of a longer name
@@ -177,8 +292,27 @@ def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, i
 
 
 def _proper_neighbour(doc: Doc, number: int) -> bool:
-    """A capitalised proper noun outside any entity, right beside a name."""
-    return 0 <= number < len(doc) and _proper(doc[number]) and not doc[number].ent_type_
+    """A capitalised proper noun outside any entity, right beside a name; a title is no such noun
+    ("U.S. President Joe Biden", "Kharkiv Governor Oleh Synehubov" name the place)."""
+    return (
+        0 <= number < len(doc)
+        and _proper(doc[number])
+        and not doc[number].ent_type_
+        and doc[number].lower_ not in _title_words()
+    )
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """One-word titles from the actor lexicon, and a few office words that only follow a place."""
+    titles = lexicons.load("actors")["titles"]
+    return frozenset(t for t in titles if " " not in t and t not in _RANKS) | _OFFICE_WORDS
+
+
+def _country_abbreviation(text: str, key: str, gazetteer: Gazetteer) -> bool:
+    """ "US", "U.K.": a country's short form, which a following "state" or "district" does not make a
+    region ("a US state" is not the French region "Us")."""
+    return _abbreviation(text) and any(c.feature == "country" for c in gazetteer.lookup_key(key))
 
 
 def _abbreviation(text: str) -> bool:
@@ -238,7 +372,7 @@ def _qualified(doc: Doc, found: list[_Found], number: int) -> bool:
 
 def _places(doc: Doc, found: list[_Found], choices: list[Choice | None]) -> list[Place]:
     places: dict[tuple[int, str | None], Place] = {}
-    text = doc.text  # built anew from the tokens on every access
+    text = doc_text(doc)
     for item, choice in zip(found, choices, strict=True):
         if choice is None:
             continue
@@ -262,7 +396,7 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
     pattern = re.compile(
         r"\b(?:" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")\b"
     )
-    text = doc.text
+    text = doc_text(doc)
     for match in pattern.finditer(text):
         start, end = match.span()
         if any(start < b and a < end for a, b in taken):

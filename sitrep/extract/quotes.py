@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
+from sitrep.extract.mentions import doc_text
 
 _QUOTES = re.compile(r"\"([^\"\n]+?)\"|“([^”\n]+?)”|''((?:(?!'')[^\n])+?)''")
 _MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes ("last stand"), not speech
@@ -35,7 +36,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """Quoted speech in text order."""
     cues = set(lexicons.load("claims")["quote_cues"])
     found: list[Quote] = []
-    for match in _QUOTES.finditer(doc.text):
+    for match in _QUOTES.finditer(doc_text(doc)):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
         inner = match.group(group)
@@ -62,15 +63,15 @@ def _continues(doc: Doc, before: Quote, after: Quote) -> bool:
     opens with an untagged quote right after a quote."""
     if after.cue is not None and (before.cue is None or after.cue.i != before.cue.i):
         return False
-    gap = doc.text[before.outer_end : after.outer_start]
+    gap = doc_text(doc)[before.outer_end : after.outer_start]
     if not gap.strip(" \t\r\n.,;:—–-"):
         return True
     if before.cue is None:
         return False
     tag = before.cue.doc[before.cue.left_edge.i : before.cue.right_edge.i + 1]
     rest = (
-        doc.text[before.outer_end : max(before.outer_end, tag.start_char)]
-        + doc.text[min(tag.end_char, after.outer_start) : after.outer_start]
+        doc_text(doc)[before.outer_end : max(before.outer_end, tag.start_char)]
+        + doc_text(doc)[min(tag.end_char, after.outer_start) : after.outer_start]
     )
     return not rest.strip(" \t\r\n.,;:—–-\"“”'")
 
@@ -82,7 +83,7 @@ def _starts_sentence(doc: Doc, offset: int) -> bool:
 
 def _cue_after(doc: Doc, offset: int, cues: set[str]) -> Token | None:
     """A speech verb in the few tokens after a closing quote: `"…," Prigozhin said`."""
-    span = doc.char_span(offset, min(offset + 200, len(doc.text)), alignment_mode="contract")
+    span = doc.char_span(offset, min(offset + 200, len(doc_text(doc))), alignment_mode="contract")
     if span is None:
         return None
     for token in span[:_TAG_TOKENS]:

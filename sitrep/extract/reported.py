@@ -1,13 +1,15 @@
 """Reported speech and stance over the dependency parse: what a clause says someone said, found, wants
 or asked for, with the clause or phrase that is its content.
 
-Seven shapes, each keyed by a word list in `lexicons/claims.json`:
+Eight shapes, each keyed by a word list in `lexicons/claims.json`:
 - speech and belief verbs with a complement clause: "X said (that) P", "a study found that P";
 - a speech verb set off inside the clause it reports: "P, he said, Q" (the whole host clause is content);
 - intention verbs with an infinitive: "X vowed to retake the town" (the infinitive phrase);
 - requests: "X called for a ceasefire", "X urged Y to withdraw" (what is asked for);
 - stance verbs with an object: "X condemned the strike on the market" (the object, and what for);
 - naming verbs with an object and what it is called: "the Kremlin called the report a provocation";
+- topic verbs with their preposition: "Kyiv accused Moscow of shelling the plant", "spoke about the
+  offensive" (the preposition's object);
 - speech nouns with a that-clause: "Moscow's claim that P", "a warning that P".
 """
 
@@ -24,6 +26,7 @@ from sitrep import lexicons
 
 _VERBAL = ("VERB", "AUX")
 _REQUEST_PREPOSITIONS = ("for", "on")
+_PREPOSITION_OBJECTS = ("pobj", "pcomp")
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,18 @@ def _verbs(key: str) -> frozenset[str]:
     return frozenset(lexicons.load("claims")[key])
 
 
+@cache
+def _topic_verbs() -> dict[str, frozenset[str]]:
+    table: dict[str, list[str]] = lexicons.load("claims")["topic_verbs"]
+    return {verb: frozenset(prepositions) for verb, prepositions in table.items()}
+
+
 def find_reported(doc: Doc) -> Iterator[Reported]:
     """Every cue verb with a content it introduces, in text order."""
     speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
     intention, request = _verbs("intention_verbs"), _verbs("request_verbs")
     stance, nouns, naming = _verbs("stance_verbs"), _verbs("cue_nouns"), _verbs("naming_verbs")
+    topics = _topic_verbs()
     for token in doc:
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
             clause = _noun_complement(token)
@@ -66,6 +76,8 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _naming(token)
         if content is None and lemma in stance:
             content = _stance_object(token)
+        if content is None and lemma in topics:
+            content = _topic(token, topics[lemma])
         if content is not None:
             yield Reported(token, content)
 
@@ -95,7 +107,7 @@ def _request(cue: Token) -> SpacySpan | None:
     """What is asked for: the object of "for"/"on", or "Y to do Z" after "urged"."""
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in _REQUEST_PREPOSITIONS and child.i > cue.i:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ in _PREPOSITION_OBJECTS]
             if objects:
                 last = child.right_edge.i
                 clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > child.i), None)
@@ -106,6 +118,16 @@ def _request(cue: Token) -> SpacySpan | None:
     clause = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
     if target is not None and clause is not None and target.i < clause.i:
         return _between(cue.doc, target.left_edge.i, clause.right_edge.i)
+    return None
+
+
+def _topic(cue: Token, prepositions: frozenset[str]) -> SpacySpan | None:
+    """`accused X of P`, `spoke about P`: what the preposition the verb takes governs."""
+    for child in cue.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in prepositions and child.i > cue.i:
+            objects = [c for c in child.children if c.dep_ in _PREPOSITION_OBJECTS]
+            if objects:
+                return _between(cue.doc, objects[0].left_edge.i, child.right_edge.i)
     return None
 
 

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract import time_rules, time_values
+from sitrep.extract.mentions import doc_text
 from sitrep.extract.time_relative import RELATIVE
 from sitrep.extract.time_resolve import CALENDAR, Context, Normalizer, Tense, day_range
 from sitrep.model import Timex
@@ -86,7 +87,7 @@ _COUNTED = re.compile(
 
 def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
     """Every time expression in `doc`, sorted by start and non-overlapping, with its TIMEX3 value."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Timex] = []
     ctx = Context(published)
     for cand in time_rules.find_candidates(text):
@@ -166,15 +167,15 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
     "Now, ..." turns the argument rather than dating anything, and "today's world" is no day."""
     if cand.rule != "holiday" and _is_title(doc, cand):
         return True
-    if cand.rule == "day_word" and _GENERIC_TODAY.match(doc.text, cand.start):
+    if cand.rule == "day_word" and _GENERIC_TODAY.match(doc_text(doc), cand.start):
         return True
-    if cand.rule == "ref" and _DISCOURSE_NOW.match(doc.text, cand.start):
+    if cand.rule == "ref" and _DISCOURSE_NOW.match(doc_text(doc), cand.start):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         return span is not None and bool(span[0].is_sent_start)
     if cand.rule == "month" and not cand.match["rel"] and not cand.match["mod"]:
-        before = re.findall(r"[A-Za-z]+", doc.text[max(0, cand.start - 12) : cand.start])  # past quotes
+        before = re.findall(r"[A-Za-z]+", doc_text(doc)[max(0, cand.start - 12) : cand.start])  # past quotes
         named = bool(before) and before[-1].lower() in _NOT_MONTH_AFTER
-        return named and _OF_NAME.match(doc.text, cand.end) is not None
+        return named and _OF_NAME.match(doc_text(doc), cand.end) is not None
     if cand.rule == "year":
         return _is_count(doc, cand) or _in_a_name(doc, cand)
     if cand.rule == "set":
@@ -215,7 +216,7 @@ def _in_a_name(doc: Doc, cand: time_rules.Candidate) -> bool:
 
 def _is_count(doc: Doc, cand: time_rules.Candidate) -> bool:
     """ "2000 troops", "Resolution 2231", "Brigade 1501" are no years; "its 2023 budget" is."""
-    text = doc.text
+    text = doc_text(doc)
     before = text[max(0, cand.start - 20) : cand.start].split()
     if _COUNTED.match(text, cand.end) or before and before[-1].lower() in time_rules.NOT_YEAR_AFTER:
         return True

@@ -34,6 +34,7 @@ class Candidate:
     alias: bool = False
     informal: bool = False
     region_row: int = -1
+    capital: bool = False
 
 
 class Gazetteer:
@@ -45,6 +46,7 @@ class Gazetteer:
     def __init__(self, index: _index.Index) -> None:
         self._index = index
         self._countries: dict[str, int] = {}
+        self._capitals = frozenset(index.capitals)
         for row, kind in enumerate(index.kind):
             if kind == COUNTRY:
                 self._countries[index.country[row]] = row
@@ -104,4 +106,5 @@ class Gazetteer:
             alias=alias,
             informal=kind == INFORMAL,
             region_row=ix.region[row],
+            capital=row in self._capitals,
         )

@@ -24,7 +24,7 @@ from sitrep.geo import sources
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, REGION, Row
 
-FORMAT = 1
+FORMAT = 3  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json")
 
 
@@ -42,6 +42,7 @@ class Index:
     admin1: list[str]
     region: array[int]
     keys: dict[str, int | tuple[int, ...]]
+    capitals: array[int]  # rows of national capitals (the most populous town of the capital's name)
 
 
 def build() -> Index:
@@ -53,7 +54,7 @@ def build() -> Index:
         *sources.regions(),
         *sources.cities(),
     ]
-    regions = _admin1_regions(rows)
+    regions, listed = _admin1_regions(rows)
     population: Counter[int] = Counter()
     region_of = array("i", [-1] * len(rows))
     for number, row in enumerate(rows):
@@ -63,6 +64,14 @@ def build() -> Index:
             if region >= 0:
                 population[region] += row.population
                 row.admin1 = rows[region].name
+    # A region no GeoNames admin1 code stands for (England's counties: GeoNames' admin1 is "ENG") takes
+    # the towns countrystatecity lists in it, so that "Cornwall" weighs like a county, not like nothing.
+    claimed = set(regions.values())
+    for city, region in listed.items():
+        if region not in claimed and region_of[city] < 0:
+            region_of[city] = region
+            population[region] += rows[city].population
+            rows[city].admin1 = rows[region].name
     for region, total in population.items():
         rows[region].population = total
     interned: dict[str, str] = {}
@@ -77,7 +86,20 @@ def build() -> Index:
         admin1=[interned.setdefault(row.admin1, row.admin1) for row in rows],
         region=region_of,
         keys=_keys(rows),
+        capitals=_capitals(rows),
     )
+
+
+def _capitals(rows: list[Row]) -> array[int]:
+    """The row of each country's capital: the most populous town of that name in that country."""
+    wanted = {code: fold(name) for code, name in sources.capitals().items()}
+    best: dict[str, int] = {}
+    for number, row in enumerate(rows):
+        if row.kind != CITY or wanted.get(row.country) != fold(row.name):
+            continue
+        if row.country not in best or row.population > rows[best[row.country]].population:
+            best[row.country] = number
+    return array("i", sorted(best.values()))
 
 
 def _keys(rows: list[Row]) -> dict[str, int | tuple[int, ...]]:
@@ -95,8 +117,9 @@ def _keys(rows: list[Row]) -> dict[str, int | tuple[int, ...]]:
     return {key: values[0] if len(values) == 1 else tuple(values) for key, values in found.items()}
 
 
-def _admin1_regions(rows: list[Row]) -> dict[tuple[str, str], int]:
-    """GeoNames admin1 code -> region row, by majority vote of the cities both sources place in it.
+def _admin1_regions(rows: list[Row]) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+    """GeoNames admin1 code -> region row, by majority vote of the cities both sources place in it;
+    and city row -> region row for every city matched in a region's listing.
 
     A code is tied to a region only when most of its matched cities agree (so GeoNames' "ENG" is not
     tied to one English district); otherwise cities keep the bare code as admin1.
@@ -107,6 +130,7 @@ def _admin1_regions(rows: list[Row]) -> dict[tuple[str, str], int]:
         if row.kind == CITY and row.admin1:
             by_name[(row.country, fold(row.name))].append(number)
     votes: defaultdict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    listed: dict[int, int] = {}
     for country, state, name, lat, lon in sources.region_cities():
         region = by_ref.get(f"{country}:{state}")
         if region is None:
@@ -115,13 +139,14 @@ def _admin1_regions(rows: list[Row]) -> dict[tuple[str, str], int]:
             city = rows[number]
             if abs(city.lat - lat) < 0.1 and abs(city.lon - lon) < 0.1:
                 votes[(country, city.admin1)][region] += 1
+                listed.setdefault(number, region)
                 break
     claimed: dict[int, tuple[int, tuple[str, str]]] = {}
     for group, counter in votes.items():
         region, count = counter.most_common(1)[0]
         if count >= 2 and count >= 0.6 * sum(counter.values()) and count > claimed.get(region, (0,))[0]:
             claimed[region] = (count, group)
-    return {group: region for region, (_, group) in claimed.items()}
+    return {group: region for region, (_, group) in claimed.items()}, listed
 
 
 def dumps(index: Index) -> bytes:
@@ -138,6 +163,7 @@ def dumps(index: Index) -> bytes:
             "\x00".join(index.admin1),
             index.region.tobytes(),
             index.keys,
+            index.capitals.tobytes(),
         )
     )
 
@@ -152,7 +178,7 @@ def loads(data: bytes) -> Index:
             gc.enable()
     if fields[0] != FORMAT:
         raise ValueError("gazetteer index format changed")
-    _, names, kind, ids, lat, lon, population, country, admin1, region, keys = fields
+    _, names, kind, ids, lat, lon, population, country, admin1, region, keys, capitals = fields
 
     def column(code: str, raw: bytes) -> array[Any]:
         values = array(code)
@@ -170,6 +196,7 @@ def loads(data: bytes) -> Index:
         admin1=admin1.split("\x00"),
         region=column("i", region),
         keys=keys,
+        capitals=column("i", capitals),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 _LETTERS = str.maketrans(
     {"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d", "ŀ": "l"}
@@ -99,3 +100,12 @@ def strip_region_word(key: str) -> tuple[str, str | None]:
     if head and last in REGION_WORDS:
         return head, last
     return key, None
+
+
+SPELLING_RATIO = 0.75
+
+
+def is_spelling(key: str, name: str) -> bool:
+    """Whether a folded key spells a place's own name a little differently ("avdiivka" for
+    "Avdiyivka", "kiev" for "Kyiv"), rather than being another of its names ("victoria" for Hong Kong)."""
+    return SequenceMatcher(None, key, fold(name)).ratio() >= SPELLING_RATIO

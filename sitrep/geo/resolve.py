@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Candidate
+from sitrep.geo.names import is_spelling
 
 STRONG_MIN = 3.0  # the NER called it a location: a village of 1,000 with no support is enough
 WEAK_MIN = 4.5  # a proper noun the NER did not call a location: a town of 30,000, or less with support
+WORLD_CAPITAL_POPULATION = 1_000_000  # a national capital this big counts as in the article's context
+PERSON_CITY_POPULATION = 1_000_000  # a name the NER took for a person's is a city this big on its own
 WEAK_CITY_POPULATION = 20_000  # below it, a name the NER missed must lie near the article's other places
 MARGIN = 0.5  # two far-apart readings closer than this are a coin toss: no place
 CLEAR_MARGIN = 1.5  # a reading this far ahead on its prior alone counts as context for the others
@@ -35,13 +38,15 @@ class Mention:
     """What resolution knows about one mention: its candidates and how it was found.
 
     `strong`: the NER called it a location; `wants_region`: it came with a region word ("Donetsk
-    region"); `qualifier`: the index of the mention that says where it is ("Pandi, Bulacan")."""
+    region"); `qualifier`: the index of the mention that says where it is ("Pandi, Bulacan"); `person`:
+    the NER took it for a person's name, so a town needs the article's support."""
 
     key: str
     candidates: tuple[Candidate, ...]
     strong: bool = True
     wants_region: bool = False
     qualifier: int | None = None
+    person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,15 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
     total = _prior(candidate, mention, why)
     countries = ctx.countries - ctx.by_key.get(mention.key, Counter())  # a name is no evidence for itself
     code = candidate.country_code
-    if code and countries[code] > 0:
+    if (
+        candidate.capital
+        and candidate.population >= WORLD_CAPITAL_POPULATION
+        and (not candidate.alias or is_spelling(mention.key, candidate.name))
+    ):
+        # Known abroad by its name: the article need not be about its country ("U.S. officials in
+        # Warsaw" is not Warsaw, Indiana).
+        total += _add(why, 1.0 + 2.0, f"capital of {code} with {candidate.population:,} people")
+    elif code and countries[code] > 0:
         share = countries[code] / sum(countries.values())
         total += _add(why, 1.0 + 2.0 * share, f"country {code} is {share:.0%} of the article's countries")
     regions = sorted(ctx.regions.get(candidate.region_row, set()) - {mention.key})
@@ -145,7 +158,7 @@ def _prior(candidate: Candidate, mention: Mention, why: list[str] | None) -> flo
         candidate.feature == "region"
         and not candidate.informal
         and not mention.wants_region
-        and any(_namesake(other, candidate) for other in mention.candidates)
+        and any(_namesake(other, candidate, mention.key) for other in mention.candidates)
     ):
         total += _add(why, -3.0, "a city of the same name in the same country is meant")
     return total
@@ -161,12 +174,14 @@ def _alias_penalty(candidate: Candidate, mention: Mention) -> float:
     return ALIAS_PENALTY if any(not other.alias for other in mention.candidates) else 0.0
 
 
-def _namesake(city: Candidate, region: Candidate) -> bool:
-    """A city that lends the region its name ("Kherson"), or a major city beside it ("Washington")."""
+def _namesake(city: Candidate, region: Candidate, key: str) -> bool:
+    """A city that lends the region its name ("Kherson"), or a major city beside it ("Washington"),
+    by its own name or a spelling of it ("Kiev" is Kyiv rather than Kyiv Oblast)."""
+    own = not city.alias or is_spelling(key, city.name)
     return (
         city.feature == "city"
         and city.country_code == region.country_code
-        and (city.region_row == region.row or (not city.alias and city.population >= _major(region)))
+        and (city.region_row == region.row or (own and city.population >= _major(region)))
     )
 
 
@@ -193,6 +208,13 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
     a country, an informal region, or a region of a country the article is about (or of several words)."""
     if mention.strong or candidate.feature == "country" or candidate.informal:
         return True
+    if candidate.feature == "city" and mention.person and candidate.population < PERSON_CITY_POPULATION:
+        # "Bush" is not Būsh, Egypt, in an article about Iraq: a town in one of the article's countries
+        # (other than by this name itself) or near its other places; a city of a million ("Kyiv") is
+        # known by its name.
+        own = ctx.by_key.get(mention.key, Counter())
+        supported = (ctx.countries - own)[candidate.country_code or ""] > 0
+        return supported or _near(candidate, mention, ctx) is not None
     if candidate.feature == "city":
         return candidate.population >= WEAK_CITY_POPULATION or _near(candidate, mention, ctx) is not None
     if candidate.feature == "region":

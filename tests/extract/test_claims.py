@@ -143,3 +143,19 @@ def test_naming_verb_with_what_it_is_called(extract) -> None:  # type: ignore[no
 
 def test_a_phone_call_is_not_a_naming(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("Putin called Macron on Tuesday.").claims == []
+
+
+def test_accusation_takes_what_the_accused_did(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "Kyiv accused Moscow of shelling the nuclear plant.")
+    assert claim.content.text == "shelling the nuclear plant"
+    assert claim.speaker is not None and claim.speaker.text == "Kyiv"
+
+
+def test_speaker_label_before_a_colon(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "Zelensky: Ukraine will not give up the east.")
+    assert claim.content.text == "Ukraine will not give up the east"
+    assert claim.speaker is not None and claim.speaker.text == "Zelensky"
+
+
+def test_dateline_before_a_colon_is_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("KYIV: Air raid sirens sounded across the capital overnight.").claims == []

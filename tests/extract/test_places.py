@@ -108,6 +108,53 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ),
         ("Floods hit the Houston region on Monday.", [("Houston region", "US", "region", 3)]),
         ("The Kyiv Independent reported the strike late on Sunday.", []),
+        ("Moscow Mayor Sergei Sobyanin said drones were shot down.", [("Moscow", "RU", "city", 1)]),
+        ("Residents fled Kiev and Kharkov.", [("Kyiv", "UA", "city", 1), ("Kharkiv", "UA", "city", 1)]),
+        ("Kharkiv Governor Oleh Synehubov said two people were wounded.", [("Kharkiv", "UA", "city", 1)]),
+        ("U.S. President Joe Biden spoke to reporters.", [("United States", "US", "country", 3)]),
+        ("A US state has permanently revoked the licence.", [("United States", "US", "country", 3)]),
+        ("Officials of the U.S. Department of Agriculture visited.", []),
+        (
+            "By Jane Doe, Associated Press ODESA (AP) — Russian drones hit the port overnight.",
+            [("Odesa", "UA", "city", 1)],
+        ),
+        (
+            "OKLAHOMA CITY The Latest on teachers rallying for higher pay.",
+            [("Oklahoma City", "US", "city", 1)],
+        ),
+        ("BREAKING NEWS Russian forces shelled Kharkiv.", [("Kharkiv", "UA", "city", 1)]),
+        (
+            "STORY Residents of Ames, Iowa, said the story was false.",
+            [("Ames", "US", "city", 1), ("Iowa", "US", "region", 3)],
+        ),
+        ("Why the Bush administration went to war in Iraq.", [("Iraq", "IQ", "country", 3)]),
+        (
+            "U.S. President Joe Biden spoke to reporters in Warsaw.",
+            [("United States", "US", "country", 3), ("Warsaw", "PL", "city", 1)],
+        ),
+        ("American officials met their counterparts in Paris.", [("Paris", "FR", "city", 1)]),
+        (
+            "A tornado hit Paris, Texas, on Monday.",
+            [("Paris", "US", "city", 1), ("Texas", "US", "region", 3)],
+        ),
+        (
+            "U.S. Secretary of State Antony Blinken flew to Kyiv.",
+            [("United States", "US", "country", 3), ("Kyiv", "UA", "city", 1)],
+        ),
+        ("Johnson said the plan would work, officials in Racine said.", [("Racine", "US", "city", 1)]),
+        (
+            "The season opens at Brands Hatch, Kent, then moves to Donington Park, Leicestershire.",
+            [("Kent", "GB", "region", 3), ("Leicestershire", "GB", "region", 3)],
+        ),
+        (
+            "Residents of Toruń, Poland, were told to boil water, Polish officials said.",
+            [("Toruń", "PL", "city", 1), ("Poland", "PL", "country", 3)],
+        ),
+        (
+            "Reston, Virginia, and Herndon, Virginia, reported cases. Green said the cases were mild, "
+            "and the green zone held.",
+            [("Reston", "US", "city", 1), ("Virginia", "US", "region", 3), ("Herndon", "US", "city", 1)],
+        ),
         ("A former Federal Security Service officer spoke to CNN on Tuesday.", []),
         ("Wagner fighters withdrew from their positions.", []),
         ("The EU and NATO condemned the attack.", []),
@@ -139,6 +186,16 @@ def test_an_area_named_after_a_town_is_its_own_place(nlp: Language, gazetteer: G
     district = places["Bakhmut district"]
     assert (district.feature, district.precision, district.geonames_id) == ("region", 3, None)
     assert district.lat == places["Bakhmut"].lat
+
+
+def test_a_town_taken_for_part_of_a_name_is_still_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Cholera spread in Malakal last week. The situation in the SOS Children's Village Malakal is "
+        "stable, aid workers in Malakal said."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert [(p.name, p.country_code) for p in places] == [("Malakal", "SS")]
+    assert len(places[0].mentions) >= 2
 
 
 def test_place_fields(nlp: Language, gazetteer: Gazetteer) -> None:

@@ -23,6 +23,7 @@ def _tiny() -> index.Index:
         admin1=["", "", "Donetsk Oblast"],
         region=array("i", [-1, -1, 1]),
         keys={"ukraine": 0, "donetsk oblast": 2, "bakhmut": 4, "artemivsk": 5},
+        capitals=array("i", []),
     )
 
 

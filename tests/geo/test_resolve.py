@@ -30,6 +30,7 @@ def _place(
 
 PARIS_FR = _place(1, "Paris", "FR", 2_138_551, 48.85, 2.35)
 PARIS_US = _place(2, "Paris", "US", 24_782, 33.66, -95.56)
+PARIS_FR_CAPITAL = _place(1, "Paris", "FR", 2_138_551, 48.85, 2.35, capital=True)
 GEORGIA_GE = _place(3, "Georgia", "GE", 3_704_500, 42.0, 43.5, feature="country")
 GEORGIA_US = _place(4, "Georgia", "US", 4_835_606, 32.75, -83.5, feature="region")
 KHERSON_OBLAST = _place(5, "Kherson Oblast", "UA", 1_000_000, 46.75, 33.35, feature="region")
@@ -70,6 +71,10 @@ def _names(mentions: list[Mention], countries: Counter[str] | None = None) -> li
         ([Mention("hamlet", (HAMLET,))], None, [None]),
         ([Mention("hamlet", (HAMLET,))], Counter({"UA": 1}), ["Hamlet/UA"]),
         ([Mention("bakhmut", (TOWN,), strong=False)], Counter({"UA": 2}), ["Bakhmut/UA"]),
+        ([Mention("paris", (PARIS_FR, PARIS_US))], Counter({"US": 3}), ["Paris/US"]),
+        ([Mention("paris", (PARIS_FR_CAPITAL, PARIS_US))], Counter({"US": 3}), ["Paris/FR"]),
+        ([Mention("paris", (PARIS_US,), strong=False, person=True)], None, [None]),
+        ([Mention("paris", (PARIS_US,), strong=False, person=True)], Counter({"US": 1}), ["Paris/US"]),
     ],
     ids=[
         "most populous",
@@ -84,6 +89,10 @@ def _names(mentions: list[Mention], countries: Counter[str] | None = None) -> li
         "a hamlet with no support is no place",
         "a hamlet in the article's country",
         "an ORG-tagged town in the article's country",
+        "a US article's context outweighs a big city",
+        "but not a national capital of a million",
+        "a person's name is no town without support",
+        "a person's name is a town in the article's country",
     ],
 )
 def test_resolve(mentions: list[Mention], countries: Counter[str] | None, expected: list[str | None]) -> None:
