@@ -1,14 +1,20 @@
 """`make bench`: sitrep's speed as a share of plain spaCy's on the same articles, in the same run, and
-the API's latency on 100,000 events (`--part web`, in `sitrep.web.bench`).
+the API's latency on 100,000 events (`--part web`, in `sitrep.web.bench`), and the time `sitrep link` takes
+on a large database (`--part link`).
 
 Each side runs in its own child process so that its peak memory is its own; the figures that matter are
 the ratios, because the machines are noisy. Articles come from `../shared/eval/news_throughput/` when it
 is present (the first `--limit` records), else from `examples/`.
+
+The linking part stores the extractions of `examples/` over and over (new ids; each pass over them moved
+to other dates within two years and other places on the map, so the Kupiansk reports still merge within
+a pass) without running spaCy again, then times linking 10,000 articles at once and 100 more added.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import resource
 import subprocess
@@ -17,7 +23,7 @@ import time
 from pathlib import Path
 
 from sitrep.ingest import read_articles
-from sitrep.model import Article
+from sitrep.model import Article, Document, Extraction
 from sitrep.nlp.loader import DEFAULT_MODEL, load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +116,105 @@ def report(spacy: dict[str, object], sitrep: dict[str, object], source: str) -> 
     return "\n".join(lines)
 
 
+def _copies(count: int, offset: int, among: int | None = None) -> list[tuple[Article, Extraction]]:
+    """`count` stored-looking articles made from the extractions of `examples/`: new ids, dates, places.
+
+    With `among`, the copies land in the first `among` passes already stored, as late reports and
+    reprints of stored events do.
+    """
+    from sitrep.pipeline import Pipeline
+
+    global _EXAMPLES
+    if not _EXAMPLES:
+        articles = [a for a in read_articles([str(ROOT / "examples")]) if isinstance(a, Article)]
+        pipeline = Pipeline()
+        _EXAMPLES = [(a, x) for a, x in pipeline.pipe(articles) if isinstance(x, Extraction)]
+    found = []
+    for n in range(offset, offset + count):
+        article, extraction = _EXAMPLES[n % len(_EXAMPLES)]
+        # One pass over the examples shares a date shift and a place offset, so its reports still merge.
+        cycle = n // len(_EXAMPLES) if among is None else (n * 37) % among
+        shift = dt.timedelta(days=(cycle * 7) % 730 - 365)
+        lat, lon = (cycle % 40) * 0.25 - 5, ((cycle // 40) % 30) * 0.35 - 5
+        copy = article.model_copy(
+            update={
+                "id": f"bench-{n}",
+                "published": article.published + shift,
+                "text": f"{article.text}\n{n}",
+            }
+        )
+        places = [
+            p.model_copy(update={"lat": p.lat + lat, "lon": p.lon + lon})
+            if p.lat is not None and p.lon is not None
+            else p
+            for p in extraction.places
+        ]
+        events = [e.model_copy(update={"date": e.date + shift}) if e.date else e for e in extraction.events]
+        found.append(
+            (
+                copy,
+                extraction.model_copy(
+                    update={"document": Document.of(copy), "places": places, "events": events}
+                ),
+            )
+        )
+    return found
+
+
+_EXAMPLES: list[tuple[Article, Extraction]] = []
+
+
+def _store_all(path: Path, items: list[tuple[Article, Extraction]]) -> None:
+    from sitrep.store import rows
+    from sitrep.store.store import Store
+
+    with Store(path) as store:
+        conn = store.connection
+        conn.execute("BEGIN")
+        for article, extraction in items:
+            rows.write(conn, article, extraction)
+        conn.execute("COMMIT")
+
+
+def bench_link(total: int = 10_000, added: int = 100) -> dict[str, float]:
+    """Seconds to link `total` stored articles, then to link `added` more."""
+    import tempfile
+
+    from sitrep.link.run import link
+    from sitrep.store.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.db"
+        _store_all(path, _copies(total, 0))
+        with Store(path) as store:
+            started = time.perf_counter()
+            first = link(store)
+            whole = time.perf_counter() - started
+        _store_all(path, _copies(added, total, among=total // len(_EXAMPLES)))
+        with Store(path) as store:
+            started = time.perf_counter()
+            more = link(store)
+            incremental = time.perf_counter() - started
+            merged = store.connection.execute(
+                "SELECT count(*) FROM linked_events WHERE reports > 1"
+            ).fetchone()[0]
+    return {
+        "articles": first.articles,
+        "link_s": whole,
+        "added": more.articles,
+        "relink_s": incremental,
+        "merged_events": merged,
+    }
+
+
+def link_report(figures: dict[str, float]) -> str:
+    return (
+        f"link: {figures['articles']:.0f} articles in {figures['link_s']:.1f} s"
+        f" ({figures['merged_events']:.0f} events merged from several reports);"
+        f" {figures['added']:.0f} more articles re-linked in {figures['relink_s']:.2f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=400, help="articles to time (default 400)")
@@ -117,9 +222,10 @@ def main() -> None:
     parser.add_argument("--child", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
     parser.add_argument(
-        "--part", choices=("all", "extract", "web"), default="all", help="which benchmark (default all)"
+        "--part", choices=("all", "extract", "web", "link"), default="all", help="which part (default all)"
     )
     parser.add_argument("--events", type=int, default=100_000, help="events in the web benchmark's database")
+    parser.add_argument("--link-articles", type=int, default=10_000, help="articles to link (default 10000)")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_child(args.child, args.limit, args.model)))
@@ -132,6 +238,13 @@ def main() -> None:
         if args.part == "all":
             print()
         run_web_bench(args.out.parent, args.events)
+    if args.part in ("all", "link"):
+        if args.part == "all":
+            print()
+        linking = bench_link(args.link_articles)
+        print(link_report(linking))
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        (args.out.parent / "link.json").write_text(json.dumps(linking, indent=1))
 
 
 def run_extract_bench(args: argparse.Namespace) -> None:

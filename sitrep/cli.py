@@ -96,11 +96,29 @@ def run(
     else:
         report = run_articles(articles, db, model, errors)
     typer.echo(
-        f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed",
+        f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed;"
+        f" {report.linked} linked across articles",
         err=True,
     )
     if errors.count:
         raise typer.Exit(1)
+
+
+@app.command()
+def link(db: DbOption = Path("sitrep.db")) -> None:
+    """Link stored articles not linked yet: canonical entities, merged events, claim groups."""
+    from sitrep.link.run import link as link_store
+    from sitrep.store.store import Store
+
+    if not db.exists():
+        raise UsageError(f"{db}: no such database (create it with `sitrep run INPUT --db {db}`)")
+    with Store(db) as store:
+        done = link_store(store)
+    typer.echo(
+        f"{done.articles} articles linked; {done.linked_events} linked events"
+        f" and {done.canonical_entities} canonical entities written",
+        err=True,
+    )
 
 
 @app.command()
@@ -171,14 +189,27 @@ def events(
     place: Annotated[str | None, typer.Option("--place", help="Place name contains this.")] = None,
     limit: LimitOption = None,
     as_json: JsonOption = False,
+    per_report: Annotated[
+        bool, typer.Option("--per-report", help="One row per article's report, even when linked.")
+    ] = False,
 ) -> None:
-    """List stored events."""
+    """List events: once per merged event with every reporting article (after `sitrep link`)."""
+    from sitrep.link.listing import is_linked, linked_events
     from sitrep.store import queries
+    from sitrep.store.store import Store
 
     columns = ["date", "type", "mode", "trigger", "actor1", "actor2", "place", "fatalities"]
+    query: Callable[..., list[dict[str, Any]]] = queries.events
+    if not per_report and db.exists():
+        with Store(db) as store:
+            linked = is_linked(store)
+        if linked:
+            query = linked_events
+            columns = ["date", "type", "mode", "actor1", "actor2", "place", "fatalities", "reports"]
+            columns.append("independent_sources")
     _listing(
         db,
-        queries.events,
+        query,
         as_json,
         columns,
         since=since,
@@ -247,8 +278,42 @@ def places(
 
 
 @app.command()
+def timeline(
+    db: DbOption = Path("sitrep.db"),
+    entity: Annotated[str | None, typer.Option("--entity", help="Entity name or alias contains this.")] = (
+        None
+    ),
+    place: Annotated[str | None, typer.Option("--place", help="Place name contains this.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type or ACLED event type.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merged events in date order for one entity, place or event type."""
+    from sitrep.link.timeline import timeline as query
+
+    columns = ["date", "type", "place", "actor1", "actor2", "fatalities_high", "reports", "article_ids"]
+    _listing(db, query, as_json, columns, entity=entity, place=place, type=type)
+
+
+@app.command("claim-groups")
+def claim_groups(
+    db: DbOption = Path("sitrep.db"),
+    disagreeing: Annotated[
+        bool, typer.Option("--disagreeing", help="Only groups whose figures differ.")
+    ] = False,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures claimed for one thing (fatalities, injured…) of one event, side by side."""
+    from sitrep.link.listing import claim_groups as query
+
+    columns = ["measure", "side", "date", "place", "low", "high", "members", "disagrees"]
+    _listing(db, query, as_json, columns, disagreeing=disagreeing, limit=limit)
+
+
+@app.command()
 def summary(db: DbOption = Path("sitrep.db")) -> None:
-    """Print what the database holds: articles, entities, events by type, claims."""
+    """Print what the database holds: articles, entities, events by type, claims, merged events."""
+    from sitrep.link.listing import highlights
     from sitrep.store import queries
     from sitrep.store.store import Store
 
@@ -256,6 +321,7 @@ def summary(db: DbOption = Path("sitrep.db")) -> None:
         raise UsageError(f"{db}: no such database")
     with Store(db) as store:
         counts = queries.summary(store)
+        lines = highlights(store)
     for key, value in counts.items():
         if isinstance(value, dict):
             typer.echo(f"{key}:")
@@ -263,6 +329,8 @@ def summary(db: DbOption = Path("sitrep.db")) -> None:
                 typer.echo(f"  {name:<12} {number}")
         else:
             typer.echo(f"{key:<16} {value}")
+    for line in lines:
+        typer.echo(line)
 
 
 @app.command()
@@ -404,6 +472,19 @@ def eval_claims(
     from sitrep.eval.claims import score_claims
 
     _print_scores(dict(score_claims(paths, model, sample)))
+
+
+@eval_app.command("link")
+def eval_link(
+    folder: Annotated[Path, typer.Argument(help="Folder with articles.jsonl and gold.json.")] = Path(
+        "eval/link"
+    ),
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Cross-article linking: B-cubed precision and recall of event merges and entity merges."""
+    from sitrep.eval.link import score_link
+
+    _print_scores(score_link([folder], model))
 
 
 @eval_app.command("all")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import FieldNames, read_articles
+from sitrep.link.run import link
 from sitrep.model import Article, Extraction
 from sitrep.nlp.loader import DEFAULT_MODEL
 from sitrep.pipeline import Pipeline
@@ -28,6 +29,7 @@ class RunReport:
     stored: int = 0
     already_stored: int = 0
     failed: int = 0
+    linked: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -71,7 +73,10 @@ def run(
     on_error: ErrorHandler = _ignore,
     progress: Callable[[int], None] | None = None,
 ) -> RunReport:
-    """Extract and store articles, one transaction each; an article already stored changes nothing."""
+    """Extract and store articles, one transaction each, then link what they bring across articles.
+
+    An article already stored changes nothing.
+    """
     report = RunReport(read=len(articles))
     with Store(db) as store:
         fresh = [a for a in articles if not store.has_article(a.id)]
@@ -92,4 +97,5 @@ def run(
             except SitrepError as exc:
                 report.failed += 1
                 on_error(exc)
+        report.linked = link(store).articles
     return report

@@ -30,6 +30,7 @@ class Suite:
     files: tuple[str, ...]
     scorer: Scorer
     keys: tuple[str, ...]
+    root: Path | None = None  # where `files` are, when not in the gold data folder (the project's own sets)
 
 
 @dataclass
@@ -94,7 +95,7 @@ def measure(suites: list[Suite], eval_dir: Path) -> tuple[dict[str, float], dict
     sums: dict[str, str] = {}
     notes: list[str] = []
     for suite in suites:
-        paths = [eval_dir / f for f in suite.files]
+        paths = [(suite.root or eval_dir) / f for f in suite.files]
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             notes.append(f"skipped {suite.name}: {', '.join(missing)} not found")

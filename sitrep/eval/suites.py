@@ -2,7 +2,8 @@
 
 Large sets are sampled with a fixed seed (`random.Random(13)`, see `sitrep.eval.common.sample_records`):
 IndiaPoliceEvents to 200 of its 610 documents; PolNeAR is scored on its dev file only (train is 4.3 M
-characters). The whole gate stays near two minutes on a two-core laptop.
+characters). The whole gate stays near two minutes on a two-core laptop. `link.own` scores the
+project's own linking set in `eval/link` (inside the repository, so it runs wherever the code is).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any
 
 from sitrep.eval.gate import Suite
 from sitrep.nlp.loader import DEFAULT_MODEL
+
+ROOT = Path(__file__).resolve().parents[2]  # the project's own test sets live in its `eval/` folder
 
 
 def _lazy(module: str, function: str, **options: Any) -> Callable[[list[Path]], Mapping[str, Any]]:
@@ -77,5 +80,12 @@ SUITES: list[Suite] = [
         ("conll2003/conll2003_testa.jsonl",),
         _lazy("sitrep.eval.entities", "score_entities"),
         ("f1",),
+    ),
+    Suite(
+        "link.own",
+        ("eval/link/gold.json", "eval/link/articles.jsonl"),
+        _lazy("sitrep.eval.link", "score_link"),
+        ("event_bcubed_precision", "event_bcubed_recall", "entity_bcubed_precision", "entity_bcubed_recall"),
+        root=ROOT,
     ),
 ]

@@ -240,7 +240,136 @@ def m002_web_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema, m002_web_indexes)
+_LINK = (
+    """CREATE TABLE link_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        published TEXT NOT NULL,
+        source_group TEXT NOT NULL,
+        signature BLOB NOT NULL
+    )""",
+    "CREATE INDEX link_articles_published ON link_articles (published)",
+    """CREATE TABLE canonical_entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        kind TEXT,
+        country TEXT,
+        aliases TEXT NOT NULL,
+        articles INTEGER NOT NULL
+    )""",
+    """CREATE TABLE canonical_entity_members (
+        canonical_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        key TEXT NOT NULL,
+        block TEXT,
+        PRIMARY KEY (article_id, entity_id),
+        FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX canonical_entity_members_canonical ON canonical_entity_members (canonical_id)",
+    "CREATE INDEX canonical_entity_members_key ON canonical_entity_members (key)",
+    "CREATE INDEX canonical_entity_members_block ON canonical_entity_members (block)",
+    """CREATE TABLE linked_events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        mode TEXT,
+        acled_event_type TEXT,
+        acled_sub_event_type TEXT,
+        date TEXT,
+        date_precision INTEGER,
+        place_name TEXT,
+        latitude REAL,
+        longitude REAL,
+        country_code TEXT,
+        actor1 TEXT,
+        actor2 TEXT,
+        fatalities_low INTEGER,
+        fatalities_high INTEGER,
+        reports INTEGER NOT NULL,
+        independent_sources INTEGER NOT NULL,
+        first_published TEXT NOT NULL,
+        last_published TEXT NOT NULL
+    )""",
+    "CREATE INDEX linked_events_date ON linked_events (date)",
+    """CREATE TABLE linked_event_members (
+        linked_event_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        published TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        family TEXT NOT NULL,
+        mode TEXT,
+        day INTEGER NOT NULL,
+        window_before INTEGER NOT NULL,
+        window_after INTEGER NOT NULL,
+        latitude REAL,
+        longitude REAL,
+        radius_km REAL,
+        cell TEXT,
+        actor1_country TEXT,
+        actor2_country TEXT,
+        mergeable INTEGER NOT NULL,
+        PRIMARY KEY (article_id, event_id),
+        FOREIGN KEY (article_id, event_id) REFERENCES events (article_id, id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX linked_event_members_linked ON linked_event_members (linked_event_id)",
+    "CREATE INDEX linked_event_members_block ON linked_event_members (family, cell, day)",
+    """CREATE TABLE claim_groups (
+        id TEXT PRIMARY KEY,
+        measure TEXT NOT NULL,
+        side TEXT NOT NULL,
+        linked_event_id TEXT,
+        low REAL NOT NULL,
+        high REAL NOT NULL,
+        members INTEGER NOT NULL,
+        disagrees INTEGER NOT NULL
+    )""",
+    "CREATE INDEX claim_groups_event ON claim_groups (linked_event_id)",
+    """CREATE TABLE claim_group_members (
+        group_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        claim_id TEXT NOT NULL,
+        quantity_seq INTEGER NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT,
+        text TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        side TEXT NOT NULL,
+        event_id TEXT,
+        speaker TEXT,
+        via TEXT NOT NULL,
+        PRIMARY KEY (article_id, claim_id, quantity_seq),
+        FOREIGN KEY (article_id, claim_id) REFERENCES claims (article_id, id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX claim_group_members_group ON claim_group_members (group_id)",
+    "CREATE INDEX claim_group_members_event ON claim_group_members (article_id, event_id)",
+)
+
+
+def m003_link_tables(conn: sqlite3.Connection) -> None:
+    """Tables written by `sitrep link`: one picture across articles.
+
+    - `link_articles`: articles already linked, with the MinHash `signature` of their text and the
+      `source_group` (id of the earliest near-duplicate: wire copies and syndicated texts share one).
+    - `canonical_entities` / `canonical_entity_members`: one row per person, group or place however
+      spelled; every stored entity belongs to one, with the `reason` it was joined ("same name",
+      "spelling variant", "surname of …", "acronym of …"), its name `key`, and its `block`: the mentions
+      resolved together (people of one surname; organisations and places of one set of initials).
+    - `linked_events` / `linked_event_members`: reports of one event merged; `reports` counts the
+      articles, `independent_sources` counts them once per source group or outlet. Each member keeps the
+      normalized fields the merge compares (`family`, `day` as an ordinal, the date window, coordinates
+      and radius, and a one-degree grid `cell`), so a new article is compared only with the reports the
+      `(family, cell, day)` index finds around it.
+    - `claim_groups` / `claim_group_members`: figures that claims give for one `measure` (fatalities,
+      injured, detained, troops, losses) of one `side` (people, combatants, materiel) of one linked event,
+      each with its speaker and relays (`via`, names); `disagrees` when the figures differ.
+    """
+    for statement in _LINK:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema, m002_web_indexes, m003_link_tables)
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:
