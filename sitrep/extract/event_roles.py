@@ -310,6 +310,37 @@ def fatalities(trigger: Token) -> int | None:
     return None
 
 
+def reported_toll(trigger: Token) -> int | None:
+    """The dead an attack noun is the source of: "the toll from Sunday's drone strike has risen to five",
+    "the number of people killed in the attack climbed to 12". Injury tolls are not deaths."""
+    lexicon = lexicons.load("events")
+    toll_nouns, toll_verbs = set(lexicon["toll_nouns"]), set(lexicon["toll_verbs"])
+    deaths, injuries = set(lexicon["fatality_words"]), set(lexicon["injury_words"])
+    head, path = trigger, []
+    for _ in range(6):
+        if head.dep_ in ("ROOT", "nsubj", "nsubjpass") or head.head is head:
+            break
+        head = head.head
+        path.append(head.lemma_.lower())
+    noun = head
+    if noun.lemma_.lower() not in toll_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    modifiers = {c.lemma_.lower() for c in noun.children} | set(path)
+    if modifiers & injuries or (noun.lemma_.lower() != "toll" and not modifiers & deaths):
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in toll_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.like_num:
+            return _number(child)  # "reached nine"
+        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+            count = next((c for c in child.children if c.dep_ == "pobj" and c.like_num), None)
+            if count is not None:
+                return _number(count)  # "has risen to five", "stood at 30"
+    return None
+
+
 def _count_near(word: Token) -> int | None:
     """The number counting the dead: on the victims noun, or on the noun "dead" describes."""
     own = next((c for c in word.children if c.dep_ == "nummod"), None)

@@ -23,6 +23,7 @@ from sitrep.extract.event_roles import (
     modality,
     place_of,
     predicate_of,
+    reported_toll,
 )
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
@@ -228,13 +229,19 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         place_id=place_of(token, facts, material=trigger.type in MATERIAL_TYPES),
         date=date,
         date_precision=precision,
-        fatalities=fatalities(token) if trigger.type == "ASSAULT" else None,
+        fatalities=_deaths(token) if trigger.type == "ASSAULT" else None,
         negated=negated,
         hypothetical=hypothetical,
         attributed_to=attribution(token, facts.claims),
         confidence=round(min(confidence, 0.95), 2),
         evidence=[trim_space(facts.doc, sentence.start_char, sentence.end_char)],
     )
+
+
+def _deaths(token: Token) -> int | None:
+    """Deaths in the trigger's own clause, else the toll it is the source of."""
+    count = fatalities(token)
+    return count if count is not None else reported_toll(token)
 
 
 def _mode_from_context(trigger: Trigger, actor_text: str) -> str | None:

@@ -288,3 +288,27 @@ def test_accidents_and_victims_named_are_no_attack(extract, text: str) -> None: 
 )
 def test_wounded_are_the_attacks_toll_not_another_attack(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len([e for e in extract(text).events if e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("The toll from Sunday's drone strike on a bus in Sumy has risen to five.", 5),
+        ("The number of people killed in the missile attack on Odesa climbed to 14.", 14),
+        ("The death count from the shelling of Kherson reached nine on Monday.", 9),
+        ("The toll from the strike on the depot increased to seven.", 7),
+        ("The toll from the attack on the market grew to 21.", 21),
+        ("The toll from the bombing stood at 30.", 30),
+        ("The toll from the raid jumped to 11.", 11),
+        ("The toll from the shelling mounted to eight.", 8),
+    ],
+)
+def test_a_reported_toll_counts_the_dead_of_its_attack(  # type: ignore[no-untyped-def]
+    extract, text: str, fatalities: int | None
+) -> None:
+    assert _event_of(extract(text), "ASSAULT").fatalities == fatalities
+
+
+def test_an_injury_toll_is_no_death_toll(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The number of people injured in the attack on the station rose to 40."
+    assert all(e.fatalities is None for e in extract(text).events)
