@@ -9,6 +9,8 @@ from sitrep.model import Entity
 
 _PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _GROUP = {"they", "them", "their", "it", "its"}
+_SINGULAR = {"it", "its"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
 
 
 def antecedent(token: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> Mention | None:
@@ -25,6 +27,14 @@ def antecedent(token: Token, mentions: MentionIndex, entities: dict[str, Entity]
     best: Mention | None = None
     for mention in mentions.within(horizon, token.idx):
         entity = entities.get(mention.item_id)
-        if entity is not None and entity.type in wanted:
-            best = mention
+        if entity is None or entity.type not in wanted:
+            continue
+        if word in _SINGULAR and _plural(token, mention):
+            continue  # "it" is the mission, not the women it counted
+        best = mention
     return best
+
+
+def _plural(token: Token, mention: Mention) -> bool:
+    span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in _PLURAL_TAGS

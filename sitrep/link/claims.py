@@ -53,6 +53,15 @@ class Figure:
     via: str  # JSON list of the relays' names, nearest the speaker first
 
 
+_PARTITIVE = re.compile(r"\s+of\s+(the|those|these|them)\b", re.IGNORECASE)
+
+
+def part_of_a_whole(content: str, end: int) -> bool:
+    """Whether the figure ending at `end` counts part of a group told elsewhere ("two of the victims
+    died in hospital"): a share of a toll, not a toll that could disagree with another."""
+    return _PARTITIVE.match(content, end) is not None
+
+
 def _stem_match(word: str, stems: tuple[str, ...]) -> bool:
     return any(word.startswith(stem) for stem in stems)
 
@@ -128,6 +137,8 @@ def figures(conn: sqlite3.Connection) -> list[Figure]:
         cursor, last_side = 0, None
         for seq, value, unit, text in quantities[(aid, cid)]:
             measure, cursor = measure_of(content, text, cursor)
+            if part_of_a_whole(content, cursor):
+                continue
             side = side_of(unit) or last_side or "people"
             last_side = side
             if measure is None and side_of(unit) == "combatants":

@@ -159,3 +159,14 @@ def test_speaker_label_before_a_colon(extract) -> None:  # type: ignore[no-untyp
 
 def test_dateline_before_a_colon_is_no_speaker(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("KYIV: Air raid sirens sounded across the capital overnight.").claims == []
+
+
+def test_it_is_never_a_plural_group(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The UN Human Rights Monitoring Mission verified the deaths of three women. "
+        "It said that two of the victims died in hospital."
+    )
+    extraction = extract(text)
+    claim = next(c for c in extraction.claims if c.speaker is not None and c.speaker.text == "It")
+    mission = next(e for e in extraction.entities if "Mission" in e.name)
+    assert claim.speaker is not None and claim.speaker.entity_id == mission.id

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sitrep.link.claims import measure_of, side_of
+from sitrep.link.claims import measure_of, part_of_a_whole, side_of
 
 
 def test_each_figure_takes_the_nearest_cue() -> None:
@@ -28,3 +28,12 @@ def test_sides() -> None:
 def test_materiel_and_troops() -> None:
     assert side_of("tanks") == "materiel"
     assert measure_of("the Russians lost two tanks and several armoured vehicles", "two")[0] == "losses"
+
+
+def test_part_of_a_toll_is_not_a_toll() -> None:
+    content = "Two of the victims died in hospital in Kharkiv after the attack"
+    _, end = measure_of(content, "Two")
+    assert part_of_a_whole(content, end)
+    content = "Two civilians died in hospital in Kharkiv after the attack"
+    _, end = measure_of(content, "Two")
+    assert not part_of_a_whole(content, end)
