@@ -190,9 +190,13 @@ class SpeakerRef(_Model):
 
 
 class Quantity(_Model):
+    """A number a claim gives. `high` closes a range: "tens of thousands" is 10,000 to 99,999, "between
+    10 and 15" is 10 to 15; a plain count has none."""
+
     value: float
     unit: str | None = None
     text: str
+    high: float | None = None
 
 
 class Claim(_Model):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,23 @@ from sitrep.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BAKHMUT = SHARED / "samples" / "bakhmut-2023-03-08.txt"
+
+
+def _load_store_sample() -> None:
+    """Make the store tests' sample articles importable as `store_sample` from any test folder (the
+    folders are not packages), whichever folder pytest collects first."""
+    if "store_sample" in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location(
+        "store_sample", Path(__file__).parent / "store" / "store_sample.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["store_sample"] = module
+    spec.loader.exec_module(module)
+
+
+_load_store_sample()
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from sitrep import lexicons
 from sitrep.extract.coref import antecedent
 from sitrep.extract.entities import name_key
 from sitrep.extract.mentions import MentionIndex, doc_text, span_of, token_span, trim
-from sitrep.extract.numbers import parse_number
+from sitrep.extract.numbers import parse_number, parse_range
 from sitrep.extract.quotes import find_quotes
 from sitrep.extract.reported import content_span, find_reported
 from sitrep.model import Claim, ClaimKind, Entity, Quantity, Span, SpeakerRef
@@ -316,7 +316,8 @@ def quantities(cardinals: list[SpacySpan], start: int, end: int) -> list[Quantit
     for ent in cardinals:
         if ent.start_char < start or ent.end_char > end:
             continue
-        value = parse_number(ent.text)
+        span = parse_range(ent.text)
+        value = span[0] if span is not None else parse_number(ent.text)
         if value is None:
             continue
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -326,7 +327,8 @@ def quantities(cardinals: list[SpacySpan], start: int, end: int) -> list[Quantit
         unit = _unit(ent)
         if unit in skip:
             continue
-        found.append(Quantity(value=value, unit=unit, text=ent.text))
+        high = span[1] if span is not None else None
+        found.append(Quantity(value=value, unit=unit, text=ent.text, high=high))
     return found
 
 

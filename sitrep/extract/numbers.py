@@ -17,6 +17,15 @@ VAGUE = {
     "thousands": 1_000, "tens of thousands": 10_000, "hundreds of thousands": 100_000,
     "millions": 1_000_000, "several": 3, "a few": 2, "a handful": 3,
 }  # fmt: skip
+# The span a vague count covers when a claim gives it: "tens of thousands" is 10,000 to 99,999.
+VAGUE_HIGH = {
+    "dozens": 99, "scores": 99, "tens": 99, "hundreds": 999, "thousands": 9_999,
+    "tens of thousands": 99_999, "hundreds of thousands": 999_999, "millions": 9_999_999,
+    "several": 9, "a few": 5, "a handful": 5,
+}  # fmt: skip
+_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<low>.+?)\s*(?:\band\b|\bto\b|-|–)\s*(?P<high>[^-–]+)$", re.IGNORECASE
+)
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 
 
@@ -60,6 +69,22 @@ def parse_number(text: str) -> float | None:
             return None
     value = total + current
     return float(value) if value or phrase in ("zero", "0") else None
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """(low, high) of a count that covers a span: "tens of thousands", "between 10 and 15", "10-15"."""
+    phrase = " ".join(text.lower().split())
+    for prefix in ("some ", "about ", "around ", "nearly ", "over ", "more than ", "at least "):
+        phrase = phrase.removeprefix(prefix)
+    if phrase in VAGUE_HIGH:
+        return float(VAGUE[phrase]), float(VAGUE_HIGH[phrase])
+    match = _RANGE.match(phrase)
+    if match is None:
+        return None
+    low, high = parse_number(match["low"]), parse_number(match["high"])
+    if low is None or high is None or not low < high:
+        return None
+    return low, high
 
 
 def parse_count(text: str) -> int | None:

@@ -369,7 +369,17 @@ def m003_link_tables(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema, m002_web_indexes, m003_link_tables)
+def m004_quantity_ranges(conn: sqlite3.Connection) -> None:
+    """`quantities.high`: the upper end of a figure given as a range ("tens of thousands")."""
+    conn.execute("ALTER TABLE quantities ADD COLUMN high REAL")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial_schema,
+    m002_web_indexes,
+    m003_link_tables,
+    m004_quantity_ranges,
+)
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:

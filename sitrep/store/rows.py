@@ -158,8 +158,9 @@ def _write_claim(conn: sqlite3.Connection, aid: str, seq: int, claim: Claim) -> 
         ),
     )
     conn.executemany(
-        "INSERT INTO quantities (article_id, claim_id, seq, value, unit, text) VALUES (?, ?, ?, ?, ?, ?)",
-        [(aid, claim.id, i, q.value, q.unit, q.text) for i, q in enumerate(claim.quantities)],
+        "INSERT INTO quantities (article_id, claim_id, seq, value, unit, text, high)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(aid, claim.id, i, q.value, q.unit, q.text, q.high) for i, q in enumerate(claim.quantities)],
     )
 
 
@@ -269,10 +270,13 @@ def read_extraction(conn: sqlite3.Connection, article: Article) -> Extraction:
     )
     quantities: dict[str, list[Quantity]] = defaultdict(list)
     for row in conn.execute(
-        "SELECT claim_id, value, unit, text FROM quantities WHERE article_id = ? ORDER BY claim_id, seq",
+        "SELECT claim_id, value, unit, text, high FROM quantities"
+        " WHERE article_id = ? ORDER BY claim_id, seq",
         (aid,),
     ):
-        quantities[row["claim_id"]].append(Quantity(value=row["value"], unit=row["unit"], text=row["text"]))
+        quantities[row["claim_id"]].append(
+            Quantity(value=row["value"], unit=row["unit"], text=row["text"], high=row["high"])
+        )
 
     entities = [
         Entity(

@@ -50,7 +50,7 @@ def test_scare_quotes_are_not_speech(extract) -> None:  # type: ignore[no-untype
 def test_vague_numbers_in_claims(extract) -> None:  # type: ignore[no-untyped-def]
     text = "The adviser stressed that the army was reinforcing the city with tens of thousands of troops."
     [claim] = extract(text).claims
-    assert [(q.value, q.unit) for q in claim.quantities] == [(10_000, "troops")]
+    assert [(q.value, q.high, q.unit) for q in claim.quantities] == [(10_000, 99_999, "troops")]
 
 
 def _only(extract, text: str):  # type: ignore[no-untyped-def]
@@ -170,3 +170,9 @@ def test_it_is_never_a_plural_group(extract) -> None:  # type: ignore[no-untyped
     claim = next(c for c in extraction.claims if c.speaker is not None and c.speaker.text == "It")
     mission = next(e for e in extraction.entities if "Mission" in e.name)
     assert claim.speaker is not None and claim.speaker.entity_id == mission.id
+
+
+def test_a_range_keeps_both_ends(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "The adviser said that between 10 and 15 tanks were destroyed near the river.")
+    [quantity] = claim.quantities
+    assert (quantity.value, quantity.high, quantity.unit) == (10, 15, "tanks")
