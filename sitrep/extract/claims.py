@@ -85,6 +85,8 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
     for quote in find_quotes(doc):
         cue = quote.cue
         speaker = _speaker(cue, mentions, entities) if cue is not None else None
+        if speaker is None and quote.byline is not None:
+            speaker = _mention_ref(quote.byline, mentions, entities)
         evidence_start = min(quote.outer_start, speaker.start if speaker else quote.outer_start)
         evidence_end = max(quote.outer_end, _clause_end(cue) if cue is not None else quote.outer_end)
         found.append(
@@ -246,14 +248,17 @@ _RELATIVE = ("that", "which", "who")
 
 
 def _subject(verb: Token) -> Token | None:
-    """Who does the verb: its own subject, the subject of the clause it continues ("…, saying"), or the
-    noun a relative clause hangs from ("a report that says")."""
+    """Who does the verb: its own subject, the subject of the clause it continues ("…, saying", "by
+    saying"), or the noun a participle hangs from ("a statement saying")."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "angered Kyiv by saying …": whoever angered it said it
+            continue
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
             return None
         verb = verb.head

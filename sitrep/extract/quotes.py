@@ -1,8 +1,9 @@
 """Direct quotes: quoted speech with the speech tag next to it ("…," Prigozhin said).
 
-Straight, curly and doubled-apostrophe quotes (''…'', the style of some wire and newspaper archives) all
-count. A quoted stretch is speech when a speech verb tags it, or when it opens a sentence and is long
-enough not to be a scare quote ("last stand").
+Straight, curly and doubled-apostrophe quotes (''…'', the style of some wire and newspaper archives)
+all count, and so do quotes opened with a closing mark (”…”), a slip common in web copy. A quoted
+stretch is speech when a speech verb tags it, when a name signs it after a dash, or when it opens a
+sentence and is long enough not to be a scare quote ("last stand").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicons
 from sitrep.extract.mentions import doc_text
 
-_QUOTES = re.compile(r"\"([^\"\n]+?)\"|“([^”\n]+?)”|''((?:(?!'')[^\n])+?)''")
+_QUOTES = re.compile(r"\"([^\"\n]+?)\"|“([^”\n]+?)”|''((?:(?!'')[^\n])+?)''|”([^”“\n]+?)”")
 _MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes ("last stand"), not speech
 _TAG_TOKENS = 20  # a speech tag can name its speaker at length: `"…," Jane Doe, a writer for X, said`
 _TAG_PUNCT = (",", "?", "!", "—", "–")  # "Yes," he said / "You winning?" she asked
@@ -30,6 +31,7 @@ class Quote:
     outer_start: int
     outer_end: int
     cue: Token | None
+    byline: Token | None = None  # the name after a dash that signs an untagged quote: `"…" ― Jane Doe`
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -37,7 +39,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     cues = set(lexicons.load("claims")["quote_cues"])
     found: list[Quote] = []
     for match in _QUOTES.finditer(doc_text(doc)):
-        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        group = next(g for g in (1, 2, 3, 4) if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
         inner = match.group(group)
         after = _cue_after(doc, match.end(), cues)
@@ -45,6 +47,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if found and _continues(doc, found[-1], quote):
             previous = found.pop()
             found.append(Quote(previous.start, end, previous.outer_start, match.end(), previous.cue))
+        elif quote.cue is None and (byline := _byline(doc, match.end())) is not None:
+            found.append(Quote(start, end, match.start(), match.end(), None, byline))
         elif _is_speech(doc, quote, inner, after):
             found.append(quote)
     return found
@@ -74,6 +78,25 @@ def _continues(doc: Doc, before: Quote, after: Quote) -> bool:
         + doc_text(doc)[min(tag.end_char, after.outer_start) : after.outer_start]
     )
     return not rest.strip(" \t\r\n.,;:—–-\"“”'")
+
+
+_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
+
+
+def _byline(doc: Doc, offset: int) -> Token | None:
+    """The last word of a name signing a quote after a dash (`"…" ― Pamela Padilla`)."""
+    dash = _DASH.match(doc_text(doc), offset)
+    if dash is None:
+        return None
+    span = doc.char_span(dash.end(), min(dash.end() + 60, len(doc_text(doc))), alignment_mode="contract")
+    if span is None:
+        return None
+    name = []
+    for token in span:
+        if token.pos_ != "PROPN":
+            break
+        name.append(token)
+    return name[-1] if 1 <= len(name) <= 4 else None
 
 
 def _starts_sentence(doc: Doc, offset: int) -> bool:

@@ -176,3 +176,20 @@ def test_a_range_keeps_both_ends(extract) -> None:  # type: ignore[no-untyped-de
     claim = _only(extract, "The adviser said that between 10 and 15 tanks were destroyed near the river.")
     [quantity] = claim.quantities
     assert (quantity.value, quantity.high, quantity.unit) == (10, 15, "tanks")
+
+
+def test_a_quote_signed_after_a_dash(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“We have had no water for three weeks and nobody has come to help us.” ― Halyna Shevchuk"
+    claim = _only(extract, text)
+    assert claim.kind == "direct_quote"
+    assert claim.speaker is not None and "Shevchuk" in claim.speaker.text
+
+
+def test_a_quote_opened_with_a_closing_mark(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "”The bridge is gone and the village is cut off,” the mayor said.")
+    assert claim.content.text == "The bridge is gone and the village is cut off,"
+
+
+def test_speaker_of_a_verb_after_a_preposition(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "The general angered his allies by saying that the front would not hold.")
+    assert claim.speaker is not None and claim.speaker.text.endswith("general")
