@@ -16,7 +16,7 @@ from sitrep.extract.coref import antecedent
 from sitrep.extract.entities import name_key
 from sitrep.extract.mentions import MentionIndex, doc_text, span_of, token_span, trim
 from sitrep.extract.numbers import parse_number, parse_range
-from sitrep.extract.quotes import find_quotes
+from sitrep.extract.quotes import Quote, find_quotes
 from sitrep.extract.reported import content_span, find_reported
 from sitrep.model import Claim, ClaimKind, Entity, Quantity, Span, SpeakerRef
 
@@ -62,6 +62,28 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
     return claims
 
 
+def _tag_start(text: str, quote: Quote, cue: Token | None) -> int | None:
+    """Where the speech tag after a quote begins: just past the closing mark before its verb."""
+    if cue is None or not quote.outer_start < cue.idx:
+        return None
+    closing = max(text.rfind(mark, quote.outer_start, cue.idx) for mark in ('"', "”", "''"))
+    return closing + 1 if closing > quote.outer_start else None
+
+
+def _name_between(doc: Doc, offset: int, cue: Token) -> Token | None:
+    """The last word of a name that opens a speech tag after a quote and comes before its verb."""
+    span = doc.char_span(offset, cue.idx, alignment_mode="contract")
+    if span is None:
+        return None
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    name = []
+    for token in words:
+        if token.pos_ != "PROPN":
+            break
+        name.append(token)
+    return name[-1] if name else None
+
+
 def _carry_speakers(text: str, found: list[_Found]) -> list[_Found]:
     """An untagged quote right after someone's claim is theirs: `Kuleba said X.\n\n"Quote."`"""
     carried: list[_Found] = []
@@ -85,6 +107,11 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
     for quote in find_quotes(doc):
         cue = quote.cue
         speaker = _speaker(cue, mentions, entities) if cue is not None else None
+        tag = _tag_start(doc_text(doc), quote, cue)
+        if tag is not None and cue is not None and (speaker is None or not tag <= speaker.start < cue.idx):
+            named = _name_between(doc, tag, cue)
+            if named is not None:
+                speaker = _mention_ref(named, mentions, entities)  # `"…," Flynn, an adviser, said on Fox`
         if speaker is None and quote.byline is not None:
             speaker = _mention_ref(quote.byline, mentions, entities)
         evidence_start = min(quote.outer_start, speaker.start if speaker else quote.outer_start)

@@ -193,3 +193,12 @@ def test_a_quote_opened_with_a_closing_mark(extract) -> None:  # type: ignore[no
 def test_speaker_of_a_verb_after_a_preposition(extract) -> None:  # type: ignore[no-untyped-def]
     claim = _only(extract, "The general angered his allies by saying that the front would not hold.")
     assert claim.speaker is not None and claim.speaker.text.endswith("general")
+
+
+def test_the_name_opening_a_speech_tag_is_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The front line has not moved in a week," Petro Kovalenko, a battalion commander, said on '
+        'Thursday on the "Morning Front" programme.'
+    )
+    claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert claim.speaker is not None and claim.speaker.text == "Petro Kovalenko"
