@@ -369,7 +369,31 @@ def m003_link_tables(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema, m002_web_indexes, m003_link_tables)
+_LINKED_WEB_INDEXES = (
+    "CREATE INDEX linked_events_by_date ON linked_events (date, id)",
+    "CREATE INDEX linked_events_type_by_date ON linked_events (type, date, id)",
+    "CREATE INDEX linked_events_acled_type_by_date ON linked_events (acled_event_type, date, id)",
+    "CREATE INDEX linked_events_position ON linked_events (latitude, longitude)",
+    "CREATE INDEX canonical_entities_by_name ON canonical_entities (name, id)",
+    "CREATE INDEX canonical_entity_members_entity ON canonical_entity_members (canonical_id, article_id)",
+    "CREATE INDEX claim_groups_ranked ON claim_groups (disagrees DESC, members DESC, id)",
+    "CREATE INDEX claim_group_members_claim ON claim_group_members (group_id, article_id, claim_id)",
+)
+
+
+def m004_linked_web_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes behind the API's paged listings of linked events, canonical entities and claim groups:
+    each default order and common filter reads an index, as m002 does for the per-article tables."""
+    for statement in _LINKED_WEB_INDEXES:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial_schema,
+    m002_web_indexes,
+    m003_link_tables,
+    m004_linked_web_indexes,
+)
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:

@@ -40,7 +40,12 @@ def test_migrations_apply_once(tmp_path: Path) -> None:
         before = conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
         assert migrate(conn) == []
         assert conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == before
-        assert applied(conn) == ["m001_initial_schema", "m002_web_indexes", "m003_link_tables"]
+        assert applied(conn) == [
+            "m001_initial_schema",
+            "m002_web_indexes",
+            "m003_link_tables",
+            "m004_linked_web_indexes",
+        ]
         assert conn.execute("SELECT count(*) FROM _sitrep_migrations").fetchone()[0] == len(MIGRATIONS)
     finally:
         conn.close()
@@ -68,7 +73,12 @@ def test_a_failing_migration_leaves_no_trace(tmp_path: Path) -> None:
             migrate(conn, (*MIGRATIONS, m999_broken))
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in names
-        assert applied(conn) == ["m001_initial_schema", "m002_web_indexes", "m003_link_tables"]
+        assert applied(conn) == [
+            "m001_initial_schema",
+            "m002_web_indexes",
+            "m003_link_tables",
+            "m004_linked_web_indexes",
+        ]
     finally:
         conn.close()
 
