@@ -16,6 +16,7 @@ import sqlite3
 from typing import Any
 
 from sitrep.errors import UsageError
+from sitrep.link.listing import linked_or_false
 from sitrep.model import PLOVER_TYPES
 from sitrep.store.store import Store
 from sitrep.web.queries import (
@@ -40,13 +41,7 @@ FIRST_PAGE = Page()
 
 def linked(store: Store) -> bool:
     """Whether the link tables cover every stored article (false on a database never linked)."""
-    try:
-        row = store.connection.execute(
-            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM link_articles)"
-        ).fetchone()
-    except sqlite3.Error:
-        return False
-    return bool(row[0]) and row[0] == row[1]
+    return linked_or_false(store)
 
 
 _LINKED = """
