@@ -152,11 +152,18 @@ def linked_events(
         where.add("le.latitude IS NOT NULL AND le.longitude IS NOT NULL")
     if q is not None:
         match = fts_query(q)
-        where.add(
-            "le.id IN (SELECT m.linked_event_id FROM linked_event_members m JOIN articles a"
-            f" ON a.id = m.article_id WHERE a.rowid IN ({_ARTICLE_MATCH}))",
-            q=match,
-        )
+        if _broad(store, _ARTICLE_MATCH, {"q": match}, 200):  # checked per event while walking by date
+            where.add(
+                "EXISTS (SELECT 1 FROM linked_event_members m JOIN articles a ON a.id = m.article_id"
+                f" WHERE m.linked_event_id = le.id AND a.rowid IN ({_ARTICLE_MATCH}))",
+                q=match,
+            )
+        else:  # a few articles: their merged events, then sorted
+            where.add(
+                "le.id IN (SELECT m.linked_event_id FROM linked_event_members m JOIN articles a"
+                f" ON a.id = m.article_id WHERE a.rowid IN ({_ARTICLE_MATCH}))",
+                q=match,
+            )
     if article is not None:
         where.add(
             "le.id IN (SELECT m.linked_event_id FROM linked_event_members m WHERE m.article_id = :article)",

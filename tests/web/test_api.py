@@ -350,3 +350,20 @@ def test_entities_are_canonical_with_every_alias_and_the_reason_of_each_merge(cl
     assert by_alias["id"] == entity["id"]
     grouped = client.get("/api/entities", params={"name": "marchenko", "per_article": True}).json()
     assert {e["name"] for e in grouped["items"]} >= {"Oleh Marchenko"}
+
+
+def test_the_bench_database_holds_link_tables_the_api_reads(tmp_path: Path) -> None:
+    from sitrep.web.bench import REPORTS_PER_EVENT, build_database
+
+    counts = build_database(tmp_path / "bench.db", events=120, per_article=4)
+    assert counts["linked_events"] == 120 // REPORTS_PER_EVENT
+    with TestClient(create_app(Settings(db=tmp_path / "bench.db"))) as bench:
+        assert bench.get("/api/summary").json()["linked"] is True
+        events = bench.get("/api/events", params={"limit": 500}).json()["items"]
+        assert len(events) == counts["linked_events"]
+        assert {e["reports"] for e in events} == {REPORTS_PER_EVENT}
+        assert bench.get("/api/events", params={"q": "convoy"}).status_code == 200
+        detail = bench.get(f"/api/events/{events[0]['id']}").json()
+        assert len(detail["reports"]) == REPORTS_PER_EVENT
+        assert bench.get("/api/claim-groups").json()["items"]
+        assert bench.get("/api/entities").json()["items"][0]["aliases"]
