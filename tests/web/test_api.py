@@ -367,3 +367,45 @@ def test_the_bench_database_holds_link_tables_the_api_reads(tmp_path: Path) -> N
         assert len(detail["reports"]) == REPORTS_PER_EVENT
         assert bench.get("/api/claim-groups").json()["items"]
         assert bench.get("/api/entities").json()["items"][0]["aliases"]
+
+
+@pytest.fixture(scope="module")
+def unlinked_client(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The same database as a file that was never linked: every link table empty."""
+    from sitrep.store import Store
+
+    copy = tmp_path_factory.mktemp("unlinked") / "unlinked.db"
+    with Store(web_db, read_only=True) as source, Store(copy) as target:
+        source.connection.backup(target.connection)
+        for table in (
+            "claim_group_members",
+            "claim_groups",
+            "linked_event_members",
+            "linked_events",
+            "canonical_entity_members",
+            "canonical_entities",
+            "link_articles",
+        ):
+            target.connection.execute(f"DELETE FROM {table}")
+    with TestClient(create_app(Settings(db=copy))) as opened:
+        yield opened
+
+
+def test_a_database_never_linked_falls_back_to_per_article_rows(unlinked_client: TestClient) -> None:
+    assert unlinked_client.get("/api/summary").json()["linked"] is False
+    events = unlinked_client.get("/api/events", params={"limit": 500}).json()["items"]
+    assert events and all("article_id" in e and "reports" not in e for e in events)
+    assert unlinked_client.get("/api/claim-groups").json()["items"] == []
+    entities = unlinked_client.get("/api/entities").json()["items"]
+    assert entities and "id" not in entities[0]
+    assert "Marchenko" in unlinked_client.get("/api/entities/Oleh Marchenko").json()["aliases"]
+    for path in (
+        "/",
+        "/events",
+        "/timeline",
+        "/claims",
+        "/entities",
+        "/entities/Oleh%20Marchenko",
+        "/report",
+    ):
+        assert unlinked_client.get(path).status_code == 200, path
