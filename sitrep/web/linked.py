@@ -72,6 +72,19 @@ _MEMBER_MATCH = """EXISTS (
     WHERE m.linked_event_id = le.id AND ({condition}))"""
 
 
+def _any_report(store: Store, own: str, joins: str, condition: str, name: str, bound: str) -> str:
+    """The test "some report of `le` meets `condition`". When the merged events' own columns already
+    match often (`own`), it is checked per merged event while walking the date index; otherwise the few
+    matching reports are found first (one pass over the events) and their merged events sorted."""
+    if _broad(store, f"SELECT 1 FROM linked_events le WHERE {own}", {name: bound}, 200):
+        return _MEMBER_MATCH.format(joins=joins, condition=condition)
+    return (
+        "le.id IN (SELECT m.linked_event_id FROM events e"
+        f" JOIN linked_event_members m ON m.article_id = e.article_id AND m.event_id = e.id {joins}"
+        f" WHERE {condition})"
+    )
+
+
 def _type_clause(where: _Where, type: str) -> None:
     if type.upper() in PLOVER_TYPES:
         where.add("le.type = :type", type=type.upper())
@@ -134,7 +147,7 @@ def linked_events(
         reports = " OR ".join(
             test.format(c, "actor") for c in ("e.actor1_text", "e.actor2_text", "n1.name", "n2.name")
         )
-        where.add(f"({own} OR {_MEMBER_MATCH.format(joins=joins, condition=reports)})", actor=bound)
+        where.add(f"({own} OR {_any_report(store, own, joins, reports, 'actor', bound)})", actor=bound)
     if place is not None:
         test, bound = _needle(place)
         joins = "JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"
@@ -143,8 +156,8 @@ def linked_events(
             " mm.article_id = e.article_id AND mm.place_id = e.place_id"
             f" AND {test.format('mm.text', 'place')})"
         )
-        reports = _MEMBER_MATCH.format(joins=joins, condition=written)
-        where.add(f"({test.format('le.place_name', 'place')} OR {reports})", place=bound)
+        own = test.format("le.place_name", "place")
+        where.add(f"({own} OR {_any_report(store, own, joins, written, 'place', bound)})", place=bound)
     if bbox is not None:
         spatial = "+le" if _broad_bbox(store, bbox) else "le"
         _bbox(where, spatial, bbox)
