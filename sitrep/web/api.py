@@ -132,12 +132,12 @@ def list_events(
 
 @router.get("/events/{linked_event_id}")
 def get_linked_event(linked_event_id: str, store: ReadStore) -> dict[str, Any]:
-    """One merged event with every report (article, outlet, its own fields, evidence spans as character
-    offsets) and the claim groups about it."""
+    """One merged event: `reports` and `independent_sources` counted, `events` listing every report
+    (article, outlet, source group, its own fields, evidence spans as character offsets), and the claim
+    groups about it."""
     found = linked.linked_event(store, linked_event_id)
     if found is None:
         raise HTTPException(404, f"no linked event {linked_event_id!r}")
-    found["reports"], found["report_count"] = found.pop("reports_list"), found["reports"]
     return found
 
 

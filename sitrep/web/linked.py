@@ -230,12 +230,12 @@ def reports_of(store: Store, linked_event_id: str) -> list[dict[str, Any]]:
 
 
 def linked_event(store: Store, linked_event_id: str) -> dict[str, Any] | None:
-    """One merged event with every report and its evidence, and the claim groups about it; or None."""
+    """One merged event with every report (`events`) and its evidence, and its claim groups; or None."""
     rows = _fetch(store, _LINKED + " WHERE le.id = :id", {"id": linked_event_id})
     if not rows:
         return None
     item = _decorate(store, rows)[0]
-    item["reports_list"] = reports_of(store, linked_event_id)
+    item["events"] = reports_of(store, linked_event_id)
     item["claim_groups"] = claim_groups(store, Page(limit=100), event=linked_event_id)["items"]
     return item
 

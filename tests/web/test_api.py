@@ -310,9 +310,9 @@ def test_a_merged_event_is_listed_once_with_its_reports(client: TestClient) -> N
 def test_linked_event_detail_lists_every_report_with_its_evidence(client: TestClient) -> None:
     merged = _merged(client)
     detail = client.get(f"/api/events/{merged['id']}").json()
-    assert detail["report_count"] == merged["reports"]
-    assert {r["article_id"] for r in detail["reports"]} == set(merged["article_ids"])
-    for report in detail["reports"]:
+    assert detail["reports"] == merged["reports"]
+    assert {r["article_id"] for r in detail["events"]} == set(merged["article_ids"])
+    for report in detail["events"]:
         text = client.get(f"/api/articles/{report['article_id']}").json()["article"]["text"]
         assert report["evidence"]
         for span in report["evidence"]:
@@ -364,7 +364,7 @@ def test_the_bench_database_holds_link_tables_the_api_reads(tmp_path: Path) -> N
         assert {e["reports"] for e in events} == {REPORTS_PER_EVENT}
         assert bench.get("/api/events", params={"q": "convoy"}).status_code == 200
         detail = bench.get(f"/api/events/{events[0]['id']}").json()
-        assert len(detail["reports"]) == REPORTS_PER_EVENT
+        assert len(detail["events"]) == REPORTS_PER_EVENT
         assert bench.get("/api/claim-groups").json()["items"]
         assert bench.get("/api/entities").json()["items"][0]["aliases"]
 
