@@ -227,7 +227,13 @@ REQUESTS: dict[str, list[str]] = {
         "?per_report=true&offset=20000",
         "?per_report=true&type=ASSAULT&since=2024-06-01&until=2024-06-30",
     ],
-    "/api/entities": ["", "?offset=0&limit=100", "?type=NORP", "?name=forces"],
+    "/api/entities": [
+        "",
+        "?offset=0&limit=100",
+        "?type=NORP",
+        "?name=forces",
+        "?per_article=true&name=forces",
+    ],
     "/api/claims": ["", "?offset=5000", "?since=2024-03-01&until=2024-03-31", "?q=strike", "?speaker=police"],
     "/api/claim-groups": [
         "",
