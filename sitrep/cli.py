@@ -397,13 +397,20 @@ def export(
     format: Annotated[str, typer.Option("--format", help=" | ".join(EXPORTS))],
     db: DbOption = Path("sitrep.db"),
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
+    per_report: Annotated[
+        bool,
+        typer.Option("--per-report", help="acled-csv: one row per article's report, even when linked."),
+    ] = False,
 ) -> None:
-    """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines, GeoJSON or the contract."""
+    """Export stored events or extractions: ACLED CSV (one row per merged event once linked), PLOVER
+    JSON Lines, GeoJSON or the contract."""
+    from functools import partial
+
     from sitrep.export import acled, geojson, jsonl, plover
     from sitrep.store.store import Store
 
-    writers = {
-        "acled-csv": acled.write_acled,
+    writers: dict[str, Callable[[Store, Any], int]] = {
+        "acled-csv": partial(acled.write_acled, per_report=per_report),
         "plover-jsonl": plover.write_plover,
         "geojson": geojson.write_geojson,
         "jsonl": jsonl.write_jsonl,

@@ -76,8 +76,10 @@ WEB_EXAMPLES = (
 @pytest.fixture(scope="session")
 def web_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database built by the real pipeline from a few example articles and one hostile article whose
-    text, title and source carry HTML that must never run (shared by the API, page and report tests)."""
+    text, title and source carry HTML that must never run (shared by the API, page and report tests),
+    linked across articles as `sitrep run` leaves it."""
     from sitrep.ingest import read_articles
+    from sitrep.link.run import link
     from sitrep.store import Store
 
     path = tmp_path_factory.mktemp("web") / "web.db"
@@ -93,4 +95,5 @@ def web_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path
         for article in [*articles, hostile]:
             assert isinstance(article, Article)
             store.add(article, pipeline.extract(article))
+        link(store)  # as `sitrep run` does after storing
     return path

@@ -7,6 +7,10 @@ Fatalities the text does not give are written as 0, as ACLED does, with a note s
 guesses them. An undated event takes the publication date at time_precision 2 (ONTOLOGY 4.2); a place
 without a recorded precision is written as geo_precision 3, the least precise.
 
+Once every stored article is linked (`sitrep link`), one row per merged event: ACLED codes an event
+once however many outlets report it, lists every outlet in `source`, and takes the lowest fatality figure
+of its sources (ONTOLOGY 4.4), noting the others; `per_report=True` keeps one row per article's report.
+
 Rows come in date order (undated events at their publication date). `event_id_cnty` numbers events per
 country in that order, so ids are stable for a given database but not across databases that grow.
 """
@@ -20,6 +24,7 @@ from typing import Any, TextIO
 
 from sitrep.export import countries
 from sitrep.export.common import effective_date, happened, in_date_order, kind_key
+from sitrep.link.listing import linked_or_false
 from sitrep.store import queries
 from sitrep.store.store import Store
 
@@ -165,15 +170,107 @@ def exported(event: dict[str, Any]) -> bool:
     return bool(event["acled_event_type"]) and happened(event)
 
 
-def write_acled(store: Store, out: TextIO) -> int:
-    """Write the ACLED CSV (header and one row per exported event); return the number of rows."""
+def merged_row(linked: dict[str, Any], reports: list[dict[str, Any]], number: int) -> dict[str, Any]:
+    """One ACLED row for a merged event from the reports of it that ACLED would code.
+
+    Actors, place and ACLED type come from the most precisely placed report (then the most precisely
+    dated, then the earliest); the date is the merged event's. Fatalities follow ACLED's conservative
+    rule: the lowest figure any report gives, with every figure listed in `notes` when they differ.
+    `source` lists every outlet; `notes` carries each report's evidence with its outlet and article id.
+    """
+    base = min(
+        reports,
+        key=lambda e: (
+            e["place"] is None,
+            e["geo_precision"] or 3,
+            e["date_precision"] or 3,
+            e["published"],
+            e["article_id"],
+        ),
+    )
+    event = dict(base)
+    if linked["date"]:
+        event["date"], event["date_precision"] = linked["date"], linked["date_precision"]
+    figures = [
+        (e["fatalities"], e["source"] or e["article_id"]) for e in reports if e["fatalities"] is not None
+    ]
+    event["fatalities"] = min((value for value, _ in figures), default=None)
+    event["stored_at"] = max(e["stored_at"] for e in reports)
+    row = acled_row(event, number)
+    row["source"] = "; ".join(dict.fromkeys(e["source"] for e in reports if e["source"]))
+    notes: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for report in reports:
+        told = " ".join(report["evidence"]) or report["trigger"]
+        if (report["article_id"], told) in seen:
+            continue
+        seen.add((report["article_id"], told))
+        where = ", ".join(str(v) for v in (report["source"], report["published"]) if v)
+        speaker = f"; reported by {report['attributed_speaker']}" if report["attributed_speaker"] else ""
+        notes.append(f"{told} [{where}, article {report['article_id']}{speaker}]")
+    articles = len({e["article_id"] for e in reports})
+    if articles > 1:
+        notes.append(
+            f"[Reported by {articles} articles, {linked['independent_sources']} independent sources.]"
+        )
+    if len({value for value, _ in figures}) > 1:
+        listed = "; ".join(f"{value} ({who})" for value, who in figures)
+        notes.append(f"[Fatality figures differ: {listed}; the lowest is recorded.]")
+    if not figures:
+        notes.append("[Fatalities not reported in the source; recorded as 0.]")
+    row["notes"] = " ".join(notes)
+    return row
+
+
+def _merged(store: Store, events: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The exported reports grouped by merged event, in date order of the merged event."""
+    conn = store.connection
+    member_of = {
+        (aid, eid): lid
+        for aid, eid, lid in conn.execute(
+            "SELECT article_id, event_id, linked_event_id FROM linked_event_members"
+        )
+    }
+    linked = {
+        row["id"]: dict(row)
+        for row in conn.execute(
+            "SELECT id, date, date_precision, reports, independent_sources FROM linked_events"
+        )
+    }
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        lid = member_of.get((event["article_id"], event["id"]))
+        if lid is None or lid not in linked:  # not linked: a merged event of its own
+            lid = f"report:{event['key']}"
+            linked[lid] = {"id": lid, "date": None, "date_precision": None, "independent_sources": 1}
+        groups.setdefault(lid, []).append(event)
+    ordered = sorted(
+        groups.items(), key=lambda item: linked[item[0]]["date"] or min(effective_date(e) for e in item[1])
+    )
+    return [(linked[lid], reports) for lid, reports in ordered]
+
+
+def write_acled(store: Store, out: TextIO, per_report: bool = False) -> int:
+    """Write the ACLED CSV (header and one row per exported event); return the number of rows.
+
+    Once every article is linked, one row per merged event (ACLED codes an event once, whatever the
+    number of reports); `per_report=True`, or a database never linked, gives one row per report.
+    """
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     numbers: Counter[str] = Counter()
     written = 0
-    for event in in_date_order(queries.events(store)):
-        if not exported(event):
-            continue
+    events = [event for event in in_date_order(queries.events(store)) if exported(event)]
+    if not per_report and linked_or_false(store):
+        for linked, reports in _merged(store, events):
+            row = merged_row(linked, reports, 0)
+            prefix = row["event_id_cnty"][:3]
+            numbers[prefix] += 1
+            row["event_id_cnty"] = f"{prefix}{numbers[prefix]}"
+            writer.writerow(row)
+            written += 1
+        return written
+    for event in events:
         prefix = countries.alpha3(event["country_code"]) or "XXX"
         numbers[prefix] += 1
         writer.writerow(acled_row(event, numbers[prefix]))

@@ -26,6 +26,14 @@ def is_linked(store: Store) -> bool:
     return bool(row[0]) and row[0] == row[1]
 
 
+def linked_or_false(store: Store) -> bool:
+    """Like `is_linked`, but false instead of an error on a file without link tables."""
+    try:
+        return is_linked(store)
+    except StoreError:
+        return False
+
+
 _MEMBERS = """
 SELECT m.linked_event_id, m.article_id, m.event_id, a.published, a.source, a.title, e.trigger_text,
        e.fatalities, e.attributed_to, c.speaker_text,

@@ -9,10 +9,12 @@ hypothetical events are left out. A sentence with no citation is never built.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
 from sitrep.errors import StoreError, UsageError
+from sitrep.link.listing import linked_or_false as linked
 from sitrep.report.figures import figures, group_figures
 from sitrep.store.store import Store
 
@@ -169,8 +171,122 @@ def _event_sentences(rows: list[sqlite3.Row]) -> list[Sentence]:
     return sentences
 
 
+# Merged events of the window (`sitrep link`), each with the first evidence span of every report that
+# took place; a merged event all of whose reports are negated or hypothetical is left out.
+_LINKED_EVENTS = """
+SELECT le.id, le.type, le.date, le.place_name AS place, le.actor1, le.actor2, le.fatalities_low,
+       le.fatalities_high, le.reports, le.independent_sources,
+       m.article_id, e.trigger_start, e.trigger_end, e.trigger_text,
+       (SELECT v.start FROM evidence v WHERE v.article_id = e.article_id AND v.event_id = e.id
+        ORDER BY v.seq LIMIT 1) AS evidence_start,
+       (SELECT v."end" FROM evidence v WHERE v.article_id = e.article_id AND v.event_id = e.id
+        ORDER BY v.seq LIMIT 1) AS evidence_end,
+       (SELECT v.text FROM evidence v WHERE v.article_id = e.article_id AND v.event_id = e.id
+        ORDER BY v.seq LIMIT 1) AS evidence_text
+FROM linked_events le
+JOIN linked_event_members m ON m.linked_event_id = le.id
+JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
+WHERE le.date BETWEEN :since AND :until AND NOT e.negated AND NOT e.hypothetical
+  AND (:place IS NULL OR instr(sitrep_fold(le.place_name), :place)
+       OR EXISTS (SELECT 1 FROM linked_event_members x JOIN events y
+                      ON y.article_id = x.article_id AND y.id = x.event_id
+                  JOIN mentions mm ON mm.article_id = y.article_id AND mm.place_id = y.place_id
+                  WHERE x.linked_event_id = le.id AND instr(sitrep_fold(mm.text), :place)))
+ORDER BY le.date, le.place_name IS NULL, le.place_name, le.type, le.id, m.published, m.article_id, m.seq
+"""
+
+# Casualty figures of claim groups about merged events of the window, each with the claim's span.
+_GROUP_FIGURES = """
+SELECT g.id, g.measure, g.side, g.disagrees, le.date, le.place_name AS place, le.reports,
+       x.value, x.text, x.unit, x.speaker, x.via, a.source, a.published, x.article_id, x.claim_id,
+       c.content_start, c.content_end, c.content_text
+FROM claim_groups g
+JOIN linked_events le ON le.id = g.linked_event_id
+JOIN claim_group_members x ON x.group_id = g.id
+JOIN claims c ON c.article_id = x.article_id AND c.id = x.claim_id
+JOIN articles a ON a.id = x.article_id
+WHERE g.measure IN ('fatalities', 'injured') AND le.date BETWEEN :since AND :until
+  AND (:place IS NULL OR instr(sitrep_fold(le.place_name), :place))
+ORDER BY g.disagrees DESC, le.date, g.measure, g.id, a.published, x.article_id, x.claim_id, x.quantity_seq
+"""
+
+
+def _citation(row: sqlite3.Row) -> Citation:
+    if row["evidence_start"] is not None:
+        return Citation(row["article_id"], row["evidence_start"], row["evidence_end"], row["evidence_text"])
+    return Citation(row["article_id"], row["trigger_start"], row["trigger_end"], row["trigger_text"])
+
+
+def _linked_event_sentences(rows: list[sqlite3.Row]) -> list[Sentence]:
+    """One sentence per merged event of one day: what, where, by whom, the toll its reports give, and
+    how many sources report it; citing the evidence of every report."""
+    merged: dict[str, list[sqlite3.Row]] = {}
+    for row in rows:
+        merged.setdefault(row["id"], []).append(row)
+    ranked = sorted(
+        merged.values(),
+        key=lambda group: (
+            group[0]["place"] is None,
+            group[0]["type"] not in _VIOLENT,
+            group[0]["fatalities_low"] is None,
+            -group[0]["reports"],
+        ),
+    )
+    sentences = []
+    for group in ranked[:MAX_EVENTS_PER_DAY]:
+        first = group[0]
+        where = f"in {first['place']}" if first["place"] else "at an unresolved place"
+        words = [f"{_TYPE_PHRASES.get(first['type'], first['type'].lower()).capitalize()} {where}"]
+        if first["actor1"]:
+            words.append(f"by {first['actor1']}")
+        if first["actor2"]:
+            words.append(f"against {first['actor2']}")
+        text = " ".join(words)
+        low, high = first["fatalities_low"], first["fatalities_high"]
+        if low is not None:
+            text += f"; reported killed: {low}" if low == high else f"; reported killed: {low} to {high}"
+        reports, independent = first["reports"], first["independent_sources"]
+        if reports > 1:
+            text += f"; reported by {reports} sources, {independent} independent"
+        else:
+            text += "; reported by 1 source"
+        text += f": “{_quote(first['evidence_text'] or first['trigger_text'])}”"
+        sentences.append(Sentence(text, list(dict.fromkeys(_citation(row) for row in group))))
+    return sentences
+
+
+def _linked_casualties(store: Store, params: dict[str, object]) -> list[Sentence]:
+    """One sentence per claim group of casualties: each figure with who claims it and who relays it."""
+    groups: dict[str, list[sqlite3.Row]] = {}
+    for row in _rows(store, _GROUP_FIGURES, params):
+        groups.setdefault(row["id"], []).append(row)
+    sentences = []
+    for rows in groups.values():
+        first = rows[0]
+        where = f" in {first['place']}" if first["place"] else ""
+        claimed = "; ".join(
+            f"{row['text']}{' ' + row['unit'] if row['unit'] else ''}"
+            f" according to {row['speaker'] or 'an unnamed source'}"
+            + (f" via {', '.join(json.loads(row['via']))}" if json.loads(row["via"]) else "")
+            + (f" ({row['source']})" if row["source"] else "")
+            for row in rows
+        )
+        verdict = "Figures differ" if first["disagrees"] else "Figure"
+        text = f"{verdict} for {first['measure']} of {first['side']}{where}, {first['date']}: {claimed}."
+        citations = [
+            Citation(row["article_id"], row["content_start"], row["content_end"], row["content_text"])
+            for row in rows
+        ]
+        sentences.append(Sentence(text, list(dict.fromkeys(citations))))
+    return sentences
+
+
 def build_report(store: Store, since: dt.date, until: dt.date, place: str | None = None) -> Report:
-    """Key events by day and place, casualty figures with who claims them, notable statements."""
+    """Key events by day and place, casualty figures with who claims them, notable statements.
+
+    Once every article is linked, a key event is a merged event (reported by N sources, M independent)
+    and casualty figures come from claim groups; before that, from the per-article tables.
+    """
     if since > until:
         raise UsageError(f"--since {since} is after --until {until}")
     params: dict[str, object] = {
@@ -178,14 +294,19 @@ def build_report(store: Store, since: dt.date, until: dt.date, place: str | None
         "until": until.isoformat(),
         "place": place.casefold() if place else None,
     }
+    is_linked = linked(store)
     days: dict[str, list[sqlite3.Row]] = {}
-    for row in _rows(store, _EVENTS, params):
+    for row in _rows(store, _LINKED_EVENTS if is_linked else _EVENTS, params):
         days.setdefault(row["date"], []).append(row)
     key_events = Section("Key events by day and place")
     for day, rows in days.items():
-        key_events.subsections.append(Section(day, _event_sentences(rows)))
+        told = _linked_event_sentences(rows) if is_linked else _event_sentences(rows)
+        key_events.subsections.append(Section(day, told))
 
     casualties = Section("Casualty figures and who claims them")
+    if is_linked:
+        casualties.sentences.extend(_linked_casualties(store, params))
+        return _with_statements(store, params, Report(since, until, place, [key_events, casualties]))
     for group in group_figures(figures(store, since, until)):
         if not group.casualties:
             continue
@@ -203,10 +324,15 @@ def build_report(store: Store, since: dt.date, until: dt.date, place: str | None
         citations = [Citation(f.article_id, f.start, f.end, f.content) for f in group.figures]
         casualties.sentences.append(Sentence(text, list(dict.fromkeys(citations))))
 
+    return _with_statements(store, params, Report(since, until, place, [key_events, casualties]))
+
+
+def _with_statements(store: Store, params: dict[str, object], report: Report) -> Report:
     statements = Section("Notable statements")
     for row in _rows(store, _STATEMENTS, params)[:MAX_STATEMENTS]:
         source = f", {row['source']}" if row["source"] else ""
         text = f"{row['speaker']} ({row['published']}{source}): “{_quote(row['content_text'])}”"
         citation = Citation(row["article_id"], row["content_start"], row["content_end"], row["content_text"])
         statements.sentences.append(Sentence(text, [citation]))
-    return Report(since, until, place, [key_events, casualties, statements])
+    report.sections.append(statements)
+    return report

@@ -369,7 +369,26 @@ def m003_link_tables(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def m004_quantity_ranges(conn: sqlite3.Connection) -> None:
+_LINKED_WEB_INDEXES = (
+    "CREATE INDEX linked_events_by_date ON linked_events (date, id)",
+    "CREATE INDEX linked_events_type_by_date ON linked_events (type, date, id)",
+    "CREATE INDEX linked_events_acled_type_by_date ON linked_events (acled_event_type, date, id)",
+    "CREATE INDEX linked_events_position ON linked_events (latitude, longitude)",
+    "CREATE INDEX canonical_entities_by_name ON canonical_entities (name, id)",
+    "CREATE INDEX canonical_entity_members_entity ON canonical_entity_members (canonical_id, article_id)",
+    "CREATE INDEX claim_groups_ranked ON claim_groups (disagrees DESC, members DESC, id)",
+    "CREATE INDEX claim_group_members_claim ON claim_group_members (group_id, article_id, claim_id)",
+)
+
+
+def m004_linked_web_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes behind the API's paged listings of linked events, canonical entities and claim groups:
+    each default order and common filter reads an index, as m002 does for the per-article tables."""
+    for statement in _LINKED_WEB_INDEXES:
+        conn.execute(statement)
+
+
+def m005_quantity_ranges(conn: sqlite3.Connection) -> None:
     """`quantities.high`: the upper end of a figure given as a range ("tens of thousands")."""
     conn.execute("ALTER TABLE quantities ADD COLUMN high REAL")
 
@@ -378,7 +397,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     m001_initial_schema,
     m002_web_indexes,
     m003_link_tables,
-    m004_quantity_ranges,
+    m004_linked_web_indexes,
+    m005_quantity_ranges,
 )
 
 

@@ -15,9 +15,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from sitrep.link.run import link
 from sitrep.model import Article
 from sitrep.store.store import Store
-from sitrep.web import queries
+from sitrep.web import linked, queries
 from sitrep.web.settings import Settings
 
 router = APIRouter(prefix="/api")
@@ -41,6 +42,10 @@ Since = Annotated[dt.date | None, Query(description="From this date (YYYY-MM-DD)
 Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
 Text = Annotated[str | None, Query(description="Words of the text (full-text search).")]
 BBoxQuery = Annotated[str | None, Query(description="west,south,east,north in degrees.")]
+PerReport = Annotated[
+    bool,
+    Query(description="One row per article's report even when the database is linked (default: merged)."),
+]
 
 
 class PageOut(BaseModel):
@@ -56,8 +61,13 @@ def _bbox(value: str | None) -> queries.BBox | None:
 
 @router.get("/summary")
 def get_summary(store: ReadStore) -> dict[str, Any]:
-    """Counts of what the database holds and the dates it spans."""
-    return queries.summary(store)
+    """Counts of what the database holds and the dates it spans (and, once linked, merged events,
+    canonical entities and claim groups)."""
+    counts = queries.summary(store)
+    counts["linked"] = linked.linked(store)
+    if counts["linked"]:
+        counts.update(linked.summary(store))
+    return counts
 
 
 @router.get("/articles", response_model=PageOut)
@@ -100,9 +110,12 @@ def list_events(
     q: Text = None,
     article: Annotated[str | None, Query(description="Only events of this article.")] = None,
     located: Annotated[bool, Query(description="Only events whose place has coordinates.")] = False,
+    per_report: PerReport = False,
 ) -> dict[str, Any]:
-    """Events by event date."""
-    return queries.events(
+    """Events by event date: once linked, each merged event once with `reports`, `independent_sources`,
+    `article_ids` and the date, place, type and fatality range of its reports; else one row per report."""
+    listing = queries.events if per_report or not linked.linked(store) else linked.linked_events
+    return listing(
         store,
         queries.Page(limit, offset),
         since=since,
@@ -115,6 +128,17 @@ def list_events(
         article=article,
         located=located,
     )
+
+
+@router.get("/events/{linked_event_id}")
+def get_linked_event(linked_event_id: str, store: ReadStore) -> dict[str, Any]:
+    """One merged event: `reports` and `independent_sources` counted, `events` listing every report
+    (article, outlet, source group, its own fields, evidence spans as character offsets), and the claim
+    groups about it."""
+    found = linked.linked_event(store, linked_event_id)
+    if found is None:
+        raise HTTPException(404, f"no linked event {linked_event_id!r}")
+    return found
 
 
 @router.get("/events/{article_id:path}/{event_id}")
@@ -134,17 +158,31 @@ def list_entities(
     type: Annotated[str | None, Query(description="PERSON, ORG, NORP, GPE…")] = None,
     name: Annotated[str | None, Query(description="Name or an alias contains this.")] = None,
     kind: Annotated[str | None, Query(description="Actor kind, e.g. state_forces.")] = None,
+    per_article: Annotated[
+        bool, Query(description="Group stored entities by name and type even when linked.")
+    ] = False,
 ) -> dict[str, Any]:
-    """Entities grouped by name and type across articles, by name."""
+    """Entities by name: once linked, canonical entities (one per person or group however spelled, with
+    every alias seen in any article); else stored entities grouped by name and type."""
+    if not per_article and linked.linked(store):
+        return linked.canonical_entities(store, queries.Page(limit, offset), type, name, kind)
     return queries.entities(store, queries.Page(limit, offset), type, name, kind)
 
 
 @router.get("/entities/{name:path}")
 def get_entity(
-    name: str, store: ReadStore, type: Annotated[str | None, Query(description="Entity type.")] = None
+    name: str,
+    store: ReadStore,
+    type: Annotated[str | None, Query(description="Entity type.")] = None,
+    id: Annotated[str | None, Query(description="Canonical entity id (when names collide).")] = None,
 ) -> dict[str, Any]:
-    """One entity: aliases, kinds, relations, events as actor, claims as speaker."""
-    found = queries.entity(store, name, type)
+    """One entity: aliases, kinds, relations, events as actor, claims as speaker. Once linked, the
+    canonical entity of that name: aliases from all articles, members with the reason of each merge."""
+    if linked.linked(store):
+        canonical = id or linked.canonical_id_of(store, name, type)
+        found = linked.canonical_entity(store, canonical) if canonical else None
+    else:
+        found = queries.entity(store, name, type)
     if found is None:
         raise HTTPException(404, f"no entity named {name!r}")
     return found
@@ -164,6 +202,36 @@ def list_claims(
 ) -> dict[str, Any]:
     """Claims by article publication date."""
     return queries.claims(store, queries.Page(limit, offset), since, until, kind, speaker, q, article)
+
+
+@router.get("/claim-groups", response_model=PageOut)
+def list_claim_groups(
+    store: ReadStore,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    since: Since = None,
+    until: Until = None,
+    disagreeing: Annotated[bool, Query(description="Only groups whose figures differ.")] = False,
+    measure: Annotated[str | None, Query(description="fatalities, injured, detained, troops…")] = None,
+    side: Annotated[str | None, Query(description="people, combatants or materiel.")] = None,
+    event: Annotated[str | None, Query(description="Only groups about this linked event.")] = None,
+    speaker: Annotated[str | None, Query(description="A figure's speaker contains this.")] = None,
+) -> dict[str, Any]:
+    """Figures claims give for one measure and side of one merged event, disagreeing groups first; each
+    figure with its speaker, relays (`via`), article and the claim's span. Empty until linked."""
+    if not linked.linked(store):
+        return {"items": [], "limit": limit, "offset": offset, "next_offset": None}
+    return linked.claim_groups(
+        store,
+        queries.Page(limit, offset),
+        disagreeing=disagreeing,
+        measure=measure,
+        side=side,
+        event=event,
+        since=since,
+        until=until,
+        speaker=speaker,
+    )
 
 
 @router.get("/places", response_model=PageOut)
@@ -220,6 +288,8 @@ def post_article(
         extraction = pipeline.extract(article)
         with Store(settings.db) as store:
             stored = store.add(article, extraction)
+            if stored:  # keep the database linked, as `sitrep run` does
+                link(store)
     return {
         "id": article.id,
         "stored": stored,

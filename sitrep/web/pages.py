@@ -24,7 +24,7 @@ from sitrep.report.figures import figures, group_figures
 from sitrep.report.render import TEMPLATES as REPORT_TEMPLATES
 from sitrep.report.render import evidence_url, to_html_fragment
 from sitrep.store.store import Store
-from sitrep.web import queries
+from sitrep.web import linked, queries
 from sitrep.web.api import ReadStore, settings_of
 from sitrep.web.chart import TYPE_COLOURS, colour, events_per_day_svg
 from sitrep.web.highlight import Mark, highlight, marks_of
@@ -78,9 +78,13 @@ def _page_links(request: Request, result: dict[str, Any]) -> dict[str, str | Non
 @router.get("/")
 def overview(request: Request, store: ReadStore) -> Response:
     counts = queries.summary(store)
-    chart = events_per_day_svg(queries.events_per_day(store))
+    is_linked = linked.linked(store)
+    if is_linked:
+        counts.update(linked.summary(store))
+    per_day = linked.events_per_day(store) if is_linked else queries.events_per_day(store)
+    chart = events_per_day_svg(per_day)
     recent = queries.articles(store, queries.Page(limit=10))["items"]
-    return _render(request, "overview.html", counts=counts, chart=chart, recent=recent)
+    return _render(request, "overview.html", counts=counts, chart=chart, recent=recent, linked=is_linked)
 
 
 @router.get("/map")
@@ -109,7 +113,9 @@ def timeline(
     place: Optional = None,
     offset: int = 0,
 ) -> Response:
-    result = queries.events(
+    is_linked = linked.linked(store)
+    listing = linked.linked_events if is_linked else queries.events
+    result = listing(
         store,
         queries.Page(limit=200, offset=offset),
         since=_date(since, "since"),
@@ -121,7 +127,14 @@ def timeline(
     for item in result["items"]:
         days.setdefault(item["date"] or "undated", []).append(item)
     filters = {"since": since, "until": until, "type": type, "place": place}
-    return _render(request, "timeline.html", days=days, filters=filters, pages=_page_links(request, result))
+    return _render(
+        request,
+        "timeline.html",
+        days=days,
+        filters=filters,
+        pages=_page_links(request, result),
+        linked=is_linked,
+    )
 
 
 @router.get("/events")
@@ -135,9 +148,12 @@ def events_table(
     place: Optional = None,
     q: Optional = None,
     offset: int = 0,
+    per_report: Optional = None,
 ) -> Response:
     filters = {"since": since, "until": until, "type": type, "actor": actor, "place": place, "q": q}
-    result = queries.events(
+    is_linked = not per_report and linked.linked(store)
+    listing = linked.linked_events if is_linked else queries.events
+    result = listing(
         store,
         queries.Page(limit=100, offset=offset),
         since=_date(since, "since"),
@@ -148,8 +164,20 @@ def events_table(
         q=_blank(q),
     )
     return _render(
-        request, "events.html", events=result["items"], filters=filters, pages=_page_links(request, result)
+        request,
+        "linked_events.html" if is_linked else "events.html",
+        events=result["items"],
+        filters=filters,
+        pages=_page_links(request, result),
     )
+
+
+@router.get("/events/{linked_event_id}")
+def linked_event_page(request: Request, store: ReadStore, linked_event_id: str) -> Response:
+    found = linked.linked_event(store, linked_event_id)
+    if found is None:
+        raise HTTPException(404, f"no linked event {linked_event_id!r}")
+    return _render(request, "linked_event.html", event=found)
 
 
 @router.get("/events/{article_id:path}/{event_id}")
@@ -164,10 +192,12 @@ def event_page(request: Request, store: ReadStore, article_id: str, event_id: st
 def entities_page(
     request: Request, store: ReadStore, name: Optional = None, type: Optional = None, offset: int = 0
 ) -> Response:
-    result = queries.entities(store, queries.Page(limit=200, offset=offset), _blank(type), _blank(name))
+    is_linked = linked.linked(store)
+    listing = linked.canonical_entities if is_linked else queries.entities
+    result = listing(store, queries.Page(limit=200, offset=offset), _blank(type), _blank(name))
     return _render(
         request,
-        "entities.html",
+        "canonical_entities.html" if is_linked else "entities.html",
         entities=result["items"],
         filters={"name": name, "type": type},
         pages=_page_links(request, result),
@@ -175,7 +205,15 @@ def entities_page(
 
 
 @router.get("/entities/{name:path}")
-def entity_page(request: Request, store: ReadStore, name: str, type: Optional = None) -> Response:
+def entity_page(
+    request: Request, store: ReadStore, name: str, type: Optional = None, id: Optional = None
+) -> Response:
+    if linked.linked(store):
+        canonical = _blank(id) or linked.canonical_id_of(store, name, _blank(type))
+        found = linked.canonical_entity(store, canonical) if canonical else None
+        if found is None:
+            raise HTTPException(404, f"no entity named {name!r}")
+        return _render(request, "canonical_entity.html", entity=found)
     found = queries.entity(store, name, _blank(type))
     if found is None:
         raise HTTPException(404, f"no entity named {name!r}")
@@ -235,7 +273,14 @@ def claims_page(
     offset: int = 0,
 ) -> Response:
     start, end = _window(store, since, until, days=30)
-    groups = [g for g in group_figures(figures(store, start, end)) if g.claims > 1]
+    is_linked = linked.linked(store)
+    if is_linked:
+        found = linked.claim_groups(store, queries.Page(limit=100), since=start, until=end)["items"]
+        groups: list[Any] = [
+            g for g in found if len({(f["article_id"], f["claim_id"]) for f in g["figures"]}) > 1
+        ]
+    else:
+        groups = [g for g in group_figures(figures(store, start, end)) if g.claims > 1]
     result = queries.claims(
         store,
         queries.Page(limit=100, offset=offset),
@@ -249,6 +294,7 @@ def claims_page(
         request,
         "claims.html",
         groups=groups,
+        linked=is_linked,
         claims=result["items"],
         filters=filters,
         pages=_page_links(request, result),

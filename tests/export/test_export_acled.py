@@ -201,3 +201,38 @@ def test_unknown_country() -> None:
     assert countries.country(None) is None
     assert countries.region("ZZ") is None
     assert countries.alpha3("") is None
+
+
+def test_a_linked_database_exports_one_row_per_merged_event(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        merged_text, merged, written = export(store)
+        out = io.StringIO()
+        per_report = (
+            list(csv.DictReader(io.StringIO(out.getvalue()))) if write_acled(store, out, True) else []
+        )
+        members = store.connection.execute(
+            "SELECT m.linked_event_id, m.article_id, e.fatalities, a.source FROM linked_event_members m"
+            " JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
+            " JOIN articles a ON a.id = m.article_id"
+            " WHERE NOT e.negated AND NOT e.hypothetical AND e.acled_event_type IS NOT NULL"
+        ).fetchall()
+    assert merged_text.splitlines()[0] == HEADER
+    assert written == len(merged) < len(per_report)
+    assert all(len(row) == 31 for row in merged)
+    by_event: dict[str, list[tuple[str, int | None, str | None]]] = {}
+    for lid, article_id, fatalities, source in members:
+        by_event.setdefault(lid, []).append((article_id, fatalities, source))
+    assert len(merged) == len(by_event)
+    busiest = max(by_event.values(), key=lambda reports: len({a for a, _, _ in reports}))
+    assert len({a for a, _, _ in busiest}) >= 3
+    rows = [row for row in merged if all(f"article {a}" in row["notes"] for a, _, _ in busiest)]
+    assert len(rows) == 1, "the merged event is one row"
+    row = rows[0]
+    figures = [f for _, f, _ in busiest if f is not None]
+    assert int(row["fatalities"]) == min(figures, default=0), "ACLED takes the most conservative figure"
+    if len(set(figures)) > 1:
+        assert "Fatality figures differ" in row["notes"]
+    outlets = {s for _, _, s in busiest if s}
+    assert set(filter(None, row["source"].split("; "))) == outlets
+    assert "independent sources" in row["notes"]
+    assert len({r["event_id_cnty"] for r in merged}) == len(merged)

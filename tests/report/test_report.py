@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.link.run import link
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
 from sitrep.report import build_report, evidence_url, to_html, to_markdown
+from sitrep.report.build import Report
 from sitrep.report.figures import figures, group_figures, unit_key
 from sitrep.store import Store
 
@@ -28,7 +30,32 @@ def demo_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Pat
         for article in read_articles([str(ROOT / "examples")]):
             assert isinstance(article, Article)
             store.add(article, pipeline.extract(article))
+        link(store)  # as `sitrep run` does
     return path
+
+
+@pytest.fixture(scope="module")
+def unlinked_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database as a file that was never linked: the link tables are empty."""
+    path = tmp_path_factory.mktemp("unlinked") / "demo.db"
+    with Store(demo_db, read_only=True) as source, Store(path) as target:
+        source.connection.backup(target.connection)
+        for table in ("claim_group_members", "claim_groups", "linked_event_members", "linked_events"):
+            target.connection.execute(f"DELETE FROM {table}")
+        for table in ("canonical_entity_members", "canonical_entities", "link_articles"):
+            target.connection.execute(f"DELETE FROM {table}")
+    return path
+
+
+def _assert_every_sentence_cites(store: Store, report: Report) -> None:
+    sentences = report.sentences()
+    assert len(sentences) >= 10
+    for sentence in sentences:
+        assert sentence.citations, sentence.text
+        for citation in sentence.citations:
+            article = store.article(citation.article_id)
+            assert article is not None
+            assert article.text[citation.start : citation.end] == citation.text
 
 
 def test_every_sentence_of_the_demo_report_cites_an_article(demo_db: Path) -> None:
@@ -125,3 +152,23 @@ def test_two_figures_of_one_claim_are_no_disagreement() -> None:
         "drones", None, "2024-05-10", "2024-05-10", [figure(11, "cl-1"), figure(14, "cl-2")]
     )
     assert two_claims.claims == 2 and two_claims.disagrees
+
+
+def test_key_events_are_merged_events_told_with_their_sources(demo_db: Path) -> None:
+    with Store(demo_db, read_only=True) as store:
+        report = build_report(store, *WEEK)
+    events = [s for sub in report.sections[0].subsections for s in sub.sentences]
+    merged = [s for s in events if re.search(r"reported by [3-9]\d* sources, \d+ independent", s.text)]
+    assert merged, "the Kupiansk shelling is reported by at least three articles"
+    assert len({c.article_id for c in merged[0].citations}) >= 3
+    casualties = report.sections[1].sentences
+    assert any(s.text.startswith("Figures differ for fatalities of people") for s in casualties)
+    assert all("according to" in s.text for s in casualties)
+
+
+def test_a_database_never_linked_still_gets_a_cited_report(unlinked_db: Path) -> None:
+    with Store(unlinked_db, read_only=True) as store:
+        report = build_report(store, *WEEK)
+        _assert_every_sentence_cites(store, report)
+    events = [s.text for sub in report.sections[0].subsections for s in sub.sentences]
+    assert events and not any("independent" in text for text in events)

@@ -16,7 +16,16 @@ from sitrep.web import create_app, queries
 from sitrep.web.api import read_store
 from sitrep.web.settings import Settings
 
-LISTS = ("/api/articles", "/api/events", "/api/entities", "/api/claims", "/api/places")
+LISTS = (
+    "/api/articles",
+    "/api/events",
+    "/api/events?per_report=true",
+    "/api/entities",
+    "/api/entities?per_article=true",
+    "/api/claims",
+    "/api/claim-groups",
+    "/api/places",
+)
 TOKEN = "a-token-of-sixteen-chars"
 
 
@@ -57,23 +66,26 @@ def test_pages_walk_every_item_once(client: TestClient, path: str) -> None:
 
 
 def test_events_filter_by_date_type_actor_place(client: TestClient) -> None:
-    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    def get(**params: Any) -> list[dict[str, Any]]:
+        return list(client.get("/api/events", params={**params, "per_report": True}).json()["items"])
+
+    events = get(limit=500)
     dated = sorted({e["date"] for e in events})
     middle = dated[len(dated) // 2]
-    since = client.get("/api/events", params={"since": middle, "limit": 500}).json()["items"]
+    since = get(**{"since": middle, "limit": 500})
     assert since and all(e["date"] >= middle for e in since)
     assert len(since) < len(events)
-    assaults = client.get("/api/events", params={"type": "assault", "limit": 500}).json()["items"]
+    assaults = get(**{"type": "assault", "limit": 500})
     assert assaults and {e["type"] for e in assaults} == {"ASSAULT"}
-    battles = client.get("/api/events", params={"type": "battles", "limit": 500}).json()["items"]
+    battles = get(**{"type": "battles", "limit": 500})
     assert {e["acled_event_type"] for e in battles} <= {"Battles"}
-    russian = client.get("/api/events", params={"actor": "RUSSIAN", "limit": 500}).json()["items"]
+    russian = get(**{"actor": "RUSSIAN", "limit": 500})
     assert russian and all(
         "russian"
         in " ".join(str(e[k]) for k in ("actor1", "actor2", "actor1_entity", "actor2_entity")).lower()
         for e in russian
     )
-    fasher = client.get("/api/events", params={"place": "fasher", "limit": 500}).json()["items"]
+    fasher = get(**{"place": "fasher", "limit": 500})
     assert fasher and all("fasher" in e["place"].lower() for e in fasher)
 
 
@@ -93,8 +105,11 @@ def test_text_search_uses_the_full_text_index(client: TestClient) -> None:
         text = client.get(f"/api/articles/{hit['id']}").json()["article"]["text"]
         assert "el fasher" in text.lower()
     fasher_articles = {a["id"] for a in hits}
-    events = client.get("/api/events", params={"q": "fasher", "limit": 500}).json()["items"]
+    params = {"q": "fasher", "limit": 500, "per_report": True}
+    events = client.get("/api/events", params=params).json()["items"]
     assert events and {e["article_id"] for e in events} <= fasher_articles
+    merged = client.get("/api/events", params={"q": "fasher", "limit": 500}).json()["items"]
+    assert merged and all(set(e["article_ids"]) & fasher_articles for e in merged)
     claims = client.get("/api/claims", params={"q": "civilians", "limit": 500}).json()["items"]
     assert claims and all("civilians" in c["content"].lower() for c in claims)
 
@@ -122,7 +137,7 @@ def test_entity_and_event_details(client: TestClient) -> None:
     assert [(r["subject"], r["predicate"], r["object"]) for r in tkach["relations"]] == [
         ("Andriy Tkach", "leader_of", "Kupiansk town military administration")
     ]
-    event = client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    event = client.get("/api/events", params={"limit": 1, "per_report": True}).json()["items"][0]
     detail = client.get(f"/api/events/{event['article_id']}/{event['id']}").json()
     assert detail["key"] == event["key"] and detail["evidence"]
 
@@ -237,7 +252,8 @@ def test_front_end_libraries_are_served_from_node_modules(client: TestClient) ->
 
 
 def test_place_filter_matches_the_name_as_articles_write_it(client: TestClient) -> None:
-    written = client.get("/api/events", params={"place": "Kupiansk", "limit": 500}).json()["items"]
+    params = {"place": "Kupiansk", "limit": 500, "per_report": True}
+    written = client.get("/api/events", params=params).json()["items"]
     assert written and {e["place"] for e in written} == {"Kupyansk"}, "GeoNames spells it Kupyansk"
     places = client.get("/api/places", params={"name": "kupiansk"}).json()["items"]
     assert [p["name"] for p in places] == ["Kupyansk"]
@@ -263,3 +279,133 @@ def test_online_tiles_widen_only_the_image_sources() -> None:
     assert "img-src 'self' data:;" in offline
     assert "img-src 'self' data: https://*.tile.example.org;" in online
     assert online.replace(" https://*.tile.example.org", "") == offline
+
+
+def _merged(client: TestClient) -> dict[str, Any]:
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    merged = max(events, key=lambda e: e["reports"])
+    assert merged["reports"] >= 3, "the three Kupiansk articles report one shelling"
+    return dict(merged)
+
+
+def test_a_merged_event_is_listed_once_with_its_reports(client: TestClient) -> None:
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    merged = _merged(client)
+    assert [e["id"] for e in events].count(merged["id"]) == 1
+    assert len(merged["article_ids"]) == merged["reports"]
+    assert 1 <= merged["independent_sources"] <= merged["reports"]
+    assert merged["date_first"] <= merged["date"] <= merged["date_last"]
+    assert merged["fatalities"] == merged["fatalities_low"]
+    per_report = client.get("/api/events", params={"limit": 500, "per_report": True}).json()["items"]
+    assert len(per_report) > len(events)
+    reporting = {e["article_id"] for e in per_report if e["type"] == merged["type"]}
+    assert set(merged["article_ids"]) <= reporting
+    again = client.get("/api/events", params={"limit": 500, "type": merged["type"]}).json()["items"]
+    assert merged["id"] in {e["id"] for e in again}
+    for article_id in merged["article_ids"]:
+        found = client.get("/api/events", params={"article": article_id, "limit": 500}).json()["items"]
+        assert merged["id"] in {e["id"] for e in found}
+
+
+def test_linked_event_detail_lists_every_report_with_its_evidence(client: TestClient) -> None:
+    merged = _merged(client)
+    detail = client.get(f"/api/events/{merged['id']}").json()
+    assert detail["reports"] == merged["reports"]
+    assert {r["article_id"] for r in detail["events"]} == set(merged["article_ids"])
+    for report in detail["events"]:
+        text = client.get(f"/api/articles/{report['article_id']}").json()["article"]["text"]
+        assert report["evidence"]
+        for span in report["evidence"]:
+            assert text[span["start"] : span["end"]] == span["text"]
+        assert "source" in report and "source_group" in report
+    _error(client.get("/api/events/le-0000000000000000"), 404)
+
+
+def test_claim_groups_give_each_figure_with_speaker_relay_and_span(client: TestClient) -> None:
+    groups = client.get("/api/claim-groups", params={"limit": 500}).json()["items"]
+    assert groups
+    disagreeing = client.get("/api/claim-groups", params={"disagreeing": True}).json()["items"]
+    assert disagreeing and all(g["disagrees"] for g in disagreeing)
+    group = disagreeing[0]
+    assert len({f["value"] for f in group["figures"]}) > 1
+    for figure in group["figures"]:
+        assert {"speaker", "via", "article_id", "content_start", "content_end", "source"} <= set(figure)
+        text = client.get(f"/api/articles/{figure['article_id']}").json()["article"]["text"]
+        assert text[figure["content_start"] : figure["content_end"]] == figure["content"]
+    if group["linked_event_id"]:
+        about = client.get("/api/claim-groups", params={"event": group["linked_event_id"]}).json()
+        assert group["id"] in {g["id"] for g in about["items"]}
+
+
+def test_entities_are_canonical_with_every_alias_and_the_reason_of_each_merge(client: TestClient) -> None:
+    names = client.get("/api/entities", params={"name": "marchenko"}).json()["items"]
+    assert [e["name"] for e in names] == ["Oleh Marchenko"]
+    assert "Marchenko" in names[0]["aliases"]
+    entity = client.get("/api/entities/Oleh Marchenko").json()
+    assert entity["id"] == names[0]["id"]
+    assert len({m["article_id"] for m in entity["members"]}) >= 2
+    assert all(m["reason"] for m in entity["members"])
+    assert entity["claims"]
+    by_alias = client.get("/api/entities/Marchenko").json()
+    assert by_alias["id"] == entity["id"]
+    grouped = client.get("/api/entities", params={"name": "marchenko", "per_article": True}).json()
+    assert {e["name"] for e in grouped["items"]} >= {"Oleh Marchenko"}
+
+
+def test_the_bench_database_holds_link_tables_the_api_reads(tmp_path: Path) -> None:
+    from sitrep.web.bench import REPORTS_PER_EVENT, build_database
+
+    counts = build_database(tmp_path / "bench.db", events=120, per_article=4)
+    assert counts["linked_events"] == 120 // REPORTS_PER_EVENT
+    with TestClient(create_app(Settings(db=tmp_path / "bench.db"))) as bench:
+        assert bench.get("/api/summary").json()["linked"] is True
+        events = bench.get("/api/events", params={"limit": 500}).json()["items"]
+        assert len(events) == counts["linked_events"]
+        assert {e["reports"] for e in events} == {REPORTS_PER_EVENT}
+        assert bench.get("/api/events", params={"q": "convoy"}).status_code == 200
+        detail = bench.get(f"/api/events/{events[0]['id']}").json()
+        assert len(detail["events"]) == REPORTS_PER_EVENT
+        assert bench.get("/api/claim-groups").json()["items"]
+        assert bench.get("/api/entities").json()["items"][0]["aliases"]
+
+
+@pytest.fixture(scope="module")
+def unlinked_client(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The same database as a file that was never linked: every link table empty."""
+    from sitrep.store import Store
+
+    copy = tmp_path_factory.mktemp("unlinked") / "unlinked.db"
+    with Store(web_db, read_only=True) as source, Store(copy) as target:
+        source.connection.backup(target.connection)
+        for table in (
+            "claim_group_members",
+            "claim_groups",
+            "linked_event_members",
+            "linked_events",
+            "canonical_entity_members",
+            "canonical_entities",
+            "link_articles",
+        ):
+            target.connection.execute(f"DELETE FROM {table}")
+    with TestClient(create_app(Settings(db=copy))) as opened:
+        yield opened
+
+
+def test_a_database_never_linked_falls_back_to_per_article_rows(unlinked_client: TestClient) -> None:
+    assert unlinked_client.get("/api/summary").json()["linked"] is False
+    events = unlinked_client.get("/api/events", params={"limit": 500}).json()["items"]
+    assert events and all("article_id" in e and "reports" not in e for e in events)
+    assert unlinked_client.get("/api/claim-groups").json()["items"] == []
+    entities = unlinked_client.get("/api/entities").json()["items"]
+    assert entities and "id" not in entities[0]
+    assert "Marchenko" in unlinked_client.get("/api/entities/Oleh Marchenko").json()["aliases"]
+    for path in (
+        "/",
+        "/events",
+        "/timeline",
+        "/claims",
+        "/entities",
+        "/entities/Oleh%20Marchenko",
+        "/report",
+    ):
+        assert unlinked_client.get(path).status_code == 200, path

@@ -36,12 +36,24 @@
     box.appendChild(what);
     if (event.fatalities !== null && event.fatalities !== undefined) {
       var killed = document.createElement("div");
-      killed.textContent = event.fatalities + " killed";
+      var high = event.fatalities_high;
+      killed.textContent = (high !== null && high !== undefined && high !== event.fatalities ?
+        event.fatalities + "–" + high : event.fatalities) + " killed";
       box.appendChild(killed);
     }
     var link = document.createElement("a");
-    link.href = "/events/" + encodeURIComponent(event.article_id) + "/" + encodeURIComponent(event.id);
-    link.textContent = "Event and evidence";
+    if (event.linked) {  // a merged event: one marker however many articles report it
+      var reports = document.createElement("div");
+      reports.className = "popup-sources";
+      reports.textContent = event.reports + (event.reports === 1 ? " report, " : " reports, ") +
+        event.independent_sources + " independent";
+      box.appendChild(reports);
+      link.href = "/events/" + encodeURIComponent(event.id);
+      link.textContent = "Reports and evidence";
+    } else {
+      link.href = "/events/" + encodeURIComponent(event.article_id) + "/" + encodeURIComponent(event.id);
+      link.textContent = "Event and evidence";
+    }
     box.appendChild(link);
     return box;
   }
@@ -66,14 +78,14 @@
           var colour = colours[event.type] || "#888888";
           var marker = L.circleMarker([event.latitude, event.longitude], {
             radius: 7, color: "#333", weight: 1, fillColor: colour, fillOpacity: 0.9,
-            className: "event-marker event-" + event.type
+            className: "event-marker event-" + event.type + (event.linked ? " linked-event" : "")
           });
           marker.bindPopup(function () { return popup(event); });
           return marker;
         });
         cluster.addLayers(markers);
         shown += markers.length;
-        status.textContent = shown + " located events";
+        status.textContent = shown + " located events" + (page.items.length && page.items[0].linked ? " (merged across reports)" : "");
         element.dataset.markers = String(shown);
         if (page.next_offset !== null && shown < maxEvents) { return load(page.next_offset); }
         if (shown > 0) { map.fitBounds(cluster.getBounds(), { maxZoom: 7, padding: [20, 20] }); }
