@@ -239,9 +239,10 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
 
 
 def _deaths(token: Token) -> int | None:
-    """Deaths in the trigger's own clause, else the toll it is the source of."""
-    count = fatalities(token)
-    return count if count is not None else reported_toll(token)
+    """The toll the trigger is the source of ("the toll from the shelling has risen to five after a
+    wounded man died": five, not one), else the deaths in its own clause."""
+    toll = reported_toll(token)
+    return toll if toll is not None else fatalities(token)
 
 
 def _mode_from_context(trigger: Trigger, actor_text: str) -> str | None:

@@ -312,3 +312,11 @@ def test_a_reported_toll_counts_the_dead_of_its_attack(  # type: ignore[no-untyp
 def test_an_injury_toll_is_no_death_toll(extract) -> None:  # type: ignore[no-untyped-def]
     text = "The number of people injured in the attack on the station rose to 40."
     assert all(e.fatalities is None for e in extract(text).events)
+
+
+def test_a_risen_toll_outweighs_the_death_that_raised_it(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The death toll from Tuesday's Russian shelling of Kupiansk has risen to five after a wounded "
+        "man died in hospital overnight."
+    )
+    assert _event_of(extract(text), "ASSAULT").fatalities == 5
