@@ -53,6 +53,21 @@ def predicate_of(trigger: Token) -> Token:
         "AUX",
     ):
         return trigger.head
+    verb = trigger.head.head
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and verb.dep_ in ("dobj", "nsubjpass", "attr")
+        and verb.head.pos_ == "VERB"
+    ):
+        return verb.head  # "declared a state of emergency", "launched a wave of attacks"
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.dep_ == "prep"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lexicons.load("events")["light_verbs"]
+    ):
+        return verb  # "police had to resort to firing": the light verb carries the act
     return trigger
 
 
@@ -72,6 +87,15 @@ def actors(
         if document.dep_ in ("dobj", "pobj") and document.head.i != document.i:
             subject = _child(clause_head(document.head), _SUBJECTS)
     controller = predicate
+    if subject is None and predicate.dep_ == "acl" and predicate.tag_ == "VBG":
+        subject = predicate.head  # "gunmen firing at the crowd": the noun a participle describes does it
+    carrier = predicate.head.head
+    if (
+        subject is None
+        and predicate.dep_ == "pcomp"
+        and carrier.lemma_.lower() in lexicons.load("events")["light_verbs"]
+    ):
+        subject, controller = _child(carrier, _SUBJECTS), carrier  # "had to resort to firing"
     for _ in range(4):
         # "Norway is willing to send material to help defend Saudi Arabia": up the chain of controls
         if (
@@ -86,6 +110,10 @@ def actors(
         subject = next(
             (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None
         )
+    plain = None
+    if subject is None and trigger.pos_ == "NOUN":
+        # "died in police firing", "an army offensive": a force named by a bare noun in front of the act
+        plain = next((c for c in trigger.lefts if c.dep_ in ("compound", "amod") and _force_noun(c)), None)
     if subject is None and trigger.pos_ == "NOUN":
         # "Russian artillery renewed attacks" is often parsed with "renewed" as a modifier of "attacks"
         modifiers = (c for c in trigger.lefts if c.dep_ == "amod" and c.pos_ == "VERB")
@@ -107,6 +135,10 @@ def actors(
     # has fallen, and the town is shelled")
     borrowed = predicate.dep_ == "conj" and subject is not None and subject.head.i != predicate.i
     first = _actor(subject, facts, owner=not borrowed) if subject is not None else None
+    if first is None and plain is None and subject is not None and _force_noun(subject):
+        plain = subject  # a force named by a bare noun that the entity stage left out
+    if first is None and plain is not None:
+        first = _plain_actor(plain)
     second = _actor(target, facts) if target is not None else None
     if second is None:
         # "held talks with Lavrov", "provided training to AMISOM", "imposed sanctions on Iran"
@@ -120,6 +152,24 @@ def actors(
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second
+
+
+def _force_noun(token: Token) -> bool:
+    """A bare noun naming an armed or security force ("police", "army", "troops")."""
+    return lexicons.load("actors")["head_nouns"].get(token.lower_) in ("state_forces", "rebel_group")
+
+
+def _plain_actor(token: Token) -> Actor:
+    """An actor named by a bare noun that is no entity mention: the "police" of "police firing"."""
+    kind = lexicons.load("actors")["head_nouns"].get(token.lower_)
+    return Actor(start=token.idx, end=token.idx + len(token.text), text=token.text, kind=kind)
+
+
+def addressee(speech: Token, facts: ArticleFacts) -> Actor | None:
+    """Who is told what they must do: the subject of the reported clause ("said Libya must hand over")."""
+    clause = _child(speech, ("ccomp",))
+    subject = _child(clause, _SUBJECTS) if clause is not None else None
+    return _actor(subject, facts) if subject is not None else None
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
@@ -299,6 +349,11 @@ def fatalities(trigger: Token) -> int | None:
     words = set(lexicons.load("events")["fatality_words"])
     # a nominal trigger's relative clause is its own too: "the firing that left one dead"
     own = {clause_head(predicate_of(trigger)).i} | {c.i for c in trigger.children if c.dep_ == "relcl"}
+    # "in police firing" is often parsed as the noun "police" with the participle hung on it
+    node = trigger.head if trigger.dep_ == "acl" and trigger.tag_ == "VBG" else trigger
+    host = node.head.head
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and host.lemma_.lower() in words:
+        own.add(host.i)  # "73 people died in police firing": the dead of the act they died in
     for token in trigger.sent:
         if token.lemma_.lower() not in words:
             continue

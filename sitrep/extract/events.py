@@ -17,6 +17,7 @@ from sitrep.extract.claims import trim_space
 from sitrep.extract.event_roles import (
     ArticleFacts,
     actors,
+    addressee,
     attribution,
     fatalities,
     governing_timex,
@@ -34,6 +35,11 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Acts done for someone, who is named with "to" or "for" ("provided training to AMISOM").
 GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST"}
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
+# Material help or concessions only promised ("will release", "is ready to contribute troops") are
+# agreements (ONTOLOGY.md 1.2: promised aid is AGREE), unless threatened or asked for.
+PROMISED_TYPES = {"RETREAT", "AID", "COOPERATE"}
+_NOT_PROMISES = {"THREATEN", "REQUEST", "REJECT"}
+DEMAND = "must"
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -52,7 +58,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     found: list[Trigger] = []
     for token in tokens:
         _nominal_gerund(token)
-        trigger = _verb_trigger(token) if token.pos_ == "VERB" else None
+        trigger = _verb_trigger(token) or _demand_trigger(token) if token.pos_ == "VERB" else None
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
@@ -85,6 +91,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
     for child in token.children:
         particle = child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and lemma in ("call", "lash"))
         key = f"{lemma} {child.lower_}"
+        if key not in lexicon["phrasal"]:
+            key = f"{lemma} {child.lemma_.lower()}"  # "released reports" as "release report"
         if particle and key in lexicon["phrasal"]:
             entry = lexicon["phrasal"][key]
             if entry is None:
@@ -100,9 +108,10 @@ def _noun_trigger(token: Token) -> Trigger | None:
     lexicon = lexicons.load("events")
     lemma = token.lemma_.lower()
     compound = next((c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1), None)
-    if compound is not None and f"{compound.lower_} {lemma}" in lexicon["nouns"]:
-        entry = lexicon["nouns"][f"{compound.lower_} {lemma}"]
-        return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
+    for head in (lemma, token.lower_):  # "air strikes" under its lemma, "war games" as written
+        if compound is not None and f"{compound.lower_} {head}" in lexicon["nouns"]:
+            entry = lexicon["nouns"][f"{compound.lower_} {head}"]
+            return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
     if lemma not in lexicon["nouns"]:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
@@ -113,6 +122,18 @@ def _noun_trigger(token: Token) -> Trigger | None:
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _demand_trigger(token: Token) -> Trigger | None:
+    """A statement that someone must act is a demand: "Russia said Sudan must return the helicopter"."""
+    lexicon = lexicons.load("events")
+    if token.lemma_.lower() not in lexicon["speech_verbs"]:
+        return None
+    modals = set(lexicon["demand_modals"])
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            return _make(token, ["REQUEST", None], DEMAND, token.idx, token.idx + len(token.text))
+    return None
 
 
 def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: int) -> Trigger:
@@ -203,8 +224,17 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
     actor1, actor2 = actors(token, facts, mutual, preps)
+    if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
+        # "two men were killed in police firing": the act they were killed in names who did it
+        act = next((t for t in _acts_in(token) if _is_trigger_word(t)), None)
+        actor1 = actors(act, facts)[0] if act is not None else None
+    if trigger.lemma == DEMAND and actor2 is None:
+        actor2 = addressee(token, facts)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
+    if trigger.type in PROMISED_TYPES and hypothetical and not negated and not _under_demand(token):
+        trigger = Trigger(token, "AGREE", None, trigger.lemma, trigger.start, trigger.end)
+        mode = None
     acled_event, acled_sub = acled_type(
         trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
     )
@@ -235,6 +265,24 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         confidence=round(min(confidence, 0.95), 2),
         evidence=[trim_space(facts.doc, sentence.start_char, sentence.end_char)],
     )
+
+
+def _acts_in(token: Token) -> list[Token]:
+    """The nouns or gerunds of "in …" or "during …" attached to a verb."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
+    objects = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    # "in police firing" parsed as the noun "police" with the participle "firing" hung on it
+    return [*objects, *(c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG")]
+
+
+def _under_demand(token: Token) -> bool:
+    """Whether a verb up the chain threatens, asks for or refuses the act ("threatened to withdraw")."""
+    lexicon = lexicons.load("events")["verbs"]
+    for ancestor in list(token.ancestors)[:3]:
+        entry = lexicon.get(ancestor.lemma_.lower())
+        if entry is not None and entry[0] in _NOT_PROMISES:
+            return True
+    return False
 
 
 def _mode_from_context(trigger: Trigger, actor_text: str) -> str | None:

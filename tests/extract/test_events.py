@@ -48,7 +48,7 @@ EVENTS = [
     ("Army bulldozers demolished Palestinian homes in southern Gaza.", "ASSAULT", None, "Army", None),
     ("Settlers set fire to the offices of the administrators in Hebron.", "ASSAULT", "primitive", None, None),
     (
-        "France will contribute 4,000 troops to the peace-keeping force in Liberia.",
+        "France contributed 4,000 troops to the peace-keeping force in Liberia.",
         "AID",
         None,
         "France",
@@ -288,3 +288,106 @@ def test_accidents_and_victims_named_are_no_attack(extract, text: str) -> None: 
 )
 def test_wounded_are_the_attacks_toll_not_another_attack(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len([e for e in extract(text).events if e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Police fired at the mob in Surat on Monday.", "fired", "ASSAULT"),  # verb "fire"
+        ("Government troops have retaken the town of Kidal.", "retaken", "ASSAULT"),  # verb "retake"
+        ("The army recaptured the airport on Sunday.", "recaptured", "ASSAULT"),  # verb "recapture"
+        ("Rebels overran an army post near Goma.", "overran", "ASSAULT"),  # verb "overrun"
+        ("The United States returned two paintings to Brazil.", "returned", "RETREAT"),  # verb "return"
+        ("Japan lifted restrictions on travel to North Korea.", "lifted", "RETREAT"),  # verb "lift"
+        (
+            "Japan lifted sanctions on Iran on Friday.",
+            "lifted sanctions",
+            "RETREAT",
+        ),  # phrasal "lift sanctions"
+        ("The court lifted a ban on the party.", "lifted a ban", "RETREAT"),  # phrasal "lift ban"
+        ("Serbia eased emergency measures in Montenegro.", "eased", "RETREAT"),  # verb "ease"
+        ("Five hundred rebels surrendered to the army last week.", "surrendered", "RETREAT"),  # "surrender"
+        ("The government demobilized two thousand fighters.", "demobilized", "RETREAT"),  # "demobilize"
+        ("The government demobilised two thousand fighters.", "demobilised", "RETREAT"),  # "demobilise"
+        ("Nigeria summoned the ambassador of Niger.", "summoned", "ACCUSE"),  # verb "summon"
+        ("The government outlawed the opposition party.", "outlawed", "COERCE"),  # verb "outlaw"
+        ("The army launched a military operation against the militants.", "military operation", "ASSAULT"),
+        ("The rebels announced a cessation of hostilities on Monday.", "cessation", "RETREAT"),  # noun
+        ("The president imposed martial law on the province.", "martial law", "COERCE"),  # "martial law"
+        ("The government declared a state of emergency in the north.", "emergency", "COERCE"),  # noun
+        ("The commission launched legal action against Poland.", "legal action", "ACCUSE"),  # "legal action"
+        ("Hundreds of employees stopped work on Tuesday.", "stopped work", "PROTEST"),  # phrasal "stop work"
+        ("Farmers blocked the road to the capital.", "blocked the road", "PROTEST"),  # phrasal "block road"
+        ("Farmers blocked roads across the country.", "blocked roads", "PROTEST"),  # phrasal "block roads"
+        (
+            "Truckers blocked the highway near the border.",
+            "blocked the highway",
+            "PROTEST",
+        ),  # "block highway"
+        ("French and Egyptian warships held war games in the Mediterranean.", "war games", "COOPERATE"),
+        # "demand_modals" in the reported clause of one of the "speech_verbs"
+        ("A British minister said that Libya must hand over the suspects.", "said", "REQUEST"),
+        ("Washington declared that China must drop its trade barriers.", "declared", "REQUEST"),
+        ("The minister reiterated that Libya must hand over the suspects.", "reiterated", "REQUEST"),
+        ("The forum concluded that rich nations must allocate more money.", "concluded", "REQUEST"),
+        ("The ministry stated that the rebels must disarm.", "stated", "REQUEST"),
+        ("The envoy stressed that both sides must respect the truce.", "stressed", "REQUEST"),
+        ("The envoy insisted that both sides must respect the truce.", "insisted", "REQUEST"),
+        ("The envoy told reporters that Iran must stop enrichment.", "told", "REQUEST"),
+        ("The envoy added that Iran must stop enrichment.", "added", "REQUEST"),
+    ],
+)
+def test_lexicon_triggers(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International released a report on the killings.",  # phrasal "release report": none
+        "The ministry released a statement on Monday.",  # "release statement"
+        "The army released a video of the strike.",  # "release video"
+        "The health ministry released figures on Monday.",  # "release figures"
+    ],
+)
+def test_publishing_is_no_release(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract(text).events if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        # promised material help or concessions are agreements ("willing" joins the hypothetical heads)
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "withdraw", "AGREE"),
+        ("The rebels said they will release the hostages.", "release", "AGREE"),
+        ("France is ready to contribute troops to the force in Liberia.", "contribute", "AGREE"),
+    ],
+)
+def test_promised_concessions_are_agreements(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+    assert "RETREAT" not in {t for t, _ in found}
+
+
+def test_a_threatened_concession_stays_what_it_is(extract) -> None:  # type: ignore[no-untyped-def]
+    found = [
+        (e.type, e.trigger.text) for e in extract("The rebels threatened to withdraw from the talks.").events
+    ]
+    assert ("THREATEN", "threatened") in found and ("RETREAT", "withdraw") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fatalities"),
+    [
+        ("Officials said 73 people have died in police firing in the state.", "firing", 73),
+        ("Two men were killed in police firing on Monday.", "killed", 2),
+        ("Police said they had to resort to firing to disperse the mob.", "firing", None),  # "resort"
+        ("Three persons were injured in police firing as a mob ransacked the station.", "firing", None),
+    ],
+)
+def test_police_named_by_a_bare_noun_act(extract, text: str, trigger: str, fatalities: int | None) -> None:  # type: ignore[no-untyped-def]
+    event = next(e for e in extract(text).events if e.trigger.text == trigger)
+    assert event.type == "ASSAULT" and event.fatalities == fatalities
+    assert event.actor1 is not None and event.actor1.text.lower() == "police"
+    assert event.actor1.kind == "state_forces"
