@@ -72,7 +72,11 @@ def predicate_of(trigger: Token) -> Token:
 
 
 def actors(
-    trigger: Token, facts: ArticleFacts, mutual: bool = False, recipient_preps: tuple[str, ...] = ()
+    trigger: Token,
+    facts: ArticleFacts,
+    mutual: bool = False,
+    recipient_preps: tuple[str, ...] = (),
+    physical: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
@@ -139,6 +143,8 @@ def actors(
         plain = subject  # a force named by a bare noun that the entity stage left out
     if first is None and plain is not None:
         first = _plain_actor(plain)
+    if first is None and subject is not None and not borrowed:
+        first = _phrase_actor(subject)  # "Musicians have lifted a boycott", "Washington suspended aid"
     second = _actor(target, facts) if target is not None else None
     if second is None:
         # "held talks with Lavrov", "provided training to AMISOM", "imposed sanctions on Iran"
@@ -146,9 +152,15 @@ def actors(
         preps = (*recipient_preps, "on", "against")
         recipient = next((o for c in carriers if (o := _prep_object(c, preps)) is not None), None)
         second = _actor(recipient, facts) if recipient is not None else None
+    else:
+        recipient = None
     if second is None and mutual and subject is not None:
         other = _child(subject, ("conj",))
         second = _actor(other, facts) if other is not None else None
+    if second is None and target is not None:
+        second = _phrase_actor(target, physical)  # "killed at least 75 displaced people", "shelled the town"
+    if second is None and recipient is not None:
+        second = _phrase_actor(recipient)  # "returned the paintings to the museum"
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second
@@ -163,6 +175,37 @@ def _plain_actor(token: Token) -> Actor:
     """An actor named by a bare noun that is no entity mention: the "police" of "police firing"."""
     kind = lexicons.load("actors")["head_nouns"].get(token.lower_)
     return Actor(start=token.idx, end=token.idx + len(token.text), text=token.text, kind=kind)
+
+
+_NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+def _phrase_actor(token: Token, any_noun: bool = False) -> Actor | None:
+    """A side named by a plain noun phrase that is no entity: a name ("Washington" for its government),
+    a noun for people or bodies ("displaced people", "a court"), or for a physical act any noun it hits
+    ("struck a bus"); never a pronoun, a date, a number, or a thing given or talked about."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = _child(of, ("pobj",)) if of is not None else None
+    if counted is not None and (token.like_num or token.lower_ in VAGUE):
+        token = counted  # "deported dozens of nationals": the counted are the side
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_ACTORS or token.like_num:
+        return None
+    if token.lower_ in lexicons.load("events")["place_nouns"]:
+        return None  # "shelled the town": where it happened, which the place stage gives
+    parties = lexicons.load("events")["party_nouns"]
+    if not (
+        any_noun
+        or token.pos_ == "PROPN"
+        or token.lower_ in parties
+        or token.lower_ in lexicons.load("actors")["head_nouns"]
+    ):
+        return None
+    start = token.left_edge
+    while start.i < token.i and (start.is_punct or start.dep_ in ("det", "predet", "cc")):
+        start = token.doc[start.i + 1]
+    kind = lexicons.load("actors")["head_nouns"].get(token.lower_)
+    end = token.idx + len(token.text)
+    return Actor(start=start.idx, end=end, text=token.doc.text[start.idx : end], kind=kind)
 
 
 def addressee(speech: Token, facts: ArticleFacts) -> Actor | None:

@@ -27,13 +27,14 @@ from sitrep.extract.event_roles import (
 )
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
-from sitrep.model import Event, Span
+from sitrep.model import Actor, Event, Span
 
 # Acts that happen somewhere; verbal events (accusations, demands) only get a place stated for them.
 # Acts two sides do together: both are named as joined subjects ("Jordan and Britain agreed").
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
-# Acts done for someone, who is named with "to" or "for" ("provided training to AMISOM").
-GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST"}
+# Acts done for or to someone, who is named with "to" or "for" ("provided training to AMISOM",
+# "returned the paintings to Brazil", "issued an ultimatum to Damascus").
+GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST", "RETREAT", "THREATEN"}
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Material help or concessions only promised ("will release", "is ready to contribute troops") are
 # agreements (ONTOLOGY.md 1.2: promised aid is AGREE), unless threatened or asked for.
@@ -207,10 +208,12 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
             if (
                 trigger.token.pos_ != "VERB"
                 and event.actor1 is None
-                and event.actor2 is None
+                and not _named(event.actor2)
                 and (verb_assault or not event.fatalities)
             ):
-                continue  # "the incessant fighting has caused…": a background noun, not a reported act
+                # "the incessant fighting has caused…", "a replay of the 1984 massacre of the Sikhs": a
+                # background noun, not a reported act
+                continue
             key = (event.type, event.actor1.entity_id if event.actor1 else None)
             if key in seen or (event.type, None) in seen:
                 continue  # one act told twice in one sentence ("clashes … the fighting")
@@ -219,11 +222,16 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
     return events
 
 
+def _named(actor: Actor | None) -> bool:
+    """An actor that is an entity or a country, not just a noun phrase."""
+    return actor is not None and (actor.entity_id is not None or actor.kind == "government")
+
+
 def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     token = trigger.token
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
-    actor1, actor2 = actors(token, facts, mutual, preps)
+    actor1, actor2 = actors(token, facts, mutual, preps, physical=trigger.type in ("ASSAULT", "COERCE"))
     if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if _is_trigger_word(t)), None)

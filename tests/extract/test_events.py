@@ -391,3 +391,89 @@ def test_police_named_by_a_bare_noun_act(extract, text: str, trigger: str, fatal
     assert event.type == "ASSAULT" and event.fatalities == fatalities
     assert event.actor1 is not None and event.actor1.text.lower() == "police"
     assert event.actor1.kind == "state_forces"
+
+
+# "party_nouns": plain nouns for people or bodies that can act or be acted on without being entities
+PARTY_SENTENCES = [
+    ("Three people were arrested by the police in Minsk.", "COERCE", "people", 2),
+    ("Police detained five persons near the station.", "COERCE", "persons", 2),
+    ("The workers protested against the closure of the plant.", "PROTEST", "workers", 1),
+    ("The employees protested outside the factory.", "PROTEST", "employees", 1),
+    ("Gunmen attacked members of the ruling party in Lagos.", "ASSAULT", "members", 2),
+    ("The leaders condemned the attack on the convoy.", "ACCUSE", "leaders", 1),
+    ("The group condemned the killing of the journalist.", "ACCUSE", "group", 1),
+    ("Several groups condemned the arrests in Minsk.", "ACCUSE", "groups", 1),
+    ("The delegation met the prime minister in Amman.", "CONSULT", "delegation", 1),
+    ("A court in Argentina sentenced the former minister.", "SANCTION", "court", 1),
+    ("The judge sentenced the former minister to ten years.", "SANCTION", "judge", 1),
+    ("The government expelled the inspectors from the country.", "SANCTION", "inspectors", 2),
+    ("The government expelled two diplomats on Monday.", "SANCTION", "diplomats", 2),
+    ("Hackers attacked the websites of the ministry.", "ASSAULT", "Hackers", 1),
+    ("The rebels released the prisoners on Sunday.", "RETREAT", "prisoners", 2),
+    ("The army freed the detainees on Sunday.", "RETREAT", "detainees", 2),
+    ("The kidnappers released the hostages on Sunday.", "RETREAT", "hostages", 2),
+    ("The coast guard rescued the migrants off Lampedusa.", "AID", "migrants", 2),
+    ("The embassy evacuated the citizens from the capital.", "AID", "citizens", 2),
+    ("The government deported dozens of nationals on Monday.", "COERCE", "nationals", 2),
+    ("The settlers attacked a village near Nablus.", "ASSAULT", "settlers", 1),
+    ("The opposition rejected the proposal on Monday.", "REJECT", "opposition", 1),
+    ("The union rejected the offer on Monday.", "REJECT", "union", 1),
+    ("The embassy condemned the attack on the convoy.", "ACCUSE", "embassy", 1),
+    ("The agency condemned the attack on the convoy.", "ACCUSE", "agency", 1),
+    ("The council condemned the attack on the convoy.", "ACCUSE", "council", 1),
+    ("The committee condemned the attack on the convoy.", "ACCUSE", "committee", 1),
+    ("The envoy condemned the attack on the convoy.", "ACCUSE", "envoy", 1),
+    ("The monitors condemned the attack on the convoy.", "ACCUSE", "monitors", 1),
+    ("The observers condemned the attack on the convoy.", "ACCUSE", "observers", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "noun", "role"), PARTY_SENTENCES)
+def test_plain_nouns_for_parties_are_actors(extract, text: str, plover: str, noun: str, role: int) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    actor = event.actor1 if role == 1 else event.actor2
+    assert actor is not None and noun in actor.text, (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        ("The United States returned two paintings to the government of Brazil.", "RETREAT", "government"),
+        ("Turkey issued an ultimatum to Damascus on Monday.", "THREATEN", "Damascus"),
+        ("Yemeni forces launched a missile attack against a military base in Jizan.", "ASSAULT", "base"),
+        ("Washington suspended military aid to Pakistan.", "SANCTION", None),
+    ],
+)
+def test_targets_named_by_plain_phrases(extract, text: str, plover: str, actor2: str | None) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor1 is not None
+    if actor2 is not None:
+        assert event.actor2 is not None and actor2 in event.actor2.text
+
+
+def test_things_given_or_talked_about_are_no_actors(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("A Russian official offered concessions last November."), "AGREE")
+    assert event.actor2 is None
+
+
+@pytest.mark.parametrize(
+    "noun",
+    [
+        "town",
+        "city",
+        "village",
+        "centre",
+        "center",
+        "area",
+        "region",
+        "district",
+        "province",
+        "neighbourhood",
+        "neighborhood",
+        "outskirts",
+    ],
+)
+def test_place_nouns_are_no_sides(extract, noun: str) -> None:  # type: ignore[no-untyped-def]
+    """ "place_nouns": where an attack happened is the event's place, not the side attacked."""
+    event = _event_of(extract(f"Russian forces shelled the {noun} on Tuesday."), "ASSAULT")
+    assert event.actor2 is None or noun not in event.actor2.text
