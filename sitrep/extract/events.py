@@ -38,7 +38,12 @@ GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST", "RETREAT", "THR
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Material help or concessions only promised ("will release", "is ready to contribute troops") are
 # agreements (ONTOLOGY.md 1.2: promised aid is AGREE), unless threatened or asked for.
-PROMISED_TYPES = {"RETREAT", "AID", "COOPERATE"}
+PROMISED_TYPES = {"RETREAT", "AID", "COOPERATE", "CONSULT"}
+# Restrictions only announced ("will extend the curfew", "would boycott the elections", "is prepared to
+# impose martial law") are threats (ONTOLOGY.md 1.2, THREATEN modes restrict and relations).
+THREATENED_TYPES = {"COERCE", "SANCTION"}
+THREATENED_PROTESTS = {"boycott", "obstruct"}
+_THREAT_MODES = {"discontinue": "relations", "expel": "expel", "arrest": "arrest", "deport": "expel"}
 _NOT_PROMISES = {"THREATEN", "REQUEST", "REJECT"}
 DEMAND = "must"
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
@@ -219,7 +224,27 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
                 continue  # one act told twice in one sentence ("clashes … the fighting")
             seen.append(key)
             events.append(event)
-    return events
+    return _without_protest_aims(events, facts)
+
+
+def _without_protest_aims(events: list[Event], facts: ArticleFacts) -> list[Event]:
+    """ "Students staged demonstrations to demand reforms": the demand is what the protest is for
+    (ONTOLOGY.md 1.2: demands made by marching are PROTEST), not a second act."""
+    protests = {e.evidence[0].start for e in events if e.type == "PROTEST"}
+    kept = []
+    for event in events:
+        if event.type == "REQUEST" and event.evidence[0].start in protests:
+            span = facts.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            token = span.root if span is not None else None
+            if token is not None and token.dep_ in ("advcl", "xcomp") and _purpose(token):
+                continue
+        kept.append(event)
+    return kept
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose: "to demand", "in order to demand"."""
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "order") for c in token.children)
 
 
 def _named(actor: Actor | None) -> bool:
@@ -240,9 +265,16 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         actor2 = addressee(token, facts)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
-    if trigger.type in PROMISED_TYPES and hypothetical and not negated and not _under_demand(token):
+    announced = hypothetical and not negated and _announced(token) and not _under_demand(token)
+    if trigger.type in PROMISED_TYPES and announced:
         trigger = Trigger(token, "AGREE", None, trigger.lemma, trigger.start, trigger.end)
         mode = None
+    threatened = trigger.type in THREATENED_TYPES or (
+        trigger.type == "PROTEST" and mode in THREATENED_PROTESTS
+    )
+    if threatened and announced:
+        trigger = Trigger(token, "THREATEN", None, trigger.lemma, trigger.start, trigger.end)
+        mode = _THREAT_MODES.get(mode or "", "restrict")
     acled_event, acled_sub = acled_type(
         trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
     )
@@ -281,6 +313,15 @@ def _acts_in(token: Token) -> list[Token]:
     objects = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
     # "in police firing" parsed as the noun "police" with the participle "firing" hung on it
     return [*objects, *(c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG")]
+
+
+def _announced(token: Token) -> bool:
+    """Whether the act is said to come ("will release", "is ready to contribute", "could impose"), not
+    just something someone can do or tries to do ("have been able to arrest", "tried to free")."""
+    attempts = set(lexicons.load("events")["attempt_heads"])
+    predicate = predicate_of(token)
+    heads = [predicate.head, predicate.head.head] if predicate.dep_ in ("xcomp", "acomp", "acl") else []
+    return not any(h.lemma_.lower() in attempts or h.lower_ in attempts for h in heads)
 
 
 def _under_demand(token: Token) -> bool:

@@ -477,3 +477,46 @@ def test_place_nouns_are_no_sides(extract, noun: str) -> None:  # type: ignore[n
     """ "place_nouns": where an attack happened is the event's place, not the side attacked."""
     event = _event_of(extract(f"Russian forces shelled the {noun} on Tuesday."), "ASSAULT")
     assert event.actor2 is None or noun not in event.actor2.text
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        # a meeting only promised is an agreement to meet
+        ("The foreign minister will visit Albania in June.", "AGREE", None),
+        ("The rebel leaders said they would meet the UN mediator.", "AGREE", None),
+        # restrictions only announced are threats
+        ("President Gbagbo announced that he will extend the curfew in Abidjan.", "THREATEN", "restrict"),
+        ("The government is prepared to impose martial law in Baghdad.", "THREATEN", "restrict"),
+        ("The party said it will boycott the elections.", "THREATEN", "restrict"),
+        ("The government said it would expel the diplomats.", "THREATEN", "expel"),
+    ],
+)
+def test_announced_acts_are_promises_or_threats(extract, text: str, plover: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.mode == mode and event.hypothetical
+
+
+def test_a_protests_aim_is_no_second_act(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of students staged demonstrations on Saturday to demand political reforms."
+    assert [e.type for e in extract(text).events] == ["PROTEST"]
+    text = "Thousands of people blocked streets in Hong Kong to demand reforms."  # phrasal "block streets"
+    assert [e.type for e in extract(text).events] == ["PROTEST"]
+    text = "Protesters blocked the main street in the capital."  # phrasal "block street"
+    assert [e.type for e in extract(text).events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # "attempt_heads": what someone can do or tries to do is neither promised nor threatened
+        ("The police have been able to arrest only one suspect.", "COERCE"),  # able
+        ("The army tried to free the hostages on Sunday.", "RETREAT"),  # try
+        ("The army attempted to release the hostages on Sunday.", "RETREAT"),  # attempt
+        ("The government is seeking to ban the opposition party.", "COERCE"),  # seek
+        ("The rebels made a bid to release the prisoners.", "RETREAT"),  # bid
+        ("The ministry aims to deport the migrants by May.", "COERCE"),  # aim
+    ],
+)
+def test_attempts_keep_their_type(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), plover).type == plover
