@@ -43,6 +43,8 @@ PROMISED_TYPES = {"RETREAT", "AID", "COOPERATE", "CONSULT"}
 # impose martial law") are threats (ONTOLOGY.md 1.2, THREATEN modes restrict and relations).
 THREATENED_TYPES = {"COERCE", "SANCTION"}
 THREATENED_PROTESTS = {"boycott", "obstruct"}
+# What a refusal refuses (ONTOLOGY.md 1.2, REJECT modes)
+_REFUSED = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE": "assist", "CONSULT": "meet"}
 _THREAT_MODES = {"discontinue": "relations", "expel": "expel", "arrest": "arrest", "deport": "expel"}
 _NOT_PROMISES = {"THREATEN", "REQUEST", "REJECT"}
 DEMAND = "must"
@@ -265,7 +267,12 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         actor2 = addressee(token, facts)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
-    announced = hypothetical and not negated and _announced(token) and not _under_demand(token)
+    announced = hypothetical and _announced(token) and not _under_demand(token)
+    if trigger.type in PROMISED_TYPES | {"AGREE", "CONCEDE"} and announced and negated:
+        # "will not lift the ban until…", "will not release the soldiers": a refusal
+        mode = _REFUSED.get(trigger.type)
+        trigger = Trigger(token, "REJECT", mode, trigger.lemma, trigger.start, trigger.end)
+    announced = announced and not negated
     if trigger.type in PROMISED_TYPES and announced:
         trigger = Trigger(token, "AGREE", None, trigger.lemma, trigger.start, trigger.end)
         mode = None

@@ -520,3 +520,32 @@ def test_a_protests_aim_is_no_second_act(extract) -> None:  # type: ignore[no-un
 )
 def test_attempts_keep_their_type(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     assert _event_of(extract(text), plover).type == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The British government will not lift the ban on the group.", "yield"),
+        ("The rebels will not release the soldiers until the talks resume.", "yield"),
+        ("Japan will not provide aid to the junta.", "assist"),
+        ("The president said he would not meet the rebel leaders.", "meet"),
+    ],
+)
+def test_concessions_announced_as_not_coming_are_refusals(extract, text: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), "REJECT").mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Israeli troops remained on alert in the north.", "alert", "MOBILIZE"),  # noun "alert", "remain"
+        ("The government put the army on alert on Monday.", "alert", "MOBILIZE"),  # light verb "put"
+        ("Iran opened its borders to Afghan refugees.", "opened its borders", "RETREAT"),  # "open borders"
+        ("Benin opened the border to West Africans.", "opened the border", "RETREAT"),  # "open border"
+        ("Israel opened the crossing for aid trucks.", "opened the crossing", "RETREAT"),  # "open crossing"
+        ("A newspaper violated a ban imposed by the general.", "violated", "REJECT"),  # verb "violate"
+    ],
+)
+def test_more_lexicon_triggers(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
