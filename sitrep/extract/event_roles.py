@@ -208,6 +208,17 @@ def _phrase_actor(token: Token, any_noun: bool = False) -> Actor | None:
     return Actor(start=start.idx, end=end, text=token.doc.text[start.idx : end], kind=kind)
 
 
+def moved_to(trigger: Token, facts: ArticleFacts) -> Actor | None:
+    """Where forces are sent or pulled from, as the side concerned: "withdrew its troops from Syria",
+    "is sending troops to South Sudan"."""
+    predicate = predicate_of(trigger)
+    for carrier in (trigger, predicate):
+        found = _prep_object(carrier, ("from", "to", "into", "in"))
+        if found is not None:
+            return _actor(found, facts) or _phrase_actor(found)
+    return None
+
+
 def addressee(speech: Token, facts: ArticleFacts) -> Actor | None:
     """Who is told what they must do: the subject of the reported clause ("said Libya must hand over")."""
     clause = _child(speech, ("ccomp",))

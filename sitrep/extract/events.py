@@ -22,6 +22,7 @@ from sitrep.extract.event_roles import (
     fatalities,
     governing_timex,
     modality,
+    moved_to,
     place_of,
     predicate_of,
 )
@@ -48,6 +49,7 @@ _REFUSED = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE"
 _THREAT_MODES = {"discontinue": "relations", "expel": "expel", "arrest": "arrest", "deport": "expel"}
 _NOT_PROMISES = {"THREATEN", "REQUEST", "REJECT"}
 DEMAND = "must"
+FORCE_KINDS = {"state_forces", "rebel_group", "external_other"}
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -263,6 +265,9 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if _is_trigger_word(t)), None)
         actor1 = actors(act, facts)[0] if act is not None else None
+    if trigger.type in ("RETREAT", "MOBILIZE") and actor2 is not None and actor2.kind in FORCE_KINDS:
+        # the forces moved are the actor's own; the side concerned is where they go or leave
+        actor2 = moved_to(token, facts)
     if trigger.lemma == DEMAND and actor2 is None:
         actor2 = addressee(token, facts)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")

@@ -549,3 +549,16 @@ def test_concessions_announced_as_not_coming_are_refusals(extract, text: str, mo
 def test_more_lexicon_triggers(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     found = [(e.type, e.trigger.text) for e in extract(text).events]
     assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        ("Russia has begun withdrawing some of its troops from Syria.", "RETREAT", "Syria"),
+        ("The UN withdrew peacekeepers from Rwanda in April.", "RETREAT", "Rwanda"),
+        ("Japan deployed troops to South Sudan on Monday.", "MOBILIZE", "South Sudan"),
+    ],
+)
+def test_forces_moved_are_the_actors_own(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor2 is not None and actor2 in event.actor2.text
