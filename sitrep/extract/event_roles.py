@@ -77,6 +77,7 @@ def actors(
     mutual: bool = False,
     recipient_preps: tuple[str, ...] = (),
     physical: bool = False,
+    crowd: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
@@ -144,7 +145,8 @@ def actors(
     if first is None and plain is not None:
         first = _plain_actor(plain)
     if first is None and subject is not None and not borrowed:
-        first = _phrase_actor(subject)  # "Musicians have lifted a boycott", "Washington suspended aid"
+        # "Washington suspended aid"; anyone who marches or strikes ("teachers went on strike")
+        first = _phrase_actor(subject, crowd)
     second = _actor(target, facts) if target is not None else None
     if second is None:
         # "held talks with Lavrov", "provided training to AMISOM", "imposed sanctions on Iran"

@@ -126,9 +126,8 @@ def _noun_trigger(token: Token) -> Trigger | None:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
-    if lemma == "strike" and (
-        token.head.lemma_ == "go" or (compound is not None and compound.lower_ in ("hunger", "general"))
-    ):
+    went = token.head.lemma_ == "go" or (token.head.dep_ == "prep" and token.head.head.lemma_ == "go")
+    if lemma == "strike" and (went or (compound is not None and compound.lower_ in ("hunger", "general"))):
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
@@ -260,7 +259,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     token = trigger.token
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
-    actor1, actor2 = actors(token, facts, mutual, preps, physical=trigger.type in ("ASSAULT", "COERCE"))
+    physical = trigger.type in ("ASSAULT", "COERCE")
+    actor1, actor2 = actors(token, facts, mutual, preps, physical, crowd=trigger.type == "PROTEST")
     if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if _is_trigger_word(t)), None)

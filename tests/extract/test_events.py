@@ -562,3 +562,9 @@ def test_more_lexicon_triggers(extract, text: str, trigger: str, plover: str) ->
 def test_forces_moved_are_the_actors_own(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract(text), plover)
     assert event.actor2 is not None and actor2 in event.actor2.text
+
+
+def test_anyone_who_strikes_or_marches_is_the_protests_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    # light verb "go": "went on strike" is parsed with "strike" under "on"
+    event = _event_of(extract("Teachers from the city schools went on strike for better pay."), "PROTEST")
+    assert event.actor1 is not None and "Teachers" in event.actor1.text
