@@ -53,11 +53,31 @@ def predicate_of(trigger: Token) -> Token:
         "AUX",
     ):
         return trigger.head
+    verb = trigger.head.head
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and verb.dep_ in ("dobj", "nsubjpass", "attr")
+        and verb.head.pos_ == "VERB"
+    ):
+        return verb.head  # "declared a state of emergency", "launched a wave of attacks"
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.dep_ == "prep"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lexicons.load("events")["light_verbs"]
+    ):
+        return verb  # "police had to resort to firing": the light verb carries the act
     return trigger
 
 
 def actors(
-    trigger: Token, facts: ArticleFacts, mutual: bool = False, recipient_preps: tuple[str, ...] = ()
+    trigger: Token,
+    facts: ArticleFacts,
+    mutual: bool = False,
+    recipient_preps: tuple[str, ...] = (),
+    physical: bool = False,
+    crowd: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
@@ -72,6 +92,15 @@ def actors(
         if document.dep_ in ("dobj", "pobj") and document.head.i != document.i:
             subject = _child(clause_head(document.head), _SUBJECTS)
     controller = predicate
+    if subject is None and predicate.dep_ == "acl" and predicate.tag_ == "VBG":
+        subject = predicate.head  # "gunmen firing at the crowd": the noun a participle describes does it
+    carrier = predicate.head.head
+    if (
+        subject is None
+        and predicate.dep_ == "pcomp"
+        and carrier.lemma_.lower() in lexicons.load("events")["light_verbs"]
+    ):
+        subject, controller = _child(carrier, _SUBJECTS), carrier  # "had to resort to firing"
     for _ in range(4):
         # "Norway is willing to send material to help defend Saudi Arabia": up the chain of controls
         if (
@@ -86,6 +115,10 @@ def actors(
         subject = next(
             (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None
         )
+    plain = None
+    if subject is None and trigger.pos_ == "NOUN":
+        # "died in police firing", "an army offensive": a force named by a bare noun in front of the act
+        plain = next((c for c in trigger.lefts if c.dep_ in ("compound", "amod") and _force_noun(c)), None)
     if subject is None and trigger.pos_ == "NOUN":
         # "Russian artillery renewed attacks" is often parsed with "renewed" as a modifier of "attacks"
         modifiers = (c for c in trigger.lefts if c.dep_ == "amod" and c.pos_ == "VERB")
@@ -107,6 +140,13 @@ def actors(
     # has fallen, and the town is shelled")
     borrowed = predicate.dep_ == "conj" and subject is not None and subject.head.i != predicate.i
     first = _actor(subject, facts, owner=not borrowed) if subject is not None else None
+    if first is None and plain is None and subject is not None and _force_noun(subject):
+        plain = subject  # a force named by a bare noun that the entity stage left out
+    if first is None and plain is not None:
+        first = _plain_actor(plain)
+    if first is None and subject is not None and not borrowed:
+        # "Washington suspended aid"; anyone who marches or strikes ("teachers went on strike")
+        first = _phrase_actor(subject, crowd)
     second = _actor(target, facts) if target is not None else None
     if second is None:
         # "held talks with Lavrov", "provided training to AMISOM", "imposed sanctions on Iran"
@@ -114,12 +154,78 @@ def actors(
         preps = (*recipient_preps, "on", "against")
         recipient = next((o for c in carriers if (o := _prep_object(c, preps)) is not None), None)
         second = _actor(recipient, facts) if recipient is not None else None
+    else:
+        recipient = None
     if second is None and mutual and subject is not None:
         other = _child(subject, ("conj",))
         second = _actor(other, facts) if other is not None else None
+    if second is None and target is not None:
+        second = _phrase_actor(target, physical)  # "killed at least 75 displaced people", "shelled the town"
+    if second is None and recipient is not None:
+        second = _phrase_actor(recipient)  # "returned the paintings to the museum"
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second
+
+
+def _force_noun(token: Token) -> bool:
+    """A bare noun naming an armed or security force ("police", "army", "troops")."""
+    return lexicons.load("actors")["head_nouns"].get(token.lower_) in ("state_forces", "rebel_group")
+
+
+def _plain_actor(token: Token) -> Actor:
+    """An actor named by a bare noun that is no entity mention: the "police" of "police firing"."""
+    kind = lexicons.load("actors")["head_nouns"].get(token.lower_)
+    return Actor(start=token.idx, end=token.idx + len(token.text), text=token.text, kind=kind)
+
+
+_NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+def _phrase_actor(token: Token, any_noun: bool = False) -> Actor | None:
+    """A side named by a plain noun phrase that is no entity: a name ("Washington" for its government),
+    a noun for people or bodies ("displaced people", "a court"), or for a physical act any noun it hits
+    ("struck a bus"); never a pronoun, a date, a number, or a thing given or talked about."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = _child(of, ("pobj",)) if of is not None else None
+    if counted is not None and (token.like_num or token.lower_ in VAGUE):
+        token = counted  # "deported dozens of nationals": the counted are the side
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_ACTORS or token.like_num:
+        return None
+    if token.lower_ in lexicons.load("events")["place_nouns"]:
+        return None  # "shelled the town": where it happened, which the place stage gives
+    parties = lexicons.load("events")["party_nouns"]
+    if not (
+        any_noun
+        or token.pos_ == "PROPN"
+        or token.lower_ in parties
+        or token.lower_ in lexicons.load("actors")["head_nouns"]
+    ):
+        return None
+    start = token.left_edge
+    while start.i < token.i and (start.is_punct or start.dep_ in ("det", "predet", "cc")):
+        start = token.doc[start.i + 1]
+    kind = lexicons.load("actors")["head_nouns"].get(token.lower_)
+    end = token.idx + len(token.text)
+    return Actor(start=start.idx, end=end, text=token.doc.text[start.idx : end], kind=kind)
+
+
+def moved_to(trigger: Token, facts: ArticleFacts) -> Actor | None:
+    """Where forces are sent or pulled from, as the side concerned: "withdrew its troops from Syria",
+    "is sending troops to South Sudan"."""
+    predicate = predicate_of(trigger)
+    for carrier in (trigger, predicate):
+        found = _prep_object(carrier, ("from", "to", "into", "in"))
+        if found is not None:
+            return _actor(found, facts) or _phrase_actor(found)
+    return None
+
+
+def addressee(speech: Token, facts: ArticleFacts) -> Actor | None:
+    """Who is told what they must do: the subject of the reported clause ("said Libya must hand over")."""
+    clause = _child(speech, ("ccomp",))
+    subject = _child(clause, _SUBJECTS) if clause is not None else None
+    return _actor(subject, facts) if subject is not None else None
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
@@ -299,6 +405,11 @@ def fatalities(trigger: Token) -> int | None:
     words = set(lexicons.load("events")["fatality_words"])
     # a nominal trigger's relative clause is its own too: "the firing that left one dead"
     own = {clause_head(predicate_of(trigger)).i} | {c.i for c in trigger.children if c.dep_ == "relcl"}
+    # "in police firing" is often parsed as the noun "police" with the participle hung on it
+    node = trigger.head if trigger.dep_ == "acl" and trigger.tag_ == "VBG" else trigger
+    host = node.head.head
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and host.lemma_.lower() in words:
+        own.add(host.i)  # "73 people died in police firing": the dead of the act they died in
     for token in trigger.sent:
         if token.lemma_.lower() not in words:
             continue

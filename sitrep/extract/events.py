@@ -17,24 +17,40 @@ from sitrep.extract.claims import trim_space
 from sitrep.extract.event_roles import (
     ArticleFacts,
     actors,
+    addressee,
     attribution,
     fatalities,
     governing_timex,
     modality,
+    moved_to,
     place_of,
     predicate_of,
     reported_toll,
 )
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
-from sitrep.model import Event, Span
+from sitrep.model import Actor, Event, Span
 
 # Acts that happen somewhere; verbal events (accusations, demands) only get a place stated for them.
 # Acts two sides do together: both are named as joined subjects ("Jordan and Britain agreed").
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
-# Acts done for someone, who is named with "to" or "for" ("provided training to AMISOM").
-GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST"}
+# Acts done for or to someone, who is named with "to" or "for" ("provided training to AMISOM",
+# "returned the paintings to Brazil", "issued an ultimatum to Damascus").
+GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST", "RETREAT", "THREATEN"}
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
+# Material help or concessions only promised ("will release", "is ready to contribute troops") are
+# agreements (ONTOLOGY.md 1.2: promised aid is AGREE), unless threatened or asked for.
+PROMISED_TYPES = {"RETREAT", "AID", "COOPERATE", "CONSULT"}
+# Restrictions only announced ("will extend the curfew", "would boycott the elections", "is prepared to
+# impose martial law") are threats (ONTOLOGY.md 1.2, THREATEN modes restrict and relations).
+THREATENED_TYPES = {"COERCE", "SANCTION"}
+THREATENED_PROTESTS = {"boycott", "obstruct"}
+# What a refusal refuses (ONTOLOGY.md 1.2, REJECT modes)
+_REFUSED = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE": "assist", "CONSULT": "meet"}
+_THREAT_MODES = {"discontinue": "relations", "expel": "expel", "arrest": "arrest", "deport": "expel"}
+_NOT_PROMISES = {"THREATEN", "REQUEST", "REJECT"}
+DEMAND = "must"
+FORCE_KINDS = {"state_forces", "rebel_group", "external_other"}
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -53,7 +69,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     found: list[Trigger] = []
     for token in tokens:
         _nominal_gerund(token)
-        trigger = _verb_trigger(token) if token.pos_ == "VERB" else None
+        trigger = _verb_trigger(token) or _demand_trigger(token) if token.pos_ == "VERB" else None
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
@@ -86,6 +102,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
     for child in token.children:
         particle = child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and lemma in ("call", "lash"))
         key = f"{lemma} {child.lower_}"
+        if key not in lexicon["phrasal"]:
+            key = f"{lemma} {child.lemma_.lower()}"  # "released reports" as "release report"
         if particle and key in lexicon["phrasal"]:
             entry = lexicon["phrasal"][key]
             if entry is None:
@@ -101,19 +119,31 @@ def _noun_trigger(token: Token) -> Trigger | None:
     lexicon = lexicons.load("events")
     lemma = token.lemma_.lower()
     compound = next((c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1), None)
-    if compound is not None and f"{compound.lower_} {lemma}" in lexicon["nouns"]:
-        entry = lexicon["nouns"][f"{compound.lower_} {lemma}"]
-        return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
+    for head in (lemma, token.lower_):  # "air strikes" under its lemma, "war games" as written
+        if compound is not None and f"{compound.lower_} {head}" in lexicon["nouns"]:
+            entry = lexicon["nouns"][f"{compound.lower_} {head}"]
+            return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
     if lemma not in lexicon["nouns"]:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
-    if lemma == "strike" and (
-        token.head.lemma_ == "go" or (compound is not None and compound.lower_ in ("hunger", "general"))
-    ):
+    went = token.head.lemma_ == "go" or (token.head.dep_ == "prep" and token.head.head.lemma_ == "go")
+    if lemma == "strike" and (went or (compound is not None and compound.lower_ in ("hunger", "general"))):
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _demand_trigger(token: Token) -> Trigger | None:
+    """A statement that someone must act is a demand: "Russia said Sudan must return the helicopter"."""
+    lexicon = lexicons.load("events")
+    if token.lemma_.lower() not in lexicon["speech_verbs"]:
+        return None
+    modals = set(lexicon["demand_modals"])
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            return _make(token, ["REQUEST", None], DEMAND, token.idx, token.idx + len(token.text))
+    return None
 
 
 def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: int) -> Trigger:
@@ -187,25 +217,77 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
             if (
                 trigger.token.pos_ != "VERB"
                 and event.actor1 is None
-                and event.actor2 is None
+                and not _named(event.actor2)
                 and (verb_assault or not event.fatalities)
             ):
-                continue  # "the incessant fighting has caused…": a background noun, not a reported act
+                # "the incessant fighting has caused…", "a replay of the 1984 massacre of the Sikhs": a
+                # background noun, not a reported act
+                continue
             key = (event.type, event.actor1.entity_id if event.actor1 else None)
             if key in seen or (event.type, None) in seen:
                 continue  # one act told twice in one sentence ("clashes … the fighting")
             seen.append(key)
             events.append(event)
-    return events
+    return _without_protest_aims(events, facts)
+
+
+def _without_protest_aims(events: list[Event], facts: ArticleFacts) -> list[Event]:
+    """ "Students staged demonstrations to demand reforms": the demand is what the protest is for
+    (ONTOLOGY.md 1.2: demands made by marching are PROTEST), not a second act."""
+    protests = {e.evidence[0].start for e in events if e.type == "PROTEST"}
+    kept = []
+    for event in events:
+        if event.type == "REQUEST" and event.evidence[0].start in protests:
+            span = facts.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            token = span.root if span is not None else None
+            if token is not None and token.dep_ in ("advcl", "xcomp") and _purpose(token):
+                continue
+        kept.append(event)
+    return kept
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose: "to demand", "in order to demand"."""
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "order") for c in token.children)
+
+
+def _named(actor: Actor | None) -> bool:
+    """An actor that is an entity or a country, not just a noun phrase."""
+    return actor is not None and (actor.entity_id is not None or actor.kind == "government")
 
 
 def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     token = trigger.token
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
-    actor1, actor2 = actors(token, facts, mutual, preps)
+    physical = trigger.type in ("ASSAULT", "COERCE")
+    actor1, actor2 = actors(token, facts, mutual, preps, physical, crowd=trigger.type == "PROTEST")
+    if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
+        # "two men were killed in police firing": the act they were killed in names who did it
+        act = next((t for t in _acts_in(token) if _is_trigger_word(t)), None)
+        actor1 = actors(act, facts)[0] if act is not None else None
+    if trigger.type in ("RETREAT", "MOBILIZE") and actor2 is not None and actor2.kind in FORCE_KINDS:
+        # the forces moved are the actor's own; the side concerned is where they go or leave
+        actor2 = moved_to(token, facts)
+    if trigger.lemma == DEMAND and actor2 is None:
+        actor2 = addressee(token, facts)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
+    announced = hypothetical and _announced(token) and not _under_demand(token)
+    if trigger.type in PROMISED_TYPES | {"AGREE", "CONCEDE"} and announced and negated:
+        # "will not lift the ban until…", "will not release the soldiers": a refusal
+        mode = _REFUSED.get(trigger.type)
+        trigger = Trigger(token, "REJECT", mode, trigger.lemma, trigger.start, trigger.end)
+    announced = announced and not negated
+    if trigger.type in PROMISED_TYPES and announced:
+        trigger = Trigger(token, "AGREE", None, trigger.lemma, trigger.start, trigger.end)
+        mode = None
+    threatened = trigger.type in THREATENED_TYPES or (
+        trigger.type == "PROTEST" and mode in THREATENED_PROTESTS
+    )
+    if threatened and announced:
+        trigger = Trigger(token, "THREATEN", None, trigger.lemma, trigger.start, trigger.end)
+        mode = _THREAT_MODES.get(mode or "", "restrict")
     acled_event, acled_sub = acled_type(
         trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
     )
@@ -243,6 +325,33 @@ def _deaths(token: Token) -> int | None:
     wounded man died": five, not one), else the deaths in its own clause."""
     toll = reported_toll(token)
     return toll if toll is not None else fatalities(token)
+
+
+def _acts_in(token: Token) -> list[Token]:
+    """The nouns or gerunds of "in …" or "during …" attached to a verb."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
+    objects = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    # "in police firing" parsed as the noun "police" with the participle "firing" hung on it
+    return [*objects, *(c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG")]
+
+
+def _announced(token: Token) -> bool:
+    """Whether the act is said to come ("will release", "is ready to contribute", "could impose"), not
+    just something someone can do or tries to do ("have been able to arrest", "tried to free")."""
+    attempts = set(lexicons.load("events")["attempt_heads"])
+    predicate = predicate_of(token)
+    heads = [predicate.head, predicate.head.head] if predicate.dep_ in ("xcomp", "acomp", "acl") else []
+    return not any(h.lemma_.lower() in attempts or h.lower_ in attempts for h in heads)
+
+
+def _under_demand(token: Token) -> bool:
+    """Whether a verb up the chain threatens, asks for or refuses the act ("threatened to withdraw")."""
+    lexicon = lexicons.load("events")["verbs"]
+    for ancestor in list(token.ancestors)[:3]:
+        entry = lexicon.get(ancestor.lemma_.lower())
+        if entry is not None and entry[0] in _NOT_PROMISES:
+            return True
+    return False
 
 
 def _mode_from_context(trigger: Trigger, actor_text: str) -> str | None:

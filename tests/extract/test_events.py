@@ -48,7 +48,7 @@ EVENTS = [
     ("Army bulldozers demolished Palestinian homes in southern Gaza.", "ASSAULT", None, "Army", None),
     ("Settlers set fire to the offices of the administrators in Hebron.", "ASSAULT", "primitive", None, None),
     (
-        "France will contribute 4,000 troops to the peace-keeping force in Liberia.",
+        "France contributed 4,000 troops to the peace-keeping force in Liberia.",
         "AID",
         None,
         "France",
@@ -288,6 +288,286 @@ def test_accidents_and_victims_named_are_no_attack(extract, text: str) -> None: 
 )
 def test_wounded_are_the_attacks_toll_not_another_attack(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len([e for e in extract(text).events if e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Police fired at the mob in Surat on Monday.", "fired", "ASSAULT"),  # verb "fire"
+        ("Government troops have retaken the town of Kidal.", "retaken", "ASSAULT"),  # verb "retake"
+        ("The army recaptured the airport on Sunday.", "recaptured", "ASSAULT"),  # verb "recapture"
+        ("Rebels overran an army post near Goma.", "overran", "ASSAULT"),  # verb "overrun"
+        ("The United States returned two paintings to Brazil.", "returned", "RETREAT"),  # verb "return"
+        ("Japan lifted restrictions on travel to North Korea.", "lifted", "RETREAT"),  # verb "lift"
+        (
+            "Japan lifted sanctions on Iran on Friday.",
+            "lifted sanctions",
+            "RETREAT",
+        ),  # phrasal "lift sanctions"
+        ("The court lifted a ban on the party.", "lifted a ban", "RETREAT"),  # phrasal "lift ban"
+        ("Serbia eased emergency measures in Montenegro.", "eased", "RETREAT"),  # verb "ease"
+        ("Five hundred rebels surrendered to the army last week.", "surrendered", "RETREAT"),  # "surrender"
+        ("The government demobilized two thousand fighters.", "demobilized", "RETREAT"),  # "demobilize"
+        ("The government demobilised two thousand fighters.", "demobilised", "RETREAT"),  # "demobilise"
+        ("Nigeria summoned the ambassador of Niger.", "summoned", "ACCUSE"),  # verb "summon"
+        ("The government outlawed the opposition party.", "outlawed", "COERCE"),  # verb "outlaw"
+        ("The army launched a military operation against the militants.", "military operation", "ASSAULT"),
+        ("The rebels announced a cessation of hostilities on Monday.", "cessation", "RETREAT"),  # noun
+        ("The president imposed martial law on the province.", "martial law", "COERCE"),  # "martial law"
+        ("The government declared a state of emergency in the north.", "emergency", "COERCE"),  # noun
+        ("The commission launched legal action against Poland.", "legal action", "ACCUSE"),  # "legal action"
+        ("Hundreds of employees stopped work on Tuesday.", "stopped work", "PROTEST"),  # phrasal "stop work"
+        ("Farmers blocked the road to the capital.", "blocked the road", "PROTEST"),  # phrasal "block road"
+        ("Farmers blocked roads across the country.", "blocked roads", "PROTEST"),  # phrasal "block roads"
+        (
+            "Truckers blocked the highway near the border.",
+            "blocked the highway",
+            "PROTEST",
+        ),  # "block highway"
+        ("French and Egyptian warships held war games in the Mediterranean.", "war games", "COOPERATE"),
+        # "demand_modals" in the reported clause of one of the "speech_verbs"
+        ("A British minister said that Libya must hand over the suspects.", "said", "REQUEST"),
+        ("Washington declared that China must drop its trade barriers.", "declared", "REQUEST"),
+        ("The minister reiterated that Libya must hand over the suspects.", "reiterated", "REQUEST"),
+        ("The forum concluded that rich nations must allocate more money.", "concluded", "REQUEST"),
+        ("The ministry stated that the rebels must disarm.", "stated", "REQUEST"),
+        ("The envoy stressed that both sides must respect the truce.", "stressed", "REQUEST"),
+        ("The envoy insisted that both sides must respect the truce.", "insisted", "REQUEST"),
+        ("The envoy told reporters that Iran must stop enrichment.", "told", "REQUEST"),
+        ("The envoy added that Iran must stop enrichment.", "added", "REQUEST"),
+    ],
+)
+def test_lexicon_triggers(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International released a report on the killings.",  # phrasal "release report": none
+        "The ministry released a statement on Monday.",  # "release statement"
+        "The army released a video of the strike.",  # "release video"
+        "The health ministry released figures on Monday.",  # "release figures"
+    ],
+)
+def test_publishing_is_no_release(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract(text).events if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        # promised material help or concessions are agreements ("willing" joins the hypothetical heads)
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "withdraw", "AGREE"),
+        ("The rebels said they will release the hostages.", "release", "AGREE"),
+        ("France is ready to contribute troops to the force in Liberia.", "contribute", "AGREE"),
+    ],
+)
+def test_promised_concessions_are_agreements(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+    assert "RETREAT" not in {t for t, _ in found}
+
+
+def test_a_threatened_concession_stays_what_it_is(extract) -> None:  # type: ignore[no-untyped-def]
+    found = [
+        (e.type, e.trigger.text) for e in extract("The rebels threatened to withdraw from the talks.").events
+    ]
+    assert ("THREATEN", "threatened") in found and ("RETREAT", "withdraw") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "fatalities"),
+    [
+        ("Officials said 73 people have died in police firing in the state.", "firing", 73),
+        ("Two men were killed in police firing on Monday.", "killed", 2),
+        ("Police said they had to resort to firing to disperse the mob.", "firing", None),  # "resort"
+        ("Three persons were injured in police firing as a mob ransacked the station.", "firing", None),
+    ],
+)
+def test_police_named_by_a_bare_noun_act(extract, text: str, trigger: str, fatalities: int | None) -> None:  # type: ignore[no-untyped-def]
+    event = next(e for e in extract(text).events if e.trigger.text == trigger)
+    assert event.type == "ASSAULT" and event.fatalities == fatalities
+    assert event.actor1 is not None and event.actor1.text.lower() == "police"
+    assert event.actor1.kind == "state_forces"
+
+
+# "party_nouns": plain nouns for people or bodies that can act or be acted on without being entities
+PARTY_SENTENCES = [
+    ("Three people were arrested by the police in Minsk.", "COERCE", "people", 2),
+    ("Police detained five persons near the station.", "COERCE", "persons", 2),
+    ("The workers protested against the closure of the plant.", "PROTEST", "workers", 1),
+    ("The employees protested outside the factory.", "PROTEST", "employees", 1),
+    ("Gunmen attacked members of the ruling party in Lagos.", "ASSAULT", "members", 2),
+    ("The leaders condemned the attack on the convoy.", "ACCUSE", "leaders", 1),
+    ("The group condemned the killing of the journalist.", "ACCUSE", "group", 1),
+    ("Several groups condemned the arrests in Minsk.", "ACCUSE", "groups", 1),
+    ("The delegation met the prime minister in Amman.", "CONSULT", "delegation", 1),
+    ("A court in Argentina sentenced the former minister.", "SANCTION", "court", 1),
+    ("The judge sentenced the former minister to ten years.", "SANCTION", "judge", 1),
+    ("The government expelled the inspectors from the country.", "SANCTION", "inspectors", 2),
+    ("The government expelled two diplomats on Monday.", "SANCTION", "diplomats", 2),
+    ("Hackers attacked the websites of the ministry.", "ASSAULT", "Hackers", 1),
+    ("The rebels released the prisoners on Sunday.", "RETREAT", "prisoners", 2),
+    ("The army freed the detainees on Sunday.", "RETREAT", "detainees", 2),
+    ("The kidnappers released the hostages on Sunday.", "RETREAT", "hostages", 2),
+    ("The coast guard rescued the migrants off Lampedusa.", "AID", "migrants", 2),
+    ("The embassy evacuated the citizens from the capital.", "AID", "citizens", 2),
+    ("The government deported dozens of nationals on Monday.", "COERCE", "nationals", 2),
+    ("The settlers attacked a village near Nablus.", "ASSAULT", "settlers", 1),
+    ("The opposition rejected the proposal on Monday.", "REJECT", "opposition", 1),
+    ("The union rejected the offer on Monday.", "REJECT", "union", 1),
+    ("The embassy condemned the attack on the convoy.", "ACCUSE", "embassy", 1),
+    ("The agency condemned the attack on the convoy.", "ACCUSE", "agency", 1),
+    ("The council condemned the attack on the convoy.", "ACCUSE", "council", 1),
+    ("The committee condemned the attack on the convoy.", "ACCUSE", "committee", 1),
+    ("The envoy condemned the attack on the convoy.", "ACCUSE", "envoy", 1),
+    ("The monitors condemned the attack on the convoy.", "ACCUSE", "monitors", 1),
+    ("The observers condemned the attack on the convoy.", "ACCUSE", "observers", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "noun", "role"), PARTY_SENTENCES)
+def test_plain_nouns_for_parties_are_actors(extract, text: str, plover: str, noun: str, role: int) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    actor = event.actor1 if role == 1 else event.actor2
+    assert actor is not None and noun in actor.text, (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        ("The United States returned two paintings to the government of Brazil.", "RETREAT", "government"),
+        ("Turkey issued an ultimatum to Damascus on Monday.", "THREATEN", "Damascus"),
+        ("Yemeni forces launched a missile attack against a military base in Jizan.", "ASSAULT", "base"),
+        ("Washington suspended military aid to Pakistan.", "SANCTION", None),
+    ],
+)
+def test_targets_named_by_plain_phrases(extract, text: str, plover: str, actor2: str | None) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor1 is not None
+    if actor2 is not None:
+        assert event.actor2 is not None and actor2 in event.actor2.text
+
+
+def test_things_given_or_talked_about_are_no_actors(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("A Russian official offered concessions last November."), "AGREE")
+    assert event.actor2 is None
+
+
+@pytest.mark.parametrize(
+    "noun",
+    [
+        "town",
+        "city",
+        "village",
+        "centre",
+        "center",
+        "area",
+        "region",
+        "district",
+        "province",
+        "neighbourhood",
+        "neighborhood",
+        "outskirts",
+    ],
+)
+def test_place_nouns_are_no_sides(extract, noun: str) -> None:  # type: ignore[no-untyped-def]
+    """ "place_nouns": where an attack happened is the event's place, not the side attacked."""
+    event = _event_of(extract(f"Russian forces shelled the {noun} on Tuesday."), "ASSAULT")
+    assert event.actor2 is None or noun not in event.actor2.text
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        # a meeting only promised is an agreement to meet
+        ("The foreign minister will visit Albania in June.", "AGREE", None),
+        ("The rebel leaders said they would meet the UN mediator.", "AGREE", None),
+        # restrictions only announced are threats
+        ("President Gbagbo announced that he will extend the curfew in Abidjan.", "THREATEN", "restrict"),
+        ("The government is prepared to impose martial law in Baghdad.", "THREATEN", "restrict"),
+        ("The party said it will boycott the elections.", "THREATEN", "restrict"),
+        ("The government said it would expel the diplomats.", "THREATEN", "expel"),
+    ],
+)
+def test_announced_acts_are_promises_or_threats(extract, text: str, plover: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.mode == mode and event.hypothetical
+
+
+def test_a_protests_aim_is_no_second_act(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of students staged demonstrations on Saturday to demand political reforms."
+    assert [e.type for e in extract(text).events] == ["PROTEST"]
+    text = "Thousands of people blocked streets in Hong Kong to demand reforms."  # phrasal "block streets"
+    assert [e.type for e in extract(text).events] == ["PROTEST"]
+    text = "Protesters blocked the main street in the capital."  # phrasal "block street"
+    assert [e.type for e in extract(text).events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # "attempt_heads": what someone can do or tries to do is neither promised nor threatened
+        ("The police have been able to arrest only one suspect.", "COERCE"),  # able
+        ("The army tried to free the hostages on Sunday.", "RETREAT"),  # try
+        ("The army attempted to release the hostages on Sunday.", "RETREAT"),  # attempt
+        ("The government is seeking to ban the opposition party.", "COERCE"),  # seek
+        ("The rebels made a bid to release the prisoners.", "RETREAT"),  # bid
+        ("The ministry aims to deport the migrants by May.", "COERCE"),  # aim
+    ],
+)
+def test_attempts_keep_their_type(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), plover).type == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The British government will not lift the ban on the group.", "yield"),
+        ("The rebels will not release the soldiers until the talks resume.", "yield"),
+        ("Japan will not provide aid to the junta.", "assist"),
+        ("The president said he would not meet the rebel leaders.", "meet"),
+    ],
+)
+def test_concessions_announced_as_not_coming_are_refusals(extract, text: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), "REJECT").mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Israeli troops remained on alert in the north.", "alert", "MOBILIZE"),  # noun "alert", "remain"
+        ("The government put the army on alert on Monday.", "alert", "MOBILIZE"),  # light verb "put"
+        ("Iran opened its borders to Afghan refugees.", "opened its borders", "RETREAT"),  # "open borders"
+        ("Benin opened the border to West Africans.", "opened the border", "RETREAT"),  # "open border"
+        ("Israel opened the crossing for aid trucks.", "opened the crossing", "RETREAT"),  # "open crossing"
+        ("A newspaper violated a ban imposed by the general.", "violated", "REJECT"),  # verb "violate"
+    ],
+)
+def test_more_lexicon_triggers(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        ("Russia has begun withdrawing some of its troops from Syria.", "RETREAT", "Syria"),
+        ("The UN withdrew peacekeepers from Rwanda in April.", "RETREAT", "Rwanda"),
+        ("Japan deployed troops to South Sudan on Monday.", "MOBILIZE", "South Sudan"),
+    ],
+)
+def test_forces_moved_are_the_actors_own(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor2 is not None and actor2 in event.actor2.text
+
+
+def test_anyone_who_strikes_or_marches_is_the_protests_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    # light verb "go": "went on strike" is parsed with "strike" under "on"
+    event = _event_of(extract("Teachers from the city schools went on strike for better pay."), "PROTEST")
+    assert event.actor1 is not None and "Teachers" in event.actor1.text
 
 
 @pytest.mark.parametrize(
