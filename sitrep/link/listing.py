@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.store.queries import DateLike, _dates, _fetch, _fold, _limit, _Where
+from sitrep.store.queries import ACTOR_MATCH, DateLike, _dates, _fetch, _fold, _limit, _Where, event_type
 from sitrep.store.store import Store
 
 
@@ -74,17 +74,9 @@ def linked_events(
     where = _Where()
     _dates(where, "le.date", since, until)
     if type is not None:
-        where.add(
-            "(le.type = :type OR sitrep_fold(le.acled_event_type) = :type_folded)",
-            type=type.upper(),
-            type_folded=type.casefold(),
-        )
+        event_type(where, "le", type)
     if actor is not None:
-        condition = (
-            "instr(sitrep_fold(e.actor1_text), :actor) OR instr(sitrep_fold(e.actor2_text), :actor)"
-            " OR instr(sitrep_fold(n1.name), :actor) OR instr(sitrep_fold(n2.name), :actor)"
-        )
-        where.add(_MEMBER_MATCH.format(condition=condition), actor=_fold(actor))
+        where.add(_MEMBER_MATCH.format(condition=ACTOR_MATCH), actor=_fold(actor))
     if place is not None:
         where.add(
             "(instr(sitrep_fold(le.place_name), :place) OR "

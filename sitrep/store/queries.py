@@ -119,6 +119,23 @@ def _dates(where: _Where, column: str, since: DateLike, until: DateLike) -> None
         where.add(f"{column} <= :until", until=end)
 
 
+# An event's actor by its text or its entity's name; `e` the events row, `n1`/`n2` the actors' entities.
+ACTOR_MATCH = (
+    "instr(sitrep_fold(e.actor1_text), :actor) OR instr(sitrep_fold(e.actor2_text), :actor)"
+    " OR instr(sitrep_fold(n1.name), :actor) OR instr(sitrep_fold(n2.name), :actor)"
+)
+
+
+def event_type(where: _Where, alias: str, type: str) -> None:
+    """Filter rows of `alias` (events or linked events) by a PLOVER type ("ASSAULT") or an ACLED event
+    type ("Battles"), case-insensitive."""
+    where.add(
+        f"({alias}.type = :type OR sitrep_fold({alias}.acled_event_type) = :type_folded)",
+        type=type.upper(),
+        type_folded=type.casefold(),
+    )
+
+
 def _fetch(store: Store, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
     try:
         return store.connection.execute(sql, params).fetchall()
@@ -143,17 +160,9 @@ def events(
     where = _Where()
     _dates(where, "e.date", since, until)
     if type is not None:
-        where.add(
-            "(e.type = :type OR sitrep_fold(e.acled_event_type) = :type_folded)",
-            type=type.upper(),
-            type_folded=type.casefold(),
-        )
+        event_type(where, "e", type)
     if actor is not None:
-        where.add(
-            "(instr(sitrep_fold(e.actor1_text), :actor) OR instr(sitrep_fold(e.actor2_text), :actor)"
-            " OR instr(sitrep_fold(n1.name), :actor) OR instr(sitrep_fold(n2.name), :actor))",
-            actor=_fold(actor),
-        )
+        where.add(f"({ACTOR_MATCH})", actor=_fold(actor))
     if place is not None:
         where.add("instr(sitrep_fold(p.name), :place)", place=_fold(place))
     sql = _EVENTS + where.sql() + " ORDER BY e.date IS NULL, e.date, e.article_id, e.seq LIMIT :limit"
