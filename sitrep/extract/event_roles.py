@@ -1,4 +1,5 @@
-"""The parts of an event around its trigger: actors, place, governing date, fatalities and modality.
+"""The parts of an event around its trigger: actors, place, governing date and modality; the dead are
+counted in `event_deaths`.
 
 All of them are found through the dependency parse, not by proximity: a date or a place in the same
 sentence may belong to another clause (a past promise, someone's earlier career).
@@ -14,11 +15,10 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
 from sitrep.extract.mentions import MentionIndex, trim
-from sitrep.extract.numbers import VAGUE, parse_count
+from sitrep.extract.numbers import VAGUE
 from sitrep.model import Actor, Claim, Entity, Place, Timex
 
 _SUBJECTS = ("nsubj", "csubj")
-_OBJECTS = ("dobj", "nsubjpass", "attr")
 _TARGET_PREPS = ("on", "against", "at", "of")
 
 
@@ -398,97 +398,6 @@ def governing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
         if span is not None and clause_head(span.root).i in heads:
             return timex
     return None
-
-
-def fatalities(trigger: Token) -> int | None:
-    """Deaths stated in the trigger's own clause: "killing three civilians", "12 people were killed"."""
-    words = set(lexicons.load("events")["fatality_words"])
-    # a nominal trigger's relative clause is its own too: "the firing that left one dead"
-    own = {clause_head(predicate_of(trigger)).i} | {c.i for c in trigger.children if c.dep_ == "relcl"}
-    # "in police firing" is often parsed as the noun "police" with the participle hung on it
-    node = trigger.head if trigger.dep_ == "acl" and trigger.tag_ == "VBG" else trigger
-    host = node.head.head
-    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and host.lemma_.lower() in words:
-        own.add(host.i)  # "73 people died in police firing": the dead of the act they died in
-    for token in trigger.sent:
-        if token.lemma_.lower() not in words:
-            continue
-        if token.i != trigger.i and clause_head(token).i not in own and clause_head(token.head).i not in own:
-            continue
-        count = _count_near(token)
-        if count is not None:
-            return count
-    return None
-
-
-def reported_toll(trigger: Token) -> int | None:
-    """The dead an attack noun is the source of: "the toll from Sunday's drone strike has risen to five",
-    "the number of people killed in the attack climbed to 12". Injury tolls are not deaths."""
-    lexicon = lexicons.load("events")
-    toll_nouns, toll_verbs = set(lexicon["toll_nouns"]), set(lexicon["toll_verbs"])
-    deaths, injuries = set(lexicon["fatality_words"]), set(lexicon["injury_words"])
-    head, path = trigger, []
-    for _ in range(6):
-        if head.dep_ in ("ROOT", "nsubj", "nsubjpass") or head.head is head:
-            break
-        head = head.head
-        path.append(head.lemma_.lower())
-    noun = head
-    if noun.lemma_.lower() not in toll_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    modifiers = {c.lemma_.lower() for c in noun.children} | set(path)
-    if modifiers & injuries or (noun.lemma_.lower() != "toll" and not modifiers & deaths):
-        return None
-    verb = noun.head
-    if verb.lemma_.lower() not in toll_verbs:
-        return None
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.like_num:
-            return _number(child)  # "reached nine"
-        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
-            count = next((c for c in child.children if c.dep_ == "pobj" and c.like_num), None)
-            if count is not None:
-                return _number(count)  # "has risen to five", "stood at 30"
-    return None
-
-
-def _count_near(word: Token) -> int | None:
-    """The number counting the dead: on the victims noun, or on the noun "dead" describes."""
-    own = next((c for c in word.children if c.dep_ == "nummod"), None)
-    if own is not None and word.pos_ in ("NOUN", "ADJ"):
-        return _number(own)  # "77 deaths", "left two dead"
-    candidates = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    if word.dep_ in ("amod", "acomp", "oprd") or word.lower_ in ("dead", "killed"):
-        candidates.append(word.head)
-    if word.dep_ == "nummod":
-        return _number(word)
-    # "two youths were shot dead": the dead are the object of the verb "dead" describes
-    candidates += [c for v in candidates if v.pos_ == "VERB" for c in v.children if c.dep_ in _OBJECTS]
-    for noun in candidates:
-        for child in noun.children:
-            if child.dep_ == "nummod":
-                return _number(child)
-        if noun.like_num or noun.lower_ in VAGUE:
-            return _number(noun)
-    return next((1 for noun in candidates if _one_victim(noun)), None)
-
-
-def _one_victim(noun: Token) -> bool:
-    """A single person named as the dead: "a student was shot dead", "killing him"."""
-    if noun.pos_ == "VERB" or any(c.dep_ == "conj" for c in noun.children):
-        return False
-    if noun.pos_ == "PRON":
-        return noun.lower_ in ("he", "she", "him", "her")
-    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-    return noun.tag_ == "NN" and article
-
-
-def _number(token: Token) -> int | None:
-    words = [t for t in token.subtree if t.dep_ in ("nummod", "quantmod", "advmod", "compound") or t is token]
-    if any(t.lower_ == "times" for t in token.head.subtree if t.i < token.head.i):
-        return None  # "five times more" is a comparison, never a count
-    text = token.doc[min(t.i for t in words) : max(t.i for t in words) + 1].text
-    return parse_count(text)
 
 
 def modality(trigger: Token) -> tuple[bool, bool]:

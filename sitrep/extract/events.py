@@ -14,18 +14,17 @@ from spacy.tokens import Token
 from sitrep import lexicons
 from sitrep.extract.acled import acled_type
 from sitrep.extract.claims import trim_space
+from sitrep.extract.event_deaths import fatalities, reported_toll
 from sitrep.extract.event_roles import (
     ArticleFacts,
     actors,
     addressee,
     attribution,
-    fatalities,
     governing_timex,
     modality,
     moved_to,
     place_of,
     predicate_of,
-    reported_toll,
 )
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
