@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.store.queries import ACTOR_MATCH, DateLike, _dates, _fetch, _fold, _limit, _Where, event_type
+from sitrep.store.queries import ACTOR_MATCH, DateLike, Where, _dates, _fold, _limit, event_type, fetch
 from sitrep.store.store import Store
 
 
@@ -71,7 +71,7 @@ def linked_events(
 
     Filters mean what they mean for `queries.events`; `actor` and `place` match any report.
     """
-    where = _Where()
+    where = Where()
     _dates(where, "le.date", since, until)
     if type is not None:
         event_type(where, "le", type)
@@ -90,10 +90,10 @@ def linked_events(
         + where.sql()
         + " ORDER BY le.date IS NULL, le.date, le.first_published, le.id LIMIT :limit"
     )
-    found = [dict(row) for row in _fetch(store, sql, {**where.params, "limit": _limit(limit)})]
+    found = [dict(row) for row in fetch(store, sql, {**where.params, "limit": _limit(limit)})]
     reports: dict[str, list[dict[str, Any]]] = {item["id"]: [] for item in found}
     ids = json.dumps(list(reports))
-    for row in _fetch(store, _MEMBERS, {"ids": ids}):
+    for row in fetch(store, _MEMBERS, {"ids": ids}):
         member = dict(row)
         member["evidence"] = json.loads(member["evidence"])
         reports[member.pop("linked_event_id")].append(member)
@@ -109,7 +109,7 @@ def claim_groups(
     store: Store, disagreeing: bool = False, linked_event_id: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """Groups of figures for one measure and side of one event, each figure with speaker and relay."""
-    where = _Where()
+    where = Where()
     if disagreeing:
         where.add("g.disagrees = 1")
     if linked_event_id is not None:
@@ -120,12 +120,12 @@ def claim_groups(
         + where.sql()
         + " ORDER BY g.members DESC, g.id LIMIT :limit"
     )
-    found = [dict(row) for row in _fetch(store, sql, {**where.params, "limit": _limit(limit)})]
+    found = [dict(row) for row in fetch(store, sql, {**where.params, "limit": _limit(limit)})]
     for item in found:
         item["disagrees"] = bool(item["disagrees"])
         item["figures"] = [
             {**dict(row), "via": json.loads(row["via"])}
-            for row in _fetch(
+            for row in fetch(
                 store,
                 "SELECT m.article_id, m.claim_id, a.published, a.source, m.value, m.unit, m.text, m.speaker,"
                 " m.via FROM claim_group_members m JOIN articles a ON a.id = m.article_id"

@@ -7,7 +7,7 @@ from typing import Any
 
 from sitrep.errors import UsageError
 from sitrep.link.listing import linked_events
-from sitrep.store.queries import _fetch, _fold
+from sitrep.store.queries import _fold, fetch
 from sitrep.store.store import Store
 
 # Events an entity takes part in (as either actor) or that are reported on its word (claim speaker).
@@ -31,6 +31,6 @@ def timeline(
         raise UsageError("a timeline needs --entity, --place or --type")
     found = linked_events(store, type=type, place=place)
     if entity is not None:
-        wanted = {row[0] for row in _fetch(store, _BY_ENTITY, {"name": _fold(entity)})}
+        wanted = {row[0] for row in fetch(store, _BY_ENTITY, {"name": _fold(entity)})}
         found = [item for item in found if item["id"] in wanted]
     return found

@@ -96,8 +96,8 @@ def _fold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
 
 
-class _Where:
-    """Collects fixed SQL fragments and their bound values."""
+class Where:
+    """Collects fixed SQL fragments and their bound values (every filter of every listing)."""
 
     def __init__(self) -> None:
         self.clauses: list[str] = []
@@ -111,7 +111,7 @@ class _Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
-def _dates(where: _Where, column: str, since: DateLike, until: DateLike) -> None:
+def _dates(where: Where, column: str, since: DateLike, until: DateLike) -> None:
     start, end = _iso(since, "since"), _iso(until, "until")
     if start is not None:
         where.add(f"{column} >= :since", since=start)
@@ -126,7 +126,7 @@ ACTOR_MATCH = (
 )
 
 
-def event_type(where: _Where, alias: str, type: str) -> None:
+def event_type(where: Where, alias: str, type: str) -> None:
     """Filter rows of `alias` (events or linked events) by a PLOVER type ("ASSAULT") or an ACLED event
     type ("Battles"), case-insensitive."""
     where.add(
@@ -136,7 +136,7 @@ def event_type(where: _Where, alias: str, type: str) -> None:
     )
 
 
-def _fetch(store: Store, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
+def fetch(store: Store, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
     try:
         return store.connection.execute(sql, params).fetchall()
     except sqlite3.Error as exc:
@@ -157,7 +157,7 @@ def events(
     `type` is a PLOVER type ("ASSAULT") or an ACLED event type ("Battles"), case-insensitive; `actor`
     matches either actor's text or entity name; `since`/`until` bound the event date, inclusive.
     """
-    where = _Where()
+    where = Where()
     _dates(where, "e.date", since, until)
     if type is not None:
         event_type(where, "e", type)
@@ -167,7 +167,7 @@ def events(
         where.add("instr(sitrep_fold(p.name), :place)", place=_fold(place))
     sql = _EVENTS + where.sql() + " ORDER BY e.date IS NULL, e.date, e.article_id, e.seq LIMIT :limit"
     found = []
-    for row in _fetch(store, sql, {**where.params, "limit": _limit(limit)}):
+    for row in fetch(store, sql, {**where.params, "limit": _limit(limit)}):
         item = dict(row)
         item["key"] = f"{row['article_id']}:{row['id']}"
         item["negated"] = bool(row["negated"])
@@ -191,7 +191,7 @@ def entities(
     `name` matches the name or any alias; `since`/`until` bound the article's publication date. Kind and
     country are the most frequent values the articles gave.
     """
-    where = _Where()
+    where = Where()
     _dates(where, "a.published", since, until)
     if type is not None:
         where.add("n.type = :type", type=type.upper())
@@ -202,7 +202,7 @@ def entities(
     if kind is not None:
         where.add("sitrep_fold(n.kind) = :kind", kind=_fold(kind))
     groups: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in _fetch(
+    for row in fetch(
         store, _ENTITIES + where.sql() + " ORDER BY a.published, n.article_id, n.seq", where.params
     ):
         group = groups.setdefault(
@@ -249,7 +249,7 @@ def claims(
 
     `speaker` matches the speaker's mention or entity name; `contains` matches the claimed content.
     """
-    where = _Where()
+    where = Where()
     _dates(where, "a.published", since, until)
     if kind is not None:
         where.add("c.kind = :kind", kind=kind)
@@ -262,7 +262,7 @@ def claims(
         where.add("instr(sitrep_fold(c.content_text), :contains)", contains=_fold(contains))
     sql = _CLAIMS + where.sql() + " ORDER BY a.published, c.article_id, c.seq LIMIT :limit"
     found = []
-    for row in _fetch(store, sql, {**where.params, "limit": _limit(limit)}):
+    for row in fetch(store, sql, {**where.params, "limit": _limit(limit)}):
         item = dict(row)
         item["key"] = f"{row['article_id']}:{row['id']}"
         item["via"] = json.loads(row["via"])
@@ -283,7 +283,7 @@ def places(
 
     `country` is an ISO 3166-1 alpha-2 code; `since`/`until` bound the article's publication date.
     """
-    where = _Where()
+    where = Where()
     _dates(where, "a.published", since, until)
     if name is not None:
         where.add("instr(sitrep_fold(p.name), :name)", name=_fold(name))
@@ -295,19 +295,17 @@ def places(
         + " GROUP BY p.name, p.country_code, p.geonames_id, p.latitude, p.longitude"
         + " ORDER BY articles DESC, events DESC, p.name LIMIT :limit"
     )
-    return [dict(row) for row in _fetch(store, sql, {**where.params, "limit": _limit(limit)})]
+    return [dict(row) for row in fetch(store, sql, {**where.params, "limit": _limit(limit)})]
 
 
 def summary(store: Store) -> dict[str, Any]:
     """Counts for a first look at a database: what it holds and over which dates."""
 
     def count(sql: str) -> int:
-        return int(_fetch(store, sql, {})[0][0])
+        return int(fetch(store, sql, {})[0][0])
 
-    first, last = _fetch(store, "SELECT min(published), max(published) FROM articles", {})[0]
-    by_type = _fetch(
-        store, "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type", {}
-    )
+    first, last = fetch(store, "SELECT min(published), max(published) FROM articles", {})[0]
+    by_type = fetch(store, "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type", {})
     return {
         "db": str(store.path),
         "articles": count("SELECT count(*) FROM articles"),

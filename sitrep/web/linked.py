@@ -18,6 +18,7 @@ from typing import Any
 from sitrep.errors import UsageError
 from sitrep.link.listing import linked_or_false
 from sitrep.model import PLOVER_TYPES
+from sitrep.store.queries import Where, fetch
 from sitrep.store.store import Store
 from sitrep.web.queries import (
     _ARTICLE_MATCH,
@@ -27,12 +28,10 @@ from sitrep.web.queries import (
     _bbox,
     _broad,
     _dates,
-    _fetch,
     _needle,
     _paged,
     _paged_rowids,
     _result,
-    _Where,
     fts_query,
 )
 
@@ -85,7 +84,7 @@ def _any_report(store: Store, own: str, joins: str, condition: str, name: str, b
     )
 
 
-def _type_clause(where: _Where, type: str) -> None:
+def _type_clause(where: Where, type: str) -> None:
     if type.upper() in PLOVER_TYPES:
         where.add("le.type = :type", type=type.upper())
         return
@@ -99,7 +98,7 @@ def _type_clause(where: _Where, type: str) -> None:
 def _decorate(store: Store, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
     items = [dict(row) for row in rows]
     ranges = {
-        row["id"]: row for row in _fetch(store, _RANGES, {"ids": json.dumps([item["id"] for item in items])})
+        row["id"]: row for row in fetch(store, _RANGES, {"ids": json.dumps([item["id"] for item in items])})
     }
     for item in items:
         extra = ranges.get(item["id"])
@@ -133,7 +132,7 @@ def linked_events(
     Filters mean what they mean for `queries.events`; `actor`, `place`, `q` and `article` match when any
     report of the merged event matches.
     """
-    where = _Where()
+    where = Where()
     _dates(where, "le.date", since, until)
     if type is not None:
         _type_clause(where, type)
@@ -190,7 +189,7 @@ def linked_events(
 
 
 def _broad_bbox(store: Store, bbox: BBox) -> bool:
-    where = _Where()
+    where = Where()
     _bbox(where, "le", bbox)
     return _broad(store, "SELECT 1 FROM linked_events le" + where.sql(), where.params, 2000)
 
@@ -220,7 +219,7 @@ ORDER BY m.published, m.article_id, m.seq
 def reports_of(store: Store, linked_event_id: str) -> list[dict[str, Any]]:
     """Every report of one merged event: article, outlet, its own fields and its evidence spans."""
     found = []
-    for row in _fetch(store, _REPORTS, {"id": linked_event_id}):
+    for row in fetch(store, _REPORTS, {"id": linked_event_id}):
         item = dict(row)
         item["negated"] = bool(item["negated"])
         item["hypothetical"] = bool(item["hypothetical"])
@@ -231,7 +230,7 @@ def reports_of(store: Store, linked_event_id: str) -> list[dict[str, Any]]:
 
 def linked_event(store: Store, linked_event_id: str) -> dict[str, Any] | None:
     """One merged event with every report (`events`) and its evidence, and its claim groups; or None."""
-    rows = _fetch(store, _LINKED + " WHERE le.id = :id", {"id": linked_event_id})
+    rows = fetch(store, _LINKED + " WHERE le.id = :id", {"id": linked_event_id})
     if not rows:
         return None
     item = _decorate(store, rows)[0]
@@ -267,7 +266,7 @@ _FIRST_PUBLISHED = (
 def _with_figures(store: Store, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
     items = [dict(row) for row in rows]
     figures: dict[str, list[dict[str, Any]]] = {item["id"]: [] for item in items}
-    for row in _fetch(store, _FIGURES, {"ids": json.dumps(list(figures))}):
+    for row in fetch(store, _FIGURES, {"ids": json.dumps(list(figures))}):
         figure = dict(row)
         figure["via"] = json.loads(figure["via"])
         figures[figure.pop("group_id")].append(figure)
@@ -291,7 +290,7 @@ def claim_groups(
     """Groups of figures for one measure and side of one event, disagreeing groups first, each figure with
     its speaker, relays (`via`), article and the claim's span. `since`/`until` bound the linked event's
     date, or for a group without one the publication of its figures."""
-    where = _Where()
+    where = Where()
     if disagreeing:
         where.add("g.disagrees = 1")
     if measure is not None:
@@ -329,7 +328,7 @@ def canonical_entities(
 ) -> dict[str, Any]:
     """Canonical entities (one per person, group or place however spelled) by name, with every alias
     seen across articles and how many articles name them."""
-    where = _Where()
+    where = Where()
     if type is not None:
         where.add("ce.type = :type", type=type.upper())
     if name is not None:
@@ -354,14 +353,14 @@ def canonical_id_of(store: Store, name: str, type: str | None = None) -> str | N
     """The canonical entity called `name`: by its canonical name, else any stored entity of that name,
     else any alias."""
     params: dict[str, Any] = {"name": name, "type": type.upper() if type else None}
-    rows = _fetch(
+    rows = fetch(
         store,
         "SELECT ce.id FROM canonical_entities ce WHERE ce.name = :name AND (:type IS NULL OR ce.type = :type)"
         " ORDER BY ce.articles DESC, ce.id LIMIT 1",
         params,
     )
     if not rows:
-        rows = _fetch(
+        rows = fetch(
             store,
             "SELECT cm.canonical_id FROM entities n JOIN canonical_entity_members cm"
             " ON cm.article_id = n.article_id AND cm.entity_id = n.id"
@@ -370,7 +369,7 @@ def canonical_id_of(store: Store, name: str, type: str | None = None) -> str | N
             params,
         )
     if not rows:  # a spelling seen in some article ("Marchenko")
-        rows = _fetch(
+        rows = fetch(
             store,
             "SELECT ce.id FROM canonical_entities ce, json_each(ce.aliases) alias"
             " WHERE alias.value = :name AND (:type IS NULL OR ce.type = :type)"
@@ -383,7 +382,7 @@ def canonical_id_of(store: Store, name: str, type: str | None = None) -> str | N
 def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
     """One canonical entity: aliases from all articles, every member with the reason it was joined, the
     merged events it acts in and the claims it makes."""
-    rows = _fetch(store, "SELECT * FROM canonical_entities WHERE id = :id", {"id": canonical_id})
+    rows = fetch(store, "SELECT * FROM canonical_entities WHERE id = :id", {"id": canonical_id})
     if not rows:
         return None
     item = dict(rows[0])
@@ -391,7 +390,7 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
     params = {"id": canonical_id}
     item["members"] = [
         dict(row)
-        for row in _fetch(
+        for row in fetch(
             store,
             "SELECT cm.article_id, cm.entity_id, n.name, n.type, n.kind, cm.reason, cm.key, a.published,"
             " a.source FROM canonical_entity_members cm"
@@ -403,7 +402,7 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
     ]
     item["relations"] = [
         dict(row)
-        for row in _fetch(
+        for row in fetch(
             store,
             "SELECT r.article_id, r.seq, r.predicate,"
             " coalesce(se.name, sp.name, r.subject) AS subject,"
@@ -420,7 +419,7 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
     ]
     event_ids = [
         row[0]
-        for row in _fetch(
+        for row in fetch(
             store,
             "SELECT DISTINCT m.linked_event_id FROM canonical_entity_members cm"
             " JOIN events e ON e.article_id = cm.article_id"
@@ -430,7 +429,7 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
             params,
         )
     ]
-    events = _fetch(
+    events = fetch(
         store,
         _LINKED + " WHERE le.id IN (SELECT value FROM json_each(:ids)) ORDER BY le.date, le.id",
         {"ids": json.dumps(event_ids)},
@@ -438,7 +437,7 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
     item["events"] = _decorate(store, events)
     item["claims"] = [
         dict(row)
-        for row in _fetch(
+        for row in fetch(
             store,
             "SELECT c.article_id, c.id, a.published, a.source, c.kind, c.content_text AS content,"
             " c.content_start, c.content_end FROM canonical_entity_members cm"
@@ -453,7 +452,7 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
 
 def summary(store: Store) -> dict[str, Any]:
     """Counts of the link tables for the overview."""
-    row = _fetch(
+    row = fetch(
         store,
         "SELECT (SELECT count(*) FROM linked_events) AS linked_events,"
         " (SELECT count(*) FROM linked_events WHERE reports > 1) AS multi_report_events,"
@@ -467,7 +466,7 @@ def summary(store: Store) -> dict[str, Any]:
 
 def events_per_day(store: Store) -> list[dict[str, Any]]:
     """How many merged events of each type fall on each day (for the overview chart)."""
-    rows = _fetch(
+    rows = fetch(
         store,
         "SELECT date, type, count(*) AS events FROM linked_events WHERE date IS NOT NULL"
         " GROUP BY date, type ORDER BY date, type",

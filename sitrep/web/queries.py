@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from sitrep.errors import StoreError, UsageError
+from sitrep.errors import UsageError
 from sitrep.model import PLOVER_TYPES
+from sitrep.store.queries import Where, fetch
 from sitrep.store.store import Store
 
 ACLED_TYPES = (
@@ -59,19 +60,6 @@ class BBox:
         return cls(west, south, east, north)
 
 
-@dataclass
-class _Where:
-    clauses: list[str] = field(default_factory=list)
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def add(self, clause: str, **params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.update(params)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
-
-
 def fts_query(text: str) -> str:
     """The user's words as FTS5 phrases ANDed together: quotes doubled, so nothing is read as syntax."""
     words = text.split()
@@ -92,13 +80,13 @@ def _needle(value: str) -> tuple[str, str]:
     return "instr(sitrep_fold({}), :{})", value.casefold()
 
 
-def contains(where: _Where, columns: tuple[str, ...], value: str, name: str) -> None:
+def contains(where: Where, columns: tuple[str, ...], value: str, name: str) -> None:
     """Any of `columns` contains `value`, case-insensitively."""
     test, bound = _needle(value)
     where.add("(" + " OR ".join(test.format(column, name) for column in columns) + ")", **{name: bound})
 
 
-def place_named(where: _Where, value: str, article: str, place_id: str) -> None:
+def place_named(where: Where, value: str, article: str, place_id: str) -> None:
     """The place's gazetteer name or any of its mentions as written contains `value` ("Kupiansk" finds
     GeoNames' "Kupyansk")."""
     test, bound = _needle(value)
@@ -112,11 +100,11 @@ def place_named(where: _Where, value: str, article: str, place_id: str) -> None:
 def _broad(store: Store, sql: str, params: dict[str, Any], cap: int) -> bool:
     """Whether a filter matches at least `cap` rows, read no further than that: a broad filter is best
     checked while walking the date index, a narrow one by fetching its few matches and sorting them."""
-    found = _fetch(store, f"SELECT count(*) FROM ({sql} LIMIT {int(cap)})", params)
+    found = fetch(store, f"SELECT count(*) FROM ({sql} LIMIT {int(cap)})", params)
     return int(found[0][0]) >= cap
 
 
-def _dates(where: _Where, column: str, since: dt.date | None, until: dt.date | None) -> None:
+def _dates(where: Where, column: str, since: dt.date | None, until: dt.date | None) -> None:
     if since is not None and until is not None and since > until:
         raise UsageError(f"since {since} is after until {until}")
     if since is not None:
@@ -125,7 +113,7 @@ def _dates(where: _Where, column: str, since: dt.date | None, until: dt.date | N
         where.add(f"{column} <= :until", until=until.isoformat())
 
 
-def _bbox(where: _Where, alias: str, bbox: BBox | None) -> None:
+def _bbox(where: Where, alias: str, bbox: BBox | None) -> None:
     if bbox is None:
         return
     where.add(
@@ -141,20 +129,13 @@ def _bbox(where: _Where, alias: str, bbox: BBox | None) -> None:
         )
 
 
-def _fetch(store: Store, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
-    try:
-        return store.connection.execute(sql, params).fetchall()
-    except sqlite3.Error as exc:
-        raise StoreError(f"{store.path}: cannot read: {exc}") from exc
-
-
 def _paged(store: Store, sql: str, params: dict[str, Any], page: Page) -> tuple[list[sqlite3.Row], bool]:
     """One page of rows and whether more follow (one row past the page is read to tell)."""
     if not 1 <= page.limit <= MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {page.limit}")
     if page.offset < 0:
         raise UsageError(f"offset must be 0 or more, not {page.offset}")
-    found = _fetch(
+    found = fetch(
         store,
         sql + " LIMIT :limit OFFSET :offset",
         {**params, "limit": page.limit + 1, "offset": page.offset},
@@ -171,7 +152,7 @@ def _result(items: list[dict[str, Any]], more: bool, page: Page) -> dict[str, An
     }
 
 
-def event_type_clause(where: _Where, type: str) -> None:
+def event_type_clause(where: Where, type: str) -> None:
     """A PLOVER type ("ASSAULT") or an ACLED event type ("battles"), case-insensitive."""
     if type.upper() in PLOVER_TYPES:
         where.add("e.type = :type", type=type.upper())
@@ -226,7 +207,7 @@ def events(
     entity name in either role; `place` a substring of the place name; `q` words of the article text;
     `located` keeps only events whose place has coordinates (the map).
     """
-    where = _Where()
+    where = Where()
     _dates(where, "e.date", since, until)
     if type is not None:
         event_type_clause(where, type)
@@ -269,7 +250,7 @@ _ARTICLE_MATCH = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"
 
 
 def _broad_bbox(store: Store, bbox: BBox) -> bool:
-    where = _Where()
+    where = Where()
     _bbox(where, "p", bbox)
     return _broad(store, "SELECT 1 FROM places p" + where.sql(), where.params, 2000)
 
@@ -282,18 +263,18 @@ def _paged_rowids(
     if not ids:
         return [], more
     sql = f"{select} WHERE {alias}.rowid IN (SELECT value FROM json_each(:ids)) ORDER BY {order}"
-    return _fetch(store, sql, {"ids": json.dumps([row["rid"] for row in ids])}), more
+    return fetch(store, sql, {"ids": json.dumps([row["rid"] for row in ids])}), more
 
 
 def event(store: Store, article_id: str, event_id: str) -> dict[str, Any] | None:
     """One event with its evidence spans, or None."""
-    rows = _fetch(store, _EVENTS + " WHERE e.article_id = :a AND e.id = :e", {"a": article_id, "e": event_id})
+    rows = fetch(store, _EVENTS + " WHERE e.article_id = :a AND e.id = :e", {"a": article_id, "e": event_id})
     if not rows:
         return None
     item = _event(rows[0])
     item["evidence"] = [
         dict(row)
-        for row in _fetch(
+        for row in fetch(
             store,
             'SELECT start, "end", text FROM evidence WHERE article_id = :a AND event_id = :e ORDER BY seq',
             {"a": article_id, "e": event_id},
@@ -320,7 +301,7 @@ def articles(
     q: str | None = None,
 ) -> dict[str, Any]:
     """Articles, newest first, with how much was extracted from each."""
-    where = _Where()
+    where = Where()
     _dates(where, "a.published", since, until)
     if source is not None:
         contains(where, ("a.source",), source, "source")
@@ -341,7 +322,7 @@ def entities(
     kind: str | None = None,
 ) -> dict[str, Any]:
     """Entities grouped by (name, type) across articles, by name."""
-    where = _Where()
+    where = Where()
     if type is not None:
         where.add("n.type = :type", type=type.upper())
     if name is not None:
@@ -382,7 +363,7 @@ def claims(
     article: str | None = None,
 ) -> dict[str, Any]:
     """Claims by article publication date, with speaker, cue, content and quantities."""
-    where = _Where()
+    where = Where()
     _dates(where, "a.published", since, until)
     if kind is not None:
         where.add("c.kind = :kind", kind=kind)
@@ -416,7 +397,7 @@ def places(
 ) -> dict[str, Any]:
     """Places grouped by name, country, GeoNames id and coordinates, by name, with how many articles
     name each (read from one covering index; events at a place: `events(place=...)`)."""
-    where = _Where()
+    where = Where()
     if name is not None:
         place_named(where, name, "p.article_id", "p.id")
     if country is not None:
@@ -435,11 +416,11 @@ def places(
 
 def entity(store: Store, name: str, type: str | None = None) -> dict[str, Any] | None:
     """Everything known about one entity name across articles: aliases, kinds, relations, events, claims."""
-    where = _Where()
+    where = Where()
     where.add("n.name = :name", name=name)
     if type is not None:
         where.add("n.type = :type", type=type.upper())
-    rows = _fetch(
+    rows = fetch(
         store,
         "SELECT n.article_id, n.id, n.type, n.kind, n.country, n.aliases FROM entities n"
         + where.sql()
@@ -451,7 +432,7 @@ def entity(store: Store, name: str, type: str | None = None) -> dict[str, Any] |
     aliases: dict[str, None] = {}
     for row in rows:
         aliases.update(dict.fromkeys(json.loads(row["aliases"])))
-    relations = _fetch(
+    relations = fetch(
         store,
         "SELECT r.article_id, r.seq, r.predicate,"
         " coalesce(se.name, sp.name, r.subject) AS subject, coalesce(oe.name, op.name, r.object) AS object"
@@ -465,7 +446,7 @@ def entity(store: Store, name: str, type: str | None = None) -> dict[str, Any] |
         + " ORDER BY r.article_id, r.seq LIMIT 200",
         where.params,
     )
-    speaker = _fetch(
+    speaker = fetch(
         store,
         "SELECT c.article_id, c.id, a.published, c.kind, c.content_text AS content, c.content_start,"
         " c.content_end FROM entities n"
@@ -490,7 +471,7 @@ def entity(store: Store, name: str, type: str | None = None) -> dict[str, Any] |
 
 def summary(store: Store) -> dict[str, Any]:
     """Counts for the overview."""
-    row = _fetch(
+    row = fetch(
         store,
         "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,"
         " (SELECT count(*) FROM claims) AS claims,"
@@ -506,7 +487,7 @@ def summary(store: Store) -> dict[str, Any]:
 
 def events_per_day(store: Store) -> list[dict[str, Any]]:
     """How many events of each type fall on each day (for the overview chart)."""
-    rows = _fetch(
+    rows = fetch(
         store,
         "SELECT date, type, count(*) AS events FROM events WHERE date IS NOT NULL"
         " GROUP BY date, type ORDER BY date, type",
