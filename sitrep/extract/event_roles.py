@@ -163,9 +163,74 @@ def actors(
         second = _phrase_actor(target, physical)  # "killed at least 75 displaced people", "shelled the town"
     if second is None and recipient is not None:
         second = _phrase_actor(recipient)  # "returned the paintings to the museum"
+    if second is None:
+        taken = {t.i for t in subject.subtree} if subject is not None else set()
+        second = _aimed_at(trigger, predicate, facts, taken, first)
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second
+
+
+# Links followed from an act into what it is about, when the act names no side directly
+_INTO_CLAUSE = ("xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "nsubj", "nsubjpass", "advcl", "pcomp")
+_ABOUT_PREPS = ("to", "for", "with", "against", "on", "at", "into", "from", "of", "in", "over", "by")
+
+
+def _aimed_at(
+    trigger: Token, predicate: Token, facts: ArticleFacts, taken: set[int], first: Actor | None
+) -> Actor | None:
+    """The named side an act is aimed at when it is named inside what the act is about: "threatened to
+    cut off electricity to Nakhichevan", "offered to hand over two suspects to Britain", "demanded that
+    the United States cancel the sale", "denounced Serbia's crackdown", "called for sanctions against
+    Nigeria". Only entities and countries count here: a plain noun that deep is rarely a side."""
+    starts = dict.fromkeys((trigger, predicate))
+    taken |= {t.i for s in starts for c in s.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    queue = [(c, 0) for start in starts for c in start.children]
+    while queue:
+        token, depth = queue.pop(0)
+        if token.i in taken or depth > 4 or not _leads_to_side(token):
+            continue
+        taken.add(token.i)
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ != "prep" and not _moved_forces(token):
+            found = _actor(token, facts)
+            if found is not None and not _same_side(found, first):
+                return found
+        queue.extend((c, depth + 1) for c in token.children)
+    return None
+
+
+def _moved_forces(token: Token) -> bool:
+    """Forces someone sends, deploys or pulls out are their own, not the side aimed at: "refused to
+    deploy soldiers in Yemen"."""
+    if token.dep_ != "dobj" or not _force_noun(token):
+        return False
+    entry = lexicons.load("events")["verbs"].get(token.head.lemma_.lower())
+    return token.head.lemma_.lower() == "send" or (entry is not None and entry[0] in ("MOBILIZE", "RETREAT"))
+
+
+def _same_side(found: Actor, first: Actor | None) -> bool:
+    """Whether an actor found deep in the clause is the acting side again: "the United States would deny
+    entry to the United States…", "the Asia-Pacific Economic Cooperation (APEC) forum agreed…"."""
+    if first is None:
+        return False
+    if found.start < first.end and first.start < found.end:
+        return True
+    same_entity = found.entity_id is not None and found.entity_id == first.entity_id
+    return same_entity
+
+
+def _leads_to_side(token: Token) -> bool:
+    """Whether a link goes on into what an act is about: a complement clause, an object, a preposition
+    of aim, or a purpose clause ("to protest against …"); not a subject of the act itself."""
+    if token.dep_ not in _INTO_CLAUSE:
+        return False
+    if token.dep_ == "prep":
+        return token.lower_ in _ABOUT_PREPS
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return token.head.dep_ in ("ccomp", "xcomp")  # "demanded that the US cancel …"
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return True
 
 
 def _force_noun(token: Token) -> bool:

@@ -296,6 +296,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     confidence = 0.6 if token.pos_ == "VERB" else 0.45
     confidence += 0.15 if actor1 is not None else 0.0
     confidence += 0.1 if timex is not None else 0.0
+    confidence -= 0.2 if _secondary(token) else 0.0
     return Event(
         id=event_id,
         type=trigger.type,  # type: ignore[arg-type]
@@ -317,6 +318,24 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         confidence=round(min(confidence, 0.95), 2),
         evidence=[trim_space(facts.doc, sentence.start_char, sentence.end_char)],
     )
+
+
+def _secondary(token: Token) -> bool:
+    """Whether the act is not what the sentence reports but part of another act or of a description:
+    what is threatened, asked, agreed or refused ("threatened to shell", "agreed to resign", "demanded
+    that Israel ease restrictions"), or a relative or participle clause about a participant ("forces
+    backed by warplanes", "a ship it seized")."""
+    predicate = predicate_of(token)
+    if predicate.dep_ == "relcl" or (predicate.dep_ == "acl" and predicate.tag_ == "VBN"):
+        return True
+    current = predicate
+    for _ in range(2):
+        if current.dep_ not in ("xcomp", "ccomp", "acl") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ in ("VERB", "NOUN") and _is_trigger_word(current):
+            return True
+    return False
 
 
 def _deaths(token: Token) -> int | None:

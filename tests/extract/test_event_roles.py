@@ -1,0 +1,58 @@
+"""Event roles: the side an act is aimed at, found inside what the act is about, and which of several
+acts in one sentence is the one reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.eval.events import ranked
+
+
+def _event_of(extraction, plover_type):  # type: ignore[no-untyped-def]
+    matching = [e for e in extraction.events if e.type == plover_type]
+    assert matching, f"no {plover_type} event in {[(e.type, e.trigger.text) for e in extraction.events]}"
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        # inside an infinitive the act controls
+        ("Moscow threatened to cut off gas supplies to Moldova.", "THREATEN", "Moldova"),
+        ("Ghana has offered to send a medical team to Liberia.", "AGREE", "Liberia"),
+        ("Egypt refused to deploy soldiers in Yemen.", "REJECT", "Yemen"),
+        ("Ankara threatened to break off diplomatic relations with Austria.", "THREATEN", "Austria"),
+        # the subject of the clause a demand is about
+        ("The opposition demanded that President Museveni release the journalists.", "REQUEST", "Museveni"),
+        # the owner of what is denounced, or the side named in what is asked for
+        ("Kenya denounced Somalia's decision to expel its envoy.", "ACCUSE", "Somalia"),
+        ("The bishop called for sanctions against Zimbabwe on Sunday.", "REQUEST", "Zimbabwe"),
+    ],
+)
+def test_the_side_aimed_at_is_found_inside_what_the_act_is_about(extract, text, plover, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor2 is not None and actor2 in event.actor2.text, event.actor2
+
+
+def test_the_acting_side_is_not_its_own_target(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States said it would deny visas to the United States' critics."
+    for event in extract(text).events:
+        assert event.actor2 is None or event.actor1 is None or event.actor2.text != event.actor1.text
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # what is threatened, agreed, asked or refused is the content of the act reported
+        ("The rebels threatened on Monday to shell the airport.", "THREATEN"),
+        ("The prime minister agreed on Friday to resign.", "AGREE"),
+        ("The council demanded on Tuesday that the army release the prisoners.", "REQUEST"),
+        ("Hanoi refused on Monday to release the fishermen.", "REJECT"),
+        # a participle or relative clause describes a participant, not the act reported
+        ("Government troops backed by militias attacked the village on Sunday.", "ASSAULT"),
+        ("The navy released a tanker that it seized in May.", "RETREAT"),
+    ],
+)
+def test_the_governing_act_is_the_one_reported(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    events = extract(text).events
+    assert events and ranked(events)[0].type == plover, [(e.type, e.confidence) for e in ranked(events)]
