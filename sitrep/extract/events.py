@@ -109,9 +109,17 @@ def _verb_trigger(token: Token) -> Trigger | None:
                 return None
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    if lemma == "meet" and _meets_a_thing(token):
+        return None  # "met the deadline", "until their demands are met"
     if lemma in lexicon["verbs"]:
         return _make(token, lexicon["verbs"][lemma], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _meets_a_thing(token: Token) -> bool:
+    """ "Meet" a deadline, a demand or a target is no meeting ("things_met")."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj is not None and obj.lemma_.lower() in lexicons.load("events")["things_met"]
 
 
 def _noun_trigger(token: Token) -> Trigger | None:
@@ -122,15 +130,51 @@ def _noun_trigger(token: Token) -> Trigger | None:
         if compound is not None and f"{compound.lower_} {head}" in lexicon["nouns"]:
             entry = lexicon["nouns"][f"{compound.lower_} {head}"]
             return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
+    hyphenated = _hyphenated(token)
+    if hyphenated in lexicon["nouns"]:  # "cease-fire", "sit-in": the tokenizer splits at the hyphen
+        return _make(
+            token,
+            lexicon["nouns"][hyphenated],
+            hyphenated,
+            token.idx - len(hyphenated) + len(token.text),
+            token.idx + len(token.text),
+        )
     if lemma not in lexicon["nouns"]:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
-    went = token.head.lemma_ == "go" or (token.head.dep_ == "prep" and token.head.head.lemma_ == "go")
-    if lemma == "strike" and (went or (compound is not None and compound.lower_ in ("hunger", "general"))):
+    if lemma == "strike" and _labour_strike(token):
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _labour_strike(token: Token) -> bool:
+    """A strike as a walk-out, not an air or missile strike: "went on strike", "a general strike", "a
+    four-day strike", "the teachers' strike", "called off the strike", "will not end the strike"."""
+    lexicon = lexicons.load("events")
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    if head.lemma_.lower() == "go" or (
+        token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lexicon["labour_strike_heads"]
+    ):
+        return True
+    words = set(lexicon["labour_strike_words"])
+    modifiers = [
+        t for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for t in c.subtree
+    ]
+    # "a four-day strike": a duration says a walk-out
+    return any(t.lower_ in words or t.lemma_.lower() in ("day", "hour", "week") for t in modifiers)
+
+
+def _hyphenated(token: Token) -> str:
+    """A noun split at a hyphen by the tokenizer, joined again: "cease - fire" -> "cease-fire"."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return ""
+    before = doc[token.i - 2]
+    if before.whitespace_:
+        return ""
+    return f"{before.lower_}-{token.lower_}"
 
 
 def _demand_trigger(token: Token) -> Trigger | None:

@@ -600,3 +600,38 @@ def test_a_risen_toll_outweighs_the_death_that_raised_it(extract) -> None:  # ty
         "man died in hospital overnight."
     )
     assert _event_of(extract(text), "ASSAULT").fatalities == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        # a strike is a walk-out when it lasts days, is called off or ended, or is the workers' own
+        ("Dock workers began a three-day strike on Monday.", "strike", "PROTEST"),
+        ("Doctors will not end the strike until wages rise.", "strike", "PROTEST"),
+        ("The union called off the strike on Friday.", "called off", "CONCEDE"),
+        ("Russian jets launched strikes on Kharkiv.", "strikes", "ASSAULT"),
+        # nouns the tokenizer splits at the hyphen
+        ("The rebels announced a cease-fire on Sunday.", "cease-fire", "RETREAT"),
+        ("Students staged a sit-in at the ministry.", "sit-in", "PROTEST"),
+        ("Ankara announced the release of two Greek soldiers.", "release", "RETREAT"),
+        ("Spain completed the extradition of the banker to Peru.", "extradition", "COOPERATE"),
+        ("The prime minister cancelled a planned visit to Seoul.", "cancelled", "REJECT"),
+        ("The governor backed down on Friday.", "backed down", "CONCEDE"),
+        ("The ministry accepted the demands of the nurses.", "accepted the demands", "CONCEDE"),
+    ],
+)
+def test_word_senses_and_new_triggers(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["The contractor met the deadline.", "The agency said the targets would be met by May."]
+)
+def test_meeting_a_deadline_is_no_meeting(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.type in ("CONSULT", "AGREE") for e in extract(text).events)
+
+
+def test_not_meeting_demands_is_a_refusal(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The government said it would not meet the strikers' demands."
+    assert _event_of(extract(text), "REJECT").trigger.text.startswith("meet")
