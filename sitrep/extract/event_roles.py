@@ -48,6 +48,8 @@ def predicate_of(trigger: Token) -> Token:
     """For a nominal trigger, the verb that carries it ("launched an offensive"); a verb is its own."""
     if trigger.pos_ == "VERB":
         return trigger
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in lexicons.load("events")["frame_nouns"]:
+        trigger = trigger.head  # "launched a mediation effort": the effort is carried as the act would be
     if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and trigger.head.pos_ in (
         "VERB",
         "AUX",

@@ -100,10 +100,12 @@ def _verb_trigger(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     for child in token.children:
         particle = child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and lemma in ("call", "lash"))
-        key = f"{lemma} {child.lower_}"
-        if key not in lexicon["phrasal"]:
-            key = f"{lemma} {child.lemma_.lower()}"  # "released reports" as "release report"
-        if particle and key in lexicon["phrasal"]:
+        # "released reports" as "release report"; "violated the ceasefire agreement" by its compound
+        words = [child.lower_, child.lemma_.lower()]
+        if child.dep_ == "dobj":
+            words += [c.lower_ for c in child.children if c.dep_ == "compound"]
+        key = next((k for w in words if (k := f"{lemma} {w}") in lexicon["phrasal"]), "")
+        if particle and key:
             entry = lexicon["phrasal"][key]
             if entry is None:
                 return None

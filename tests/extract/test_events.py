@@ -618,6 +618,23 @@ def test_a_risen_toll_outweighs_the_death_that_raised_it(extract) -> None:  # ty
         ("The prime minister cancelled a planned visit to Seoul.", "cancelled", "REJECT"),
         ("The governor backed down on Friday.", "backed down", "CONCEDE"),
         ("The ministry accepted the demands of the nurses.", "accepted the demands", "CONCEDE"),
+        # a ceasefire violated is fighting (CAMEO 196), by the object or by its compound
+        ("Rebel units violated the truce near Goma.", "violated the truce", "ASSAULT"),
+        (
+            "The militia violated the ceasefire agreement twice.",
+            "violated the ceasefire agreement",
+            "ASSAULT",
+        ),
+        ("The insurgents will lay down their arms on Sunday.", "lay down their arms", "AGREE"),
+        ("The government allowed access to the camps for aid workers.", "allowed access", "RETREAT"),
+        ("Chad closed its borders with Sudan on Monday.", "closed its borders", "COERCE"),
+        ("Farmers burned an effigy of the minister.", "burned an effigy", "PROTEST"),
+        ("Rioters burned three shops in the market.", "burned", "ASSAULT"),
+        ("The detainee died as a result of police torture.", "torture", "ASSAULT"),
+        ("The group launched cyber warfare against Estonia.", "cyber warfare", "COERCE"),
+        ("The Kenyan president held discussions with Museveni.", "discussions", "CONSULT"),
+        # a mediation effort is carried as the mediation would be ("frame_nouns")
+        ("Qatar launched a mediation effort between the two factions.", "mediation", "CONSULT"),
     ],
 )
 def test_word_senses_and_new_triggers(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
