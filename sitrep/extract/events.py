@@ -39,7 +39,7 @@ GIVING_TYPES = {"AID", "SUPPORT", "AGREE", "CONCEDE", "REQUEST", "RETREAT", "THR
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Material help or concessions only promised ("will release", "is ready to contribute troops") are
 # agreements (ONTOLOGY.md 1.2: promised aid is AGREE), unless threatened or asked for.
-PROMISED_TYPES = {"RETREAT", "AID", "COOPERATE", "CONSULT"}
+PROMISED_TYPES = {"RETREAT", "AID", "COOPERATE", "CONSULT", "SUPPORT"}
 # Restrictions only announced ("will extend the curfew", "would boycott the elections", "is prepared to
 # impose martial law") are threats (ONTOLOGY.md 1.2, THREATEN modes restrict and relations).
 THREATENED_TYPES = {"COERCE", "SANCTION"}
@@ -115,7 +115,24 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "met the deadline", "until their demands are met"
     if lemma in lexicon["verbs"]:
         return _make(token, lexicon["verbs"][lemma], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["transfer_verbs"] and _gives_goods(token):
+        return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _gives_goods(token: Token) -> bool:
+    """Whether a verb of giving hands over aid, money, supplies or arms ("gave 5 million dollars", "sent
+    medical supplies", "handed over equipment"), not words or signals ("gave a speech", "sent a
+    message")."""
+    goods = set(lexicons.load("events")["goods_nouns"])
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in objects:
+        # the object and what it counts or is made of: "$50,000 worth of goods", "a team of doctors"
+        parts = [c for c in obj.children if c.dep_ in ("compound", "amod", "prep", "nmod")]
+        words = [obj, *(t for c in parts for t in c.subtree)]
+        if obj.ent_type_ == "MONEY" or any(w.lemma_.lower() in goods or w.lower_ in goods for w in words):
+            return True
+    return False
 
 
 def _meets_a_thing(token: Token) -> bool:
@@ -296,6 +313,17 @@ def _purpose(token: Token) -> bool:
     return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "order") for c in token.children)
 
 
+def _forces(actor: Actor | None) -> bool:
+    """Whether an actor is armed or security forces: by its kind or by a force noun in its name
+    ("Bangladeshi peacekeeping troops")."""
+    if actor is None:
+        return False
+    kinds = lexicons.load("actors")["head_nouns"]
+    force_kinds = ("state_forces", "external_other")
+    words = actor.text.lower().split()
+    return actor.kind in force_kinds or any(kinds.get(word) in force_kinds for word in words)
+
+
 def _named(actor: Actor | None) -> bool:
     """An actor that is an entity or a country, not just a noun phrase."""
     return actor is not None and (actor.entity_id is not None or actor.kind == "government")
@@ -311,6 +339,11 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if _is_trigger_word(t)), None)
         actor1 = actors(act, facts)[0] if act is not None else None
+    if trigger.type == "CONSULT" and trigger.mode == "visit" and _forces(actor1):
+        # troops arriving somewhere are deployed, not visiting; peacekeepers arriving are help
+        peacekeepers = actor1 is not None and "peacekeep" in actor1.text.lower()
+        plover, mode = ("AID", None) if peacekeepers else ("MOBILIZE", "troops")
+        trigger = Trigger(token, plover, mode, trigger.lemma, trigger.start, trigger.end)
     if trigger.type in ("RETREAT", "MOBILIZE") and actor2 is not None and actor2.kind in FORCE_KINDS:
         # the forces moved are the actor's own; the side concerned is where they go or leave
         actor2 = moved_to(token, facts)

@@ -113,8 +113,9 @@ EVENTS = [
         "European Union",
         None,
     ),
-    # the actor of a controlled verb is found up the chain ("is willing to send … to help defend")
-    ("Norway is willing to send material to help defend Saudi Arabia.", "SUPPORT", None, "Norway", None),
+    # the actor of a controlled verb is found up the chain ("is willing to send … to help defend"); support
+    # only offered is an agreement (ONTOLOGY.md 1.1)
+    ("Norway is willing to send material to help defend Saudi Arabia.", "AGREE", None, "Norway", None),
 ]
 
 
@@ -652,3 +653,49 @@ def test_meeting_a_deadline_is_no_meeting(extract, text: str) -> None:  # type: 
 def test_not_meeting_demands_is_a_refusal(extract) -> None:  # type: ignore[no-untyped-def]
     text = "The government said it would not meet the strikers' demands."
     assert _event_of(extract(text), "REJECT").trigger.text.startswith("meet")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # "transfer_verbs" are aid when what is handed over is aid, money, supplies or arms ("goods_nouns")
+        ("Norway gave 20 million dollars to Malawi for schools.", "gave"),
+        ("Japan sent medical supplies to the flooded provinces.", "sent"),
+        ("The Red Cross handed over two tons of food to the camp.", "handed"),
+        ("The army distributed blankets and tents in the valley.", "distributed"),
+        ("Canada has earmarked $5 million in emergency aid for Haiti.", "earmarked"),
+        ("The charity delivered medicine to the besieged town.", "delivered"),
+    ],
+)
+def test_giving_goods_is_aid(extract, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert ("AID", trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister gave a speech in Geneva.",
+        "The president sent a message to the summit.",
+        "The rebels delivered heavy blows to the army.",
+    ],
+)
+def test_giving_words_is_no_aid(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract(text).events if e.type == "AID"]
+
+
+def test_support_only_promised_is_an_agreement(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("Spain will support Morocco's bid to host the games."), "AGREE")
+    assert event.trigger.text == "support" and event.hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Hundreds of Kenyan peacekeepers arrived in Mogadishu on Monday.", "AID"),
+        ("Russian troops arrived in the border town on Monday.", "MOBILIZE"),
+        ("The Turkish foreign minister arrived in Baghdad on Monday.", "CONSULT"),
+    ],
+)
+def test_forces_arriving_are_deployed_not_visiting(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), plover).trigger.text == "arrived"
