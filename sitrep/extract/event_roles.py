@@ -114,6 +114,9 @@ def actors(
         controller = controller.head
         subject = _child(controller, _SUBJECTS)
     if subject is None and trigger.pos_ == "NOUN":
+        # "a car bombing by the Islamic State", "the killing of a farmer by police"
+        subject = _prep_object(trigger, ("by",))
+    if subject is None and trigger.pos_ == "NOUN":
         subject = next(
             (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None
         )
@@ -140,6 +143,8 @@ def actors(
     )
     # a subject borrowed from a joined clause is named, not guessed from what it owns ("Its population
     # has fallen, and the town is shelled")
+    if subject is not None:
+        subject = _agent_of_means(subject)
     borrowed = predicate.dep_ == "conj" and subject is not None and subject.head.i != predicate.i
     first = _actor(subject, facts, owner=not borrowed) if subject is not None else None
     if first is None and plain is None and subject is not None and _force_noun(subject):
@@ -174,7 +179,22 @@ def actors(
 
 
 # Links followed from an act into what it is about, when the act names no side directly
-_INTO_CLAUSE = ("xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "nsubj", "nsubjpass", "advcl", "pcomp")
+_INTO_CLAUSE = (
+    *(
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "dative",
+        "prep",
+        "pobj",
+        "conj",
+        "nsubj",
+        "nsubjpass",
+        "advcl",
+        "pcomp",
+        "acl",
+    ),
+)
 _ABOUT_PREPS = ("to", "for", "with", "against", "on", "at", "into", "from", "of", "in", "over", "by")
 
 
@@ -193,7 +213,7 @@ def _aimed_at(
         if token.i in taken or depth > 4 or not _leads_to_side(token):
             continue
         taken.add(token.i)
-        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ != "prep" and not _moved_forces(token):
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and not _moved_forces(token):
             found = _actor(token, facts)
             if found is not None and not _same_side(found, first):
                 return found
@@ -226,13 +246,22 @@ def _leads_to_side(token: Token) -> bool:
     of aim, or a purpose clause ("to protest against …"); not a subject of the act itself."""
     if token.dep_ not in _INTO_CLAUSE:
         return False
-    if token.dep_ == "prep":
+    if token.dep_ == "prep" or (token.dep_ == "dative" and token.pos_ == "ADP"):
         return token.lower_ in _ABOUT_PREPS
     if token.dep_ in ("nsubj", "nsubjpass"):
         return token.head.dep_ in ("ccomp", "xcomp")  # "demanded that the US cancel …"
     if token.dep_ == "advcl":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return True
+
+
+def _agent_of_means(subject: Token) -> Token:
+    """Who used the means that is the grammatical subject: "the missiles fired by the Israeli military
+    struck…" -> the military."""
+    for child in subject.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (agent := _agent(child)) is not None:
+            return agent
+    return subject
 
 
 def _force_noun(token: Token) -> bool:
@@ -265,6 +294,7 @@ def _phrase_actor(token: Token, any_noun: bool = False) -> Actor | None:
     if not (
         any_noun
         or token.pos_ == "PROPN"
+        or (token.is_upper and len(token.text) > 1 and token.is_alpha)  # an acronym the tagger calls a noun
         or token.lower_ in parties
         or token.lower_ in lexicons.load("actors")["head_nouns"]
     ):
@@ -306,8 +336,10 @@ def _agent(token: Token) -> Token | None:
 
 
 def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of one of these prepositions on the token; "to" after a verb of giving is parsed as a
+    dative ("gave equipment to Nicaragua")."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             obj = _child(child, ("pobj",))
             if obj is not None:
                 return obj

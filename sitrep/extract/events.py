@@ -99,7 +99,9 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "Russia-backed forces", "renewed attacks": a modifier, not an act
     lemma = token.lemma_.lower()
     for child in token.children:
-        particle = child.dep_ in ("prt", "dobj") or (child.dep_ == "prep" and lemma in ("call", "lash"))
+        particle = child.dep_ in ("prt", "dobj") or (
+            child.dep_ == "prep" and lemma in ("call", "lash") and not _dated(child)
+        )
         # "released reports" as "release report"; "violated the ceasefire agreement" by its compound
         words = [child.lower_, child.lemma_.lower()]
         if child.dep_ == "dobj":
@@ -111,6 +113,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
                 return None
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    if lemma == "call" and _calls_someone(token):
+        return _make(token, ["CONSULT", "phone"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "meet" and _meets_a_thing(token):
         return None  # "met the deadline", "until their demands are met"
     if lemma in lexicon["verbs"]:
@@ -135,10 +139,31 @@ def _gives_goods(token: Token) -> bool:
     return False
 
 
+def _calls_someone(token: Token) -> bool:
+    """ "Called his Lebanese counterpart" or "called Lavrov": a phone call to a person, not naming
+    someone ("called the ambassador a fool") nor calling for or on something."""
+    person = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if person is None or any(c.dep_ in ("oprd", "ccomp") for c in token.children):
+        return False
+    if any(c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
+        return False
+    titles = lexicons.load("actors")["head_nouns"]
+    return (
+        person.ent_type_ == "PERSON"
+        or person.lower_ in ("counterpart", "him", "her")
+        or (titles.get(person.lower_) == "government" and person.lower_ not in ("government", "authorities"))
+    )
+
+
 def _meets_a_thing(token: Token) -> bool:
     """ "Meet" a deadline, a demand or a target is no meeting ("things_met")."""
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return obj is not None and obj.lemma_.lower() in lexicons.load("events")["things_met"]
+
+
+def _dated(preposition: Token) -> bool:
+    """ "called on Wednesday": the preposition introduces a date, not whom a call is made on."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
 
 
 def _noun_trigger(token: Token) -> Trigger | None:
@@ -270,7 +295,8 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
     """Every event in the article with its actors, place, date, fatalities and evidence."""
     events: list[Event] = []
     for sentence in facts.doc.sents:
-        seen: list[tuple[str, str | None]] = []
+        seen: dict[tuple[str, str | None], int] = {}
+        described: set[int] = set()  # events told in a description of a participant
         triggers = find_triggers(list(sentence))
         # "125 people died in police firing": with no attack verb to carry them, the dead make a noun an act
         verb_assault = any(t.type == "ASSAULT" and t.token.pos_ == "VERB" for t in triggers)
@@ -286,9 +312,17 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
                 # background noun, not a reported act
                 continue
             key = (event.type, event.actor1.entity_id if event.actor1 else None)
-            if key in seen or (event.type, None) in seen:
-                continue  # one act told twice in one sentence ("clashes … the fighting")
-            seen.append(key)
+            told = seen.get(key, seen.get((event.type, None)))
+            if told is not None:
+                # one act told twice in one sentence ("clashes … the fighting"): the one reported, not a
+                # description ("the missiles fired by the army struck the depot")
+                if told in described and key in seen and not _secondary(trigger.token):
+                    events[told] = event.model_copy(update={"id": events[told].id})
+                    described.discard(told)
+                continue
+            seen[key] = len(events)
+            if _secondary(trigger.token):
+                described.add(len(events))
             events.append(event)
     return _without_protest_aims(events, facts)
 

@@ -56,3 +56,46 @@ def test_the_acting_side_is_not_its_own_target(extract) -> None:  # type: ignore
 def test_the_governing_act_is_the_one_reported(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     events = extract(text).events
     assert events and ranked(events)[0].type == plover, [(e.type, e.confidence) for e in ranked(events)]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor1"),
+    [
+        # an acronym the tagger takes for a common noun
+        ("UNHCR returned the refugees to their villages.", "RETREAT", "UNHCR"),
+        # who did the act named by a noun, with "by"
+        ("A suicide bombing by the Pakistani Taliban killed six soldiers.", "ASSAULT", "Taliban"),
+        # the means as subject stands for whoever used it
+        ("Rockets fired by Hamas militants struck a school in Sderot.", "ASSAULT", "Hamas"),
+    ],
+)
+def test_who_acted_through_acronyms_agents_and_means(extract, text: str, plover: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in extract(text).events if e.type == plover]
+    assert any(e.actor1 is not None and actor1 in e.actor1.text for e in events), events
+
+
+def test_the_reported_act_outlives_its_description(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Rockets fired by Hamas militants struck a school in Sderot."
+    assert "struck" in [e.trigger.text for e in extract(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        ("Merkel called Putin on Monday to discuss the crisis.", "CONSULT", "Putin"),
+        ("The Kenyan president called his Tanzanian counterpart on Tuesday.", "CONSULT", "Tanzanian"),
+    ],
+)
+def test_calling_someone_is_a_phone_call(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.mode == "phone" and event.actor2 is not None and actor2 in event.actor2.text
+
+
+def test_calling_names_is_no_phone_call(extract) -> None:  # type: ignore[no-untyped-def]
+    found = [e.type for e in extract("Trump called the ambassador a fool on Monday.").events]
+    assert "CONSULT" not in found, found
+
+
+def test_a_call_on_a_day_is_no_call_on_someone(extract) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract("The minister called on Monday for calm.").events]
+    assert found and all(t == "REQUEST" and trigger.endswith("for") for t, trigger in found), found
