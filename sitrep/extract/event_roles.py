@@ -80,13 +80,16 @@ def actors(
     recipient_preps: tuple[str, ...] = (),
     physical: bool = False,
     crowd: bool = False,
+    place_side: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
     predicate = predicate_of(trigger)
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
     if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
-        subject = _child(predicate.head, _SUBJECTS) or _child(predicate.head, ("dobj",))
+        subject = _child(predicate.head, _SUBJECTS)
+    if subject is None and predicate.dep_ == "xcomp":
+        subject = _child(predicate.head, ("dobj",))  # "ordered the army to send": the object does it
     documents = set(lexicons.load("events")["document_nouns"])
     if subject is None and predicate.dep_ == "acl" and predicate.head.lemma_.lower() in documents:
         # "Amnesty issued a statement calling on the authorities…": the issuer speaks through it
@@ -103,11 +106,15 @@ def actors(
         and carrier.lemma_.lower() in lexicons.load("events")["light_verbs"]
     ):
         subject, controller = _child(carrier, _SUBJECTS), carrier  # "had to resort to firing"
+    if subject is None and predicate.dep_ == "pcomp" and carrier.dep_ == "acomp":
+        # "are guilty of violating the ceasefire": the one said to be guilty did it
+        subject = _child(carrier.head, _SUBJECTS)
     for _ in range(4):
-        # "Norway is willing to send material to help defend Saudi Arabia": up the chain of controls
+        # "Norway is willing to send material to help defend Saudi Arabia": up the chain of controls and
+        # of joined verbs ("opened fire…, killing one and arresting twelve")
         if (
             subject is not None
-            or controller.dep_ not in ("xcomp", "acomp", "advcl")
+            or controller.dep_ not in ("xcomp", "acomp", "advcl", "conj")
             or controller.head.i == controller.i
         ):
             break
@@ -172,7 +179,7 @@ def actors(
         second = _phrase_actor(recipient)  # "returned the paintings to the museum"
     if second is None:
         taken = {t.i for t in subject.subtree} if subject is not None else set()
-        second = _aimed_at(trigger, predicate, facts, taken, first)
+        second = _aimed_at(trigger, predicate, facts, taken, first, place_side)
     if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
         second = None
     return first, second
@@ -199,15 +206,23 @@ _ABOUT_PREPS = ("to", "for", "with", "against", "on", "at", "into", "from", "of"
 
 
 def _aimed_at(
-    trigger: Token, predicate: Token, facts: ArticleFacts, taken: set[int], first: Actor | None
+    trigger: Token,
+    predicate: Token,
+    facts: ArticleFacts,
+    taken: set[int],
+    first: Actor | None,
+    place_side: bool = False,
 ) -> Actor | None:
     """The named side an act is aimed at when it is named inside what the act is about: "threatened to
     cut off electricity to Nakhichevan", "offered to hand over two suspects to Britain", "demanded that
     the United States cancel the sale", "denounced Serbia's crackdown", "called for sanctions against
-    Nigeria". Only entities and countries count here: a plain noun that deep is rarely a side."""
+    Nigeria". Only entities and countries count here: a plain noun that deep is rarely a side. With
+    `place_side`, a town or region the act is applied to stands for its people or rulers when nobody is
+    named: "imposed a curfew in Abidjan", "arrived in Amman"."""
     starts = dict.fromkeys((trigger, predicate))
     taken |= {t.i for s in starts for c in s.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     queue = [(c, 0) for start in starts for c in start.children]
+    placed: Actor | None = None
     while queue:
         token, depth = queue.pop(0)
         if token.i in taken or depth > 4 or not _leads_to_side(token):
@@ -217,8 +232,22 @@ def _aimed_at(
             found = _actor(token, facts)
             if found is not None and not _same_side(found, first):
                 return found
+            if place_side and placed is None:
+                placed = _place_actor(token, facts)
         queue.extend((c, depth + 1) for c in token.children)
-    return None
+    return placed if placed is not None and not _same_side(placed, first) else None
+
+
+def _place_actor(token: Token, facts: ArticleFacts) -> Actor | None:
+    """A named place as the side an act is applied to (its people or rulers)."""
+    mention = facts.place_mentions.of_token(token)
+    if mention is None:
+        return None
+    place = facts.places[mention.item_id]
+    kind = "government" if place.feature == "country" else None
+    return Actor(
+        start=mention.start, end=mention.end, text=mention.text, country=place.country_code, kind=kind
+    )
 
 
 def _moved_forces(token: Token) -> bool:

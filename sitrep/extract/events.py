@@ -50,6 +50,8 @@ _THREAT_MODES = {"discontinue": "relations", "expel": "expel", "arrest": "arrest
 _NOT_PROMISES = {"THREATEN", "REQUEST", "REJECT"}
 DEMAND = "must"
 FORCE_KINDS = {"state_forces", "rebel_group", "external_other"}
+# Acts whose place is where they happen, never a side (the place stage gives it)
+PLACE_NOT_SIDE = {"ASSAULT", "PROTEST", "MOBILIZE"}
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -368,11 +370,14 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
     physical = trigger.type in ("ASSAULT", "COERCE")
-    actor1, actor2 = actors(token, facts, mutual, preps, physical, crowd=trigger.type == "PROTEST")
+    place_side = trigger.type not in PLACE_NOT_SIDE
+    actor1, actor2 = actors(token, facts, mutual, preps, physical, trigger.type == "PROTEST", place_side)
     if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if _is_trigger_word(t)), None)
         actor1 = actors(act, facts)[0] if act is not None else None
+    if actor2 is not None and trigger.start <= actor2.start < trigger.end:
+        actor2 = None  # the object is part of the trigger ("violated the ceasefire", "sent reinforcements")
     if trigger.type == "CONSULT" and trigger.mode == "visit" and _forces(actor1):
         # troops arriving somewhere are deployed, not visiting; peacekeepers arriving are help
         peacekeepers = actor1 is not None and "peacekeep" in actor1.text.lower()

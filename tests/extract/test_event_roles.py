@@ -99,3 +99,34 @@ def test_calling_names_is_no_phone_call(extract) -> None:  # type: ignore[no-unt
 def test_a_call_on_a_day_is_no_call_on_someone(extract) -> None:  # type: ignore[no-untyped-def]
     found = [(e.type, e.trigger.text) for e in extract("The minister called on Monday for calm.").events]
     assert found and all(t == "REQUEST" and trigger.endswith("for") for t, trigger in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        # a town the act is applied to stands for its people or rulers when nobody is named
+        ("The army imposed a curfew in Kano on Friday.", "COERCE", "Kano"),
+        ("The Jordanian king arrived in Baghdad on Monday.", "CONSULT", "Baghdad"),
+        ("The governor threatened to ban rallies in Mombasa.", "THREATEN", "Mombasa"),
+    ],
+)
+def test_a_place_an_act_is_applied_to_is_its_side(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor2 is not None and actor2 in event.actor2.text, event.actor2
+
+
+def test_where_fighting_happens_is_no_side(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("Government troops attacked rebel positions in Kano on Friday."), "ASSAULT")
+    assert event.actor2 is None or "Kano" not in event.actor2.text
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor1"),
+    [
+        ("The militias are guilty of violating the truce in Darfur.", "ASSAULT", "militias"),
+        ("Police opened fire on the crowd, killing two and arresting five.", "COERCE", "Police"),
+    ],
+)
+def test_who_acted_in_a_predicate_or_a_joined_verb(extract, text: str, plover: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor1 is not None and actor1 in event.actor1.text, event.actor1
