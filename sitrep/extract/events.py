@@ -101,8 +101,13 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "Russia-backed forces", "renewed attacks": a modifier, not an act
     lemma = token.lemma_.lower()
     for child in token.children:
-        particle = child.dep_ in ("prt", "dobj") or (
-            child.dep_ == "prep" and lemma in ("call", "lash") and not _dated(child)
+        # a particle parsed as a preposition with no object ("forced them out of"), an adjective as
+        # a complement ("found him guilty")
+        particle = (
+            child.dep_ in ("prt", "dobj", "oprd", "acomp")
+            or (child.dep_ == "prep" and lemma in ("call", "lash") and not _dated(child))
+            or (child.dep_ == "prep" and not any(c.dep_ == "pobj" for c in child.children))
+            or (child.dep_ == "ccomp" and child.pos_ == "ADJ")
         )
         # "released reports" as "release report"; "violated the ceasefire agreement" by its compound
         words = [child.lower_, child.lemma_.lower()]
@@ -119,6 +124,11 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return _make(token, ["CONSULT", "phone"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "meet" and _meets_a_thing(token):
         return None  # "met the deadline", "until their demands are met"
+    if lemma in lexicon["side_object_verbs"] and not _side_object(token):
+        return None  # "to fight the epidemic", "fighting poverty"
+    entry = lexicon["verbs"].get(lemma)
+    if entry is not None and entry[0] == "MOBILIZE":
+        return _deployment(token, lemma)
     if lemma in lexicon["verbs"]:
         return _make(token, lexicon["verbs"][lemma], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["transfer_verbs"] and _gives_goods(token):
@@ -154,6 +164,53 @@ def _calls_someone(token: Token) -> bool:
         person.ent_type_ == "PERSON"
         or person.lower_ in ("counterpart", "him", "her")
         or (titles.get(person.lower_) == "government" and person.lower_ not in ("government", "authorities"))
+    )
+
+
+def _side_object(token: Token) -> bool:
+    """Whether a verb that is an attack only on someone ("fight") has a side, or nothing, as object."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return True
+    parties = lexicons.load("events")["party_nouns"]
+    return (
+        obj.pos_ in ("PROPN", "PRON")
+        or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.lower_ in parties
+        or obj.lower_ in lexicons.load("actors")["head_nouns"]
+    )
+
+
+def _deployment(token: Token, lemma: str) -> Trigger | None:
+    """What a deployment verb moves decides the act: forces or weapons are a mobilization, peacekeepers
+    or forces sent on a peacekeeping mission are help (CAMEO 0741), funds or supplies are aid; anything
+    else ("reinforced its commitment", "deployed observers") is no military move."""
+    lexicon = lexicons.load("events")
+    start, end = token.idx, token.idx + len(token.text)
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    around = [t for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    if obj is not None:
+        around += list(obj.subtree)
+    if any(t.lower_.startswith("peacekeep") for t in around):
+        return _make(token, ["AID", None], lemma, start, end)
+    if obj is None or _force_or_weapon(obj):
+        return _make(token, lexicon["verbs"][lemma], lemma, start, end)
+    if _gives_goods(token):
+        return _make(token, ["AID", None], lemma, start, end)
+    return None
+
+
+def _force_or_weapon(token: Token) -> bool:
+    """Forces or weapons, named by the noun or its modifier ("army reservists", "artillery units")."""
+    kinds = lexicons.load("actors")["head_nouns"]
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    if any(_force_or_weapon(m) for m in modifiers if m.pos_ == "NOUN"):
+        return True
+    return (
+        kinds.get(token.lower_) in ("state_forces", "rebel_group", "political_militia", "external_other")
+        or token.lemma_.lower() in lexicons.load("events")["mode_words"]
+        or token.ent_type_ in ("ORG", "NORP")
+        or token.pos_ == "PRON"
     )
 
 

@@ -699,3 +699,49 @@ def test_support_only_promised_is_an_agreement(extract) -> None:  # type: ignore
 )
 def test_forces_arriving_are_deployed_not_visiting(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
     assert _event_of(extract(text), plover).trigger.text == "arrived"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("The two rebel groups struck a deal on Friday.", "struck a deal", "AGREE"),
+        ("Washington removed the sanctions on the bank.", "removed the sanctions", "RETREAT"),
+        ("Sweden accepted 500 refugees from the camps.", "accepted 500 refugees", "AID"),
+        ("Uganda says it will not accept more refugees.", "accept more refugees", "REJECT"),
+        ("The council set a deadline for the militia to disarm.", "set a deadline", "THREATEN"),
+        ("The army issued a warning to the protesters.", "warning", "THREATEN"),
+        ("The opposition filed a lawsuit against the governor.", "lawsuit", "ACCUSE"),
+        ("A court in Lima found the former minister guilty.", "found the former minister guilty", "SANCTION"),
+        ("The junta forced the aid agencies out of the region.", "forced the aid agencies out", "SANCTION"),
+        ("The ministry announced a suspension of aid to the province.", "suspension", "SANCTION"),
+    ],
+)
+def test_more_phrases_and_nouns(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # what a deployment moves decides the act
+        ("Britain mobilized army reservists on Tuesday.", "MOBILIZE"),
+        ("Russia deployed tanks near the border.", "MOBILIZE"),
+        ("Ghana deployed 300 soldiers to the UN peacekeeping mission in Mali.", "AID"),
+        ("The bank is mobilising additional funds for the flooded region.", "AID"),
+    ],
+)
+def test_deployments_by_what_is_moved(extract, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), plover).type == plover
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry reinforced its commitment to the schools.",
+        "The government deployed new software in its offices.",
+        "Doctors are fighting the epidemic in the north.",
+    ],
+)
+def test_moves_and_fights_against_things_are_no_events(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract(text).events if e.type in ("MOBILIZE", "ASSAULT")]
