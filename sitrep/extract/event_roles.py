@@ -177,11 +177,11 @@ def actors(
         second = _phrase_actor(target, physical)  # "killed at least 75 displaced people", "shelled the town"
     if second is None and recipient is not None:
         second = _phrase_actor(recipient)  # "returned the paintings to the museum"
+    if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
+        second = None  # "withdrew its inspectors": what it owns is no second side
     if second is None:
         taken = {t.i for t in subject.subtree} if subject is not None else set()
         second = _aimed_at(trigger, predicate, facts, taken, first, place_side)
-    if first is not None and second is not None and (first.start, first.end) == (second.start, second.end):
-        second = None
     return first, second
 
 
@@ -340,7 +340,8 @@ def moved_to(trigger: Token, facts: ArticleFacts) -> Actor | None:
     """Where forces are sent or pulled from, as the side concerned: "withdrew its troops from Syria",
     "is sending troops to South Sudan"."""
     predicate = predicate_of(trigger)
-    for carrier in (trigger, predicate):
+    moved = [c for c in trigger.children if c.dep_ == "dobj"]  # "strengthened its forces in Lebanon"
+    for carrier in (trigger, predicate, *moved):
         found = _prep_object(carrier, ("from", "to", "into", "in"))
         if found is not None:
             return _actor(found, facts) or _phrase_actor(found)

@@ -50,6 +50,9 @@ _THREAT_MODES = {"discontinue": "relations", "expel": "expel", "arrest": "arrest
 _NOT_PROMISES = {"THREATEN", "REQUEST", "REJECT"}
 DEMAND = "must"
 FORCE_KINDS = {"state_forces", "rebel_group", "external_other"}
+# Acts that hand over what they name as object: forces named there are the actor's own
+FORCES_GIVEN_TYPES = {"AID", "AGREE", "CONCEDE", "RETREAT"}
+FREEING = {"release", "free", "exchange"}  # troops released are captives, the side acted on
 # Acts whose place is where they happen, never a side (the place stage gives it)
 PLACE_NOT_SIDE = {"ASSAULT", "PROTEST", "MOBILIZE"}
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
@@ -118,6 +121,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
             entry = lexicon["phrasal"][key]
             if entry is None:
                 return None
+            if entry[0] == "MOBILIZE" and _peacekeeping(token):
+                entry = ["AID", None]  # "sending troops to the peacekeeping force"
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
     if lemma == "call" and _calls_someone(token):
@@ -188,16 +193,19 @@ def _deployment(token: Token, lemma: str) -> Trigger | None:
     lexicon = lexicons.load("events")
     start, end = token.idx, token.idx + len(token.text)
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    around = [t for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
-    if obj is not None:
-        around += list(obj.subtree)
-    if any(t.lower_.startswith("peacekeep") for t in around):
+    if _peacekeeping(token):
         return _make(token, ["AID", None], lemma, start, end)
     if obj is None or _force_or_weapon(obj):
         return _make(token, lexicon["verbs"][lemma], lemma, start, end)
     if _gives_goods(token):
         return _make(token, ["AID", None], lemma, start, end)
     return None
+
+
+def _peacekeeping(token: Token) -> bool:
+    """Whether what a deployment verb moves, or where to, is peacekeeping (CAMEO 0741, aid)."""
+    around = [t for c in token.children if c.dep_ != "nsubj" for t in c.subtree]
+    return any(t.lower_.startswith("peacekeep") for t in around)
 
 
 def _force_or_weapon(token: Token) -> bool:
@@ -406,6 +414,17 @@ def _purpose(token: Token) -> bool:
     return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "order") for c in token.children)
 
 
+def _given_forces(actor: Actor | None, trigger: Token) -> bool:
+    """Whether the actor is forces or personnel named as the object handed over by the trigger."""
+    sent = ("inspectors", "observers", "monitors")  # personnel sent on a mission, like troops
+    if actor is None or not (_forces(actor) or actor.text.lower().endswith(sent)):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return False  # "provided the army with vehicles": the army is who receives
+    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "dobj" and span.root.head.i == trigger.i
+
+
 def _forces(actor: Actor | None) -> bool:
     """Whether an actor is armed or security forces: by its kind or by a force noun in its name
     ("Bangladeshi peacekeeping troops")."""
@@ -440,9 +459,20 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         peacekeepers = actor1 is not None and "peacekeep" in actor1.text.lower()
         plover, mode = ("AID", None) if peacekeepers else ("MOBILIZE", "troops")
         trigger = Trigger(token, plover, mode, trigger.lemma, trigger.start, trigger.end)
-    if trigger.type in ("RETREAT", "MOBILIZE") and actor2 is not None and actor2.kind in FORCE_KINDS:
+    freed = trigger.lemma in FREEING
+    if (
+        trigger.type in ("RETREAT", "MOBILIZE")
+        and actor2 is not None
+        and actor2.kind in FORCE_KINDS
+        and not freed
+    ):
         # the forces moved are the actor's own; the side concerned is where they go or leave
         actor2 = moved_to(token, facts)
+    elif trigger.type in FORCES_GIVEN_TYPES and not freed and _given_forces(actor2, token):
+        # "offered its troops to Lebanon", "will withdraw inspectors from Iraq": the same
+        actor2 = moved_to(token, facts)
+    if trigger.type == "MOBILIZE" and actor2 is None:
+        actor2 = moved_to(token, facts)  # "strengthened its forces in Lebanon"
     if trigger.lemma == DEMAND and actor2 is None:
         actor2 = addressee(token, facts)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")

@@ -130,3 +130,33 @@ def test_where_fighting_happens_is_no_side(extract) -> None:  # type: ignore[no-
 def test_who_acted_in_a_predicate_or_a_joined_verb(extract, text: str, plover: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract(text), plover)
     assert event.actor1 is not None and actor1 in event.actor1.text, event.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        # forces or inspectors handed over are the actor's own; the side is where they go or leave
+        ("Chad offered its troops to the government of Mali.", "AGREE", "government"),
+        ("The UN will withdraw its inspectors from Syria.", "AGREE", "Syria"),
+        ("Israel has strengthened its forces in Lebanon.", "MOBILIZE", "Lebanon"),
+    ],
+)
+def test_forces_handed_over_are_the_actors_own(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor2 is not None and actor2 in event.actor2.text, event.actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("The rebels will release the captured soldiers.", "soldiers"),
+        ("The United States provided the Lebanese army with trucks.", "Lebanese army"),
+    ],
+)
+def test_forces_freed_or_equipped_are_the_side_acted_on(extract, text: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in extract(text).events if e.actor2 is not None]
+    assert any(actor2 in e.actor2.text for e in events), [(e.type, e.actor2) for e in events]
+
+
+def test_troops_sent_to_a_peacekeeping_force_are_aid(extract) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract("Ghana is sending troops to the UN peacekeeping force in Mali."), "AID")
