@@ -18,6 +18,12 @@ _OBJECTS = ("dobj", "nsubjpass", "attr")
 
 def fatalities(trigger: Token) -> int | None:
     """Deaths stated in the trigger's own clause: "killing three civilians", "12 people were killed"."""
+    return counted_deaths(trigger)[0]
+
+
+def counted_deaths(trigger: Token) -> tuple[int | None, bool]:
+    """Deaths stated in the trigger's own clause, and whether they are a part of a group counted
+    before ("two of the victims died"), which is no toll of its own when a larger one is known."""
     words = set(lexicons.load("events")["fatality_words"])
     # a nominal trigger's relative clause is its own too: "the firing that left one dead"
     own = {clause_head(predicate_of(trigger)).i} | {c.i for c in trigger.children if c.dep_ == "relcl"}
@@ -31,10 +37,10 @@ def fatalities(trigger: Token) -> int | None:
             continue
         if token.i != trigger.i and clause_head(token).i not in own and clause_head(token.head).i not in own:
             continue
-        count = _count_near(token)
+        count, part = _count_near(token)
         if count is not None:
-            return count
-    return None
+            return count, part
+    return None, False
 
 
 def reported_toll(trigger: Token) -> int | None:
@@ -68,25 +74,40 @@ def reported_toll(trigger: Token) -> int | None:
     return None
 
 
-def _count_near(word: Token) -> int | None:
-    """The number counting the dead: on the victims noun, or on the noun "dead" describes."""
+def _count_near(word: Token) -> tuple[int | None, bool]:
+    """The number counting the dead (on the victims noun, or on the noun "dead" describes), and whether
+    it counts part of a group already named ("two of the victims")."""
     own = next((c for c in word.children if c.dep_ == "nummod"), None)
     if own is not None and word.pos_ in ("NOUN", "ADJ"):
-        return _number(own)  # "77 deaths", "left two dead"
+        return _number(own), False  # "77 deaths", "left two dead"
     candidates = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     if word.dep_ in ("amod", "acomp", "oprd") or word.lower_ in ("dead", "killed"):
         candidates.append(word.head)
     if word.dep_ == "nummod":
-        return _number(word)
+        return _number(word), False
     # "two youths were shot dead": the dead are the object of the verb "dead" describes
     candidates += [c for v in candidates if v.pos_ == "VERB" for c in v.children if c.dep_ in _OBJECTS]
     for noun in candidates:
         for child in noun.children:
             if child.dep_ == "nummod":
-                return _number(child)
+                return _number(child), False
         if noun.like_num or noun.lower_ in VAGUE:
-            return _number(noun)
-    return next((1 for noun in candidates if _one_victim(noun)), None)
+            return _number(noun), _partitive(noun)
+    return next((1 for noun in candidates if _one_victim(noun)), None), False
+
+
+def _partitive(count: Token) -> bool:
+    """A count of part of a group already named: "two of the victims", "three of them"."""
+    of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None:
+        return False
+    if group.pos_ == "PRON":
+        return group.lower_ in ("them", "those", "these")
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+        for c in group.children
+    )
 
 
 def _one_victim(noun: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from sitrep import lexicons
 from sitrep.extract.acled import acled_type
 from sitrep.extract.claims import trim_space
-from sitrep.extract.event_deaths import fatalities, reported_toll
+from sitrep.extract.event_deaths import counted_deaths, reported_toll
 from sitrep.extract.event_roles import (
     ArticleFacts,
     actors,
@@ -361,6 +361,7 @@ def _is_trigger_word(token: Token) -> bool:
 def extract_events(facts: ArticleFacts) -> list[Event]:
     """Every event in the article with its actors, place, date, fatalities and evidence."""
     events: list[Event] = []
+    partial: dict[int, bool] = {}  # events whose dead are part of a group counted before: kept for them?
     for sentence in facts.doc.sents:
         seen: dict[tuple[str, str | None], int] = {}
         described: set[int] = set()  # events told in a description of a participant
@@ -368,7 +369,7 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
         # "125 people died in police firing": with no attack verb to carry them, the dead make a noun an act
         verb_assault = any(t.type == "ASSAULT" and t.token.pos_ == "VERB" for t in triggers)
         for trigger in triggers:
-            event = _event(trigger, facts, f"ev-{len(events) + 1}")
+            event, part = _event(trigger, facts, f"ev-{len(events) + 1}")
             if (
                 trigger.token.pos_ != "VERB"
                 and event.actor1 is None
@@ -390,8 +391,27 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
             seen[key] = len(events)
             if _secondary(trigger.token):
                 described.add(len(events))
+            if part:
+                partial[len(events)] = trigger.token.pos_ != "VERB" and event.actor1 is None
             events.append(event)
-    return _without_protest_aims(events, facts)
+    return _without_protest_aims(_without_subset_tolls(events, partial), facts)
+
+
+def _without_subset_tolls(events: list[Event], partial: dict[int, bool]) -> list[Event]:
+    """ "Two of the victims died in hospital" after "the strike killed 16": a part of a group counted
+    before is not the toll of an act when a larger toll is known in the article; an act kept only for
+    those dead is the earlier one told again and goes."""
+    kept = []
+    for index, event in enumerate(events):
+        larger = any(
+            (other.fatalities or 0) > (event.fatalities or 0) for other in events if other is not event
+        )
+        if index in partial and larger:
+            if partial[index]:
+                continue
+            event = event.model_copy(update={"fatalities": None})
+        kept.append(event)
+    return kept
 
 
 def _without_protest_aims(events: list[Event], facts: ArticleFacts) -> list[Event]:
@@ -441,7 +461,8 @@ def _named(actor: Actor | None) -> bool:
     return actor is not None and (actor.entity_id is not None or actor.kind == "government")
 
 
-def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
+def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event, bool]:
+    """The event of a trigger, and whether its dead are part of a group counted before."""
     token = trigger.token
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
@@ -498,11 +519,12 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     timex = governing_timex(token, facts)
     date, precision = event_date(timex, facts.published)
     sentence = token.sent
+    deaths, part = _deaths(token) if trigger.type == "ASSAULT" else (None, False)
     confidence = 0.6 if token.pos_ == "VERB" else 0.45
     confidence += 0.15 if actor1 is not None else 0.0
     confidence += 0.1 if timex is not None else 0.0
     confidence -= 0.2 if _secondary(token) else 0.0
-    return Event(
+    event = Event(
         id=event_id,
         type=trigger.type,  # type: ignore[arg-type]
         mode=mode,
@@ -516,13 +538,14 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
         place_id=place_of(token, facts, material=trigger.type in MATERIAL_TYPES),
         date=date,
         date_precision=precision,
-        fatalities=_deaths(token) if trigger.type == "ASSAULT" else None,
+        fatalities=deaths,
         negated=negated,
         hypothetical=hypothetical,
         attributed_to=attribution(token, facts.claims),
         confidence=round(min(confidence, 0.95), 2),
         evidence=[trim_space(facts.doc, sentence.start_char, sentence.end_char)],
     )
+    return event, part
 
 
 def _secondary(token: Token) -> bool:
@@ -543,11 +566,12 @@ def _secondary(token: Token) -> bool:
     return False
 
 
-def _deaths(token: Token) -> int | None:
+def _deaths(token: Token) -> tuple[int | None, bool]:
     """The toll the trigger is the source of ("the toll from the shelling has risen to five after a
-    wounded man died": five, not one), else the deaths in its own clause."""
+    wounded man died": five, not one), else the deaths in its own clause; and whether these are part of
+    a group counted before ("two of the victims died")."""
     toll = reported_toll(token)
-    return toll if toll is not None else fatalities(token)
+    return (toll, False) if toll is not None else counted_deaths(token)
 
 
 def _acts_in(token: Token) -> list[Token]:

@@ -745,3 +745,23 @@ def test_deployments_by_what_is_moved(extract, text: str, plover: str) -> None: 
 )
 def test_moves_and_fights_against_things_are_no_events(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in extract(text).events if e.type in ("MOBILIZE", "ASSAULT")]
+
+
+def test_part_of_a_counted_group_is_no_toll_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A missile strike on the bus station in Sloviansk killed 11 people on Monday. "
+        "Three of the victims of the strike died in hospital."
+    )
+    assert [e.fatalities for e in extract(text).events if e.type == "ASSAULT"] == [11]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # with no larger toll known, the part is all the article counts
+        ("Gunmen attacked the checkpoint on Monday, killing two of the guards.", 2),
+        ("Three of the wounded died in hospital after the shelling.", 3),
+    ],
+)
+def test_part_of_a_group_counts_when_nothing_larger_is_known(extract, text: str, fatalities: int) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), "ASSAULT").fatalities == fatalities
