@@ -401,12 +401,12 @@ def _without_subset_tolls(events: list[Event], partial: dict[int, bool]) -> list
     """ "Two of the victims died in hospital" after "the strike killed 16": a part of a group counted
     before is not the toll of an act when a larger toll is known in the article; an act kept only for
     those dead is the earlier one told again and goes."""
+    if not partial:
+        return events
+    largest = max(e.fatalities or 0 for e in events)
     kept = []
     for index, event in enumerate(events):
-        larger = any(
-            (other.fatalities or 0) > (event.fatalities or 0) for other in events if other is not event
-        )
-        if index in partial and larger:
+        if index in partial and (event.fatalities or 0) < largest:
             if partial[index]:
                 continue
             event = event.model_copy(update={"fatalities": None})
