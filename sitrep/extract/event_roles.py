@@ -1,8 +1,6 @@
-"""The parts of an event around its trigger: actors, place, governing date and modality; the dead are
-counted in `event_deaths`.
-
-All of them are found through the dependency parse, not by proximity: a date or a place in the same
-sentence may belong to another clause (a past promise, someone's earlier career).
+"""Who acted and who was acted on: the actors of an event, found through the dependency parse from its
+trigger (subjects, agents, objects, prepositional targets, and the side named inside what an act is
+about). Place, date and modality are in `event_setting`, the dead in `event_deaths`.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
-from sitrep.extract.mentions import MentionIndex, trim
+from sitrep.extract.mentions import MentionIndex
 from sitrep.extract.numbers import VAGUE
 from sitrep.model import Actor, Claim, Entity, Place, Timex
 
@@ -447,122 +445,3 @@ def _country_actor(token: Token, facts: ArticleFacts) -> Actor | None:
         country=facts.places[mention.item_id].country_code,
         kind="government",
     )
-
-
-def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str | None:
-    """Where it happened: a place attached to the trigger's clause, else (for material acts) one in its
-    sentence, else the last named town when the sentence says "the town" or "the city"."""
-    sentence = trigger.sent
-    doc = trigger.doc
-    roots = {
-        m: _root_at(doc, m.start, m.end)
-        for m in facts.place_mentions.within(sentence.start_char, sentence.end_char)
-    }
-    in_sentence = [m for m, root in roots.items() if not _in_side_clause(root)]
-    heads = _clause_chain(trigger)
-    attached = [m for m in in_sentence if _governed(roots[m], heads)]
-    if not material:
-        in_sentence = []
-    for group in (attached, in_sentence):
-        if group:
-            return min(group, key=lambda m: (_precision(facts, m.item_id), m.start)).item_id
-    if material and any(t.lower_ in ("town", "city", "village") for t in sentence):
-        earlier = [
-            m
-            for m in facts.place_mentions.within(0, sentence.start_char)
-            if _precision(facts, m.item_id) == 1
-        ]
-        if earlier:
-            return earlier[-1].item_id
-    return None
-
-
-def _root_at(doc: Doc, start: int, end: int) -> Token:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None else doc[0]
-
-
-def _clause_chain(trigger: Token) -> set[int]:
-    """The trigger's clause and the clauses that control it ("ordered … to send": both)."""
-    own = clause_head(predicate_of(trigger))
-    heads = {own.i, trigger.i}
-    while own.dep_ in ("xcomp", "conj") and own.head.i != own.i:
-        own = clause_head(own.head)
-        heads.add(own.i)
-    return heads
-
-
-def _governed(token: Token, heads: set[int]) -> bool:
-    """Whether a token belongs to one of these clauses, directly or through an infinitive or adverbial
-    clause below them ("advanced its offensive to take over the town of Bakhmut")."""
-    current = clause_head(token)
-    for _ in range(4):
-        if current.i in heads:
-            return True
-        if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl") or current.head.i == current.i:
-            return False
-        current = clause_head(current.head)
-    return False
-
-
-def _in_side_clause(token: Token) -> bool:
-    """Inside a relative clause or apposition: background about someone, not the event's setting."""
-    return any(a.dep_ in ("relcl", "appos") for a in token.ancestors)
-
-
-def _precision(facts: ArticleFacts, place_id: str) -> int:
-    return facts.places[place_id].precision or 3
-
-
-def governing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
-    """The time expression attached to the trigger's own clause, not just any in the sentence."""
-    sentence = trigger.sent
-    # "ordered the army to send reinforcements on Monday": a controlled verb shares its governor's date
-    heads = _clause_chain(trigger)
-    doc = trigger.doc
-    for timex in facts.timexes:
-        if not (sentence.start_char <= timex.start < sentence.end_char) or timex.value is None:
-            continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None and clause_head(span.root).i in heads:
-            return timex
-    return None
-
-
-def modality(trigger: Token) -> tuple[bool, bool]:
-    """(negated, hypothetical): "did not attack", "denied attacking"; "plans to", "would", "if"."""
-    events = lexicons.load("events")
-    hypothetical_heads = set(events["hypothetical_heads"])
-    negating = set(events["negating_heads"])
-    predicate = predicate_of(trigger)
-    negated = any(c.dep_ == "neg" for c in (*trigger.children, *predicate.children))
-    hypothetical = any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "shall")
-        for c in predicate.children
-    ) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in predicate.children)
-    head = predicate.head
-    hops = 0
-    while (
-        head.i != predicate.i
-        and hops < 3
-        and predicate.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "advcl")
-    ):
-        lemma = head.lemma_.lower()
-        if lemma in negating:
-            negated = True
-        if lemma in hypothetical_heads:
-            hypothetical = True
-        predicate, head, hops = head, head.head, hops + 1
-    return negated, hypothetical
-
-
-def attribution(trigger: Token, claims: list[Claim]) -> str | None:
-    """The claim whose content holds the trigger: the event is reported through someone's words."""
-    for claim in claims:
-        if claim.content.start <= trigger.idx < claim.content.end:
-            return claim.id
-    return None
-
-
-def phrase_text(token: Token) -> str:
-    return trim(token.doc[token.left_edge.i : token.i + 1]).text

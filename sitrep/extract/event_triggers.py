@@ -1,0 +1,318 @@
+"""Event triggers: the words that report an act, found over the dependency parse with the project's
+lexicon ("lexicons/events.json"), each with its PLOVER type and mode.
+
+A trigger is a verb ("shelled"), a phrasal verb ("lashed out at", "sent reinforcements") or a noun
+("attacks", "air strike", "clashes"). Word senses are told apart by what the word governs: a strike that
+lasts days is a walk-out, "met the deadline" is no meeting, "gave a speech" is no aid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep import lexicons
+
+_NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
+DEMAND = "must"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    lemma: str
+    start: int
+    end: int
+
+
+def find_triggers(tokens: list[Token]) -> list[Trigger]:
+    """Trigger words in text order, each once."""
+    found: list[Trigger] = []
+    for token in tokens:
+        _nominal_gerund(token)
+        trigger = _verb_trigger(token) or _demand_trigger(token) if token.pos_ == "VERB" else None
+        if trigger is None and token.pos_ in ("NOUN", "PROPN"):
+            trigger = _noun_trigger(token)
+        if trigger is not None:
+            found.append(trigger)
+    covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
+    return [
+        t
+        for t in found
+        if not _absorbed(t, covered) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
+    ]
+
+
+def _nominal_gerund(token: Token) -> None:
+    """Retag as a noun a gerund the small model calls a verb although it stands where a noun does and
+    the noun lexicon knows it: "died in police firing" (the event stage is the last to read the parse)."""
+    if (
+        token.tag_ == "VBG"
+        and (token.dep_ in _NOUN_SLOTS or (token.dep_ == "conj" and token.head.dep_ in _NOUN_SLOTS))
+        and token.lower_ in lexicons.load("events")["nouns"]
+        and not any(c.dep_ in ("dobj", "aux", "advmod", "nsubj") for c in token.children)
+    ):
+        token.pos_ = "NOUN"
+
+
+def _verb_trigger(token: Token) -> Trigger | None:
+    lexicon = lexicons.load("events")
+    if token.dep_ == "amod":
+        return None  # "Russia-backed forces", "renewed attacks": a modifier, not an act
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        # a particle parsed as a preposition with no object ("forced them out of"), an adjective as
+        # a complement ("found him guilty")
+        particle = (
+            child.dep_ in ("prt", "dobj", "oprd", "acomp")
+            or (child.dep_ == "prep" and lemma in ("call", "lash") and not _dated(child))
+            or (child.dep_ == "prep" and not any(c.dep_ == "pobj" for c in child.children))
+            or (child.dep_ == "ccomp" and child.pos_ == "ADJ")
+        )
+        # "released reports" as "release report"; "violated the ceasefire agreement" by its compound
+        words = [child.lower_, child.lemma_.lower()]
+        if child.dep_ == "dobj":
+            words += [c.lower_ for c in child.children if c.dep_ == "compound"]
+        key = next((k for w in words if (k := f"{lemma} {w}") in lexicon["phrasal"]), "")
+        if particle and key:
+            entry = lexicon["phrasal"][key]
+            if entry is None:
+                return None
+            if entry[0] == "MOBILIZE" and _peacekeeping(token):
+                entry = ["AID", None]  # "sending troops to the peacekeeping force"
+            end = max(token.i, child.i)
+            return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    if lemma == "call" and _calls_someone(token):
+        return _make(token, ["CONSULT", "phone"], lemma, token.idx, token.idx + len(token.text))
+    if lemma == "meet" and _meets_a_thing(token):
+        return None  # "met the deadline", "until their demands are met"
+    if lemma in lexicon["side_object_verbs"] and not _side_object(token):
+        return None  # "to fight the epidemic", "fighting poverty"
+    entry = lexicon["verbs"].get(lemma)
+    if entry is not None and entry[0] == "MOBILIZE":
+        return _deployment(token, lemma)
+    if lemma in lexicon["verbs"]:
+        return _make(token, lexicon["verbs"][lemma], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["transfer_verbs"] and _gives_goods(token):
+        return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
+    return None
+
+
+def _gives_goods(token: Token) -> bool:
+    """Whether a verb of giving hands over aid, money, supplies or arms ("gave 5 million dollars", "sent
+    medical supplies", "handed over equipment"), not words or signals ("gave a speech", "sent a
+    message")."""
+    goods = set(lexicons.load("events")["goods_nouns"])
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in objects:
+        # the object and what it counts or is made of: "$50,000 worth of goods", "a team of doctors"
+        parts = [c for c in obj.children if c.dep_ in ("compound", "amod", "prep", "nmod")]
+        words = [obj, *(t for c in parts for t in c.subtree)]
+        if obj.ent_type_ == "MONEY" or any(w.lemma_.lower() in goods or w.lower_ in goods for w in words):
+            return True
+    return False
+
+
+def _calls_someone(token: Token) -> bool:
+    """ "Called his Lebanese counterpart" or "called Lavrov": a phone call to a person, not naming
+    someone ("called the ambassador a fool") nor calling for or on something."""
+    person = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if person is None or any(c.dep_ in ("oprd", "ccomp") for c in token.children):
+        return False
+    if any(c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
+        return False
+    titles = lexicons.load("actors")["head_nouns"]
+    return (
+        person.ent_type_ == "PERSON"
+        or person.lower_ in ("counterpart", "him", "her")
+        or (titles.get(person.lower_) == "government" and person.lower_ not in ("government", "authorities"))
+    )
+
+
+def _side_object(token: Token) -> bool:
+    """Whether a verb that is an attack only on someone ("fight") has a side, or nothing, as object."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return True
+    parties = lexicons.load("events")["party_nouns"]
+    return (
+        obj.pos_ in ("PROPN", "PRON")
+        or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.lower_ in parties
+        or obj.lower_ in lexicons.load("actors")["head_nouns"]
+    )
+
+
+def _deployment(token: Token, lemma: str) -> Trigger | None:
+    """What a deployment verb moves decides the act: forces or weapons are a mobilization, peacekeepers
+    or forces sent on a peacekeeping mission are help (CAMEO 0741), funds or supplies are aid; anything
+    else ("reinforced its commitment", "deployed observers") is no military move."""
+    lexicon = lexicons.load("events")
+    start, end = token.idx, token.idx + len(token.text)
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if _peacekeeping(token):
+        return _make(token, ["AID", None], lemma, start, end)
+    if obj is None or _force_or_weapon(obj):
+        return _make(token, lexicon["verbs"][lemma], lemma, start, end)
+    if _gives_goods(token):
+        return _make(token, ["AID", None], lemma, start, end)
+    return None
+
+
+def _peacekeeping(token: Token) -> bool:
+    """Whether what a deployment verb moves, or where to, is peacekeeping (CAMEO 0741, aid)."""
+    around = [t for c in token.children if c.dep_ != "nsubj" for t in c.subtree]
+    return any(t.lower_.startswith("peacekeep") for t in around)
+
+
+def _force_or_weapon(token: Token) -> bool:
+    """Forces or weapons, named by the noun or its modifier ("army reservists", "artillery units")."""
+    kinds = lexicons.load("actors")["head_nouns"]
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    if any(_force_or_weapon(m) for m in modifiers if m.pos_ == "NOUN"):
+        return True
+    return (
+        kinds.get(token.lower_) in ("state_forces", "rebel_group", "political_militia", "external_other")
+        or token.lemma_.lower() in lexicons.load("events")["mode_words"]
+        or token.ent_type_ in ("ORG", "NORP")
+        or token.pos_ == "PRON"
+    )
+
+
+def _meets_a_thing(token: Token) -> bool:
+    """ "Meet" a deadline, a demand or a target is no meeting ("things_met")."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj is not None and obj.lemma_.lower() in lexicons.load("events")["things_met"]
+
+
+def _dated(preposition: Token) -> bool:
+    """ "called on Wednesday": the preposition introduces a date, not whom a call is made on."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
+
+
+def _noun_trigger(token: Token) -> Trigger | None:
+    lexicon = lexicons.load("events")
+    lemma = token.lemma_.lower()
+    compound = next((c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1), None)
+    for head in (lemma, token.lower_):  # "air strikes" under its lemma, "war games" as written
+        if compound is not None and f"{compound.lower_} {head}" in lexicon["nouns"]:
+            entry = lexicon["nouns"][f"{compound.lower_} {head}"]
+            return _make(token, entry, lemma, compound.idx, token.idx + len(token.text))
+    hyphenated = _hyphenated(token)
+    if hyphenated in lexicon["nouns"]:  # "cease-fire", "sit-in": the tokenizer splits at the hyphen
+        return _make(
+            token,
+            lexicon["nouns"][hyphenated],
+            hyphenated,
+            token.idx - len(hyphenated) + len(token.text),
+            token.idx + len(token.text),
+        )
+    if lemma not in lexicon["nouns"]:
+        lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
+        if lemma not in lexicon["nouns"]:
+            return None
+    if lemma == "strike" and _labour_strike(token):
+        mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
+        return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
+    return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _labour_strike(token: Token) -> bool:
+    """A strike as a walk-out, not an air or missile strike: "went on strike", "a general strike", "a
+    four-day strike", "the teachers' strike", "called off the strike", "will not end the strike"."""
+    lexicon = lexicons.load("events")
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    if head.lemma_.lower() == "go" or (
+        token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lexicon["labour_strike_heads"]
+    ):
+        return True
+    words = set(lexicon["labour_strike_words"])
+    modifiers = [
+        t for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for t in c.subtree
+    ]
+    # "a four-day strike": a duration says a walk-out
+    return any(t.lower_ in words or t.lemma_.lower() in ("day", "hour", "week") for t in modifiers)
+
+
+def _hyphenated(token: Token) -> str:
+    """A noun split at a hyphen by the tokenizer, joined again: "cease - fire" -> "cease-fire"."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return ""
+    before = doc[token.i - 2]
+    if before.whitespace_:
+        return ""
+    return f"{before.lower_}-{token.lower_}"
+
+
+def _demand_trigger(token: Token) -> Trigger | None:
+    """A statement that someone must act is a demand: "Russia said Sudan must return the helicopter"."""
+    lexicon = lexicons.load("events")
+    if token.lemma_.lower() not in lexicon["speech_verbs"]:
+        return None
+    modals = set(lexicon["demand_modals"])
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            return _make(token, ["REQUEST", None], DEMAND, token.idx, token.idx + len(token.text))
+    return None
+
+
+def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: int) -> Trigger:
+    plover, mode = entry
+    return Trigger(token, str(plover), mode, lemma, start, end)
+
+
+def _absorbed(trigger: Trigger, verb_triggers: set[int]) -> bool:
+    """A noun carried by a trigger verb, or a killing or wounding that reports another attack's toll."""
+    token = trigger.token
+    if token.pos_ != "VERB" and token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return bool(
+        trigger.lemma in ("kill", "wound", "injure")
+        and token.dep_ in ("advcl", "conj", "xcomp", "acl")
+        and token.head.i in verb_triggers | {token.head.i}
+        and token.head.lemma_.lower() != trigger.lemma
+        and is_trigger_word(token.head)
+    )
+
+
+def _victims_only(trigger: Trigger) -> bool:
+    """A participle naming the victims of an act told elsewhere, not a report of one: "the kin of
+    those killed", "dependants of persons killed in the riots"."""
+    token = trigger.token
+    if trigger.lemma != "kill" or token.dep_ != "acl" or any(c.dep_ == "agent" for c in token.children):
+        return False
+    victims = token.head
+    return victims.lower_ == "those" or (
+        victims.dep_ == "pobj" and victims.head.lower_ in ("of", "for", "to")
+    )
+
+
+def _bare_toll(trigger: Trigger) -> bool:
+    """ "Four killed and a dozen others injured": the wounded counted, with no one said to wound them,
+    are a toll for another act, not an attack of their own."""
+    token = trigger.token
+    if trigger.lemma not in ("wound", "injure"):
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") for c in token.children)
+
+
+def _accident(trigger: Trigger) -> bool:
+    """A death in an accident ("killed in a helicopter crash", "killed when he fell from a bus") is no
+    attack."""
+    if trigger.lemma != "kill":
+        return False
+    words = set(lexicons.load("events")["accident_words"])
+    token = trigger.token
+    return any(
+        t.lemma_.lower() in words for c in token.children if c.dep_ in ("prep", "advcl") for t in c.subtree
+    )
+
+
+def is_trigger_word(token: Token) -> bool:
+    lexicon = lexicons.load("events")
+    lemma = token.lemma_.lower()
+    return lemma in lexicon["verbs"] or lemma in lexicon["nouns"]
