@@ -311,8 +311,9 @@ def _phrase_actor(token: Token, any_noun: bool = False) -> Actor | None:
     ("struck a bus"); never a pronoun, a date, a number, or a thing given or talked about."""
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = _child(of, ("pobj",)) if of is not None else None
-    if counted is not None and (token.like_num or token.lower_ in VAGUE):
-        token = counted  # "deported dozens of nationals": the counted are the side
+    collective = token.lower_ in lexicons.load("events")["collective_nouns"]
+    if counted is not None and (token.like_num or token.lower_ in VAGUE or collective):
+        token = counted  # "deported dozens of nationals", "a group of diplomats": the counted are the side
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_ACTORS or token.like_num:
         return None
     if token.lower_ in lexicons.load("events")["place_nouns"]:

@@ -130,8 +130,20 @@ def _given_forces(actor: Actor | None, trigger: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
         return False  # "provided the army with vehicles": the army is who receives
-    span = trigger.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "dobj" and span.root.head.i == trigger.i
+    return _object_of(actor, trigger)
+
+
+def _object_of(actor: Actor | None, trigger: Token) -> bool:
+    """Whether the actor lies in the trigger's object ("withdrew some of its troops", "the withdrawal of
+    forces"), not elsewhere ("a ceasefire with the Taliban")."""
+    if actor is None:
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return any(
+        o.left_edge.idx <= actor.start and actor.end <= o.right_edge.idx + len(o.right_edge.text)
+        for o in objects
+    )
 
 
 def _forces(actor: Actor | None) -> bool:
@@ -162,8 +174,13 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if is_trigger_word(t)), None)
         actor1 = actors(act, facts)[0] if act is not None else None
-    if actor2 is not None and trigger.start <= actor2.start < trigger.end:
-        actor2 = None  # the object is part of the trigger ("violated the ceasefire", "sent reinforcements")
+    if (
+        actor2 is not None
+        and trigger.start <= actor2.start < trigger.end
+        and actor2.kind in (None, "government")
+    ):
+        # the object is part of the trigger ("violated the ceasefire"), unless people ("accepted refugees")
+        actor2 = None
     if trigger.type == "CONSULT" and trigger.mode == "visit" and _forces(actor1):
         # troops arriving somewhere are deployed, not visiting; peacekeepers arriving are help
         peacekeepers = actor1 is not None and "peacekeep" in actor1.text.lower()
@@ -174,6 +191,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
         trigger.type in ("RETREAT", "MOBILIZE")
         and actor2 is not None
         and actor2.kind in FORCE_KINDS
+        and _object_of(actor2, token)
         and not freed
     ):
         # the forces moved are the actor's own; the side concerned is where they go or leave

@@ -160,3 +160,21 @@ def test_forces_freed_or_equipped_are_the_side_acted_on(extract, text: str, acto
 
 def test_troops_sent_to_a_peacekeeping_force_are_aid(extract) -> None:  # type: ignore[no-untyped-def]
     assert _event_of(extract("Ghana is sending troops to the UN peacekeeping force in Mali."), "AID")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor", "role"),
+    [
+        # the other side of a ceasefire is no force the actor moves
+        ("Kabul declared a ceasefire with the Taliban on Tuesday.", "RETREAT", "Taliban", 2),
+        # people named as those helped ("households", "families", "victims")
+        ("The Red Cross provided food to about 300 households.", "AID", "households", 2),
+        ("Sweden accepted 500 refugees from the camps.", "AID", "refugees", 2),
+        # a group of people stands for them ("collective_nouns")
+        ("A group of Moroccan diplomats met the president.", "CONSULT", "diplomats", 1),
+    ],
+)
+def test_sides_named_by_people_and_groups(extract, text: str, plover: str, actor: str, role: int) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    found = event.actor1 if role == 1 else event.actor2
+    assert found is not None and actor in found.text, (event.actor1, event.actor2)
