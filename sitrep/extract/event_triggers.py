@@ -85,6 +85,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
                 entry = ["AID", None]  # "sending troops to the peacekeeping force"
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    if _receives_someone(token):
+        return _make(token, ["CONSULT", "visit"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "call" and _calls_someone(token):
         return _make(token, ["CONSULT", "phone"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "meet" and _meets_a_thing(token):
@@ -99,6 +101,11 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["transfer_verbs"] and _gives_goods(token):
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _receives_someone(token: Token) -> bool:
+    """ "Received the ambassador": hosting a visitor, not receiving aid or a letter."""
+    return token.lemma_.lower() == "receive" and _calls_someone(token)
 
 
 def _gives_goods(token: Token) -> bool:
@@ -124,12 +131,8 @@ def _calls_someone(token: Token) -> bool:
         return False
     if any(c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in token.children):
         return False
-    titles = lexicons.load("actors")["head_nouns"]
-    return (
-        person.ent_type_ == "PERSON"
-        or person.lower_ in ("counterpart", "him", "her")
-        or (titles.get(person.lower_) == "government" and person.lower_ not in ("government", "authorities"))
-    )
+    visitors = lexicons.load("events")["visitor_nouns"]
+    return person.ent_type_ == "PERSON" or person.lower_ in ("him", "her") or person.lower_ in visitors
 
 
 def _side_object(token: Token) -> bool:
@@ -214,6 +217,9 @@ def _noun_trigger(token: Token) -> Trigger | None:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
+    rule = lexicon["states_of_rule"].get(lemma)
+    if rule is not None and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "state":
+        return _make(token, rule, lemma, token.idx, token.idx + len(token.text))  # "a state of siege"
     if lemma == "strike" and _labour_strike(token):
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))

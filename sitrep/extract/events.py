@@ -203,6 +203,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
         actor2 = moved_to(token, facts)  # "strengthened its forces in Lebanon"
     if trigger.lemma == DEMAND and actor2 is None:
         actor2 = addressee(token, facts)
+    trigger = _reversed(trigger)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
     announced = hypothetical and _announced(token) and not _under_demand(token)
@@ -253,6 +254,23 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
         evidence=[trim_space(facts.doc, sentence.start_char, sentence.end_char)],
     )
     return event, part
+
+
+def _reversed(trigger: Trigger) -> Trigger:
+    """Help, cooperation or mediation that is ended, cut or suspended is a reduction of relations
+    (ONTOLOGY.md 1.2, SANCTION): "ended mediation efforts", "reduced military aid"; a meeting or visit
+    called off is a refusal to meet (REJECT)."""
+    token = trigger.token
+    if token.pos_ == "VERB" or trigger.type not in ("AID", "COOPERATE", "CONSULT"):
+        return trigger
+    carrier = predicate_of(token)
+    if carrier.i == token.i or carrier.lemma_.lower() not in lexicons.load("events")["reversal_verbs"]:
+        return trigger
+    if trigger.type == "CONSULT" and trigger.mode != "third-party":
+        plover, mode = "REJECT", "meet"
+    else:
+        plover, mode = "SANCTION", "withdraw" if trigger.type == "CONSULT" else "discontinue"
+    return Trigger(token, plover, mode, trigger.lemma, trigger.start, trigger.end)
 
 
 def _secondary(token: Token) -> bool:

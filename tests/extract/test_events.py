@@ -765,3 +765,31 @@ def test_part_of_a_counted_group_is_no_toll_of_its_own(extract) -> None:  # type
 )
 def test_part_of_a_group_counts_when_nothing_larger_is_known(extract, text: str, fatalities: int) -> None:  # type: ignore[no-untyped-def]
     assert _event_of(extract(text), "ASSAULT").fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        # help, cooperation or mediation ended or cut reduces relations ("reversal_verbs")
+        ("Japan halted economic aid to the junta.", "aid", "SANCTION"),
+        ("The envoy ended mediation efforts between the two factions.", "mediation", "SANCTION"),
+        ("The ministry cut military aid to the police.", "aid", "SANCTION"),
+        # "a state of siege" is martial law; a siege of a town is an attack
+        ("The government declared a state of siege in the province.", "siege", "COERCE"),
+        ("Rebels laid siege to the town of Kidal.", "siege", "ASSAULT"),
+        ("The king received the Egyptian ambassador on Monday.", "received", "CONSULT"),
+        ("The president hailed the agreement with Kenya.", "hailed", "SUPPORT"),
+        ("Chile established diplomatic relations with Fiji.", "established diplomatic relations", "SUPPORT"),
+        ("On Monday, the Kenyan president will join Erdogan for talks over lunch.", "talks", "AGREE"),
+    ],
+)
+def test_reversals_states_of_rule_and_welcomes(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["The army pressed its offensive in the north.", "The king received a letter from the pope."]
+)
+def test_pressing_or_receiving_things_is_no_request_or_visit(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract(text).events if e.type in ("REQUEST", "CONSULT")]
