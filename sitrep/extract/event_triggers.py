@@ -85,6 +85,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
                 entry = ["AID", None]  # "sending troops to the peacekeeping force"
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
+        return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
         return _make(token, ["CONSULT", "visit"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "call" and _calls_someone(token):
@@ -101,6 +103,12 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["transfer_verbs"] and _gives_goods(token):
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _trains_forces(token: Token) -> bool:
+    """ "Trains Iraqi pilots", "trained the police": training forces, not a team's own practice."""
+    trainees = lexicons.load("events")["trainee_nouns"]
+    return any(c.dep_ == "dobj" and c.lower_ in trainees for c in token.children)
 
 
 def _receives_someone(token: Token) -> bool:

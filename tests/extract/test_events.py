@@ -793,3 +793,29 @@ def test_reversals_states_of_rule_and_welcomes(extract, text: str, trigger: str,
 )
 def test_pressing_or_receiving_things_is_no_request_or_visit(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in extract(text).events if e.type in ("REQUEST", "CONSULT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("The US military trains Kenyan pilots at a base in Texas.", "trains", "AID"),
+        ("Norway announced a contribution of $10 million to the fund.", "contribution", "AID"),
+        ("Fijian troops take part in peacekeeping operations in Lebanon.", "peacekeeping operations", "AID"),
+        ("Washington cut tariffs on Mexican steel.", "cut tariffs", "RETREAT"),
+        ("Beijing imposed tariffs on Australian wine.", "imposed tariffs", "SANCTION"),
+    ],
+)
+def test_help_given_in_kind_and_trade_measures(extract, text: str, trigger: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.type, e.trigger.text) for e in extract(text).events]
+    assert (plover, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["The junta let free dozens of activists on Sunday.", "Egypt let free the detained journalists."]
+)
+def test_letting_free_is_a_release(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), "RETREAT").mode == "release"
+
+
+def test_a_team_in_training_is_no_aid(extract) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract("The national team trained in Doha on Monday.").events if e.type == "AID"]
