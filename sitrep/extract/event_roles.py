@@ -200,7 +200,24 @@ _INTO_CLAUSE = (
         "acl",
     ),
 )
-_ABOUT_PREPS = ("to", "for", "with", "against", "on", "at", "into", "from", "of", "in", "over", "by")
+_ABOUT_PREPS = (
+    *(
+        "to",
+        "for",
+        "with",
+        "against",
+        "on",
+        "at",
+        "into",
+        "from",
+        "of",
+        "in",
+        "over",
+        "by",
+        "between",
+        "among",
+    ),
+)
 
 
 def _aimed_at(

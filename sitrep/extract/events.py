@@ -165,7 +165,8 @@ def _named(actor: Actor | None) -> bool:
 def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event, bool]:
     """The event of a trigger, and whether its dead are part of a group counted before."""
     token = trigger.token
-    mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight")
+    # "Gaddafi and Zhivkov signed a treaty": a signature of two is mutual like a fight
+    mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight", "sign")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
     physical = trigger.type in ("ASSAULT", "COERCE")
     place_side = trigger.type not in PLACE_NOT_SIDE

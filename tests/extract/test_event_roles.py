@@ -178,3 +178,18 @@ def test_sides_named_by_people_and_groups(extract, text: str, plover: str, actor
     event = _event_of(extract(text), plover)
     found = event.actor1 if role == 1 else event.actor2
     assert found is not None and actor in found.text, (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "actor2"),
+    [
+        # those mediated between are the sides aimed at
+        ("Kuwait launched a mediation effort between Qatar and Bahrain.", "CONSULT", "Qatar"),
+        # two who sign together are both sides
+        ("Kenya and Ethiopia signed a border treaty on Monday.", "SUPPORT", "Ethiopia"),
+        ("Lebanon complained to the United Nations about the raids.", "ACCUSE", "United Nations"),
+    ],
+)
+def test_mediated_cosigners_and_complaints(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), plover)
+    assert event.actor2 is not None and actor2 in event.actor2.text, event.actor2
