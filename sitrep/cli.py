@@ -394,11 +394,14 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
     per_report: Annotated[
         bool,
-        typer.Option("--per-report", help="acled-csv: one row per article's report, even when linked."),
+        typer.Option(
+            "--per-report",
+            help="acled-csv, plover-jsonl, geojson: one record per article's report, even when linked.",
+        ),
     ] = False,
 ) -> None:
-    """Export stored events or extractions: ACLED CSV (one row per merged event once linked), PLOVER
-    JSON Lines, GeoJSON or the contract."""
+    """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines or GeoJSON (one record per
+    merged event once linked), or the contract."""
     from functools import partial
 
     from sitrep.export import acled, geojson, jsonl, plover
@@ -406,8 +409,8 @@ def export(
 
     writers: dict[str, Callable[[Store, Any], int]] = {
         "acled-csv": partial(acled.write_acled, per_report=per_report),
-        "plover-jsonl": plover.write_plover,
-        "geojson": geojson.write_geojson,
+        "plover-jsonl": partial(plover.write_plover, per_report=per_report),
+        "geojson": partial(geojson.write_geojson, per_report=per_report),
         "jsonl": jsonl.write_jsonl,
     }
     if format not in writers:

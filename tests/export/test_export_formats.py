@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import store_sample as sample
 
@@ -73,3 +74,52 @@ def test_jsonl_is_the_contract(filled: Store) -> None:
     assert Extraction.model_validate_json(lines[0]) == sample.extraction()
     assert Extraction.model_validate_json(lines[1]) == sample.second_extraction()
     assert json.loads(lines[0]) == sample.extraction().model_dump(mode="json")
+
+
+def _members(store: Store) -> dict[str, set[str]]:
+    """Article ids of every merged event with at least one report that took place."""
+    rows = store.connection.execute(
+        "SELECT m.linked_event_id, m.article_id FROM linked_event_members m"
+        " JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
+        " WHERE NOT e.negated AND NOT e.hypothetical"
+    ).fetchall()
+    members: dict[str, set[str]] = {}
+    for lid, article_id in rows:
+        members.setdefault(lid, set()).add(article_id)
+    return members
+
+
+def test_linked_plover_is_one_record_per_merged_event(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        merged_out, per_report_out = io.StringIO(), io.StringIO()
+        written = write_plover(store, merged_out)
+        reports = write_plover(store, per_report_out, per_report=True)
+        members = _members(store)
+    records = [json.loads(line) for line in merged_out.getvalue().splitlines()]
+    assert written == len(records) == len(members) < reports
+    assert {r["id"] for r in records} == set(members)
+    busiest = max(records, key=lambda r: r["reports"])
+    assert busiest["reports"] >= 3
+    assert set(busiest["article_ids"]) == members[busiest["id"]]
+    assert busiest["linked_event_id"] == busiest["id"]
+    figures = [f["value"] for f in busiest["fatalities_reported"]]
+    assert busiest["dead"] == min(figures, default=None), "the lowest figure, as ACLED codes it"
+    assert 1 <= busiest["independent_sources"] <= busiest["reports"]
+
+
+def test_linked_geojson_is_one_feature_per_located_merged_event(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        merged_out, per_report_out = io.StringIO(), io.StringIO()
+        written = write_geojson(store, merged_out)
+        reports = write_geojson(store, per_report_out, per_report=True)
+        members = _members(store)
+    features = json.loads(merged_out.getvalue())["features"]
+    assert written == len(features) < reports
+    assert len({f["id"] for f in features}) == len(features)
+    assert {f["id"] for f in features} <= set(members)
+    for found in features:
+        properties = found["properties"]
+        assert set(properties["article_ids"]) == members[found["id"]]
+        lon, lat = found["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    assert max(f["properties"]["reports"] for f in features) >= 3
