@@ -20,6 +20,7 @@ from sitrep.cli_options import (
     FieldOption,
     InputFormat,
     InputsArg,
+    JobsOption,
     JsonOption,
     LimitOption,
     ModelOption,
@@ -79,6 +80,7 @@ def run(
     published: PublishedOption = None,
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
+    jobs: JobsOption = 1,
 ) -> None:
     """Read articles, extract everything, and store it in the database (one transaction per article)."""
     from sitrep.runner import run as run_articles
@@ -87,9 +89,9 @@ def run(
     articles = _articles(inputs, input_format or format, published, field, errors)
     if sys.stderr.isatty() and len(articles) > 1:
         with typer.progressbar(length=len(articles), label="articles", file=sys.stderr) as bar:
-            report = run_articles(articles, db, model, errors, progress=bar.update)
+            report = run_articles(articles, db, model, errors, progress=bar.update, jobs=jobs)
     else:
-        report = run_articles(articles, db, model, errors)
+        report = run_articles(articles, db, model, errors, jobs=jobs)
     typer.echo(
         f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed;"
         f" {report.linked} linked across articles",
@@ -124,6 +126,7 @@ def extract(
     published: PublishedOption = None,
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
+    jobs: JobsOption = 1,
 ) -> None:
     """Print the Extraction of each article as JSON, without touching a database."""
     from sitrep.runner import extract_articles
@@ -132,7 +135,7 @@ def extract(
         raise UsageError(f"--format {format!r}: expected json or jsonl")
     errors = _Errors()
     articles = _articles(inputs, input_format, published, field, errors)
-    results = (x.model_dump(mode="json") for x in extract_articles(articles, model, errors))
+    results = (x.model_dump(mode="json") for x in extract_articles(articles, model, errors, jobs))
     if format == "jsonl":
         for result in results:
             typer.echo(json.dumps(result, ensure_ascii=False))
