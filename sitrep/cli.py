@@ -387,7 +387,7 @@ def report(
     typer.echo(f"{len(built.sentences())} sentences written to {out}", err=True)
 
 
-EXPORTS = ("acled-csv", "plover-jsonl", "geojson", "jsonl")
+EXPORTS = ("acled-csv", "plover-jsonl", "geojson", "jsonl", "parquet")
 
 
 @app.command()
@@ -399,12 +399,12 @@ def export(
         bool,
         typer.Option(
             "--per-report",
-            help="acled-csv, plover-jsonl, geojson: one record per article's report, even when linked.",
+            help="Event formats: one record per article's report, even when linked.",
         ),
     ] = False,
 ) -> None:
-    """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines or GeoJSON (one record per
-    merged event once linked), or the contract."""
+    """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines, GeoJSON or Parquet (one
+    record per merged event once linked), or the contract."""
     from functools import partial
 
     from sitrep.export import acled, geojson, jsonl, plover
@@ -416,12 +416,18 @@ def export(
         "geojson": partial(geojson.write_geojson, per_report=per_report),
         "jsonl": jsonl.write_jsonl,
     }
-    if format not in writers:
+    if format not in EXPORTS:
         raise UsageError(f"--format {format!r}: expected one of {', '.join(EXPORTS)}")
     if not db.exists():
         raise UsageError(f"{db}: no such database")
     with Store(db) as store:
-        if out is None:
+        if format == "parquet":
+            from sitrep.export.parquet import write_parquet
+
+            if out is None:
+                raise UsageError("--format parquet: give the file to write with --out (Parquet is binary)")
+            count = write_parquet(store, out, per_report)
+        elif out is None:
             count = writers[format](store, sys.stdout)
         else:
             with out.open("w", encoding="utf-8", newline="") as handle:

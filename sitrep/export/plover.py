@@ -80,16 +80,21 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_plover(store: Store, out: TextIO, per_report: bool = False) -> int:
-    """Write one PLOVER JSON object per line for every event that took place, by date; return how many."""
+def plover_records(store: Store, per_report: bool = False) -> list[dict[str, Any]]:
+    """PLOVER records of every event that took place, by date: one per merged event once every article
+    is linked (with what it rests on), else, or with `per_report`, one per article's report."""
     events = [event for event in in_date_order(queries.events(store)) if happened(event)]
     if per_report or not linked_or_false(store):
-        records = [plover_record(event) for event in events]
-    else:
-        records = [
-            {**plover_record(merged.record()), "id": merged.linked["id"], **merged.provenance()}
-            for merged in merged_events(store, events)
-        ]
+        return [plover_record(event) for event in events]
+    return [
+        {**plover_record(merged.record()), "id": merged.linked["id"], **merged.provenance()}
+        for merged in merged_events(store, events)
+    ]
+
+
+def write_plover(store: Store, out: TextIO, per_report: bool = False) -> int:
+    """Write one PLOVER JSON object per line (see `plover_records`); return how many."""
+    records = plover_records(store, per_report)
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(records)

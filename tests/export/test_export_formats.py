@@ -4,9 +4,12 @@ import io
 import json
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import store_sample as sample
 
 from sitrep.export import write_geojson, write_jsonl, write_plover
+from sitrep.export.parquet import write_parquet
 from sitrep.model import Extraction
 from sitrep.store import Store
 
@@ -123,3 +126,35 @@ def test_linked_geojson_is_one_feature_per_located_merged_event(web_db: Path) ->
         lon, lat = found["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     assert max(f["properties"]["reports"] for f in features) >= 3
+
+
+def test_parquet_holds_the_plover_records_with_typed_columns(web_db: Path, tmp_path: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        written = write_parquet(store, tmp_path / "events.parquet")
+        per_report = write_parquet(store, tmp_path / "reports.parquet", per_report=True)
+        plover = [json.loads(line) for line in _plover_lines(store)]
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert written == table.num_rows == len(plover) < per_report
+    assert table.schema.field("date").type == pa.date32()
+    assert table.schema.field("article_ids").type == pa.list_(pa.string())
+    rows = table.to_pylist()
+    assert [row["id"] for row in rows] == [record["id"] for record in plover]
+    for row, record in zip(rows, plover, strict=True):
+        assert row["date"].isoformat() == record["date"]
+        assert row["article_ids"] == record["article_ids"]
+        assert row["dead"] == record["dead"]
+    reports = pq.read_table(tmp_path / "reports.parquet").to_pylist()
+    assert all(row["reports"] == 1 and row["article_ids"] == [row["article_id"]] for row in reports)
+
+
+def test_parquet_of_an_empty_store_is_a_readable_file(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as store:
+        assert write_parquet(store, tmp_path / "empty.parquet") == 0
+    table = pq.read_table(tmp_path / "empty.parquet")
+    assert table.num_rows == 0 and "evidence" in table.schema.names
+
+
+def _plover_lines(store: Store) -> list[str]:
+    out = io.StringIO()
+    write_plover(store, out)
+    return out.getvalue().splitlines()
