@@ -26,6 +26,9 @@ def fatalities(trigger: Token) -> int | None:
     host = node.head.head
     if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and host.lemma_.lower() in words:
         own.add(host.i)  # "73 people died in police firing": the dead of the act they died in
+    clause = clause_head(predicate_of(trigger))
+    if clause.dep_ == "advcl" and clause.head.lemma_.lower() in words and _causal(clause):
+        own.add(clause.head.i)  # "a woman died when a drone hit her house"
     for token in trigger.sent:
         if token.lemma_.lower() not in words:
             continue
@@ -81,22 +84,63 @@ def _count_near(word: Token) -> int | None:
     # "two youths were shot dead": the dead are the object of the verb "dead" describes
     candidates += [c for v in candidates if v.pos_ == "VERB" for c in v.children if c.dep_ in _OBJECTS]
     for noun in candidates:
-        for child in noun.children:
-            if child.dep_ == "nummod":
-                return _number(child)
-        if noun.like_num or noun.lower_ in VAGUE:
-            return _number(noun)
-    return next((1 for noun in candidates if _one_victim(noun)), None)
+        total = _counted_together(noun)
+        if total is not None:
+            return total
+        count = _victim_count(noun)
+        if count is not None:
+            return count
+    return None
+
+
+def _victim_count(noun: Token) -> int | None:
+    """The number a victims noun carries: "three civilians", "dozens", "a student", "him"."""
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            return _number(child)
+    if noun.like_num or noun.lower_ in VAGUE:
+        return _number(noun)
+    return 1 if _one_victim(noun) else None
+
+
+def _counted_together(noun: Token) -> int | None:
+    """The sum over coordinated victims when every one is counted: "two soldiers and a civilian" is
+    three; with one uncounted ("two soldiers and civilians") there is no sum, only the first count."""
+    conjuncts = [noun, *(noun.doc[i] for i in sorted(_chain(noun)))]
+    if len(conjuncts) < 2:
+        return None
+    counts = [_victim_count(c) for c in conjuncts]
+    if any(count is None for count in counts):
+        return None
+    return sum(count for count in counts if count is not None)
+
+
+def _chain(noun: Token) -> set[int]:
+    """Indexes of a noun's conjuncts, so "A, B and C" reaches C through B."""
+    found: set[int] = set()
+    current = [noun]
+    while current:
+        nxt = [c for t in current for c in t.children if c.dep_ == "conj" and c.i not in found]
+        found.update(c.i for c in nxt)
+        current = nxt
+    return found
 
 
 def _one_victim(noun: Token) -> bool:
-    """A single person named as the dead: "a student was shot dead", "killing him"."""
-    if noun.pos_ == "VERB" or any(c.dep_ == "conj" for c in noun.children):
+    """A single person as the dead: "a student was shot dead", "killing him", a named person."""
+    if noun.pos_ == "VERB":
         return False
     if noun.pos_ == "PRON":
         return noun.lower_ in ("he", "she", "him", "her")
-    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    if noun.tag_ == "NNP" and noun.ent_type_ == "PERSON":
+        return True  # "Abu Khadija was killed"
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children)
     return noun.tag_ == "NN" and article
+
+
+def _causal(clause: Token) -> bool:
+    """A subordinate clause that tells how the deaths came about: "when", "after", "as" the attack."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.children)
 
 
 def _number(token: Token) -> int | None:

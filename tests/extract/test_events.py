@@ -243,6 +243,11 @@ def test_acled_mapping(plover, mode, lemma, kinds, expected) -> None:  # type: i
         ("Two youths were shot dead by the police on Monday.", "shot", 2),
         ("A student was shot dead near the market on Monday.", "shot", 1),
         ("Officials said 77 deaths due to police firing had been reported.", "firing", 77),
+        ("Rebel commander Joseph Kabila was killed in an ambush on Friday.", "killed", 1),  # a named person
+        ("Two soldiers and a civilian were killed in the shelling of the town.", "killed", 3),  # summed
+        ("Two soldiers and several civilians were killed in the shelling.", "killed", 2),  # one uncounted
+        ("A woman died when a drone hit her house on Monday.", "hit", 1),  # died when the attack
+        ("A man died after gunmen attacked the bus.", "attacked", 1),
     ],
 )
 def test_killing_triggers_and_their_dead(extract, text: str, trigger: str, fatalities: int | None) -> None:  # type: ignore[no-untyped-def]
