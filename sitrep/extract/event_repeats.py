@@ -52,31 +52,20 @@ def _same(a: Event, b: Event, named: set[str], country_level: set[str]) -> bool:
         return False
     if not _dates_agree(a, b):
         return False
-    victim = _entity(a.actor2)
-    if (
-        victim is not None
-        and victim == _entity(b.actor2)
-        and victim in named
-        and _named_once(a.actor2, b.actor2)
-    ):
+    if _same_named(a.actor2, b.actor2, named):
         return True
-    attacker = _entity(a.actor1)
-    return (
-        attacker is not None
-        and attacker == _entity(b.actor1)
-        and attacker in named
-        and _named_once(a.actor1, b.actor1)
-        and a.place_id is not None
-        and a.place_id == b.place_id
-        and a.date is not None
-        and a.date == b.date
+    same_spot = (
+        a.place_id is not None and a.place_id == b.place_id and a.date is not None and a.date == b.date
     )
+    return same_spot and _same_named(a.actor1, b.actor1, named)
 
 
-def _named_once(one: Actor | None, other: Actor | None) -> bool:
-    """At least one of the two mentions is the name itself: two pronouns ("shot them", "shot them")
-    resolved to one entity are too weak to make two acts one."""
-    return any(actor is not None and actor.text.casefold() not in PRONOUNS for actor in (one, other))
+def _same_named(one: Actor | None, other: Actor | None, named: set[str]) -> bool:
+    """Both actors are one named entity, and at least one mention is the name itself: two pronouns
+    ("shot them", "shot them") resolved to one entity are too weak to make two acts one."""
+    if one is None or other is None or one.entity_id is None or one.entity_id != other.entity_id:
+        return False
+    return one.entity_id in named and any(a.text.casefold() not in PRONOUNS for a in (one, other))
 
 
 def _entity(actor: Actor | None) -> str | None:
