@@ -44,22 +44,13 @@ def reported_toll(trigger: Token) -> int | None:
     """The dead an attack noun is the source of: "the toll from Sunday's drone strike has risen to five",
     "the number of people killed in the attack climbed to 12". Injury tolls are not deaths."""
     lexicon = lexicons.load("events")
-    toll_nouns, toll_verbs = set(lexicon["toll_nouns"]), set(lexicon["toll_verbs"])
     deaths, injuries = set(lexicon["fatality_words"]), set(lexicon["injury_words"])
-    head, path = trigger, []
-    for _ in range(6):
-        if head.dep_ in ("ROOT", "nsubj", "nsubjpass") or head.head is head:
-            break
-        head = head.head
-        path.append(head.lemma_.lower())
-    noun = head
-    if noun.lemma_.lower() not in toll_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
+    found = _toll_of(trigger)
+    if found is None:
         return None
+    noun, verb, path = found
     modifiers = {c.lemma_.lower() for c in noun.children} | set(path)
     if modifiers & injuries or (noun.lemma_.lower() != "toll" and not modifiers & deaths):
-        return None
-    verb = noun.head
-    if verb.lemma_.lower() not in toll_verbs:
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.like_num:
@@ -69,6 +60,30 @@ def reported_toll(trigger: Token) -> int | None:
             if count is not None:
                 return _number(count)  # "has risen to five", "stood at 30"
     return None
+
+
+def toll_update(trigger: Token) -> Token | None:
+    """The verb of a toll update the trigger is the source of ("the toll from the attack climbed to 12 on
+    Friday"): its clause tells when the count changed, not when the act happened."""
+    found = _toll_of(trigger)
+    return found[1] if found is not None else None
+
+
+def _toll_of(trigger: Token) -> tuple[Token, Token, list[str]] | None:
+    """The toll noun above the trigger, the verb that updates it, and the words between them."""
+    lexicon = lexicons.load("events")
+    toll_nouns, toll_verbs = set(lexicon["toll_nouns"]), set(lexicon["toll_verbs"])
+    head, path = trigger, []
+    for _ in range(6):
+        if head.dep_ in ("ROOT", "nsubj", "nsubjpass") or head.head is head:
+            break
+        head = head.head
+        path.append(head.lemma_.lower())
+    noun = head
+    if noun.lemma_.lower() not in toll_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = noun.head
+    return (noun, verb, path) if verb.lemma_.lower() in toll_verbs else None
 
 
 def _count_near(word: Token) -> int | None:

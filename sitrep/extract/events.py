@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from sitrep import lexicons
 from sitrep.extract.acled import acled_type
 from sitrep.extract.claims import trim_space
-from sitrep.extract.event_deaths import fatalities, reported_toll
+from sitrep.extract.event_deaths import fatalities, reported_toll, toll_update
 from sitrep.extract.event_roles import (
     ArticleFacts,
     actors,
@@ -290,7 +290,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> Event:
     acled_event, acled_sub = acled_type(
         trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
     )
-    timex = governing_timex(token, facts)
+    timex = governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
     sentence = token.sent
     confidence = 0.6 if token.pos_ == "VERB" else 0.45

@@ -161,6 +161,21 @@ def test_fatalities_are_never_guessed(extract, text: str, fatalities: int | None
     assert _event_of(extract(text), "ASSAULT").fatalities == fatalities
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # the toll's new count is dated Friday; the attack itself is not
+        ("The death toll from the attack on the market climbed to 12 on Friday.", dt.date(2024, 5, 8), 2),
+        ("The number of people killed in Monday's bombing rose to 20 on Wednesday.", dt.date(2024, 5, 6), 1),
+    ],
+)
+def test_toll_update_dates_the_count_not_the_attack(
+    extract, text: str, date: dt.date, precision: int
+) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), "ASSAULT")
+    assert (event.date, event.date_precision) == (date, precision)
+
+
 def test_event_without_date_inherits_publication_day_at_week_precision(extract) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract("Rebels attacked an army convoy near Goma."), "ASSAULT")
     assert (event.date, event.date_precision) == (dt.date(2024, 5, 8), 2)
