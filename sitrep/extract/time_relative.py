@@ -283,6 +283,13 @@ def set_(m: re.Match[str], ctx: Context) -> str | None:
     return f"P1{_unit_code(m['unit'])}"
 
 
+def weekday_set(m: re.Match[str], ctx: Context) -> str | None:
+    """ "on Tuesdays", "Tuesday nights": every such day (or part of it), a TIMEX3 set with no anchor."""
+    day = R.WEEKDAYS[key(m["wds"] or m["wd"])]
+    part = f"T{R.PARTS_OF_DAY[key(m['parts'])]}" if m["parts"] else ""
+    return f"XXXX-WXX-{day}{part}"
+
+
 RELATIVE: dict[str, Normalizer] = {
     "relative_unit": relative_unit,
     "anaphoric_unit": anaphoric_unit,
@@ -299,4 +306,5 @@ RELATIVE: dict[str, Normalizer] = {
     "bare_units": bare_units,
     "ref": ref,
     "set": set_,
+    "weekday_set": weekday_set,
 }

@@ -326,6 +326,8 @@ def season_rule(m: re.Match[str], ctx: Context) -> str | None:
     code = R.SEASONS[key(m["s"])]
     if m["y"]:
         return f"{m['y']}-{code}"
+    if m["sy"]:
+        return f"{_spelled_year(m['sy']):04d}-{code}"  # "the winter of nineteen ninety-four"
     if not m["rel"] and not m["mod"]:
         return None
     rel = None if key(m["rel"]) == "the" else rel_offset(m["rel"])
@@ -356,7 +358,23 @@ def spelled_year(m: re.Match[str], ctx: Context) -> str | None:
     return f"{_spelled_year(m['y']):04d}"
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    week_day = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * week_day) // 433
+    month = (h + week_day - 7 * m + 90) // 25
+    day = (h + week_day - 7 * m + 33 * month + 19) % 32
+    return dt.date(year, month, day)
+
+
 def _holiday_in(year: int, name: str) -> dt.date | None:
+    if name in R.EASTER:
+        return easter(year) + dt.timedelta(days=R.EASTER[name])
     if name in R.HOLIDAYS:
         return V.safe_date(year, *R.HOLIDAYS[name])
     month_num, weekday_num, nth, day_num = R.FLOATING[name]
@@ -380,6 +398,8 @@ def holiday(m: re.Match[str], ctx: Context) -> str | None:
         day = next((d for d in options if d.year == pub.year), None)
     else:
         day = pick(options, ctx, reach=DAY_REACH)
+    if day is not None and name.endswith("week"):
+        return V.fmt_week(day)
     return V.fmt_day(day) if day else None
 
 

@@ -41,6 +41,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in WORDS["holid
 FLOATING: dict[str, tuple[int, int, int, int]] = {
     k: (v[0], v[1], v[2], v[3]) for k, v in WORDS["floating_holidays"].items()
 }
+# Feasts that move with Easter, as days from Easter Sunday ("easter week" is the week that holds it).
+EASTER: dict[str, int] = dict(WORDS["easter_holidays"])
 # "the day before", "the week of": words that move or widen the day expression they precede.
 COMPOSED: dict[str, tuple[str, int]] = {k: (v[0], v[1]) for k, v in WORDS["composed"].items()}
 NOT_YEAR_AFTER: frozenset[str] = frozenset(WORDS["not_year_after"])
@@ -61,7 +63,7 @@ DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 DAY_WORDNUM = alternation(DAY_ORDINALS).replace(r"\-", "[\\s-]")
 YEAR = r"(?<![\d,.$£€])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d)"
 ORD = alternation(ORDINALS)
-SEASON = rf"(?:{alternation(SEASONS)})(?!\s+of\s+(?!(?:\d|the\s+year)))"
+SEASON = rf"(?:{alternation(SEASONS)})(?!\s+of\s+(?!(?:\d|the\s+year|nineteen|eighteen|two\s+thousand)))"
 PART = alternation(PARTS_OF_DAY)
 COMPOUND_NUMBER = rf"(?:{alternation(_TENS)}(?:[\s-]{alternation(_ONES)})?)"
 NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|{COMPOUND_NUMBER}|{alternation(list(NUMBERS) + VAGUE)})"
@@ -256,7 +258,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         rf"\b{alternation(SEASONS)}",
-        rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}|the)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+        rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}|the)\s+)?(?P<s>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<sy>{SPELLED_YEAR}))?",
     ),
     _rule("fiscal_year", r"\bfiscal", rf"fiscal\s+(?:year\s+)?(?P<y>{YEAR}|\d\d)"),
     _rule("year", A_YEAR, rf"(?P<mod>{MOD})?(?:(?:pre|post)-)?(?:the\s+year\s+)?(?P<y>{YEAR})"),
@@ -281,8 +284,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "holiday",
-        rf"\b{alternation({h.split()[0] for h in [*HOLIDAYS, *FLOATING]})}",
-        rf"(?:(?P<rel>last|this|next)\s+)?(?P<name>{alternation([*HOLIDAYS, *FLOATING])})",
+        rf"\b{alternation({h.split()[0] for h in [*HOLIDAYS, *FLOATING, *EASTER]})}",
+        rf"(?:(?P<rel>last|this|next)\s+)?(?P<name>{alternation([*HOLIDAYS, *FLOATING, *EASTER])})"
+        r"(?!\s+(?:Island|Rising|Offensive|egg))",
+    ),
+    _rule(
+        "weekday_set",
+        A_WEEKDAY,
+        rf"(?P<wds>{alternation(_FULL_DAYS)})s|(?P<wd>{alternation(_FULL_DAYS)})\s+(?P<parts>{PART})s",
     ),
     _rule("ref", A_REF, alternation(REFS)),
     _rule(

@@ -192,6 +192,17 @@ def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value
             "Friday",
             "2023-03-03",
         ),
+        # a plural weekday recurs: a TIMEX3 set with no anchor, with its part of day
+        ("The border crossing is closed to trucks on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("Two extra trains will run on Friday nights from April.", "Friday nights", "XXXX-WXX-5TNI"),
+        # feasts that move with Easter (Easter Sunday 2023 fell on April 9)
+        ("The curfew will be eased on Good Friday.", "Good Friday", "2023-04-07"),
+        ("Pilgrims will crowd the old city during Easter week.", "Easter week", "2023-W14"),
+        (
+            "Fuel prices peaked in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
     ],
 )
 def test_tense_and_wording_pick_the_reading(nlp: Language, text: str, expected: str, value: str) -> None:
@@ -303,6 +314,7 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         "The engineer later founded a venture called Orion 1980 with two partners.",
         "Now, the mayor says, the city must decide.",
         "Families have kept the craft alive for two thousand years.",
+        "Divers searched the bay near Easter Island for the wreck.",
         "",
     ],
 )
