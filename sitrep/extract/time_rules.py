@@ -210,11 +210,13 @@ RULES: tuple[Rule, ...] = (
         A_UNIT,
         r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)",
     ),
+    # "the day after" on its own follows the last date given; "the day after the attack" hangs on an
+    # event, whose date the text need not give.
     _rule(
         "adjacent_day",
         rf"{A_UNIT}|{A_DAY}",
         rf"the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|{PART})"
-        r"|the\s+day\s+(?P<dir>before|after)",
+        r"|the\s+day\s+(?P<dir>before|after)(?!\s+\w)",
     ),
     _rule("year_period", A_YEAR, rf"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period|fiscal\s+year)"),
     _rule("year_end", r"\bend", r"(?:around\s+)?year(?:'s)?[\s-]+end"),

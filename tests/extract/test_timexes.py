@@ -322,6 +322,17 @@ def test_no_dates_are_invented(nlp: Language, text: str) -> None:
     assert [t for t in _timexes(nlp, text) if t.value is not None] == []
 
 
+def test_a_day_named_by_an_event_is_not_the_day_next_to_the_last_date(nlp: Language) -> None:
+    """ "the day after the attack" hangs on the attack, which need not be the last date given; "the day
+    after" on its own follows that date."""
+    named = _timexes(
+        nlp, "Police arrived on Monday. The rebels withdrew the day after the attack on the depot."
+    )
+    assert [t.text for t in named] == ["Monday"]
+    bare = _timexes(nlp, "Police arrived on Monday. The rebels withdrew the day after.")
+    assert [(t.text, t.value) for t in bare] == [("Monday", "2023-03-06"), ("the day after", "2023-03-07")]
+
+
 _FRAGMENTS = (
     ("on", "Tuesday", "March", "5", "2023", "last", "week", "ago", "two", "days", "the", "1990s", ",", ".")
     + ("night", "Q3", "30", "February", "fiscal", "year", "2023-02-30", "12/12/2022", "now", "next", "day")
