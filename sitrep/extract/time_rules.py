@@ -288,7 +288,7 @@ RULES: tuple[Rule, ...] = (
         "holiday",
         rf"\b{alternation({h.split()[0] for h in [*HOLIDAYS, *FLOATING, *EASTER]})}",
         rf"(?:(?P<rel>last|this|next)\s+)?(?P<name>{alternation([*HOLIDAYS, *FLOATING, *EASTER])})"
-        r"(?!\s+(?:Island|Rising|Offensive|egg))",
+        rf"(?!\s+{alternation(WORDS['not_holiday_before'])}\b)",  # "Easter Island", "the Easter Rising"
     ),
     _rule(
         "weekday_set",

@@ -314,12 +314,38 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         "The engineer later founded a venture called Orion 1980 with two partners.",
         "Now, the mayor says, the city must decide.",
         "Families have kept the craft alive for two thousand years.",
-        "Divers searched the bay near Easter Island for the wreck.",
         "",
     ],
 )
 def test_no_dates_are_invented(nlp: Language, text: str) -> None:
     assert [t for t in _timexes(nlp, text) if t.value is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Churches will be full on Easter Sunday.", "Easter Sunday", "2023-04-09"),
+        ("Markets will close on Easter Monday.", "Easter Monday", "2023-04-10"),
+        ("Processions will leave the cathedral on Palm Sunday.", "Palm Sunday", "2023-04-02"),
+        ("The fast began on Ash Wednesday.", "Ash Wednesday", "2023-02-22"),
+        ("The truce is meant to hold over Easter.", "Easter", "2023-04-09"),
+    ],
+)
+def test_feasts_that_move_with_easter(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Divers searched the bay near Easter Island for the wreck.",
+        "Historians debated the Easter Rising at the conference.",
+        "Veterans recalled the Easter Offensive at the reunion.",
+        "Refugees were held on Christmas Island by the navy.",
+    ],
+)
+def test_a_feast_in_a_name_is_no_date(nlp: Language, text: str) -> None:
+    assert [t.text for t in _timexes(nlp, text)] == []
 
 
 def test_a_day_named_by_an_event_is_not_the_day_next_to_the_last_date(nlp: Language) -> None:
