@@ -266,15 +266,17 @@ def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
     """ "this morning", "last night": the day, with TIMEX3's part of day (TMO, TNI)."""
     if m["over"]:
         return V.fmt_day(ctx.published)
-    if m["mid"]:
-        # "mid-afternoon yesterday"; a bare "by mid-afternoon" is on the last day named.
-        code = R.PARTS_OF_DAY[key(m["mid"])]
+    if m["mid"] or m["within"] or m["within_day"]:
+        # "mid-afternoon yesterday"; a bare "by mid-afternoon", "in the morning" or "later in the day" is
+        # on the last day named, else on the publication day.
         if m["word"]:
             day = ctx.published + dt.timedelta(days=_DAY_OFFSETS[key(m["word"])])
         else:
             ref = V.interval(ctx.reference)
             day = ref.first if ref is not None and ref.kind == "day" else ctx.published
-        return f"{V.fmt_day(day)}T{code}"
+        if m["within_day"]:
+            return V.fmt_day(day)
+        return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[key(m['mid'] or m['within'])]}"
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[key(m["rel"])]
     return _with_time(ctx.published + dt.timedelta(days=offset), m, PART_OF_DAY_SUFFIX)
 

@@ -182,9 +182,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "part_of_day",
-        A_DAY,
+        rf"{A_DAY}|\bday\b",
         rf"(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})|(?P<over>overnight)"
-        rf"|mid[\s-]?(?P<mid>morning|afternoon|evening)(?:\s+(?P<word>{DAY_WORD}))?",
+        rf"|mid[\s-]?(?P<mid>morning|afternoon|evening)(?:\s+(?P<word>{DAY_WORD}))?"
+        # "in the morning", "later in the day": a part of the day the text is telling about
+        r"|(?<=\bin\s)the\s+(?P<within>morning|afternoon|evening)"
+        r"|(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+(?P<within_day>day)",
     ),
     _rule(
         "clock",

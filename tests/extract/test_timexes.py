@@ -348,6 +348,18 @@ def test_a_feast_in_a_name_is_no_date(nlp: Language, text: str) -> None:
     assert [t.text for t in _timexes(nlp, text)] == []
 
 
+def test_a_part_of_the_day_told_about_is_on_the_last_day_named(nlp: Language) -> None:
+    """ "in the morning", "later in the day": on the day the story is about, else the publication day."""
+    text = "Police reported the raid on Monday. Shots rang out in the morning and the gunmen fled later in the day."
+    assert [(t.text, t.value) for t in _timexes(nlp, text)] == [
+        ("Monday", "2023-03-06"),
+        ("the morning", "2023-03-06TMO"),
+        ("the day", "2023-03-06"),
+    ]
+    alone = _timexes(nlp, "The envoy is due to land in the evening.")
+    assert [(t.text, t.value) for t in alone] == [("the evening", "2023-03-08TEV")]
+
+
 def test_a_day_named_by_an_event_is_not_the_day_next_to_the_last_date(nlp: Language) -> None:
     """ "the day after the attack" hangs on the attack, which need not be the last date given; "the day
     after" on its own follows that date."""
