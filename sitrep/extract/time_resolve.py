@@ -17,7 +17,10 @@ from typing import Literal
 from sitrep.extract import time_rules as R
 from sitrep.extract import time_values as V
 
-Tense = Literal["past", "present", "future", "none"]
+# "future_in_past": a future told from a past ("said the ship would leave in February"), which may lie
+# either side of publication.
+Tense = Literal["past", "present", "future", "future_in_past", "none"]
+AHEAD: frozenset[Tense] = frozenset({"future", "future_in_past"})
 
 # "Tuesday night": TimeBank gold is split between the day and the day with a part of day (TNI); the
 # plain day scores as well and is what events are dated with. "this morning" keeps its part of day.
@@ -82,10 +85,10 @@ def number(text: str | None) -> float | None:
 def pick(options: list[dt.date], ctx: Context, reach: int = 0) -> dt.date | None:
     """Of several readings of a date, the one the tense points to: past → the latest on or before
     publication, future → the first on or after it ("will meet on Thursday" in a Thursday article is
-    that day), present → the nearest."""
+    that day), present or a future seen from the past → the nearest."""
     pub = ctx.published
     nearest = min(options, key=lambda d: abs((d - pub).days), default=None)
-    if ctx.tense == "present":
+    if ctx.tense in ("present", "future_in_past"):
         return nearest
     if ctx.tense == "future":
         chosen = min((d for d in options if d >= pub), default=None)
@@ -146,7 +149,7 @@ def season(code: str, rel: int | None, ctx: Context, past: bool = False) -> str:
         chosen = max((s for s in spans if s.last < pub), key=lambda s: s.last)
     elif rel == -1:
         return f"{this.last.year - 1:04d}-{code}"
-    elif rel == 1 or ctx.tense == "future":
+    elif rel == 1 or ctx.tense in AHEAD:
         chosen = min((s for s in spans if s.first > pub), key=lambda s: s.first)
     else:
         chosen = max((s for s in spans if s.first <= pub), key=lambda s: s.first)
@@ -309,7 +312,10 @@ def quarter(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def decade(m: re.Match[str], ctx: Context) -> str | None:
-    """ "the 1990s" → 199; "the '80s", "the eighties" → the latest such decade begun by publication."""
+    """ "the 1990s" → 199; "the '80s", "the eighties" → the latest such decade begun by publication;
+    "the 1800s" is the century (18), as "the early 1900s" means the early twentieth century."""
+    if m["dig"] and m["dig"].endswith("0") and int(m["dig"]) < 200:
+        return m["dig"][:2]
     if m["dig"]:
         return str(m["dig"])
     digit = int(m["short"]) if m["short"] else R.DECADE_WORDS[key(m["word"])]

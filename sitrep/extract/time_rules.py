@@ -228,7 +228,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "shifted",
         r"\b(?:earlier|later|from\s+now)\b",
-        rf"{APPROX}?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>earlier|later|from\s+now)",
+        rf"{APPROX}?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>earlier|later|from\s+now)"
+        r"(?!\s+than\b)",  # "a month later than planned" is a delay, not a date
     ),
     _rule(
         "year_ago_adj",

@@ -24,6 +24,8 @@ __all__ = ["event_date", "extract_timexes"]
 NORMALIZERS: dict[str, Normalizer] = {**CALENDAR, **RELATIVE}
 _TENSE_WORDS = time_rules.WORDS["tense"]
 _FUTURE_AUX = frozenset(_TENSE_WORDS["future_aux"])
+# "said the ship would leave in early February": a future seen from a past, so either side of publication.
+_FUTURE_IN_PAST_AUX = frozenset(_TENSE_WORDS["future_in_past_aux"])
 _PRESENT_MODALS = frozenset(_TENSE_WORDS["present_modals"])
 # Verbs whose infinitive complement lies ahead: "plans to meet", "is expected to vote", "is to resume".
 _FUTURE_HEADS = frozenset(_TENSE_WORDS["future_heads"])
@@ -276,6 +278,8 @@ def _verb_tense(verb: Token) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
+    if words & _FUTURE_IN_PAST_AUX:
+        return "future_in_past"
     if words & _PRESENT_MODALS:
         return "present"
     if "could" in words:

@@ -360,6 +360,35 @@ def test_a_part_of_the_day_told_about_is_on_the_last_day_named(nlp: Language) ->
     assert [(t.text, t.value) for t in alone] == [("the evening", "2023-03-08TEV")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        # "the 1800s" is a century, "the 1860s" a decade
+        ("The kingdom ruled the coast from the mid-1500s to the 1800s.", "the 1800s", "18"),
+        ("The kingdom ruled the coast from the mid-1500s to the 1800s.", "mid-1500s", "15"),
+        ("The fort fell in the 1860s.", "the 1860s", "186"),
+        ("Oil output doubled in the 2000s.", "the 2000s", "200"),
+        # a unit counted from an earlier date keeps the unit's own granularity
+        ("Raids rose in July 2022 and fell the following year.", "the following year", "2023"),
+        # a future told from the past may already be over: the nearest reading
+        (
+            "Officials said the tanker would sail in early February, but it left on March 2.",
+            "early February",
+            "2023-02",
+        ),
+        ("Officials said the bridge would one day be rebuilt.", "one day", "FUTURE_REF"),
+    ],
+)
+def test_granularity_and_future_in_the_past(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+def test_a_delay_is_no_date(nlp: Language) -> None:
+    """ "a month later than planned" measures a delay; it names no day a month after the last one."""
+    found = _timexes(nlp, "The convoy left on Monday, a month later than planned.")
+    assert [(t.text, t.value) for t in found] == [("Monday", "2023-03-06"), ("a month", "P1M")]
+
+
 def test_a_day_named_by_an_event_is_not_the_day_next_to_the_last_date(nlp: Language) -> None:
     """ "the day after the attack" hangs on the attack, which need not be the last date given; "the day
     after" on its own follows that date."""
