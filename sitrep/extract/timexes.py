@@ -60,6 +60,8 @@ _NAME_WORDS = frozenset(
     {"minutes", "minute", "hours", "hour", "week", "weeks", "today", "tonight", "now", "noon", "day", "days"}
     | {"month", "months", "year", "years", "night", "morning", "evening", "daily", "weekly"}
 )
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 _MINOR_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with"})
 # Set words that stay sets as adjectives ("a daily rally", "his weekly address").
 _SET_ADJECTIVES = frozenset(time_rules.WORDS["set_adjectives"])
@@ -192,7 +194,8 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
 
 
 def _is_title(doc: Doc, cand: time_rules.Candidate) -> bool:
-    """A capitalized time word inside a sentence that is not itself in title case is a name."""
+    """A capitalized time word inside a sentence that is not itself in title case is a name, and so is
+    one that is all a quotation holds (ABC's “This Week”), however many names the sentence has."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return False
@@ -200,6 +203,12 @@ def _is_title(doc: Doc, cand: time_rules.Candidate) -> bool:
     words = [t for t in span if t.is_alpha and t.i != first]
     if not any(t.is_title and t.lower_ in _NAME_WORDS for t in words):
         return False
+    text = doc_text(doc)
+    if (
+        text[cand.start - 1 : cand.start] in _OPENING_QUOTES
+        and text[cand.end : cand.end + 1] in _CLOSING_QUOTES
+    ):
+        return True
     sent = [t for t in span.sent if t.is_alpha and t.lower_ not in _MINOR_WORDS]
     return sum(t.is_title for t in sent) * 2 < len(sent)
 

@@ -311,6 +311,7 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         "Thousands joined the annual March for Life in the capital.",
         'Thousands joined the "March of the Mothers" in the capital.',
         "In today's world, cheap drones decide battles.",
+        "Jane Doe, director of the National Economic Council, spoke on NBC News’ “This Week” program.",
         "The engineer later founded a venture called Orion 1980 with two partners.",
         "Now, the mayor says, the city must decide.",
         "Families have kept the craft alive for two thousand years.",
