@@ -207,9 +207,17 @@ def shifted(m: re.Match[str], ctx: Context) -> str | None:
     if n is None or n != int(n):
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     today = V.fmt_day(ctx.published)
-    base = ctx.reference if ctx.reference and "now" not in key(m["dir"]) else today
-    if code == "Y" and ctx.compared and "now" not in key(m["dir"]):
+    from_now = "now" in key(m["dir"])
+    if not (ctx.reference or ctx.compared or from_now):
+        # "Two decades later, ..." with no date before it: only the stretch of time is known, which is
+        # how TIMEX3 reads "two days later" anyway (a duration, with "later" as its signal)
+        return f"P{int(n) * {'DE': 10, 'CE': 100}.get(code, 1)}{'Y' if code in ('DE', 'CE') else code}"
+    base = ctx.reference if ctx.reference and not from_now else today
+    if code == "Y" and ctx.compared and not from_now:
         base = ctx.compared
+    if code in ("DE", "CE"):
+        # "two decades later" after "the 2004 bombing": years from that year, not from publication
+        return _from(base, sign * int(n), code)
     return V.shift(base, sign * int(n), code) or _from(today, sign * int(n), code)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from sitrep.extract import time_rules as R
@@ -53,6 +53,9 @@ class Context:
     compared: str | None = None
     # The expression dates a noun ("a cutback in September"), so the verb's tense binds it less.
     loose: bool = False
+    # The year each month and day named so far was read in: "the September 17 agreement" after "signed
+    # on 17 September" is the same day.
+    days_named: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 Normalizer = Callable[[re.Match[str], Context], str | None]
@@ -182,8 +185,12 @@ def month_day(m: re.Match[str], ctx: Context) -> str | None:
         day = V.safe_date(int(m["y"]), month_num, day_num)
     elif V.safe_date(2000, month_num, day_num) is None:
         return None
+    elif (month_num, day_num) in ctx.days_named:
+        day = V.safe_date(ctx.days_named[(month_num, day_num)], month_num, day_num)
     else:
         day = _day_in_year(month_num, day_num, ctx)
+    if day is not None:
+        ctx.days_named[(month_num, day_num)] = day.year
     return _with_time(day, m) if day else None
 
 
@@ -224,6 +231,8 @@ def month_year(m: re.Match[str], ctx: Context) -> str | None:
 def month(m: re.Match[str], ctx: Context) -> str | None:
     """ "in February": the latest February not after publication, or the next one in future tense."""
     target, rel, pub = R.MONTHS[key(m["mon"])], rel_offset(m["rel"]), ctx.published
+    if m["shared_y"]:
+        return V.fmt_month(int(m["shared_y"]), target)
     if rel == 0:
         return V.fmt_month(pub.year, target)
     if rel == -1:

@@ -166,7 +166,13 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
         rf"(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})|(?P<rel>last|this|next)\s+year)",
     ),
-    _rule("month", A_MONTH, rf"(?P<mod>{MOD})?(?:(?P<rel>{REL})\s+)?(?P<mon>{MONTH_FULL})(?!\s+\d)"),
+    _rule(
+        "month",
+        A_MONTH,
+        rf"(?P<mod>{MOD})?(?:(?P<rel>{REL})\s+)?(?P<mon>{MONTH_FULL})(?!\s+\d)"
+        # "in April and May 2019": the year said once for both months
+        rf"(?:(?=\s+(?:and|or|to|through|until|till)\s+{MONTH}\s+(?P<shared_y>{YEAR}))|)",
+    ),
     _rule(
         "weekday",
         A_WEEKDAY,

@@ -384,6 +384,31 @@ def test_granularity_and_future_in_the_past(nlp: Language, text: str, expected: 
     assert _one(nlp, text, expected).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        # decades counted from the year just named, not from publication
+        (
+            "The trial concerns the 2004 bombing of a base. Two decades later, questions remain.",
+            "Two decades later",
+            "2024",
+        ),
+        # with no date before it, only the stretch of time is known
+        ("Three days later the garrison surrendered.", "Three days later", "P3D"),
+        # a month and day named twice is one day
+        (
+            "The truce was signed on 17 September. Critics say the September 17 deal will collapse.",
+            "September 17",
+            "2022-09-17",
+        ),
+        # one year said for two months
+        ("Inspectors raided markets in April and May 2021.", "April", "2021-04"),
+    ],
+)
+def test_dates_read_from_the_dates_around_them(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
 def test_a_delay_is_no_date(nlp: Language) -> None:
     """ "a month later than planned" measures a delay; it names no day a month after the last one."""
     found = _timexes(nlp, "The convoy left on Monday, a month later than planned.")
