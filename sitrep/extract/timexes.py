@@ -66,6 +66,7 @@ _MINOR_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for",
 # Set words that stay sets as adjectives ("a daily rally", "his weekly address").
 _SET_ADJECTIVES = frozenset(time_rules.WORDS["set_adjectives"])
 _DISCOURSE_NOW = re.compile(r"now,", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
 # "the March for Life", "the March of the Mothers": a noun, where "the March accession" is a month.
 _NOT_MONTH_AFTER = frozenset({"the", "a", "an", "annual"})
 _OF_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
@@ -264,6 +265,12 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
         return "past"
     if before in _FUTURE_PREPS:
         return "future"
+    if (
+        span.start > 0
+        and doc[span.start - 1].tag_ == "VBD"
+        and not _POSSESSIVE.match(doc_text(doc), span.end_char)
+    ):
+        return "past"  # "Netanyahu said Sunday Israel will…": the date right after a past verb is that verb's
     if token.head.dep_ == "prep" and token.head.lower_ in _DEADLINE_PREPS:
         return "future" if token.head.head.lemma_ in _PLANNING else "present"
     for _ in range(8):

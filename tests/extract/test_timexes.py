@@ -401,6 +401,8 @@ def test_granularity_and_future_in_the_past(nlp: Language, text: str, expected: 
             "September 17",
             "2022-09-17",
         ),
+        # a date right after a past verb is that verb's, whatever tense the reported words have
+        ("The minister said Sunday the army will hold its positions.", "Sunday", "2023-03-05"),
         # one year said for two months
         ("Inspectors raided markets in April and May 2021.", "April", "2021-04"),
     ],
