@@ -20,6 +20,7 @@ from sitrep.cli_options import (
     FieldOption,
     InputFormat,
     InputsArg,
+    JobsOption,
     JsonOption,
     LimitOption,
     ModelOption,
@@ -79,6 +80,7 @@ def run(
     published: PublishedOption = None,
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
+    jobs: JobsOption = 1,
 ) -> None:
     """Read articles, extract everything, and store it in the database (one transaction per article)."""
     from sitrep.runner import run as run_articles
@@ -87,9 +89,9 @@ def run(
     articles = _articles(inputs, input_format or format, published, field, errors)
     if sys.stderr.isatty() and len(articles) > 1:
         with typer.progressbar(length=len(articles), label="articles", file=sys.stderr) as bar:
-            report = run_articles(articles, db, model, errors, progress=bar.update)
+            report = run_articles(articles, db, model, errors, progress=bar.update, jobs=jobs)
     else:
-        report = run_articles(articles, db, model, errors)
+        report = run_articles(articles, db, model, errors, jobs=jobs)
     typer.echo(
         f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed;"
         f" {report.linked} linked across articles",
@@ -124,6 +126,7 @@ def extract(
     published: PublishedOption = None,
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
+    jobs: JobsOption = 1,
 ) -> None:
     """Print the Extraction of each article as JSON, without touching a database."""
     from sitrep.runner import extract_articles
@@ -132,7 +135,7 @@ def extract(
         raise UsageError(f"--format {format!r}: expected json or jsonl")
     errors = _Errors()
     articles = _articles(inputs, input_format, published, field, errors)
-    results = (x.model_dump(mode="json") for x in extract_articles(articles, model, errors))
+    results = (x.model_dump(mode="json") for x in extract_articles(articles, model, errors, jobs))
     if format == "jsonl":
         for result in results:
             typer.echo(json.dumps(result, ensure_ascii=False))
@@ -384,7 +387,7 @@ def report(
     typer.echo(f"{len(built.sentences())} sentences written to {out}", err=True)
 
 
-EXPORTS = ("acled-csv", "plover-jsonl", "geojson", "jsonl")
+EXPORTS = ("acled-csv", "plover-jsonl", "geojson", "jsonl", "parquet")
 
 
 @app.command()
@@ -394,11 +397,14 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
     per_report: Annotated[
         bool,
-        typer.Option("--per-report", help="acled-csv: one row per article's report, even when linked."),
+        typer.Option(
+            "--per-report",
+            help="Event formats: one record per article's report, even when linked.",
+        ),
     ] = False,
 ) -> None:
-    """Export stored events or extractions: ACLED CSV (one row per merged event once linked), PLOVER
-    JSON Lines, GeoJSON or the contract."""
+    """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines, GeoJSON or Parquet (one
+    record per merged event once linked), or the contract."""
     from functools import partial
 
     from sitrep.export import acled, geojson, jsonl, plover
@@ -406,16 +412,22 @@ def export(
 
     writers: dict[str, Callable[[Store, Any], int]] = {
         "acled-csv": partial(acled.write_acled, per_report=per_report),
-        "plover-jsonl": plover.write_plover,
-        "geojson": geojson.write_geojson,
+        "plover-jsonl": partial(plover.write_plover, per_report=per_report),
+        "geojson": partial(geojson.write_geojson, per_report=per_report),
         "jsonl": jsonl.write_jsonl,
     }
-    if format not in writers:
+    if format not in EXPORTS:
         raise UsageError(f"--format {format!r}: expected one of {', '.join(EXPORTS)}")
     if not db.exists():
         raise UsageError(f"{db}: no such database")
     with Store(db) as store:
-        if out is None:
+        if format == "parquet":
+            from sitrep.export.parquet import write_parquet
+
+            if out is None:
+                raise UsageError("--format parquet: give the file to write with --out (Parquet is binary)")
+            count = write_parquet(store, out, per_report)
+        elif out is None:
             count = writers[format](store, sys.stdout)
         else:
             with out.open("w", encoding="utf-8", newline="") as handle:
@@ -443,3 +455,7 @@ def main() -> None:
             sys.exit(exc.exit_code)
         raise
     sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -9,6 +9,10 @@ import typer
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 ModelOption = Annotated[str, typer.Option("--model", help="spaCy pipeline to load (an installed package).")]
+JobsOption = Annotated[
+    int,
+    typer.Option("--jobs", min=1, help="Worker processes for extraction, each loading the model once."),
+]
 InputsArg = Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")]
 InputFormat = Annotated[
     str | None, typer.Option("--input-format", help="text, jsonl or csv (default: by file extension).")

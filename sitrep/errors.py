@@ -48,4 +48,23 @@ class ExtractionError(SitrepError):
 
     def __init__(self, article_id: str, exc: BaseException) -> None:
         self.article_id = article_id
-        super().__init__(f"article {article_id}: extraction failed ({type(exc).__name__}: {exc})")
+        self.cause = f"{type(exc).__name__}: {exc}"
+        super().__init__(f"article {article_id}: extraction failed ({self.cause})")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled by its message, so that a worker process can hand it back (`sitrep.parallel`)."""
+        return (_extraction_error, (self.article_id, self.cause))
+
+
+class _Failure(Exception):
+    """The cause of an ExtractionError that crossed a process boundary, already formatted."""
+
+    def __init__(self, cause: str) -> None:
+        super().__init__(cause)
+
+
+def _extraction_error(article_id: str, cause: str) -> ExtractionError:
+    error = ExtractionError(article_id, _Failure(cause))
+    error.cause = cause
+    error.args = (f"article {article_id}: extraction failed ({cause})",)
+    return error

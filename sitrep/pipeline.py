@@ -7,7 +7,7 @@ Each stage is a plain function of what the earlier ones found; the order below i
     relations  roles stated next to names ("Wagner chief Yevgeny Prigozhin")
     timexes    time expressions resolved against the publication date
     claims     who said what (events inside a claim are attributed to it)
-    events     who did what to whom, where and when
+    events     who did what to whom, where and when; one event told twice is one event
 
 The work is pure: nothing here writes anywhere, so articles can be processed in any order or in parallel.
 """
@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from sitrep.errors import ExtractionError
 from sitrep.extract.claims import extract_claims
 from sitrep.extract.entities import extract_entities
+from sitrep.extract.event_repeats import merge_repeats
 from sitrep.extract.event_roles import ArticleFacts
 from sitrep.extract.events import extract_events
 from sitrep.extract.mentions import Mention, MentionIndex
@@ -90,6 +91,7 @@ class Pipeline:
             claims=claims,
         )
         events = self._timed("events", extract_events, facts)
+        events = self._timed("events", merge_repeats, events, entities, places)
         return Extraction(
             document=Document.of(article),
             entities=entities,

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep import parallel
 from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import FieldNames, read_articles
 from sitrep.link.run import link
 from sitrep.model import Article, Extraction
 from sitrep.nlp.loader import DEFAULT_MODEL
-from sitrep.pipeline import Pipeline
 from sitrep.store.store import Store
 
 ErrorHandler = Callable[[SitrepError], None]
@@ -55,11 +55,13 @@ def load_articles(
 
 
 def extract_articles(
-    articles: Iterable[Article], model: str = DEFAULT_MODEL, on_error: ErrorHandler = _ignore
+    articles: Iterable[Article],
+    model: str = DEFAULT_MODEL,
+    on_error: ErrorHandler = _ignore,
+    jobs: int = 1,
 ) -> Iterator[Extraction]:
-    """Extractions, in input order, without touching any database."""
-    pipeline = Pipeline(model)
-    for _, result in pipeline.pipe(articles):
+    """Extractions, in input order, without touching any database (`jobs` worker processes)."""
+    for _, result in parallel.pipe(articles, model, jobs):
         if isinstance(result, SitrepError):
             on_error(result)
         else:
@@ -72,17 +74,18 @@ def run(
     model: str = DEFAULT_MODEL,
     on_error: ErrorHandler = _ignore,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> RunReport:
     """Extract and store articles, one transaction each, then link what they bring across articles.
 
-    An article already stored changes nothing.
+    An article already stored changes nothing. With `jobs` above 1, extraction runs in that many
+    worker processes while this one stores the results in input order.
     """
     report = RunReport(read=len(articles))
     with Store(db) as store:
         fresh = [a for a in articles if not store.has_article(a.id)]
         report.already_stored = len(articles) - len(fresh)
-        pipeline = Pipeline(model)
-        for article, result in pipeline.pipe(fresh):
+        for article, result in parallel.pipe(fresh, model, jobs):
             if progress is not None:
                 progress(1)
             if isinstance(result, SitrepError):

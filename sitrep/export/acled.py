@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from sitrep.export import countries
 from sitrep.export.common import effective_date, happened, in_date_order, kind_key
+from sitrep.export.merged import MergedEvent, merged_events
 from sitrep.link.listing import linked_or_false
 from sitrep.store import queries
 from sitrep.store.store import Store
@@ -170,37 +171,18 @@ def exported(event: dict[str, Any]) -> bool:
     return bool(event["acled_event_type"]) and happened(event)
 
 
-def merged_row(linked: dict[str, Any], reports: list[dict[str, Any]], number: int) -> dict[str, Any]:
+def merged_row(merged: MergedEvent, number: int) -> dict[str, Any]:
     """One ACLED row for a merged event from the reports of it that ACLED would code.
 
-    Actors, place and ACLED type come from the most precisely placed report (then the most precisely
-    dated, then the earliest); the date is the merged event's. Fatalities follow ACLED's conservative
-    rule: the lowest figure any report gives, with every figure listed in `notes` when they differ.
-    `source` lists every outlet; `notes` carries each report's evidence with its outlet and article id.
+    Actors, place, type, date and fatalities come from `MergedEvent.record()`; `source` lists every
+    outlet; `notes` carries each report's evidence with its outlet and article id, and every fatality
+    figure when they differ.
     """
-    base = min(
-        reports,
-        key=lambda e: (
-            e["place"] is None,
-            e["geo_precision"] or 3,
-            e["date_precision"] or 3,
-            e["published"],
-            e["article_id"],
-        ),
-    )
-    event = dict(base)
-    if linked["date"]:
-        event["date"], event["date_precision"] = linked["date"], linked["date_precision"]
-    figures = [
-        (e["fatalities"], e["source"] or e["article_id"]) for e in reports if e["fatalities"] is not None
-    ]
-    event["fatalities"] = min((value for value, _ in figures), default=None)
-    event["stored_at"] = max(e["stored_at"] for e in reports)
-    row = acled_row(event, number)
-    row["source"] = "; ".join(dict.fromkeys(e["source"] for e in reports if e["source"]))
+    row = acled_row(merged.record(), number)
+    row["source"] = "; ".join(merged.sources)
     notes: list[str] = []
     seen: set[tuple[str, str]] = set()
-    for report in reports:
+    for report in merged.reports:
         told = " ".join(report["evidence"]) or report["trigger"]
         if (report["article_id"], told) in seen:
             continue
@@ -208,11 +190,12 @@ def merged_row(linked: dict[str, Any], reports: list[dict[str, Any]], number: in
         where = ", ".join(str(v) for v in (report["source"], report["published"]) if v)
         speaker = f"; reported by {report['attributed_speaker']}" if report["attributed_speaker"] else ""
         notes.append(f"{told} [{where}, article {report['article_id']}{speaker}]")
-    articles = len({e["article_id"] for e in reports})
+    articles = len(merged.article_ids)
     if articles > 1:
         notes.append(
-            f"[Reported by {articles} articles, {linked['independent_sources']} independent sources.]"
+            f"[Reported by {articles} articles, {merged.linked['independent_sources']} independent sources.]"
         )
+    figures = merged.figures
     if len({value for value, _ in figures}) > 1:
         listed = "; ".join(f"{value} ({who})" for value, who in figures)
         notes.append(f"[Fatality figures differ: {listed}; the lowest is recorded.]")
@@ -220,34 +203,6 @@ def merged_row(linked: dict[str, Any], reports: list[dict[str, Any]], number: in
         notes.append("[Fatalities not reported in the source; recorded as 0.]")
     row["notes"] = " ".join(notes)
     return row
-
-
-def _merged(store: Store, events: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """The exported reports grouped by merged event, in date order of the merged event."""
-    conn = store.connection
-    member_of = {
-        (aid, eid): lid
-        for aid, eid, lid in conn.execute(
-            "SELECT article_id, event_id, linked_event_id FROM linked_event_members"
-        )
-    }
-    linked = {
-        row["id"]: dict(row)
-        for row in conn.execute(
-            "SELECT id, date, date_precision, reports, independent_sources FROM linked_events"
-        )
-    }
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for event in events:
-        lid = member_of.get((event["article_id"], event["id"]))
-        if lid is None or lid not in linked:  # not linked: a merged event of its own
-            lid = f"report:{event['key']}"
-            linked[lid] = {"id": lid, "date": None, "date_precision": None, "independent_sources": 1}
-        groups.setdefault(lid, []).append(event)
-    ordered = sorted(
-        groups.items(), key=lambda item: linked[item[0]]["date"] or min(effective_date(e) for e in item[1])
-    )
-    return [(linked[lid], reports) for lid, reports in ordered]
 
 
 def write_acled(store: Store, out: TextIO, per_report: bool = False) -> int:
@@ -262,8 +217,8 @@ def write_acled(store: Store, out: TextIO, per_report: bool = False) -> int:
     written = 0
     events = [event for event in in_date_order(queries.events(store)) if exported(event)]
     if not per_report and linked_or_false(store):
-        for linked, reports in _merged(store, events):
-            row = merged_row(linked, reports, 0)
+        for merged in merged_events(store, events):
+            row = merged_row(merged, 0)
             prefix = row["event_id_cnty"][:3]
             numbers[prefix] += 1
             row["event_id_cnty"] = f"{prefix}{numbers[prefix]}"

@@ -2,6 +2,9 @@
 
 RFC 7946 puts longitude first (`[lon, lat]`) and uses WGS 84 with no `crs` member; GeoNames
 coordinates are WGS 84 already.
+
+Once every stored article is linked, one Feature per merged event (see `sitrep.export.merged`), with
+every article, outlet and fatality figure it rests on; `per_report=True` keeps one per article's report.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import json
 from typing import Any, TextIO
 
 from sitrep.export.common import happened
+from sitrep.export.merged import merged_events
+from sitrep.link.listing import linked_or_false
 from sitrep.store import queries
 from sitrep.store.store import Store
 
@@ -41,13 +46,24 @@ def feature(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_geojson(store: Store, out: TextIO) -> int:
+def write_geojson(store: Store, out: TextIO, per_report: bool = False) -> int:
     """Write the FeatureCollection; return the number of features."""
-    features = [
-        feature(event)
-        for event in queries.events(store)
-        if happened(event) and event["latitude"] is not None and event["longitude"] is not None
-    ]
+    events = [event for event in queries.events(store) if happened(event)]
+    if per_report or not linked_or_false(store):
+        features = [feature(event) for event in events if _located(event)]
+    else:
+        features = []
+        for merged in merged_events(store, events):
+            record = merged.record()
+            if _located(record):
+                found = feature(record)
+                found["id"] = merged.linked["id"]
+                found["properties"].update(merged.provenance())
+                features.append(found)
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
     return len(features)
+
+
+def _located(event: dict[str, Any]) -> bool:
+    return event["latitude"] is not None and event["longitude"] is not None

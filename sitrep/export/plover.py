@@ -1,5 +1,8 @@
 """PLOVER JSON Lines: one object per event that took place, in PLOVER's who-did-what-to-whom shape.
 
+Once every stored article is linked, one object per merged event (see `sitrep.export.merged`), with
+every article, outlet and fatality figure it rests on; `per_report=True` keeps one per article's report.
+
 PLOVER codes an actor as a country (ISO alpha-3) plus a sector (MIL, GOV, REB, CVL…); sitrep keeps a
 coarser `kind`, so the sector is derived from it where the mapping is unambiguous (ONTOLOGY.md sections
 2 and 4.1) and null otherwise, with the kind itself kept beside it. International organisations and NGOs
@@ -13,6 +16,8 @@ from typing import Any, TextIO
 
 from sitrep.export import countries
 from sitrep.export.common import effective_date, happened, in_date_order, kind_key
+from sitrep.export.merged import merged_events
+from sitrep.link.listing import linked_or_false
 from sitrep.store import queries
 from sitrep.store.store import Store
 
@@ -75,11 +80,21 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_plover(store: Store, out: TextIO) -> int:
-    """Write one PLOVER JSON object per line for every event that took place, by date; return how many."""
-    written = 0
-    for event in in_date_order(queries.events(store)):
-        if happened(event):
-            out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
-            written += 1
-    return written
+def plover_records(store: Store, per_report: bool = False) -> list[dict[str, Any]]:
+    """PLOVER records of every event that took place, by date: one per merged event once every article
+    is linked (with what it rests on), else, or with `per_report`, one per article's report."""
+    events = [event for event in in_date_order(queries.events(store)) if happened(event)]
+    if per_report or not linked_or_false(store):
+        return [plover_record(event) for event in events]
+    return [
+        {**plover_record(merged.record()), "id": merged.linked["id"], **merged.provenance()}
+        for merged in merged_events(store, events)
+    ]
+
+
+def write_plover(store: Store, out: TextIO, per_report: bool = False) -> int:
+    """Write one PLOVER JSON object per line (see `plover_records`); return how many."""
+    records = plover_records(store, per_report)
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(records)

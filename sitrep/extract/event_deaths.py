@@ -32,6 +32,9 @@ def counted_deaths(trigger: Token) -> tuple[int | None, bool]:
     host = node.head.head
     if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and host.lemma_.lower() in words:
         own.add(host.i)  # "73 people died in police firing": the dead of the act they died in
+    clause = clause_head(predicate_of(trigger))
+    if clause.dep_ == "advcl" and clause.head.lemma_.lower() in words and _causal(clause):
+        own.add(clause.head.i)  # "a woman died when a drone hit her house"
     for token in trigger.sent:
         if token.lemma_.lower() not in words:
             continue
@@ -47,22 +50,13 @@ def reported_toll(trigger: Token) -> int | None:
     """The dead an attack noun is the source of: "the toll from Sunday's drone strike has risen to five",
     "the number of people killed in the attack climbed to 12". Injury tolls are not deaths."""
     lexicon = lexicons.load("events")
-    toll_nouns, toll_verbs = set(lexicon["toll_nouns"]), set(lexicon["toll_verbs"])
     deaths, injuries = set(lexicon["fatality_words"]), set(lexicon["injury_words"])
-    head, path = trigger, []
-    for _ in range(6):
-        if head.dep_ in ("ROOT", "nsubj", "nsubjpass") or head.head is head:
-            break
-        head = head.head
-        path.append(head.lemma_.lower())
-    noun = head
-    if noun.lemma_.lower() not in toll_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
+    found = _toll_of(trigger)
+    if found is None:
         return None
+    noun, verb, path = found
     modifiers = {c.lemma_.lower() for c in noun.children} | set(path)
     if modifiers & injuries or (noun.lemma_.lower() != "toll" and not modifiers & deaths):
-        return None
-    verb = noun.head
-    if verb.lemma_.lower() not in toll_verbs:
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.like_num:
@@ -74,6 +68,30 @@ def reported_toll(trigger: Token) -> int | None:
     return None
 
 
+def toll_update(trigger: Token) -> Token | None:
+    """The verb of a toll update the trigger is the source of ("the toll from the attack climbed to 12 on
+    Friday"): its clause tells when the count changed, not when the act happened."""
+    found = _toll_of(trigger)
+    return found[1] if found is not None else None
+
+
+def _toll_of(trigger: Token) -> tuple[Token, Token, list[str]] | None:
+    """The toll noun above the trigger, the verb that updates it, and the words between them."""
+    lexicon = lexicons.load("events")
+    toll_nouns, toll_verbs = set(lexicon["toll_nouns"]), set(lexicon["toll_verbs"])
+    head, path = trigger, []
+    for _ in range(6):
+        if head.dep_ in ("ROOT", "nsubj", "nsubjpass") or head.head is head:
+            break
+        head = head.head
+        path.append(head.lemma_.lower())
+    noun = head
+    if noun.lemma_.lower() not in toll_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = noun.head
+    return (noun, verb, path) if verb.lemma_.lower() in toll_verbs else None
+
+
 def _count_near(word: Token) -> tuple[int | None, bool]:
     """The number counting the dead (on the victims noun, or on the noun "dead" describes), and whether
     it counts part of a group already named ("two of the victims")."""
@@ -81,6 +99,9 @@ def _count_near(word: Token) -> tuple[int | None, bool]:
     if own is not None and word.pos_ in ("NOUN", "ADJ"):
         return _number(own), False  # "77 deaths", "left two dead"
     candidates = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    if any(c.dep_ == "dobj" for c in candidates):
+        # "a missile strike killed 11 people": the subject of a killing with an object is the killer
+        candidates = [c for c in candidates if c.dep_ != "nsubj"]
     if word.dep_ in ("amod", "acomp", "oprd") or word.lower_ in ("dead", "killed"):
         candidates.append(word.head)
     if word.dep_ == "nummod":
@@ -88,12 +109,13 @@ def _count_near(word: Token) -> tuple[int | None, bool]:
     # "two youths were shot dead": the dead are the object of the verb "dead" describes
     candidates += [c for v in candidates if v.pos_ == "VERB" for c in v.children if c.dep_ in _OBJECTS]
     for noun in candidates:
-        for child in noun.children:
-            if child.dep_ == "nummod":
-                return _number(child), False
-        if noun.like_num or noun.lower_ in VAGUE:
-            return _number(noun), _partitive(noun)
-    return next((1 for noun in candidates if _one_victim(noun)), None), False
+        total = _counted_together(noun)
+        if total is not None:
+            return total, False
+        count = _victim_count(noun)
+        if count is not None:
+            return count, _partitive(noun)
+    return None, False
 
 
 def _partitive(count: Token) -> bool:
@@ -110,14 +132,54 @@ def _partitive(count: Token) -> bool:
     )
 
 
+def _victim_count(noun: Token) -> int | None:
+    """The number a victims noun carries: "three civilians", "dozens", "a student", "him"."""
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            return _number(child)
+    if noun.like_num or noun.lower_ in VAGUE:
+        return _number(noun)
+    return 1 if _one_victim(noun) else None
+
+
+def _counted_together(noun: Token) -> int | None:
+    """The sum over coordinated victims when every one is counted: "two soldiers and a civilian" is
+    three; with one uncounted ("two soldiers and civilians") there is no sum, only the first count."""
+    conjuncts = [noun, *(noun.doc[i] for i in sorted(_chain(noun)))]
+    if len(conjuncts) < 2:
+        return None
+    counts = [_victim_count(c) for c in conjuncts]
+    if any(count is None for count in counts):
+        return None
+    return sum(count for count in counts if count is not None)
+
+
+def _chain(noun: Token) -> set[int]:
+    """Indexes of a noun's conjuncts, so "A, B and C" reaches C through B."""
+    found: set[int] = set()
+    current = [noun]
+    while current:
+        nxt = [c for t in current for c in t.children if c.dep_ == "conj" and c.i not in found]
+        found.update(c.i for c in nxt)
+        current = nxt
+    return found
+
+
 def _one_victim(noun: Token) -> bool:
-    """A single person named as the dead: "a student was shot dead", "killing him"."""
-    if noun.pos_ == "VERB" or any(c.dep_ == "conj" for c in noun.children):
+    """A single person as the dead: "a student was shot dead", "killing him", a named person."""
+    if noun.pos_ == "VERB":
         return False
     if noun.pos_ == "PRON":
         return noun.lower_ in ("he", "she", "him", "her")
-    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    if noun.tag_ == "NNP" and noun.ent_type_ == "PERSON":
+        return True  # "Abu Khadija was killed"
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children)
     return noun.tag_ == "NN" and article
+
+
+def _causal(clause: Token) -> bool:
+    """A subordinate clause that tells how the deaths came about: "when", "after", "as" the attack."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.children)
 
 
 def _number(token: Token) -> int | None:

@@ -79,8 +79,11 @@ def _precision(facts: ArticleFacts, place_id: str) -> int:
     return facts.places[place_id].precision or 3
 
 
-def governing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
-    """The time expression attached to the trigger's own clause, not just any in the sentence."""
+def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | None = None) -> Timex | None:
+    """The time expression attached to the trigger's own clause, not just any in the sentence. When the
+    trigger is the source of a toll update (`toll_update`, its verb), a date on that verb dates the new
+    count ("the toll from the attack rose to 12 on Friday"), so only one inside the trigger's own phrase
+    ("the toll from Sunday's strike") dates the act."""
     sentence = trigger.sent
     # "ordered the army to send reinforcements on Monday": a controlled verb shares its governor's date
     heads = _clause_chain(trigger)
@@ -89,9 +92,16 @@ def governing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
         if not (sentence.start_char <= timex.start < sentence.end_char) or timex.value is None:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None and clause_head(span.root).i in heads:
-            return timex
+        if span is None or clause_head(span.root).i not in heads:
+            continue
+        if toll_update is not None and not _within(span.root, trigger):
+            continue
+        return timex
     return None
+
+
+def _within(token: Token, phrase_head: Token) -> bool:
+    return token.i == phrase_head.i or any(a.i == phrase_head.i for a in token.ancestors)
 
 
 def modality(trigger: Token) -> tuple[bool, bool]:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from sitrep import lexicons
 from sitrep.extract.acled import acled_type
 from sitrep.extract.claims import trim_space
-from sitrep.extract.event_deaths import counted_deaths, reported_toll
+from sitrep.extract.event_deaths import counted_deaths, reported_toll, toll_update
 from sitrep.extract.event_roles import ArticleFacts, actors, addressee, moved_to, predicate_of
 from sitrep.extract.event_setting import attribution, governing_timex, modality, place_of
 from sitrep.extract.event_triggers import DEMAND, Trigger, find_triggers, is_trigger_word
@@ -225,7 +225,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     acled_event, acled_sub = acled_type(
         trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
     )
-    timex = governing_timex(token, facts)
+    timex = governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
     sentence = token.sent
     deaths, part = _deaths(token) if trigger.type == "ASSAULT" else (None, False)

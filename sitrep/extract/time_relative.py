@@ -13,6 +13,7 @@ import re
 from sitrep.extract import time_rules as R
 from sitrep.extract import time_values as V
 from sitrep.extract.time_resolve import (
+    AHEAD,
     PART_OF_DAY_SUFFIX,
     Context,
     Normalizer,
@@ -45,10 +46,19 @@ def _quarter(day: dt.date) -> str:
     return f"{day.year:04d}-Q{V.quarter_of(day)}"
 
 
+# The kinds of value each unit is coarser than: "the following year" after "July 2024" is 2025.
+_FINER = {
+    "W": ("day",),
+    "M": ("day", "week"),
+    "Q": ("day", "week", "month"),
+    "Y": ("day", "week", "month", "quarter", "season"),
+}
+
+
 def _coarsen(value: str, code: str) -> str:
-    """A day-level value cut to the granularity of the unit that moved it ("the following month")."""
+    """A value cut to the granularity of the unit that moved it ("the following month" after a day)."""
     span = V.interval(value)
-    if span is None or span.kind != "day" or code == "D":
+    if span is None or span.kind not in _FINER.get(code, ()):
         return value
     if code == "W":
         return V.fmt_week(span.first)
@@ -125,7 +135,7 @@ def anaphoric_unit(m: re.Match[str], ctx: Context) -> str | None:
             return quarter_ref
         return V.shift(_quarter(pub), -1, "Q")
     if unit == "weekend":
-        base = pub if pub.isoweekday() >= 6 or ctx.tense == "future" else pub - dt.timedelta(weeks=1)
+        base = pub if pub.isoweekday() >= 6 or ctx.tense in AHEAD else pub - dt.timedelta(weeks=1)
         return V.fmt_week(base, weekend=True)
     anchor = ref.first if ref and ref.kind in ("day", "week", "month") else pub
     if unit == "week":
@@ -197,9 +207,17 @@ def shifted(m: re.Match[str], ctx: Context) -> str | None:
     if n is None or n != int(n):
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     today = V.fmt_day(ctx.published)
-    base = ctx.reference if ctx.reference and "now" not in key(m["dir"]) else today
-    if code == "Y" and ctx.compared and "now" not in key(m["dir"]):
+    from_now = "now" in key(m["dir"])
+    if not (ctx.reference or ctx.compared or from_now):
+        # "Two decades later, ..." with no date before it: only the stretch of time is known, which is
+        # how TIMEX3 reads "two days later" anyway (a duration, with "later" as its signal)
+        return f"P{int(n) * {'DE': 10, 'CE': 100}.get(code, 1)}{'Y' if code in ('DE', 'CE') else code}"
+    base = ctx.reference if ctx.reference and not from_now else today
+    if code == "Y" and ctx.compared and not from_now:
         base = ctx.compared
+    if code in ("DE", "CE"):
+        # "two decades later" after "the 2004 bombing": years from that year, not from publication
+        return _from(base, sign * int(n), code)
     return V.shift(base, sign * int(n), code) or _from(today, sign * int(n), code)
 
 
@@ -237,7 +255,7 @@ def _split(n: float, code: str) -> str:
 def duration(m: re.Match[str], ctx: Context) -> str | None:
     """ "three days" → P3D, "several weeks" → PXW; ages ("52 years old") and rates ("$5 a day") are not."""
     unit, n, text = key(m["unit"]).removesuffix("s"), number(m["n"]), m.string
-    if key(m[0]) == "one day" and ctx.tense == "future" and not _MEASURED.search(text, 0, m.start()):
+    if key(m[0]) == "one day" and ctx.tense in AHEAD and not _MEASURED.search(text, 0, m.start()):
         return "FUTURE_REF"  # "the bridge will one day be rebuilt": some day ahead, not a day long
     code = _unit_code(unit)
     if not code or code == "Q" and (key(m["n"]) in ("a", "an") or _OF.match(text, m.end())):
@@ -283,6 +301,13 @@ def set_(m: re.Match[str], ctx: Context) -> str | None:
     return f"P1{_unit_code(m['unit'])}"
 
 
+def weekday_set(m: re.Match[str], ctx: Context) -> str | None:
+    """ "on Tuesdays", "Tuesday nights": every such day (or part of it), a TIMEX3 set with no anchor."""
+    day = R.WEEKDAYS[key(m["wds"] or m["wd"])]
+    part = f"T{R.PARTS_OF_DAY[key(m['parts'])]}" if m["parts"] else ""
+    return f"XXXX-WXX-{day}{part}"
+
+
 RELATIVE: dict[str, Normalizer] = {
     "relative_unit": relative_unit,
     "anaphoric_unit": anaphoric_unit,
@@ -299,4 +324,5 @@ RELATIVE: dict[str, Normalizer] = {
     "bare_units": bare_units,
     "ref": ref,
     "set": set_,
+    "weekday_set": weekday_set,
 }

@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from sitrep.extract import time_rules as R
 from sitrep.extract import time_values as V
 
-Tense = Literal["past", "present", "future", "none"]
+# "future_in_past": a future told from a past ("said the ship would leave in February"), which may lie
+# either side of publication.
+Tense = Literal["past", "present", "future", "future_in_past", "none"]
+AHEAD: frozenset[Tense] = frozenset({"future", "future_in_past"})
 
 # "Tuesday night": TimeBank gold is split between the day and the day with a part of day (TNI); the
 # plain day scores as well and is what events are dated with. "this morning" keeps its part of day.
@@ -50,6 +53,9 @@ class Context:
     compared: str | None = None
     # The expression dates a noun ("a cutback in September"), so the verb's tense binds it less.
     loose: bool = False
+    # The year each month and day named so far was read in: "the September 17 agreement" after "signed
+    # on 17 September" is the same day.
+    days_named: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 Normalizer = Callable[[re.Match[str], Context], str | None]
@@ -82,10 +88,10 @@ def number(text: str | None) -> float | None:
 def pick(options: list[dt.date], ctx: Context, reach: int = 0) -> dt.date | None:
     """Of several readings of a date, the one the tense points to: past → the latest on or before
     publication, future → the first on or after it ("will meet on Thursday" in a Thursday article is
-    that day), present → the nearest."""
+    that day), present or a future seen from the past → the nearest."""
     pub = ctx.published
     nearest = min(options, key=lambda d: abs((d - pub).days), default=None)
-    if ctx.tense == "present":
+    if ctx.tense in ("present", "future_in_past"):
         return nearest
     if ctx.tense == "future":
         chosen = min((d for d in options if d >= pub), default=None)
@@ -146,7 +152,7 @@ def season(code: str, rel: int | None, ctx: Context, past: bool = False) -> str:
         chosen = max((s for s in spans if s.last < pub), key=lambda s: s.last)
     elif rel == -1:
         return f"{this.last.year - 1:04d}-{code}"
-    elif rel == 1 or ctx.tense == "future":
+    elif rel == 1 or ctx.tense in AHEAD:
         chosen = min((s for s in spans if s.first > pub), key=lambda s: s.first)
     else:
         chosen = max((s for s in spans if s.first <= pub), key=lambda s: s.first)
@@ -179,8 +185,12 @@ def month_day(m: re.Match[str], ctx: Context) -> str | None:
         day = V.safe_date(int(m["y"]), month_num, day_num)
     elif V.safe_date(2000, month_num, day_num) is None:
         return None
+    elif (month_num, day_num) in ctx.days_named:
+        day = V.safe_date(ctx.days_named[(month_num, day_num)], month_num, day_num)
     else:
         day = _day_in_year(month_num, day_num, ctx)
+    if day is not None:
+        ctx.days_named[(month_num, day_num)] = day.year
     return _with_time(day, m) if day else None
 
 
@@ -221,6 +231,8 @@ def month_year(m: re.Match[str], ctx: Context) -> str | None:
 def month(m: re.Match[str], ctx: Context) -> str | None:
     """ "in February": the latest February not after publication, or the next one in future tense."""
     target, rel, pub = R.MONTHS[key(m["mon"])], rel_offset(m["rel"]), ctx.published
+    if m["shared_y"]:
+        return V.fmt_month(int(m["shared_y"]), target)
     if rel == 0:
         return V.fmt_month(pub.year, target)
     if rel == -1:
@@ -266,15 +278,17 @@ def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
     """ "this morning", "last night": the day, with TIMEX3's part of day (TMO, TNI)."""
     if m["over"]:
         return V.fmt_day(ctx.published)
-    if m["mid"]:
-        # "mid-afternoon yesterday"; a bare "by mid-afternoon" is on the last day named.
-        code = R.PARTS_OF_DAY[key(m["mid"])]
+    if m["mid"] or m["within"] or m["within_day"]:
+        # "mid-afternoon yesterday"; a bare "by mid-afternoon", "in the morning" or "later in the day" is
+        # on the last day named, else on the publication day.
         if m["word"]:
             day = ctx.published + dt.timedelta(days=_DAY_OFFSETS[key(m["word"])])
         else:
             ref = V.interval(ctx.reference)
             day = ref.first if ref is not None and ref.kind == "day" else ctx.published
-        return f"{V.fmt_day(day)}T{code}"
+        if m["within_day"]:
+            return V.fmt_day(day)
+        return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[key(m['mid'] or m['within'])]}"
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[key(m["rel"])]
     return _with_time(ctx.published + dt.timedelta(days=offset), m, PART_OF_DAY_SUFFIX)
 
@@ -307,7 +321,10 @@ def quarter(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def decade(m: re.Match[str], ctx: Context) -> str | None:
-    """ "the 1990s" → 199; "the '80s", "the eighties" → the latest such decade begun by publication."""
+    """ "the 1990s" → 199; "the '80s", "the eighties" → the latest such decade begun by publication;
+    "the 1800s" is the century (18), as "the early 1900s" means the early twentieth century."""
+    if m["dig"] and m["dig"].endswith("0") and int(m["dig"]) < 200:
+        return m["dig"][:2]
     if m["dig"]:
         return str(m["dig"])
     digit = int(m["short"]) if m["short"] else R.DECADE_WORDS[key(m["word"])]
@@ -326,6 +343,8 @@ def season_rule(m: re.Match[str], ctx: Context) -> str | None:
     code = R.SEASONS[key(m["s"])]
     if m["y"]:
         return f"{m['y']}-{code}"
+    if m["sy"]:
+        return f"{_spelled_year(m['sy']):04d}-{code}"  # "the winter of nineteen ninety-four"
     if not m["rel"] and not m["mod"]:
         return None
     rel = None if key(m["rel"]) == "the" else rel_offset(m["rel"])
@@ -356,7 +375,23 @@ def spelled_year(m: re.Match[str], ctx: Context) -> str | None:
     return f"{_spelled_year(m['y']):04d}"
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    week_day = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * week_day) // 433
+    month = (h + week_day - 7 * m + 90) // 25
+    day = (h + week_day - 7 * m + 33 * month + 19) % 32
+    return dt.date(year, month, day)
+
+
 def _holiday_in(year: int, name: str) -> dt.date | None:
+    if name in R.EASTER:
+        return easter(year) + dt.timedelta(days=R.EASTER[name])
     if name in R.HOLIDAYS:
         return V.safe_date(year, *R.HOLIDAYS[name])
     month_num, weekday_num, nth, day_num = R.FLOATING[name]
@@ -380,6 +415,8 @@ def holiday(m: re.Match[str], ctx: Context) -> str | None:
         day = next((d for d in options if d.year == pub.year), None)
     else:
         day = pick(options, ctx, reach=DAY_REACH)
+    if day is not None and name.endswith("week"):
+        return V.fmt_week(day)
     return V.fmt_day(day) if day else None
 
 

@@ -41,6 +41,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in WORDS["holid
 FLOATING: dict[str, tuple[int, int, int, int]] = {
     k: (v[0], v[1], v[2], v[3]) for k, v in WORDS["floating_holidays"].items()
 }
+# Feasts that move with Easter, as days from Easter Sunday ("easter week" is the week that holds it).
+EASTER: dict[str, int] = dict(WORDS["easter_holidays"])
 # "the day before", "the week of": words that move or widen the day expression they precede.
 COMPOSED: dict[str, tuple[str, int]] = {k: (v[0], v[1]) for k, v in WORDS["composed"].items()}
 NOT_YEAR_AFTER: frozenset[str] = frozenset(WORDS["not_year_after"])
@@ -61,7 +63,7 @@ DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 DAY_WORDNUM = alternation(DAY_ORDINALS).replace(r"\-", "[\\s-]")
 YEAR = r"(?<![\d,.$£€])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d)"
 ORD = alternation(ORDINALS)
-SEASON = rf"(?:{alternation(SEASONS)})(?!\s+of\s+(?!(?:\d|the\s+year)))"
+SEASON = rf"(?:{alternation(SEASONS)})(?!\s+of\s+(?!(?:\d|the\s+year|nineteen|eighteen|two\s+thousand)))"
 PART = alternation(PARTS_OF_DAY)
 COMPOUND_NUMBER = rf"(?:{alternation(_TENS)}(?:[\s-]{alternation(_ONES)})?)"
 NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|{COMPOUND_NUMBER}|{alternation(list(NUMBERS) + VAGUE)})"
@@ -164,7 +166,13 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<mod>{MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
         rf"(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})|(?P<rel>last|this|next)\s+year)",
     ),
-    _rule("month", A_MONTH, rf"(?P<mod>{MOD})?(?:(?P<rel>{REL})\s+)?(?P<mon>{MONTH_FULL})(?!\s+\d)"),
+    _rule(
+        "month",
+        A_MONTH,
+        rf"(?P<mod>{MOD})?(?:(?P<rel>{REL})\s+)?(?P<mon>{MONTH_FULL})(?!\s+\d)"
+        # "in April and May 2019": the year said once for both months
+        rf"(?:(?=\s+(?:and|or|to|through|until|till)\s+{MONTH}\s+(?P<shared_y>{YEAR}))|)",
+    ),
     _rule(
         "weekday",
         A_WEEKDAY,
@@ -180,9 +188,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "part_of_day",
-        A_DAY,
+        rf"{A_DAY}|\bday\b",
         rf"(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART})|(?P<over>overnight)"
-        rf"|mid[\s-]?(?P<mid>morning|afternoon|evening)(?:\s+(?P<word>{DAY_WORD}))?",
+        rf"|mid[\s-]?(?P<mid>morning|afternoon|evening)(?:\s+(?P<word>{DAY_WORD}))?"
+        # "in the morning", "later in the day": a part of the day the text is telling about
+        r"|(?<=\bin\s)the\s+(?P<within>morning|afternoon|evening)"
+        r"|(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+(?P<within_day>day)",
     ),
     _rule(
         "clock",
@@ -208,11 +219,13 @@ RULES: tuple[Rule, ...] = (
         A_UNIT,
         r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)",
     ),
+    # "the day after" on its own follows the last date given; "the day after the attack" hangs on an
+    # event, whose date the text need not give.
     _rule(
         "adjacent_day",
         rf"{A_UNIT}|{A_DAY}",
         rf"the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|{PART})"
-        r"|the\s+day\s+(?P<dir>before|after)",
+        r"|the\s+day\s+(?P<dir>before|after)(?!\s+\w)",
     ),
     _rule("year_period", A_YEAR, rf"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period|fiscal\s+year)"),
     _rule("year_end", r"\bend", r"(?:around\s+)?year(?:'s)?[\s-]+end"),
@@ -221,7 +234,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "shifted",
         r"\b(?:earlier|later|from\s+now)\b",
-        rf"{APPROX}?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>earlier|later|from\s+now)",
+        rf"{APPROX}?(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>earlier|later|from\s+now)"
+        r"(?!\s+than\b)",  # "a month later than planned" is a delay, not a date
     ),
     _rule(
         "year_ago_adj",
@@ -256,7 +270,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         rf"\b{alternation(SEASONS)}",
-        rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}|the)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+        rf"(?P<mod>{MOD})?(?:(?P<rel>{REL}|the)\s+)?(?P<s>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<sy>{SPELLED_YEAR}))?",
     ),
     _rule("fiscal_year", r"\bfiscal", rf"fiscal\s+(?:year\s+)?(?P<y>{YEAR}|\d\d)"),
     _rule("year", A_YEAR, rf"(?P<mod>{MOD})?(?:(?:pre|post)-)?(?:the\s+year\s+)?(?P<y>{YEAR})"),
@@ -281,8 +296,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "holiday",
-        rf"\b{alternation({h.split()[0] for h in [*HOLIDAYS, *FLOATING]})}",
-        rf"(?:(?P<rel>last|this|next)\s+)?(?P<name>{alternation([*HOLIDAYS, *FLOATING])})",
+        rf"\b{alternation({h.split()[0] for h in [*HOLIDAYS, *FLOATING, *EASTER]})}",
+        rf"(?:(?P<rel>last|this|next)\s+)?(?P<name>{alternation([*HOLIDAYS, *FLOATING, *EASTER])})"
+        rf"(?!\s+{alternation(WORDS['not_holiday_before'])}\b)",  # "Easter Island", "the Easter Rising"
+    ),
+    _rule(
+        "weekday_set",
+        A_WEEKDAY,
+        rf"(?P<wds>{alternation(_FULL_DAYS)})s|(?P<wd>{alternation(_FULL_DAYS)})\s+(?P<parts>{PART})s",
     ),
     _rule("ref", A_REF, alternation(REFS)),
     _rule(

@@ -24,6 +24,8 @@ __all__ = ["event_date", "extract_timexes"]
 NORMALIZERS: dict[str, Normalizer] = {**CALENDAR, **RELATIVE}
 _TENSE_WORDS = time_rules.WORDS["tense"]
 _FUTURE_AUX = frozenset(_TENSE_WORDS["future_aux"])
+# "said the ship would leave in early February": a future seen from a past, so either side of publication.
+_FUTURE_IN_PAST_AUX = frozenset(_TENSE_WORDS["future_in_past_aux"])
 _PRESENT_MODALS = frozenset(_TENSE_WORDS["present_modals"])
 # Verbs whose infinitive complement lies ahead: "plans to meet", "is expected to vote", "is to resume".
 _FUTURE_HEADS = frozenset(_TENSE_WORDS["future_heads"])
@@ -58,10 +60,13 @@ _NAME_WORDS = frozenset(
     {"minutes", "minute", "hours", "hour", "week", "weeks", "today", "tonight", "now", "noon", "day", "days"}
     | {"month", "months", "year", "years", "night", "morning", "evening", "daily", "weekly"}
 )
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 _MINOR_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with"})
 # Set words that stay sets as adjectives ("a daily rally", "his weekly address").
 _SET_ADJECTIVES = frozenset(time_rules.WORDS["set_adjectives"])
 _DISCOURSE_NOW = re.compile(r"now,", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
 # "the March for Life", "the March of the Mothers": a noun, where "the March accession" is a month.
 _NOT_MONTH_AFTER = frozenset({"the", "a", "an", "annual"})
 _OF_NAME = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
@@ -190,7 +195,8 @@ def _not_a_timex(doc: Doc, cand: time_rules.Candidate) -> bool:
 
 
 def _is_title(doc: Doc, cand: time_rules.Candidate) -> bool:
-    """A capitalized time word inside a sentence that is not itself in title case is a name."""
+    """A capitalized time word inside a sentence that is not itself in title case is a name, and so is
+    one that is all a quotation holds (ABC's “This Week”), however many names the sentence has."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return False
@@ -198,6 +204,12 @@ def _is_title(doc: Doc, cand: time_rules.Candidate) -> bool:
     words = [t for t in span if t.is_alpha and t.i != first]
     if not any(t.is_title and t.lower_ in _NAME_WORDS for t in words):
         return False
+    text = doc_text(doc)
+    if (
+        text[cand.start - 1 : cand.start] in _OPENING_QUOTES
+        and text[cand.end : cand.end + 1] in _CLOSING_QUOTES
+    ):
+        return True
     sent = [t for t in span.sent if t.is_alpha and t.lower_ not in _MINOR_WORDS]
     return sum(t.is_title for t in sent) * 2 < len(sent)
 
@@ -253,6 +265,12 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
         return "past"
     if before in _FUTURE_PREPS:
         return "future"
+    if (
+        span.start > 0
+        and doc[span.start - 1].tag_ == "VBD"
+        and not _POSSESSIVE.match(doc_text(doc), span.end_char)
+    ):
+        return "past"  # "Netanyahu said Sunday Israel will…": the date right after a past verb is that verb's
     if token.head.dep_ == "prep" and token.head.lower_ in _DEADLINE_PREPS:
         return "future" if token.head.head.lemma_ in _PLANNING else "present"
     for _ in range(8):
@@ -276,6 +294,8 @@ def _verb_tense(verb: Token) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
+    if words & _FUTURE_IN_PAST_AUX:
+        return "future_in_past"
     if words & _PRESENT_MODALS:
         return "present"
     if "could" in words:

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import store_sample as sample
 
 from sitrep.export import write_geojson, write_jsonl, write_plover
+from sitrep.export.parquet import write_parquet
 from sitrep.model import Extraction
 from sitrep.store import Store
 
@@ -73,3 +77,84 @@ def test_jsonl_is_the_contract(filled: Store) -> None:
     assert Extraction.model_validate_json(lines[0]) == sample.extraction()
     assert Extraction.model_validate_json(lines[1]) == sample.second_extraction()
     assert json.loads(lines[0]) == sample.extraction().model_dump(mode="json")
+
+
+def _members(store: Store) -> dict[str, set[str]]:
+    """Article ids of every merged event with at least one report that took place."""
+    rows = store.connection.execute(
+        "SELECT m.linked_event_id, m.article_id FROM linked_event_members m"
+        " JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
+        " WHERE NOT e.negated AND NOT e.hypothetical"
+    ).fetchall()
+    members: dict[str, set[str]] = {}
+    for lid, article_id in rows:
+        members.setdefault(lid, set()).add(article_id)
+    return members
+
+
+def test_linked_plover_is_one_record_per_merged_event(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        merged_out, per_report_out = io.StringIO(), io.StringIO()
+        written = write_plover(store, merged_out)
+        reports = write_plover(store, per_report_out, per_report=True)
+        members = _members(store)
+    records = [json.loads(line) for line in merged_out.getvalue().splitlines()]
+    assert written == len(records) == len(members) < reports
+    assert {r["id"] for r in records} == set(members)
+    busiest = max(records, key=lambda r: r["reports"])
+    assert busiest["reports"] >= 3
+    assert set(busiest["article_ids"]) == members[busiest["id"]]
+    assert busiest["linked_event_id"] == busiest["id"]
+    figures = [f["value"] for f in busiest["fatalities_reported"]]
+    assert busiest["dead"] == min(figures, default=None), "the lowest figure, as ACLED codes it"
+    assert 1 <= busiest["independent_sources"] <= busiest["reports"]
+
+
+def test_linked_geojson_is_one_feature_per_located_merged_event(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        merged_out, per_report_out = io.StringIO(), io.StringIO()
+        written = write_geojson(store, merged_out)
+        reports = write_geojson(store, per_report_out, per_report=True)
+        members = _members(store)
+    features = json.loads(merged_out.getvalue())["features"]
+    assert written == len(features) < reports
+    assert len({f["id"] for f in features}) == len(features)
+    assert {f["id"] for f in features} <= set(members)
+    for found in features:
+        properties = found["properties"]
+        assert set(properties["article_ids"]) == members[found["id"]]
+        lon, lat = found["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    assert max(f["properties"]["reports"] for f in features) >= 3
+
+
+def test_parquet_holds_the_plover_records_with_typed_columns(web_db: Path, tmp_path: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        written = write_parquet(store, tmp_path / "events.parquet")
+        per_report = write_parquet(store, tmp_path / "reports.parquet", per_report=True)
+        plover = [json.loads(line) for line in _plover_lines(store)]
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert written == table.num_rows == len(plover) < per_report
+    assert table.schema.field("date").type == pa.date32()
+    assert table.schema.field("article_ids").type == pa.list_(pa.string())
+    rows = table.to_pylist()
+    assert [row["id"] for row in rows] == [record["id"] for record in plover]
+    for row, record in zip(rows, plover, strict=True):
+        assert row["date"].isoformat() == record["date"]
+        assert row["article_ids"] == record["article_ids"]
+        assert row["dead"] == record["dead"]
+    reports = pq.read_table(tmp_path / "reports.parquet").to_pylist()
+    assert all(row["reports"] == 1 and row["article_ids"] == [row["article_id"]] for row in reports)
+
+
+def test_parquet_of_an_empty_store_is_a_readable_file(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as store:
+        assert write_parquet(store, tmp_path / "empty.parquet") == 0
+    table = pq.read_table(tmp_path / "empty.parquet")
+    assert table.num_rows == 0 and "evidence" in table.schema.names
+
+
+def _plover_lines(store: Store) -> list[str]:
+    out = io.StringIO()
+    write_plover(store, out)
+    return out.getvalue().splitlines()

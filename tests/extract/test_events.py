@@ -162,6 +162,21 @@ def test_fatalities_are_never_guessed(extract, text: str, fatalities: int | None
     assert _event_of(extract(text), "ASSAULT").fatalities == fatalities
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # the toll's new count is dated Friday; the attack itself is not
+        ("The death toll from the attack on the market climbed to 12 on Friday.", dt.date(2024, 5, 8), 2),
+        ("The number of people killed in Monday's bombing rose to 20 on Wednesday.", dt.date(2024, 5, 6), 1),
+    ],
+)
+def test_toll_update_dates_the_count_not_the_attack(
+    extract, text: str, date: dt.date, precision: int
+) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract(text), "ASSAULT")
+    assert (event.date, event.date_precision) == (date, precision)
+
+
 def test_event_without_date_inherits_publication_day_at_week_precision(extract) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract("Rebels attacked an army convoy near Goma."), "ASSAULT")
     assert (event.date, event.date_precision) == (dt.date(2024, 5, 8), 2)
@@ -244,6 +259,11 @@ def test_acled_mapping(plover, mode, lemma, kinds, expected) -> None:  # type: i
         ("Two youths were shot dead by the police on Monday.", "shot", 2),
         ("A student was shot dead near the market on Monday.", "shot", 1),
         ("Officials said 77 deaths due to police firing had been reported.", "firing", 77),
+        ("Rebel commander Joseph Kabila was killed in an ambush on Friday.", "killed", 1),  # a named person
+        ("Two soldiers and a civilian were killed in the shelling of the town.", "killed", 3),  # summed
+        ("Two soldiers and several civilians were killed in the shelling.", "killed", 2),  # one uncounted
+        ("A woman died when a drone hit her house on Monday.", "hit", 1),  # died when the attack
+        ("A man died after gunmen attacked the bus.", "attacked", 1),
     ],
 )
 def test_killing_triggers_and_their_dead(extract, text: str, trigger: str, fatalities: int | None) -> None:  # type: ignore[no-untyped-def]
@@ -816,3 +836,14 @@ def test_letting_free_is_a_release(extract) -> None:  # type: ignore[no-untyped-
 
 def test_a_team_in_training_is_no_aid(extract) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in extract("The national team trained in Doha on Monday.").events if e.type == "AID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("A missile strike on the station killed 11 people on Monday.", 11),
+        ("A suicide bomber killed 12 worshippers in Quetta.", 12),
+    ],
+)
+def test_the_killer_is_not_counted_among_the_dead(extract, text: str, fatalities: int) -> None:  # type: ignore[no-untyped-def]
+    assert _event_of(extract(text), "ASSAULT").fatalities == fatalities

@@ -192,6 +192,17 @@ def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value
             "Friday",
             "2023-03-03",
         ),
+        # a plural weekday recurs: a TIMEX3 set with no anchor, with its part of day
+        ("The border crossing is closed to trucks on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("Two extra trains will run on Friday nights from April.", "Friday nights", "XXXX-WXX-5TNI"),
+        # feasts that move with Easter (Easter Sunday 2023 fell on April 9)
+        ("The curfew will be eased on Good Friday.", "Good Friday", "2023-04-07"),
+        ("Pilgrims will crowd the old city during Easter week.", "Easter week", "2023-W14"),
+        (
+            "Fuel prices peaked in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
     ],
 )
 def test_tense_and_wording_pick_the_reading(nlp: Language, text: str, expected: str, value: str) -> None:
@@ -300,6 +311,7 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
         "Thousands joined the annual March for Life in the capital.",
         'Thousands joined the "March of the Mothers" in the capital.',
         "In today's world, cheap drones decide battles.",
+        "Jane Doe, director of the National Economic Council, spoke on NBC News’ “This Week” program.",
         "The engineer later founded a venture called Orion 1980 with two partners.",
         "Now, the mayor says, the city must decide.",
         "Families have kept the craft alive for two thousand years.",
@@ -308,6 +320,112 @@ def test_anaphoric_expressions_count_from_the_last_date_given(
 )
 def test_no_dates_are_invented(nlp: Language, text: str) -> None:
     assert [t for t in _timexes(nlp, text) if t.value is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Churches will be full on Easter Sunday.", "Easter Sunday", "2023-04-09"),
+        ("Markets will close on Easter Monday.", "Easter Monday", "2023-04-10"),
+        ("Processions will leave the cathedral on Palm Sunday.", "Palm Sunday", "2023-04-02"),
+        ("The fast began on Ash Wednesday.", "Ash Wednesday", "2023-02-22"),
+        ("The truce is meant to hold over Easter.", "Easter", "2023-04-09"),
+    ],
+)
+def test_feasts_that_move_with_easter(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Divers searched the bay near Easter Island for the wreck.",
+        "Historians debated the Easter Rising at the conference.",
+        "Veterans recalled the Easter Offensive at the reunion.",
+        "Refugees were held on Christmas Island by the navy.",
+    ],
+)
+def test_a_feast_in_a_name_is_no_date(nlp: Language, text: str) -> None:
+    assert [t.text for t in _timexes(nlp, text)] == []
+
+
+def test_a_part_of_the_day_told_about_is_on_the_last_day_named(nlp: Language) -> None:
+    """ "in the morning", "later in the day": on the day the story is about, else the publication day."""
+    text = "Police reported the raid on Monday. Shots rang out in the morning and the gunmen fled later in the day."
+    assert [(t.text, t.value) for t in _timexes(nlp, text)] == [
+        ("Monday", "2023-03-06"),
+        ("the morning", "2023-03-06TMO"),
+        ("the day", "2023-03-06"),
+    ]
+    alone = _timexes(nlp, "The envoy is due to land in the evening.")
+    assert [(t.text, t.value) for t in alone] == [("the evening", "2023-03-08TEV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        # "the 1800s" is a century, "the 1860s" a decade
+        ("The kingdom ruled the coast from the mid-1500s to the 1800s.", "the 1800s", "18"),
+        ("The kingdom ruled the coast from the mid-1500s to the 1800s.", "mid-1500s", "15"),
+        ("The fort fell in the 1860s.", "the 1860s", "186"),
+        ("Oil output doubled in the 2000s.", "the 2000s", "200"),
+        # a unit counted from an earlier date keeps the unit's own granularity
+        ("Raids rose in July 2022 and fell the following year.", "the following year", "2023"),
+        # a future told from the past may already be over: the nearest reading
+        (
+            "Officials said the tanker would sail in early February, but it left on March 2.",
+            "early February",
+            "2023-02",
+        ),
+        ("Officials said the bridge would one day be rebuilt.", "one day", "FUTURE_REF"),
+    ],
+)
+def test_granularity_and_future_in_the_past(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        # decades counted from the year just named, not from publication
+        (
+            "The trial concerns the 2004 bombing of a base. Two decades later, questions remain.",
+            "Two decades later",
+            "2024",
+        ),
+        # with no date before it, only the stretch of time is known
+        ("Three days later the garrison surrendered.", "Three days later", "P3D"),
+        # a month and day named twice is one day
+        (
+            "The truce was signed on 17 September. Critics say the September 17 deal will collapse.",
+            "September 17",
+            "2022-09-17",
+        ),
+        # a date right after a past verb is that verb's, whatever tense the reported words have
+        ("The minister said Sunday the army will hold its positions.", "Sunday", "2023-03-05"),
+        # one year said for two months
+        ("Inspectors raided markets in April and May 2021.", "April", "2021-04"),
+    ],
+)
+def test_dates_read_from_the_dates_around_them(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
+
+
+def test_a_delay_is_no_date(nlp: Language) -> None:
+    """ "a month later than planned" measures a delay; it names no day a month after the last one."""
+    found = _timexes(nlp, "The convoy left on Monday, a month later than planned.")
+    assert [(t.text, t.value) for t in found] == [("Monday", "2023-03-06"), ("a month", "P1M")]
+
+
+def test_a_day_named_by_an_event_is_not_the_day_next_to_the_last_date(nlp: Language) -> None:
+    """ "the day after the attack" hangs on the attack, which need not be the last date given; "the day
+    after" on its own follows that date."""
+    named = _timexes(
+        nlp, "Police arrived on Monday. The rebels withdrew the day after the attack on the depot."
+    )
+    assert [t.text for t in named] == ["Monday"]
+    bare = _timexes(nlp, "Police arrived on Monday. The rebels withdrew the day after.")
+    assert [(t.text, t.value) for t in bare] == [("Monday", "2023-03-06"), ("the day after", "2023-03-07")]
 
 
 _FRAGMENTS = (

@@ -1,0 +1,47 @@
+"""Extraction in worker processes gives what one process gives, in input order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+from sitrep import parallel
+from sitrep.errors import ExtractionError
+from sitrep.model import Article
+from sitrep.pipeline import Pipeline
+
+TEXTS = (
+    "Russian forces shelled the town of Vovchansk on Tuesday, killing two civilians.",
+    "Police arrested three men in Kharkiv on Wednesday, the regional prosecutor said.",
+    "Protesters marched through central Tbilisi on Sunday against the new law.",
+    "Ukrainian troops repelled an attack near Kupiansk overnight, the general staff said.",
+    "The minister said talks with Ankara would resume next week.",
+)
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(id=f"a{number}", published=dt.date(2024, 5, 9), text=text)
+        for number, text in enumerate(TEXTS)
+    ]
+
+
+def test_two_workers_give_the_same_extractions_in_input_order(pipeline: Pipeline) -> None:
+    articles = _articles()
+    results = list(parallel.pipe(articles, pipeline.model, jobs=2, batch_size=2))
+    assert [article.id for article, _ in results] == [a.id for a in articles]
+    expected = [pipeline.extract(article) for article in articles]
+    assert [result for _, result in results] == expected
+    assert any(result.events for _, result in results if not isinstance(result, ExtractionError))
+
+
+def test_an_extraction_error_survives_the_trip_from_a_worker() -> None:
+    error = ExtractionError("a7", ValueError("no sentence boundaries"))
+    returned = pickle.loads(pickle.dumps(error))
+    assert isinstance(returned, ExtractionError)
+    assert returned.article_id == "a7"
+    assert (
+        str(returned)
+        == str(error)
+        == "[S005] article a7: extraction failed (ValueError: no sentence boundaries)"
+    )
