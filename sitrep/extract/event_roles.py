@@ -84,6 +84,10 @@ def actors(
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
     predicate = predicate_of(trigger)
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
+    if subject is None and trigger.lemma_.lower() in lexicons.load("events")["stative_passives"]:
+        subject = _child(trigger, ("nsubjpass",))  # "Israel is opposed to the plan": Israel opposes it
+    if trigger.pos_ == "NOUN" and (by := _prep_object(trigger, ("by",))) is not None:
+        subject = by  # "a car bombing by the Islamic State", "firing by the police": the agent named
     if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
         subject = _child(predicate.head, _SUBJECTS)
     if subject is None and predicate.dep_ == "xcomp":
@@ -119,9 +123,6 @@ def actors(
         controller = controller.head
         subject = _child(controller, _SUBJECTS)
     if subject is None and trigger.pos_ == "NOUN":
-        # "a car bombing by the Islamic State", "the killing of a farmer by police"
-        subject = _prep_object(trigger, ("by",))
-    if subject is None and trigger.pos_ == "NOUN":
         subject = next(
             (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None
         )
@@ -140,6 +141,7 @@ def actors(
         if (
             target is None
             and passive_subject is not None
+            and trigger.lemma_.lower() not in lexicons.load("events")["stative_passives"]
             and (subject is None or passive_subject.i != subject.i)
         ):
             target = passive_subject

@@ -73,7 +73,7 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
             if told is not None:
                 # one act told twice in one sentence ("clashes … the fighting"): the one reported, not a
                 # description ("the missiles fired by the army struck the depot")
-                if told in described and key in seen and not _secondary(trigger.token):
+                if told in described and key in seen and key[1] is not None and not _secondary(trigger.token):
                     events[told] = event.model_copy(update={"id": events[told].id})
                     described.discard(told)
                 continue

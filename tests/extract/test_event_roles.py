@@ -193,3 +193,29 @@ def test_sides_named_by_people_and_groups(extract, text: str, plover: str, actor
 def test_mediated_cosigners_and_complaints(extract, text: str, plover: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract(text), plover)
     assert event.actor2 is not None and actor2 in event.actor2.text, event.actor2
+
+
+def test_who_is_opposed_opposes(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("Israel is opposed to French mediation in the talks."), "REJECT")
+    assert event.actor1 is not None and event.actor1.text == "Israel"
+
+
+def test_a_protest_lodged_is_an_accusation(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("Serbia lodged an official protest with Albania today."), "ACCUSE")
+    assert event.actor2 is not None and event.actor2.text == "Albania"
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a kill told in a relative clause is not replaced by the wounding joined to it
+        ("Clashes broke out in the market, in which three people were killed and 18 injured.", 3),
+    ],
+)
+def test_a_kill_in_a_relative_clause_keeps_its_dead(extract, text: str, fatalities: int) -> None:  # type: ignore[no-untyped-def]
+    assert [e.fatalities for e in extract(text).events if e.type == "ASSAULT"][0] == fatalities
+
+
+def test_an_agent_named_with_by_acts(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("Two men died in firing by the police on Monday."), "ASSAULT")
+    assert event.actor1 is not None and event.actor1.text.lower().endswith("police")
