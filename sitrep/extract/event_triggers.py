@@ -180,11 +180,13 @@ def _peacekeeping(token: Token) -> bool:
 
 
 def _force_or_weapon(token: Token) -> bool:
-    """Forces or weapons, named by the noun or its modifier ("army reservists", "artillery units")."""
+    """Forces or weapons, named by the noun, its modifier ("army reservists") or a unit ("companies")."""
     kinds = lexicons.load("actors")["head_nouns"]
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
     if any(_force_or_weapon(m) for m in modifiers if m.pos_ == "NOUN"):
         return True
+    if token.lower_ in lexicons.load("events")["unit_nouns"]:
+        return True  # "deployed three companies of reserve police"
     return (
         kinds.get(token.lower_) in ("state_forces", "rebel_group", "political_militia", "external_other")
         or token.lemma_.lower() in lexicons.load("events")["mode_words"]

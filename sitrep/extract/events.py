@@ -73,9 +73,14 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
             if told is not None:
                 # one act told twice in one sentence ("clashes … the fighting"): the one reported, not a
                 # description ("the missiles fired by the army struck the depot")
+                earlier = events[told]
                 if told in described and key in seen and key[1] is not None and not _secondary(trigger.token):
-                    events[told] = event.model_copy(update={"id": events[told].id})
+                    events[told] = event.model_copy(update={"id": earlier.id})
                     described.discard(told)
+                elif earlier.actor1 is None and event.actor1 is not None and not _secondary(trigger.token):
+                    # the report that names who acted, with the dead the other one counted
+                    dead = event.fatalities if event.fatalities is not None else earlier.fatalities
+                    events[told] = event.model_copy(update={"id": earlier.id, "fatalities": dead})
                 continue
             seen[key] = len(events)
             if _secondary(trigger.token):

@@ -219,3 +219,14 @@ def test_a_kill_in_a_relative_clause_keeps_its_dead(extract, text: str, fataliti
 def test_an_agent_named_with_by_acts(extract) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract("Two men died in firing by the police on Monday."), "ASSAULT")
     assert event.actor1 is not None and event.actor1.text.lower().endswith("police")
+
+
+def test_units_deployed_are_a_mobilization(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The police will deploy three companies of reserve police in the old city."
+    assert _event_of(extract(text), "MOBILIZE").actor1 is not None
+
+
+def test_of_one_act_told_twice_the_report_naming_who_acted_is_kept(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Four people were burnt alive in the village and two were killed in police firing."
+    events = [e for e in extract(text).events if e.type == "ASSAULT"]
+    assert any(e.actor1 is not None and "police" in e.actor1.text.lower() for e in events), events
