@@ -174,7 +174,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     mutual = trigger.type in MUTUAL_TYPES or trigger.lemma in ("clash", "fight", "sign")
     preps = ("with",) if mutual else ("to", "for") if trigger.type in GIVING_TYPES else ()
     physical = trigger.type in ("ASSAULT", "COERCE")
-    place_side = trigger.type not in PLACE_NOT_SIDE
+    # a town visited is the host; where two sides meet is only the venue
+    place_side = trigger.type not in PLACE_NOT_SIDE and not (mutual and trigger.mode != "visit")
     actor1, actor2 = actors(token, facts, mutual, preps, physical, trigger.type == "PROTEST", place_side)
     if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
         # "two men were killed in police firing": the act they were killed in names who did it

@@ -230,3 +230,8 @@ def test_of_one_act_told_twice_the_report_naming_who_acted_is_kept(extract) -> N
     text = "Four people were burnt alive in the village and two were killed in police firing."
     events = [e for e in extract(text).events if e.type == "ASSAULT"]
     assert any(e.actor1 is not None and "police" in e.actor1.text.lower() for e in events), events
+
+
+def test_where_two_sides_meet_is_only_the_venue(extract) -> None:  # type: ignore[no-untyped-def]
+    event = _event_of(extract("The foreign ministers of Chile and Peru met in Lima on Tuesday."), "CONSULT")
+    assert event.actor2 is None or "Lima" not in event.actor2.text
