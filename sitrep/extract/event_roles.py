@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
-from sitrep.extract.mentions import MentionIndex
+from sitrep.extract.mentions import MentionIndex, doc_text
 from sitrep.extract.numbers import VAGUE
 from sitrep.model import Actor, Claim, Entity, Place, Timex
 
@@ -351,7 +351,7 @@ def _phrase_actor(token: Token, any_noun: bool = False) -> Actor | None:
         start = token.doc[start.i + 1]
     kind = lexicons.load("actors")["head_nouns"].get(token.lower_)
     end = token.idx + len(token.text)
-    return Actor(start=start.idx, end=end, text=token.doc.text[start.idx : end], kind=kind)
+    return Actor(start=start.idx, end=end, text=doc_text(token.doc)[start.idx : end], kind=kind)
 
 
 def moved_to(trigger: Token, facts: ArticleFacts) -> Actor | None:
