@@ -47,6 +47,8 @@ _OFFICE_WORDS = frozenset(
 _DATELINE_WORDS = 4
 _DASHES = frozenset({"—", "–", "-", "--"})
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
+# Region words of areas that may lie far from the town they are named after ("Scott County").
+_TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
 
 @dataclass(slots=True)
@@ -119,6 +121,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         found = [f for f in found if f.end <= dateline.start or f.start >= dateline.end] + [dateline]
         found.sort(key=lambda item: item.start)
     _spread_region_word(doc, found, gazetteer)
+    lists = _lists(doc, found)
     mentions = [
         Mention(
             key=item.key,
@@ -127,10 +130,13 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             person=item.person,
             wants_region=item.wants_region,
             qualifier=number + 1 if _qualified(doc, found, number) else None,
+            qualifies=number - 1 if number and _qualified(doc, found, number - 1) else None,
+            listed=tuple(other for other in lists[number] if other != number),
+            town_area=item.area is not None and item.area.lower() in _TOWN_AREA_WORDS,
         )
         for number, item in enumerate(found)
     ]
-    places = _places(doc, found, resolve(mentions, countries))
+    places = _places(doc, found, _one_sense(mentions, resolve(mentions, countries)))
     _add_repeats(doc, places)
     places.sort(key=lambda place: place.mentions[0].start)
     for number, place in enumerate(places, start=1):
@@ -322,12 +328,16 @@ def _abbreviation(text: str) -> bool:
 
 
 def _candidates(key: str, wants_region: bool, gazetteer: Gazetteer) -> list[Candidate]:
-    """Places called `key`; for "X region" with no such region, the regions called X, else the towns."""
+    """Places called `key`; for "X region" with no such region, the regions called X, else the towns (for
+    "X County" only the towns)."""
     candidates = gazetteer.lookup_key(key)
     if candidates or not wants_region:
         return candidates
-    candidates = gazetteer.lookup_key(strip_region_word(key)[0])
-    return [c for c in candidates if c.feature == "region"] or [c for c in candidates if c.feature == "city"]
+    core, word = strip_region_word(key)
+    candidates = gazetteer.lookup_key(core)
+    regions = [c for c in candidates if c.feature == "region" and word not in _TOWN_AREA_WORDS]
+    # "Ohio County" is not the state of Ohio: a county is no first-level region of another kind
+    return regions or [c for c in candidates if c.feature == "city"]
 
 
 def _area(candidates: list[Candidate], word: str) -> str | None:
@@ -368,6 +378,43 @@ def _qualified(doc: Doc, found: list[_Found], number: int) -> bool:
         return False
     gap = doc[found[number].end : found[number + 1].start]
     return len(gap) == 1 and gap[0].text == ","
+
+
+def _lists(doc: Doc, found: list[_Found]) -> list[tuple[int, ...]]:
+    """For each mention, the numbers of the mentions in its list: names joined only by commas, "and",
+    "or" ("Tennessee, Texas and Utah"); a name on its own is a list of one."""
+    groups: list[tuple[int, ...]] = []
+    current: list[int] = []
+    for number, item in enumerate(found):
+        if current:
+            between = doc[found[current[-1]].end : item.start]
+            if not (len(between) and all(token.lower_ in _JOINERS for token in between)):
+                groups.extend([tuple(current)] * len(current))
+                current = []
+        current.append(number)
+    groups.extend([tuple(current)] * len(current))
+    return [_qualifier_apart(doc, found, group) for group in groups]
+
+
+def _qualifier_apart(doc: Doc, found: list[_Found], group: tuple[int, ...]) -> tuple[int, ...]:
+    """ "Guam, Florida and Washington, D.C.": a last name after a bare comma, once "and" has closed
+    the list, says where the one before it is and is no item of the list."""
+    if len(group) < 3:
+        return group
+    joints = [doc[found[a].end : found[b].start].text for a, b in zip(group, group[1:], strict=False)]
+    if joints[-1].strip() == "," and any(" and" in f" {j}" or " or" in f" {j}" for j in joints[:-1]):
+        return group[:-1]
+    return group
+
+
+def _one_sense(mentions: list[Mention], choices: list[Choice | None]) -> list[Choice | None]:
+    """A name the NER called a location that resolution left open (a coin toss) stays open where the
+    same name comes again without that support: "Cornwall" tagged NORP is no more certain."""
+    refused = {m.key for m, choice in zip(mentions, choices, strict=True) if choice is None and m.strong}
+    return [
+        None if choice is not None and not m.strong and m.key in refused else choice
+        for m, choice in zip(mentions, choices, strict=True)
+    ]
 
 
 def _places(doc: Doc, found: list[_Found], choices: list[Choice | None]) -> list[Place]:

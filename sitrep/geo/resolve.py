@@ -27,6 +27,9 @@ CLEAR_MARGIN = 1.5  # a reading this far ahead on its prior alone counts as cont
 REGION_BONUS = 1.0  # a city in a region the article names
 NEAR_BONUS = 1.0  # a city near another place of the article
 QUALIFIER_BONUS = 3.0  # "Town, Region"
+LIST_BONUS = 3.0  # a region among a list of the same country's regions ("Texas, Utah, Washington")
+LIST_MIN = 2  # clearly resolved regions among a name's list neighbours that make the list one of regions
+TOWN_AREA_POPULATION = 50_000  # "X County" named after a town this big needs no other support
 ALIAS_PENALTY = 1.5  # found by an alternate name (a spelling variant, or an old name of another place)
 WEAK_ALIAS_FACTOR = 1.5  # ... and more so when the NER did not call it a location
 FAR_KM = 161.0
@@ -39,7 +42,10 @@ class Mention:
 
     `strong`: the NER called it a location; `wants_region`: it came with a region word ("Donetsk
     region"); `qualifier`: the index of the mention that says where it is ("Pandi, Bulacan"); `person`:
-    the NER took it for a person's name, so a town needs the article's support."""
+    the NER took it for a person's name, so a town needs the article's support; `qualifies`: the
+    mention this one says where it is ("Buffalo, New York" for "New York"); `listed`: the other names
+    of the same list ("Texas, Utah and Washington"); `town_area`: a county named after a town
+    ("Orange County"), which lies around a town of some size or one the article supports."""
 
     key: str
     candidates: tuple[Candidate, ...]
@@ -47,6 +53,9 @@ class Mention:
     wants_region: bool = False
     qualifier: int | None = None
     person: bool = False
+    qualifies: int | None = None
+    listed: tuple[int, ...] = ()
+    town_area: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,7 @@ class Context:
     anchors: list[tuple[str, Candidate]] = field(default_factory=list)
     chosen: dict[int, Candidate] = field(default_factory=dict)
     readings: list[tuple[str, Candidate]] = field(default_factory=list)
+    mentions: Sequence[Mention] = ()
 
 
 def resolve(mentions: Sequence[Mention], countries: Counter[str] | None = None) -> list[Choice | None]:
@@ -85,7 +95,7 @@ def resolve(mentions: Sequence[Mention], countries: Counter[str] | None = None) 
 
 def article_context(mentions: Sequence[Mention], countries: Counter[str] | None = None) -> Context:
     """Countries, regions and places of the mentions that resolve clearly without any context."""
-    ctx = Context(countries=Counter(countries or {}))
+    ctx = Context(countries=Counter(countries or {}), mentions=mentions)
     ctx.readings = [
         (mention.key, candidate)
         for mention in mentions
@@ -111,7 +121,9 @@ def article_context(mentions: Sequence[Mention], countries: Counter[str] | None 
 
 def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] | None = None) -> float:
     """The candidate's score for this mention; `why` collects one line per component."""
-    total = _prior(candidate, mention, why)
+    listed = _region_list(mention, ctx)
+    inner = _inner_town(candidate, mention, ctx)
+    total = _prior(candidate, mention, why, listed is not None or inner is not None)
     countries = ctx.countries - ctx.by_key.get(mention.key, Counter())  # a name is no evidence for itself
     code = candidate.country_code
     if (
@@ -128,11 +140,13 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
     regions = sorted(ctx.regions.get(candidate.region_row, set()) - {mention.key})
     if candidate.feature == "city" and regions:
         total += _add(why, REGION_BONUS, f"its region is named in the article ({regions[0]})")
-    outer = ctx.chosen.get(mention.qualifier) if mention.qualifier is not None else None
-    if outer is not None and (
-        outer.row == candidate.region_row or (outer.feature == "country" and outer.country_code == code)
-    ):
+    if listed is not None and candidate.feature == "region" and code == listed:
+        total += _add(why, LIST_BONUS, f"listed with other regions of {listed}")
+    outer = _outer(mention, ctx)
+    if outer is not None and _within(candidate, outer):
         total += _add(why, QUALIFIER_BONUS, f"qualified by {outer.name}")
+    if inner is not None:
+        total += _add(why, QUALIFIER_BONUS, f"says where {inner.name} is")
     anchor = _near(candidate, mention, ctx)
     if anchor is not None:
         total += _add(why, NEAR_BONUS, f"within {NEAR_KM:.0f} km of {anchor.name}")
@@ -141,13 +155,93 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
     return total
 
 
+def _region_list(mention: Mention, ctx: Context) -> str | None:
+    """The country whose regions the mention is listed with ("Tennessee, Texas, Utah and Washington"):
+    there a name is one more region, not a town qualified by its neighbour."""
+    codes = Counter(
+        chosen.country_code
+        for number in mention.listed
+        if (chosen := ctx.chosen.get(number)) is not None
+        and chosen.feature == "region"
+        and not chosen.informal
+        and chosen.country_code
+    )
+    if not codes or (mention.qualifier is not None and mention.qualifier not in mention.listed):
+        return None  # "Florida and Washington, D.C.": the last name says where the one before is
+    code, count = codes.most_common(1)[0]
+    return code if count >= LIST_MIN else None
+
+
+def _in_list(mention: Mention, ctx: Context) -> bool:
+    """Whether the mention is an item of a list of regions or countries ("Guinea, Liberia, Mali"), where
+    the next name is one more item rather than where this one lies."""
+    if mention.qualifier is not None and mention.qualifier not in mention.listed:
+        return False
+    areas = sum(
+        1
+        for number in mention.listed
+        if (chosen := ctx.chosen.get(number)) is not None
+        and chosen.feature in ("region", "country")
+        and not chosen.informal
+    )
+    return areas >= LIST_MIN
+
+
+def _outers(mention: Mention, ctx: Context) -> list[Candidate]:
+    """The regions and countries the next name may be when it surely says where this mention is: a pair
+    ("Atlanta, Georgia") or a town, region and country ("Stroud, Ontario, Canada"), not a list ("Miami,
+    West Palm Beach, New York and Detroit"), and only when that name is clearly a region or country."""
+    number = mention.qualifier
+    if number is None or number >= len(ctx.mentions) or _in_list(mention, ctx):
+        return []
+    chosen = ctx.chosen.get(number)
+    if chosen is None or chosen.informal or chosen.feature not in ("region", "country"):
+        return []
+    outer = ctx.mentions[number]
+    last = ctx.chosen.get(outer.qualifier) if outer.qualifier is not None else None
+    chain = last is not None and last.feature == "country" and last.country_code == chosen.country_code
+    if len(mention.listed) > 1 and not chain:
+        return []
+    return [c for c in outer.candidates if c.feature in ("region", "country") and not c.informal]
+
+
+def _outer(mention: Mention, ctx: Context) -> Candidate | None:
+    """The clearly resolved region or country that says where this mention is."""
+    outer = ctx.chosen.get(mention.qualifier) if _outers(mention, ctx) else None
+    if outer is None or outer.informal or outer.feature not in ("region", "country"):
+        return None
+    return outer
+
+
+def _inner_town(candidate: Candidate, mention: Mention, ctx: Context) -> Candidate | None:
+    """The town of the previous name that this region holds: "Buffalo, New York" is the state."""
+    if candidate.feature != "region" or candidate.informal or mention.qualifies is None:
+        return None
+    if mention.qualifies >= len(ctx.mentions) or _in_list(mention, ctx):
+        return None
+    inner = ctx.mentions[mention.qualifies]
+    towns = [
+        c for c in inner.candidates if c.feature == "city" and not c.alias and c.region_row == candidate.row
+    ]
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
+def _within(candidate: Candidate, outer: Candidate) -> bool:
+    """Whether the candidate lies in that region or country; a town whose region is unknown may."""
+    if outer.feature == "country" or candidate.region_row < 0:
+        return candidate.country_code == outer.country_code
+    return candidate.region_row == outer.row
+
+
 def _add(why: list[str] | None, points: float, reason: str) -> float:
     if why is not None:
         why.append(f"{reason}: {points:+.2f}")
     return points
 
 
-def _prior(candidate: Candidate, mention: Mention, why: list[str] | None) -> float:
+def _prior(
+    candidate: Candidate, mention: Mention, why: list[str] | None, region_reading: bool = False
+) -> float:
     if candidate.feature == "country":
         base, reason = math.log10(max(candidate.population, 10_000)) + 2.0, "country"
     elif candidate.feature == "continent":
@@ -168,6 +262,7 @@ def _prior(candidate: Candidate, mention: Mention, why: list[str] | None) -> flo
         candidate.feature == "region"
         and not candidate.informal
         and not mention.wants_region
+        and not region_reading
         and any(_namesake(other, candidate, mention.key) for other in mention.candidates)
     ):
         total += _add(why, -3.0, "a city of the same name in the same country is meant")
@@ -227,6 +322,14 @@ def _near_reading(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
 def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
     """What a name the NER did not call a location may be: a town of some size or one near the others,
     a country, an informal region, or a region of a country the article is about (or of several words)."""
+    outers = _outers(mention, ctx)
+    if outers and candidate.feature == "city" and not any(_within(candidate, o) for o in outers):
+        return False  # "Stroud, Ontario" is not Stroud in England
+    if mention.town_area and candidate.feature == "city" and candidate.population < TOWN_AREA_POPULATION:
+        # "Scott County, Indiana" is not around the largest Scott: a small town needs support
+        regions = ctx.regions.get(candidate.region_row, set()) - {mention.key}
+        if not regions and _near(candidate, mention, ctx) is None:
+            return False
     if mention.strong or candidate.feature == "country" or candidate.informal:
         return True
     if candidate.feature == "city" and mention.person and candidate.population < PERSON_CITY_POPULATION:

@@ -244,3 +244,57 @@ def test_towns_the_model_took_for_people_support_each_other(extract) -> None:  #
     places = {p.name: p for p in extract(text).places}
     assert {"Odesa", "Mykolayiv", "Kherson"} <= set(places)
     assert all(places[name].country_code == "UA" for name in ("Odesa", "Mykolayiv", "Kherson"))
+
+
+def test_a_list_of_states_names_states_not_towns(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Flu cases were confirmed in Kansas, Oregon, Washington, West Virginia and Wyoming last week."
+    places = _summary(_places(nlp, gazetteer, text))
+    assert ("Washington", "US", "region", 3) in places and ("Wyoming", "US", "region", 3) in places
+
+
+def test_the_name_after_a_town_is_the_region_that_holds_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "A bakery in Spokane, Washington, was closed by inspectors."
+    assert _summary(_places(nlp, gazetteer, text)) == [
+        ("Spokane", "US", "city", 1),
+        ("Washington", "US", "region", 3),
+    ]
+
+
+def test_the_last_name_after_a_closed_list_says_where_the_one_before_is(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "The tour went to Oregon, Nevada and Washington, D.C., in March."
+    places = {p.name: p.feature for p in _places(nlp, gazetteer, text)}
+    assert places.get("Washington") == "city"
+
+
+def test_a_town_outside_the_region_it_is_said_to_be_in_is_no_place(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """A pair "Town, Region" with no such town in that region: no town rather than a namesake abroad."""
+    text = "The driver was stopped in Bradford, Ontario, on Friday."
+    places = _summary(_places(nlp, gazetteer, text))
+    assert ("Bradford", "GB", "city", 1) not in places and ("Ontario", "CA", "region", 3) in places
+
+
+def test_a_county_named_after_a_small_far_town_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Officials in Clark County, Nevada, confirmed the death."
+    names = [p.name for p in _places(nlp, gazetteer, text)]
+    assert names == ["Nevada"]
+
+
+def test_a_county_named_after_a_large_town_lies_around_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Fires burned in Orange County on Monday."
+    ((name, code, feature, _),) = _summary(_places(nlp, gazetteer, text))
+    assert (name, code, feature) == ("Orange County", "US", "region")
+
+
+def test_a_county_is_not_the_state_of_that_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Schools in Ohio County, Kentucky, will get new funds."
+    assert ("Ohio", "US", "region", 3) not in _summary(_places(nlp, gazetteer, text))
+
+
+def test_a_name_left_open_stays_open_where_it_comes_again(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A coin toss between a region and a town abroad is not settled by a weaker mention of the name."""
+    text = "A fire broke out in Cornwall on Monday. Cornwall police were alerted."
+    assert [p for p in _places(nlp, gazetteer, text) if p.country_code == "CA"] == []
