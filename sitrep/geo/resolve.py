@@ -207,10 +207,9 @@ def _outers(mention: Mention, ctx: Context) -> list[Candidate]:
 
 def _outer(mention: Mention, ctx: Context) -> Candidate | None:
     """The clearly resolved region or country that says where this mention is."""
-    outer = ctx.chosen.get(mention.qualifier) if _outers(mention, ctx) else None
-    if outer is None or outer.informal or outer.feature not in ("region", "country"):
+    if mention.qualifier is None or not _outers(mention, ctx):
         return None
-    return outer
+    return ctx.chosen.get(mention.qualifier)
 
 
 def _inner_town(candidate: Candidate, mention: Mention, ctx: Context) -> Candidate | None:
