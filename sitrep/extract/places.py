@@ -38,6 +38,10 @@ LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ARTICLES = frozenset({"the"})
+# What may follow a name that is still inside its noun phrase or list ("the Dallas medical clinic",
+# "the Etoumbi and Mbomo districts").
+_PHRASE_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
 _JOINERS = frozenset({"and", ",", "or", "&"})
 # Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
 _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
@@ -115,6 +119,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             )
             mention.person = True
             mention = mention if mention.candidates else None
+        if mention is not None and _common_noun_use(doc, mention):
+            continue
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
     if dateline is not None:
@@ -142,6 +148,23 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     for number, place in enumerate(places, start=1):
         place.id = f"pl-{number}"
     return places
+
+
+def _common_noun_use(doc: Doc, mention: _Found) -> bool:
+    """ "the West", "the Centre", "the Alliance": a one-word name after a lower-case "the" that ends
+    its own phrase is a word used as a noun, not a town called so. Towns take no article; "the Bakhmut
+    front" keeps Bakhmut, a modifier, the NER's own "the Hague" stays, and countries and regions are
+    left alone ("the Gambia")."""
+    if mention.end - mention.start != 1 or mention.start == 0:
+        return False
+    article = doc[mention.start - 1]
+    following = doc[mention.end] if mention.end < len(doc) else None
+    return (
+        article.text in _ARTICLES
+        and not article.ent_type_  # "the Hague" as the NER's own name
+        and (following is None or (following.pos_ not in _PHRASE_GOES_ON and following.text != ","))
+        and all(c.feature == "city" for c in mention.candidates)
+    )
 
 
 def _dateline(doc: Doc, gazetteer: Gazetteer) -> _Found | None:

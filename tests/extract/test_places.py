@@ -298,3 +298,19 @@ def test_a_name_left_open_stays_open_where_it_comes_again(nlp: Language, gazette
     """A coin toss between a region and a town abroad is not settled by a weaker mention of the name."""
     text = "A fire broke out in Cornwall on Monday. Cornwall police were alerted."
     assert [p for p in _places(nlp, gazetteer, text) if p.country_code == "CA"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow expelled diplomats in a row with the West.", ["Moscow"]),
+        ("The state accused the Centre of refusing to act.", []),
+        ("Fighting raged on the Bakhmut front.", ["Bakhmut"]),
+        ("Judges met in the Hague.", ["The Hague"]),
+    ],
+)
+def test_a_word_after_the_is_no_town(
+    nlp: Language, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """ "the West" is no town called West; a town named before a noun or by the NER with "the" stays."""
+    assert [p.name for p in _places(nlp, gazetteer, text)] == expected
