@@ -277,6 +277,10 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
     if start >= end or "\n" in doc[start:end].text:
         return None
     start, end = _widen(doc, start, end, gazetteer)
+    if end - start > 1 and doc[end - 1].lower_ in REGION_WORDS | set(REGION_PLURALS):
+        head = doc[start : end - 1].text
+        if _country_abbreviation(head, fold(head), gazetteer):
+            end -= 1  # "the U.S. Department", "U.S. states" name the country
     key = fold(doc[start:end].text)
     wants_region = strip_region_word(key)[1] is not None
     if (
@@ -291,8 +295,15 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
         return None  # "Kyiv Independent", "Moscow Times": part of a longer name
     candidates = _candidates(key, wants_region, gazetteer)
     if not candidates and key.split(" ", 1)[0] in DIRECTION_WORDS and end - start > 1:
+        named = doc[start].text[:1].isupper()
         start, key = start + 1, fold(doc[start + 1 : end].text)
         candidates = _candidates(key, wants_region, gazetteer)
+        if named:
+            # "West Midlands", "East Yorkshire", "West Wing" are names of their own, not a town called
+            # Wing: a country keeps its part ("Northern Syria"), a region needs the article's support
+            # ("West Wales", "South Florida")
+            candidates = [c for c in candidates if c.feature != "city"]
+            strong = False
     area = _area(candidates, doc[end - 1].text) if wants_region else None
     wants_region = wants_region and area is None
     if not candidates and doc[end - 1].text in _SETTLEMENT_WORDS and end - start > 1:
@@ -374,6 +385,8 @@ def _spread_region_word(doc: Doc, found: list[_Found], gazetteer: Gazetteer) -> 
     for number, item in enumerate(found):
         if item.end >= len(doc) or doc[item.end].lower_ not in REGION_PLURALS:
             continue
+        if _country_abbreviation(doc[item.start : item.end].text, item.key, gazetteer):
+            continue  # "30 US states" are states of the US, which is named
         word = REGION_PLURALS[doc[item.end].lower_]
         item.end += 1
         group = [item]

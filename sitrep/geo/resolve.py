@@ -28,7 +28,9 @@ REGION_BONUS = 1.0  # a city in a region the article names
 NEAR_BONUS = 1.0  # a city near another place of the article
 QUALIFIER_BONUS = 3.0  # "Town, Region"
 LIST_BONUS = 3.0  # a region among a list of the same country's regions ("Texas, Utah, Washington")
-LIST_MIN = 2  # clearly resolved regions among a name's list neighbours that make the list one of regions
+# Clearly resolved regions, named without a region word, among a name's list neighbours that make the
+# list one of regions ("Delaware and Ohio"; but "the Kherson region and Mykolaiv" names the city).
+LIST_MIN = 1
 TOWN_AREA_POPULATION = 50_000  # "X County" named after a town this big needs no other support
 ALIAS_PENALTY = 1.5  # found by an alternate name (a spelling variant, or an old name of another place)
 WEAK_ALIAS_FACTOR = 1.5  # ... and more so when the NER did not call it a location
@@ -165,17 +167,26 @@ def _region_list(mention: Mention, ctx: Context) -> str | None:
         and chosen.feature == "region"
         and not chosen.informal
         and chosen.country_code
+        and not (number < len(ctx.mentions) and ctx.mentions[number].wants_region)
     )
-    if not codes or (mention.qualifier is not None and mention.qualifier not in mention.listed):
-        return None  # "Florida and Washington, D.C.": the last name says where the one before is
+    if not codes or _qualified_pair(mention):
+        return None
     code, count = codes.most_common(1)[0]
     return code if count >= LIST_MIN else None
+
+
+def _qualified_pair(mention: Mention) -> bool:
+    """ "Atlanta, Georgia" or "Florida and Washington, D.C.": a name and the one after a comma that
+    says where it is, apart from any list ("Delaware and Ohio" is a list of two)."""
+    return mention.qualifier is not None and (
+        mention.qualifier not in mention.listed or mention.listed == (mention.qualifier,)
+    )
 
 
 def _in_list(mention: Mention, ctx: Context) -> bool:
     """Whether the mention is an item of a list of regions or countries ("Guinea, Liberia, Mali"), where
     the next name is one more item rather than where this one lies."""
-    if mention.qualifier is not None and mention.qualifier not in mention.listed:
+    if _qualified_pair(mention):
         return False
     areas = sum(
         1

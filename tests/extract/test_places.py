@@ -314,3 +314,30 @@ def test_a_word_after_the_is_no_town(
 ) -> None:
     """ "the West" is no town called West; a town named before a noun or by the NER with "the" stays."""
     assert [p.name for p in _places(nlp, gazetteer, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two names joined by "and" are a list; two joined by a comma, a town and its region
+        (
+            "The company also operates in Delaware and Ohio.",
+            [("Delaware", "US", "region", 3), ("Ohio", "US", "region", 3)],
+        ),
+        (
+            "Shelling hit the Kherson region and Mykolaiv.",
+            [("Kherson Oblast", "UA", "region", 3), ("Mykolayiv", "UA", "city", 1)],
+        ),
+        # a country's short form before a region word is the country
+        ("Cases were reported in 30 U.S. states.", [("United States", "US", "country", 3)]),
+        ("A spokeswoman for the U.S. Department spoke.", [("United States", "US", "country", 3)]),
+        # a capitalised compass word makes a name of its own
+        ("Staff in the West Wing were worried.", []),
+        ("Doctors in the West Midlands reported new cases.", []),
+        ("Heavy fighting continued in Northern Syria.", [("northern Syria", "SY", "region", 3)]),
+    ],
+)
+def test_lists_region_words_and_compass_names(
+    nlp: Language, gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str, int]]
+) -> None:
+    assert _summary(_places(nlp, gazetteer, text)) == expected
