@@ -2,8 +2,10 @@
 
 score = prior (population on a log scale, feature class) + context (the article's countries from
 demonyms, country names and clearly resolved places; regions it names; places nearby; a "Town, Region"
-qualifier). A mention whose best score is low, or whose two best readings are far apart and nearly tied,
-resolves to nothing: a missing place is cheaper than a wrong one.
+qualifier and the region after a town; a list of the same country's regions), less a penalty for a
+town or region in a country the article never names when it names others. A mention whose best score
+is low, or whose two best readings are far apart and nearly tied, resolves to nothing: a missing place
+is cheaper than a wrong one.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ LIST_MIN = 1
 TOWN_AREA_POPULATION = 50_000  # "X County" named after a town this big needs no other support
 ALIAS_PENALTY = 1.5  # found by an alternate name (a spelling variant, or an old name of another place)
 WEAK_ALIAS_FACTOR = 1.5  # ... and more so when the NER did not call it a location
+ABROAD_PENALTY = 1.5  # a town or region in a country the article never names, when it names others
+ABROAD_KNOWN_POPULATION = 1_000_000  # ... unless it is a city known abroad by its name
+SETTLED_COUNT = 3  # country mentions that make an article's countries known
 FAR_KM = 161.0
 NEAR_KM = 150.0
 
@@ -139,6 +144,14 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
     elif code and countries[code] > 0:
         share = countries[code] / sum(countries.values())
         total += _add(why, 1.0 + 2.0 * share, f"country {code} is {share:.0%} of the article's countries")
+    elif (
+        code
+        and candidate.feature in ("city", "region")
+        and not candidate.informal
+        and candidate.population < ABROAD_KNOWN_POPULATION
+        and _settled(countries)
+    ):
+        total += _add(why, -ABROAD_PENALTY, f"the article is about other countries, not {code}")
     regions = sorted(ctx.regions.get(candidate.region_row, set()) - {mention.key})
     if candidate.feature == "city" and regions:
         total += _add(why, REGION_BONUS, f"its region is named in the article ({regions[0]})")
@@ -241,6 +254,11 @@ def _within(candidate: Candidate, outer: Candidate) -> bool:
     if outer.feature == "country" or candidate.region_row < 0:
         return candidate.country_code == outer.country_code
     return candidate.region_row == outer.row
+
+
+def _settled(countries: Counter[str]) -> bool:
+    """Whether the article has said often enough which countries it is about."""
+    return sum(countries.values()) >= SETTLED_COUNT
 
 
 def _add(why: list[str] | None, points: float, reason: str) -> float:
