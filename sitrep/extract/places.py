@@ -39,6 +39,29 @@ WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the"})
+# Words for relatives: a name right after one is a person's ("his brother Tyler").
+KIN_WORDS = frozenset(
+    {
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "daughters",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "girlfriend",
+        "boyfriend",
+        "cousin",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+    }
+)
 # What may follow a name that is still inside its noun phrase or list ("the Dallas medical clinic",
 # "the Etoumbi and Mbomo districts").
 _PHRASE_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
@@ -119,7 +142,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             )
             mention.person = True
             mention = mention if mention.candidates else None
-        if mention is not None and _common_noun_use(doc, mention):
+        if mention is not None and (_common_noun_use(doc, mention) or _kin_named(doc, mention)):
             continue
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
@@ -165,6 +188,12 @@ def _common_noun_use(doc: Doc, mention: _Found) -> bool:
         and (following is None or (following.pos_ not in _PHRASE_GOES_ON and following.text != ","))
         and all(c.feature == "city" for c in mention.candidates)
     )
+
+
+def _kin_named(doc: Doc, mention: _Found) -> bool:
+    """ "his brother Tyler", "daughters North and Chicago": a name right after a word for a relative
+    is a person's, whatever the NER says."""
+    return mention.start > 0 and doc[mention.start - 1].lower_ in KIN_WORDS
 
 
 def _dateline(doc: Doc, gazetteer: Gazetteer) -> _Found | None:

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from sitrep.extract.places import demonym_country, extract_places
+from sitrep.extract.places import KIN_WORDS, demonym_country, extract_places
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.model import Place
@@ -341,3 +341,12 @@ def test_lists_region_words_and_compass_names(
     nlp: Language, gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str, int]]
 ) -> None:
     assert _summary(_places(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("word", sorted(KIN_WORDS))
+def test_a_name_after_a_word_for_a_relative_is_a_person(
+    nlp: Language, gazetteer: Gazetteer, word: str
+) -> None:
+    """ "KIN_WORDS": "his brother Tyler" is no town called Tyler."""
+    text = f"The victim is survived by his {word} Tyler and friends in Dallas."
+    assert [p.name for p in _places(nlp, gazetteer, text)] == ["Dallas"]
