@@ -39,6 +39,7 @@ WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the"})
+_AREA_WORDS_BEFORE_OF = (REGION_WORDS | set(REGION_PLURALS)) - {"republic", "territory", "municipality"}
 # Words for relatives: a name right after one is a person's ("his brother Tyler").
 KIN_WORDS = frozenset(
     {
@@ -333,6 +334,8 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
             # ("West Wales", "South Florida")
             candidates = [c for c in candidates if c.feature != "city"]
             strong = False
+    if not wants_region and _after_region_word(doc, start) and any(c.feature == "region" for c in candidates):
+        wants_region = True  # "the state of Washington", "the provinces of Anhui and Hubei"
     area = _area(candidates, doc[end - 1].text) if wants_region else None
     wants_region = wants_region and area is None
     if not candidates and doc[end - 1].text in _SETTLEMENT_WORDS and end - start > 1:
@@ -346,6 +349,12 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
     return _Found(
         start, end, strong or wants_region or area is not None, wants_region, key, tuple(candidates), area
     )
+
+
+def _after_region_word(doc: Doc, start: int) -> bool:
+    """ "the state of X", "the province of X": X named as an area ("the Republic of Armenia" is a
+    country's formal name, not a region)."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _AREA_WORDS_BEFORE_OF
 
 
 def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:

@@ -350,3 +350,16 @@ def test_a_name_after_a_word_for_a_relative_is_a_person(
     """ "KIN_WORDS": "his brother Tyler" is no town called Tyler."""
     text = f"The victim is survived by his {word} Tyler and friends in Dallas."
     assert [p.name for p in _places(nlp, gazetteer, text)] == ["Dallas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A sick cow was found in the state of Washington.", [("Washington", "US", "region", 3)]),
+        ("Shelling hit villages in the region of Kharkiv.", [("Kharkiv Oblast", "UA", "region", 3)]),
+    ],
+)
+def test_a_name_after_a_region_word_and_of_is_the_region(
+    nlp: Language, gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str, int]]
+) -> None:
+    assert _summary(_places(nlp, gazetteer, text)) == expected
