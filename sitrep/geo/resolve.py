@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Candidate
-from sitrep.geo.names import is_spelling
+from sitrep.geo.names import fold, is_spelling
 
 STRONG_MIN = 3.0  # the NER called it a location: a village of 1,000 with no support is enough
 WEAK_MIN = 4.5  # a proper noun the NER did not call a location: a town of 30,000, or less with support
@@ -40,6 +40,7 @@ ABROAD_PENALTY = 1.5  # a town or region in a country the article never names, w
 ABROAD_KNOWN_POPULATION = 1_000_000  # ... unless it is a city known abroad by its name
 SETTLED_COUNT = 3  # country mentions that make an article's countries known
 FAR_KM = 161.0
+_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 NEAR_KM = 150.0
 
 
@@ -300,11 +301,18 @@ def _prior(
 def _alias_penalty(candidate: Candidate, mention: Mention) -> float:
     """Found by an alternate name: weaker than a place found by its own name, and weaker still when the
     NER did not call it a location ("Google" is an alternate name of Topeka)."""
-    if not candidate.alias:
-        return 0.0
+    if not candidate.alias or _abbreviated(mention.key, candidate.name):
+        return 0.0  # "St. Petersburg" is Saint Petersburg's own name, shortened
     if not mention.strong and not is_spelling(mention.key, candidate.name):
         return ALIAS_PENALTY * WEAK_ALIAS_FACTOR
     return ALIAS_PENALTY if any(not other.alias for other in mention.candidates) else 0.0
+
+
+def _abbreviated(key: str, name: str) -> bool:
+    """Whether the key is the name with its first word written short ("st petersburg", "ft worth")."""
+    first, _, rest = key.partition(" ")
+    full = _SHORT_WORDS.get(first)
+    return bool(rest) and full is not None and fold(f"{full} {rest}") == fold(name)
 
 
 def _namesake(city: Candidate, region: Candidate, key: str) -> bool:

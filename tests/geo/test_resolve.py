@@ -166,3 +166,12 @@ def test_a_list_of_regions_and_a_region_after_a_town() -> None:
         Mention("washington", (washington_dc, washington_state), qualifies=0, listed=(0,)),
     ]
     assert resolve(after_town, Counter({"US": 2}))[1].candidate is washington_state  # type: ignore[union-attr]
+
+
+def test_a_shortened_saint_is_the_places_own_name() -> None:
+    """ "St. Petersburg" is Saint Petersburg by its own name, shortened, not by an alternate name."""
+    russia = _place(60, "Saint Petersburg", "RU", 5_351_935, 59.94, 30.31, alias=True)
+    florida = _place(61, "St. Petersburg", "US", 257_083, 27.77, -82.68)
+    assert _names([Mention("st petersburg", (russia, florida))], Counter({"RU": 2, "US": 2})) == [
+        "Saint Petersburg/RU"
+    ]
