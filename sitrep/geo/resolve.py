@@ -5,7 +5,8 @@ demonyms, country names and clearly resolved places; regions it names; places ne
 qualifier and the region after a town; a list of the same country's regions), less a penalty for a
 town or region in a country the article never names when it names others. A mention whose best score
 is low, or whose two best readings are far apart and nearly tied, resolves to nothing: a missing place
-is cheaper than a wrong one.
+is cheaper than a wrong one. Names left open get a second look with the first round's places as
+context, and must then be clearly ahead.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ WORLD_CAPITAL_POPULATION = 1_000_000  # a national capital this big counts as in
 PERSON_CITY_POPULATION = 1_000_000  # a name the NER took for a person's is a city this big on its own
 WEAK_CITY_POPULATION = 20_000  # below it, a name the NER missed must lie near the article's other places
 MARGIN = 0.5  # two far-apart readings closer than this are a coin toss: no place
+SECOND_MARGIN = 1.0  # a name left open takes a reading this far ahead once the others are settled
 CLEAR_MARGIN = 1.5  # a reading this far ahead on its prior alone counts as context for the others
 REGION_BONUS = 1.0  # a city in a region the article names
 NEAR_BONUS = 1.0  # a city near another place of the article
@@ -89,16 +91,43 @@ class Context:
 def resolve(mentions: Sequence[Mention], countries: Counter[str] | None = None) -> list[Choice | None]:
     """One choice (or None) per mention; `countries` is extra country context, e.g. from demonyms."""
     ctx = article_context(mentions, countries)
-    choices: list[Choice | None] = []
-    for mention in mentions:
-        found = _best(mention, ctx, MARGIN)
-        if found is None:
-            choices.append(None)
-            continue
-        why: list[str] = []
-        score(found[0], mention, ctx, why)
-        choices.append(Choice(found[0], found[1], tuple(why)))
+    choices = [_choose(mention, ctx) for mention in mentions]
+    if any(choice is None for choice in choices):
+        # What the first round settled is context for the names it left open: "Gloucester" beside
+        # Cheltenham and Cirencester once those are known to be English towns.
+        wider = _widened(ctx, mentions, choices)
+        choices = [
+            _choose(mention, wider, SECOND_MARGIN) if choice is None else choice
+            for mention, choice in zip(mentions, choices, strict=True)
+        ]
     return choices
+
+
+def _choose(mention: Mention, ctx: Context, margin: float = MARGIN) -> Choice | None:
+    found = _best(mention, ctx, margin)
+    if found is None:
+        return None
+    why: list[str] = []
+    score(found[0], mention, ctx, why)
+    return Choice(found[0], found[1], tuple(why))
+
+
+def _widened(ctx: Context, mentions: Sequence[Mention], choices: list[Choice | None]) -> Context:
+    """The article's context with the places the first round chose added to it."""
+    wider = Context(
+        countries=Counter(ctx.countries),
+        by_key={key: Counter(counts) for key, counts in ctx.by_key.items()},
+        regions={row: set(keys) for row, keys in ctx.regions.items()},
+        anchors=list(ctx.anchors),
+        chosen=dict(ctx.chosen),
+        readings=ctx.readings,
+        mentions=ctx.mentions,
+    )
+    for number, (mention, choice) in enumerate(zip(mentions, choices, strict=True)):
+        if choice is None or number in ctx.chosen:
+            continue
+        _note(wider, number, mention, choice.candidate)
+    return wider
 
 
 def article_context(mentions: Sequence[Mention], countries: Counter[str] | None = None) -> Context:
@@ -115,16 +144,20 @@ def article_context(mentions: Sequence[Mention], countries: Counter[str] | None 
         first = _best(mention, Context(), CLEAR_MARGIN)
         if first is None:
             continue
-        candidate = first[0]
-        ctx.chosen[number] = candidate
-        if candidate.country_code:
-            ctx.countries[candidate.country_code] += 1
-            ctx.by_key.setdefault(mention.key, Counter())[candidate.country_code] += 1
-        if candidate.feature in ("city", "region") and not candidate.informal:
-            ctx.anchors.append((mention.key, candidate))
-            if candidate.feature == "region":
-                ctx.regions.setdefault(candidate.row, set()).add(mention.key)
+        _note(ctx, number, mention, first[0])
     return ctx
+
+
+def _note(ctx: Context, number: int, mention: Mention, candidate: Candidate) -> None:
+    """Add one resolved mention to the context: its country, and as an anchor a town or region."""
+    ctx.chosen[number] = candidate
+    if candidate.country_code:
+        ctx.countries[candidate.country_code] += 1
+        ctx.by_key.setdefault(mention.key, Counter())[candidate.country_code] += 1
+    if candidate.feature in ("city", "region") and not candidate.informal:
+        ctx.anchors.append((mention.key, candidate))
+        if candidate.feature == "region":
+            ctx.regions.setdefault(candidate.row, set()).add(mention.key)
 
 
 def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] | None = None) -> float:

@@ -175,3 +175,16 @@ def test_a_shortened_saint_is_the_places_own_name() -> None:
     assert _names([Mention("st petersburg", (russia, florida))], Counter({"RU": 2, "US": 2})) == [
         "Saint Petersburg/RU"
     ]
+
+
+def test_a_name_left_open_is_settled_by_the_places_resolved_around_it() -> None:
+    """ "from Gloucester and Cheltenham": once Cheltenham is an English town, Gloucester is the one near it."""
+    gloucester_ca = _place(70, "Gloucester", "CA", 150_012, 45.28, -75.68)
+    gloucester_gb = _place(71, "Gloucester", "GB", 132_416, 51.86, -2.24)
+    cheltenham_gb = _place(72, "Cheltenham", "GB", 116_447, 51.9, -2.07)
+    cheltenham_us = _place(73, "Cheltenham", "US", 36_000, 40.06, -75.1)
+    mentions = [
+        Mention("gloucester", (gloucester_ca, gloucester_gb)),
+        Mention("cheltenham", (cheltenham_gb, cheltenham_us)),
+    ]
+    assert _names(mentions) == ["Gloucester/GB", "Cheltenham/GB"]
