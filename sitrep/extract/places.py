@@ -66,6 +66,7 @@ KIN_WORDS = frozenset(
 # What may follow a name that is still inside its noun phrase or list ("the Dallas medical clinic",
 # "the Etoumbi and Mbomo districts").
 _PHRASE_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
+_JOINING_MARKS = frozenset({",", "-", "–", "/"})  # "the Mogadishu-based group"
 _JOINERS = frozenset({"and", ",", "or", "&"})
 # Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
 _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
@@ -117,6 +118,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     countries: Counter[str] = Counter()
     found: list[_Found] = []
     people = _person_words(doc)
+    named_people = _person_words(doc, all_words=True)
     dateline = _dateline(doc, gazetteer)
     cased = _cased(doc)
     words = {token.text for token in doc if token.is_alpha and token.is_lower}
@@ -133,6 +135,12 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if not strong and end - start == 1 and doc[start].lower_ in words:
             continue  # "Green" where the article also writes "green": a word, not a name
         mention = _mention(doc, start, end, strong, gazetteer)
+        if mention is not None and doc[mention.start : mention.end].text in named_people:
+            # "Khalil" after "Mahmoud Khalil": the person, unless a place has that very name
+            mention.candidates = tuple(
+                c for c in mention.candidates if not c.alias or is_spelling(mention.key, c.name)
+            )
+            mention = mention if mention.candidates else None
         if mention is not None and label == "PERSON" and not mention.strong:
             # A person's name is a place by the place's name or a spelling of it ("Avdiivka"), not by
             # another alternate name ("Johnson" was a town in Wisconsin, "Lu" is short for Luzhou),
@@ -186,9 +194,13 @@ def _common_noun_use(doc: Doc, mention: _Found) -> bool:
     return (
         article.text in _ARTICLES
         and not article.ent_type_  # "the Hague" as the NER's own name
-        and (following is None or (following.pos_ not in _PHRASE_GOES_ON and following.text != ","))
+        and not _phrase_goes_on(following)
         and all(c.feature == "city" for c in mention.candidates)
     )
+
+
+def _phrase_goes_on(following: Token | None) -> bool:
+    return following is not None and (following.pos_ in _PHRASE_GOES_ON or following.text in _JOINING_MARKS)
 
 
 def _kin_named(doc: Doc, mention: _Found) -> bool:
@@ -251,11 +263,11 @@ def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> _Found
     return _Found(start, end, True, False, key, tuple(candidates))
 
 
-def _person_words(doc: Doc) -> set[str]:
+def _person_words(doc: Doc, all_words: bool = False) -> set[str]:
     """Words of the article's multi-word person names: a later "Tyler" is Mr Tyler, not Tyler, Texas.
-    A word the NER also calls a location somewhere in the article is left out: "Malakal" stays a town
-    after "SOS Children's Village Malakal" was taken for a person's name."""
-    located = {ent.text for ent in doc.ents if ent.label_ in LOCATION_LABELS}
+    A word the NER also calls a location somewhere in the article is left out (unless `all_words`):
+    "Malakal" stays a town after "SOS Children's Village Malakal" was taken for a person's name."""
+    located = set() if all_words else {ent.text for ent in doc.ents if ent.label_ in LOCATION_LABELS}
     return {
         token.text
         for ent in doc.ents

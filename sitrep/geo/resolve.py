@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Candidate
@@ -39,7 +39,7 @@ TOWN_AREA_POPULATION = 50_000  # "X County" named after a town this big needs no
 ALIAS_PENALTY = 1.5  # found by an alternate name (a spelling variant, or an old name of another place)
 WEAK_ALIAS_FACTOR = 1.5  # ... and more so when the NER did not call it a location
 ABROAD_PENALTY = 1.5  # a town or region in a country the article never names, when it names others
-ABROAD_KNOWN_POPULATION = 1_000_000  # ... unless it is a city known abroad by its name
+ABROAD_KNOWN_POPULATION = 1_000_000  # ... unless it is a national capital or a city known abroad by its name
 SETTLED_COUNT = 3  # country mentions that make an article's countries known
 FAR_KM = 161.0
 _SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
@@ -94,13 +94,23 @@ def resolve(mentions: Sequence[Mention], countries: Counter[str] | None = None) 
     choices = [_choose(mention, ctx) for mention in mentions]
     if any(choice is None for choice in choices):
         # What the first round settled is context for the names it left open: "Gloucester" beside
-        # Cheltenham and Cirencester once those are known to be English towns.
+        # Cheltenham and Cirencester, English towns.
         wider = _widened(ctx, mentions, choices)
         choices = [
-            _choose(mention, wider, SECOND_MARGIN) if choice is None else choice
+            _choose(_allowed_before(mention, ctx), wider, SECOND_MARGIN) if choice is None else choice
             for mention, choice in zip(mentions, choices, strict=True)
         ]
     return choices
+
+
+def _allowed_before(mention: Mention, ctx: Context) -> Mention:
+    """A name the NER did not call a place may become a town its new neighbours support only by the
+    town's own name ("Pirbright" near Guildford); a town it only is by an alternate name ("White House"
+    was once a name of Fallston, Maryland) must have been allowed in the first round."""
+    if mention.strong:
+        return mention
+    kept = tuple(c for c in mention.candidates if not c.alias or _allowed(c, mention, ctx))
+    return replace(mention, candidates=kept)
 
 
 def _choose(mention: Mention, ctx: Context, margin: float = MARGIN) -> Choice | None:
@@ -182,7 +192,7 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
         code
         and candidate.feature in ("city", "region")
         and not candidate.informal
-        and candidate.population < ABROAD_KNOWN_POPULATION
+        and (candidate.alias or not (candidate.capital or candidate.population >= ABROAD_KNOWN_POPULATION))
         and _settled(countries)
     ):
         total += _add(why, -ABROAD_PENALTY, f"the article is about other countries, not {code}")

@@ -363,3 +363,28 @@ def test_a_name_after_a_region_word_and_of_is_the_region(
     nlp: Language, gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str, int]]
 ) -> None:
     assert _summary(_places(nlp, gazetteer, text)) == expected
+
+
+def test_a_dateline_capital_is_not_another_city_by_an_old_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Chittagong was once called Islamabad: a city's old name does not outweigh a capital's own name,
+    even in a story about other countries."""
+    text = (
+        "ISLAMABAD — A U.S. military plane crashed in Afghanistan, U.S. officials said. The plane went "
+        "down in a Taliban-held part of Afghanistan, and U.S. troops reached the site."
+    )
+    places = {p.name: p.country_code for p in _places(nlp, gazetteer, text)}
+    assert places.get("Islamabad") == "PK" and "Chattogram" not in places
+
+
+def test_a_town_before_a_hyphenated_word_stays_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "He leads the Mogadishu-based group that monitors elections."
+    assert [p.name for p in _places(nlp, gazetteer, text)] == ["Mogadishu"]
+
+
+def test_a_surname_is_no_town_by_an_alternate_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Khalil" after "Mahmoud Khalil" is the man, though Hebron is also called al-Khalil."""
+    text = (
+        "Agents arrested the Palestinian activist Mahmoud Khalil in New York. Khalil was moved to a "
+        "detention centre in Louisiana, and Khalil's lawyers appealed."
+    )
+    assert "Hebron" not in [p.name for p in _places(nlp, gazetteer, text)]
