@@ -66,6 +66,8 @@ GENERIC_NAMES = frozenset(
         "lac",
         "capital",
         "coast",
+        "west coast",
+        "east coast",
         "islands",
         "island",
         "upper",
