@@ -25,7 +25,7 @@ from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, REGION, Row
 
 FORMAT = 4  # bump when the built index changes, so cached ones are rebuilt
-_LEXICONS = ("place_aliases.json", "informal_regions.json")
+_LEXICONS = ("place_aliases.json", "informal_regions.json", "country_centres.json")
 
 
 @dataclass(slots=True)
