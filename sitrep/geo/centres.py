@@ -80,20 +80,34 @@ def centroid(points: list[Point]) -> tuple[float, Point]:
     return abs(area / 2) * math.cos(math.radians(lat)), ((lon + 180) % 360 - 180, lat)
 
 
+def contains(points: list[Point], point: Point) -> bool:
+    """Whether a point lies inside a ring (even-odd rule), with longitudes taken as continuous."""
+    points = _unwrapped(points)
+    lon, lat = point
+    lon += 360 * round((points[0][0] - lon) / 360)
+    inside = False
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True):
+        if (y0 > lat) != (y1 > lat) and lon < (x1 - x0) * (lat - y0) / (y1 - y0) + x0:
+            inside = not inside
+    return inside
+
+
 def largest_landmasses(topology: dict[str, Any], numeric_to_alpha2: dict[int, str]) -> dict[str, Point]:
-    """For each country (ISO numeric id), the centroid of its largest polygon's outer ring."""
+    """For each country (ISO numeric id), the centroid of its largest polygon's outer ring, when that
+    centroid lies inside the polygon: a curved country's (Vietnam's) lies outside it and is no centre."""
     arcs = decode_arcs(topology)
-    best: dict[str, tuple[float, Point]] = {}
+    best: dict[str, tuple[float, Point, list[Point]]] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         code = numeric_to_alpha2.get(int(geometry.get("id") or -1))
         if code is None:
             continue
         polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
         for polygon in polygons:
-            found = centroid(ring(arcs, polygon[0]))
-            if code not in best or found[0] > best[code][0]:
-                best[code] = found
-    return {code: point for code, (_, point) in sorted(best.items())}
+            outline = ring(arcs, polygon[0])
+            area, point = centroid(outline)
+            if code not in best or area > best[code][0]:
+                best[code] = (area, point, outline)
+    return {code: point for code, (_, point, outline) in sorted(best.items()) if contains(outline, point)}
 
 
 def _numeric_codes() -> dict[int, str]:

@@ -51,3 +51,19 @@ def test_the_shipped_table_is_what_the_script_computes_from_natural_earth() -> N
     with redirect_stdout(out):
         centres.main(str(WORLD_ATLAS))
     assert json.loads(out.getvalue()) == lexicons.load("country_centres")
+
+
+def test_a_centre_outside_its_own_landmass_is_no_centre() -> None:
+    crescent = [
+        (0.0, 0.0),
+        (4.0, 0.0),
+        (4.0, 4.0),
+        (0.0, 4.0),
+        (0.0, 3.0),
+        (3.0, 3.0),
+        (3.0, 1.0),
+        (0.0, 1.0),
+    ]
+    _, point = centres.centroid(crescent)
+    assert not centres.contains(crescent, point)
+    assert centres.contains(crescent, (3.5, 2.0))
