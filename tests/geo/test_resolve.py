@@ -139,3 +139,52 @@ def test_reasons_explain_the_score() -> None:
     assert choice is not None
     assert choice.reasons[0].startswith("region of population 4,835,606")
     assert any("country US" in reason for reason in choice.reasons)
+
+
+def test_a_town_in_a_country_the_article_never_names_needs_more_than_its_size() -> None:
+    """An article about Kenya that names "Suba" does not mean Suba in the Philippines."""
+    suba = _place(40, "Suba", "PH", 9_666, 14.0, 121.0)
+    assert _names([Mention("suba", (suba,))], Counter({"KE": 3})) == [None]
+    assert _names([Mention("suba", (suba,))], Counter({"KE": 1})) == ["Suba/PH"]
+    geneva = _place(41, "Geneva", "CH", 183_981, 46.2, 6.15)
+    assert _names([Mention("geneva", (geneva,))], Counter({"UA": 3})) == ["Geneva/CH"]
+
+
+def test_a_list_of_regions_and_a_region_after_a_town() -> None:
+    washington_dc = _place(50, "Washington", "US", 689_545, 38.9, -77.0)
+    washington_state = _place(51, "Washington", "US", 6_500_000, 47.3, -120.2, feature="region")
+    texas = _place(52, "Texas", "US", 25_000_000, 31.3, -98.5, feature="region")
+    tacoma = _place(53, "Tacoma", "US", 217_000, 47.25, -122.44, region_row=51)
+    listed = [
+        Mention("texas", (texas,), listed=(1,)),
+        Mention("washington", (washington_dc, washington_state), listed=(0,)),
+    ]
+    assert _names(listed, Counter({"US": 2})) == ["Texas/US", "Washington/US"]
+    assert resolve(listed, Counter({"US": 2}))[1].candidate is washington_state  # type: ignore[union-attr]
+    after_town = [
+        Mention("tacoma", (tacoma,), qualifier=1, listed=(1,)),
+        Mention("washington", (washington_dc, washington_state), qualifies=0, listed=(0,)),
+    ]
+    assert resolve(after_town, Counter({"US": 2}))[1].candidate is washington_state  # type: ignore[union-attr]
+
+
+def test_a_shortened_saint_is_the_places_own_name() -> None:
+    """ "St. Petersburg" is Saint Petersburg by its own name, shortened, not by an alternate name."""
+    russia = _place(60, "Saint Petersburg", "RU", 5_351_935, 59.94, 30.31, alias=True)
+    florida = _place(61, "St. Petersburg", "US", 257_083, 27.77, -82.68)
+    assert _names([Mention("st petersburg", (russia, florida))], Counter({"RU": 2, "US": 2})) == [
+        "Saint Petersburg/RU"
+    ]
+
+
+def test_a_name_left_open_is_settled_by_the_places_resolved_around_it() -> None:
+    """ "from Gloucester and Cheltenham": once Cheltenham is an English town, Gloucester is the one near it."""
+    gloucester_ca = _place(70, "Gloucester", "CA", 150_012, 45.28, -75.68)
+    gloucester_gb = _place(71, "Gloucester", "GB", 132_416, 51.86, -2.24)
+    cheltenham_gb = _place(72, "Cheltenham", "GB", 116_447, 51.9, -2.07)
+    cheltenham_us = _place(73, "Cheltenham", "US", 36_000, 40.06, -75.1)
+    mentions = [
+        Mention("gloucester", (gloucester_ca, gloucester_gb)),
+        Mention("cheltenham", (cheltenham_gb, cheltenham_us)),
+    ]
+    assert _names(mentions) == ["Gloucester/GB", "Cheltenham/GB"]

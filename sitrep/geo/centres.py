@@ -1,0 +1,133 @@
+"""The centre of each country's largest landmass, computed from Natural Earth's country borders.
+
+countrystatecity gives each country one point rounded to whole degrees, which for a large country can
+sit hundreds of kilometres off its middle (the United States at 38, -97). The gazetteer keeps that point
+unless it lies more than `MAX_OFF_CENTRE_KM` from the centre of the country's largest landmass, which
+then stands for the country (`sources.countries`).
+
+The centres are computed once, by this module run as a script, from the `world-atlas` npm package
+(Natural Earth 1:50m Admin 0 boundaries, public domain, as TopoJSON under the ISC licence) and shipped
+as `lexicons/country_centres.json`; sitrep never reads node_modules at run time:
+
+    python -m sitrep.geo.centres node_modules/world-atlas/countries-50m.json \
+        > sitrep/lexicons/country_centres.json
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+Point = tuple[float, float]  # (lon, lat)
+
+MAX_OFF_CENTRE_KM = 100.0
+
+
+def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
+    """TopoJSON's quantized, delta-encoded arcs as lists of (lon, lat)."""
+    (scale_x, scale_y), (shift_x, shift_y) = (
+        topology["transform"]["scale"],
+        topology["transform"]["translate"],
+    )
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * scale_x + shift_x, y * scale_y + shift_y))
+        arcs.append(points)
+    return arcs
+
+
+def ring(arcs: list[list[Point]], indexes: Iterable[int]) -> list[Point]:
+    """One closed ring from its arcs; a negative index (~i) is arc i reversed, and each arc starts where
+    the one before it ended."""
+    points: list[Point] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def _unwrapped(points: list[Point]) -> list[Point]:
+    """Longitudes made continuous across the antimeridian (Chukotka runs on past 180°)."""
+    out = [points[0]]
+    for lon, lat in points[1:]:
+        previous = out[-1][0]
+        lon += 360 * round((previous - lon) / 360)
+        out.append((lon, lat))
+    return out
+
+
+def centroid(points: list[Point]) -> tuple[float, Point]:
+    """Area (in degrees², scaled by the cosine of latitude) and centroid of a ring, by the shoelace rule."""
+    points = _unwrapped(points)
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if area == 0:
+        return 0.0, points[0]
+    lon, lat = cx / (3 * area), cy / (3 * area)
+    return abs(area / 2) * math.cos(math.radians(lat)), ((lon + 180) % 360 - 180, lat)
+
+
+def contains(points: list[Point], point: Point) -> bool:
+    """Whether a point lies inside a ring (even-odd rule), with longitudes taken as continuous."""
+    points = _unwrapped(points)
+    lon, lat = point
+    lon += 360 * round((points[0][0] - lon) / 360)
+    inside = False
+    for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True):
+        if (y0 > lat) != (y1 > lat) and lon < (x1 - x0) * (lat - y0) / (y1 - y0) + x0:
+            inside = not inside
+    return inside
+
+
+def largest_landmasses(topology: dict[str, Any], numeric_to_alpha2: dict[int, str]) -> dict[str, Point]:
+    """For each country (ISO numeric id), the centroid of its largest polygon's outer ring, when that
+    centroid lies inside the polygon: a curved country's (Vietnam's) lies outside it and is no centre."""
+    arcs = decode_arcs(topology)
+    best: dict[str, tuple[float, Point, list[Point]]] = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = numeric_to_alpha2.get(int(geometry.get("id") or -1))
+        if code is None:
+            continue
+        polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+        for polygon in polygons:
+            outline = ring(arcs, polygon[0])
+            area, point = centroid(outline)
+            if code not in best or area > best[code][0]:
+                best[code] = (area, point, outline)
+    return {code: point for code, (_, point, outline) in sorted(best.items()) if contains(outline, point)}
+
+
+def _numeric_codes() -> dict[int, str]:
+    path = resources.files("countrystatecity_countries").joinpath("data", "countries.json")
+    with path.open(encoding="utf-8") as handle:
+        return {int(c["numeric_code"]): c["iso2"] for c in json.load(handle) if c.get("numeric_code")}
+
+
+def main(path: str) -> None:
+    topology = json.loads(Path(path).read_text(encoding="utf-8"))
+    centres = largest_landmasses(topology, _numeric_codes())
+    source = (
+        "Computed by sitrep.geo.centres from the world-atlas npm package (countries-50m.json): Natural"
+        " Earth 1:50m Admin 0 country boundaries (public domain), TopoJSON by Mike Bostock (ISC)."
+        " Centroid of each country's largest polygon, [lat, lon]."
+    )
+    rows = [f'  "{code}": [{lat:.3f}, {lon:.3f}]' for code, (lon, lat) in centres.items()]
+    sys.stdout.write('{\n "_source": ' + json.dumps(source) + ',\n "centres": {\n')
+    sys.stdout.write(",\n".join(rows) + "\n }\n}\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,69 @@
+"""Country centres: the shoelace centroid, the antimeridian, and the shipped table against its source."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from sitrep import lexicons
+from sitrep.geo import centres
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.sources import countries, country_point
+
+WORLD_ATLAS = Path(__file__).resolve().parents[2] / "node_modules" / "world-atlas" / "countries-50m.json"
+
+
+def test_centroid_of_a_square() -> None:
+    area, (lon, lat) = centres.centroid([(10.0, 0.0), (12.0, 0.0), (12.0, 2.0), (10.0, 2.0)])
+    assert (round(lon, 6), round(lat, 6)) == (11.0, 1.0)
+    assert area == pytest.approx(4.0 * 0.99985, rel=1e-3)
+
+
+def test_a_ring_across_the_antimeridian_has_its_centre_by_the_date_line() -> None:
+    _, (lon, lat) = centres.centroid([(178.0, 60.0), (-178.0, 60.0), (-178.0, 62.0), (178.0, 62.0)])
+    assert abs(abs(lon) - 180.0) < 1e-6 and lat == pytest.approx(61.0)
+
+
+def test_a_point_far_off_centre_gives_way_to_the_landmass_centre() -> None:
+    assert country_point(38.0, -97.0, [39.5, -99.1]) == (39.5, -99.1)  # 230 km apart
+    assert country_point(49.0, 32.0, [49.0, 31.4]) == (49.0, 32.0)  # 44 km: the published point stays
+    assert country_point(49.0, 32.0, None) == (49.0, 32.0)
+
+
+def test_every_country_point_lies_near_its_landmass_centre() -> None:
+    table = lexicons.load("country_centres")["centres"]
+    by_code = {row.country: row for row in countries()}
+    assert len(table) > 200
+    us = by_code["US"]
+    assert 39 < us.lat < 40 and -100 < us.lon < -98  # Kansas, not 235 km off
+    for code, (lat, lon) in table.items():
+        if code in by_code:
+            assert haversine_km(by_code[code].lat, by_code[code].lon, lat, lon) <= centres.MAX_OFF_CENTRE_KM
+
+
+@pytest.mark.skipif(not WORLD_ATLAS.exists(), reason="node_modules/world-atlas is not installed")
+def test_the_shipped_table_is_what_the_script_computes_from_natural_earth() -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        centres.main(str(WORLD_ATLAS))
+    assert json.loads(out.getvalue()) == lexicons.load("country_centres")
+
+
+def test_a_centre_outside_its_own_landmass_is_no_centre() -> None:
+    crescent = [
+        (0.0, 0.0),
+        (4.0, 0.0),
+        (4.0, 4.0),
+        (0.0, 4.0),
+        (0.0, 3.0),
+        (3.0, 3.0),
+        (3.0, 1.0),
+        (0.0, 1.0),
+    ]
+    _, point = centres.centroid(crescent)
+    assert not centres.contains(crescent, point)
+    assert centres.contains(crescent, (3.5, 2.0))
