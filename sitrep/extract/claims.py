@@ -276,13 +276,16 @@ _RELATIVE = ("that", "which", "who")
 
 def _subject(verb: Token) -> Token | None:
     """Who does the verb: its own subject, the subject of the clause it continues ("…, saying", "by
-    saying"), or the noun a participle hangs from ("a statement saying")."""
+    saying", "said P, adding"), or the noun a participle hangs from ("a statement saying")."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
+            verb = verb.head.head  # "X said P, adding Q": the one who said P adds Q, not P's subject
+            continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "angered Kyiv by saying …": whoever angered it said it
             continue

@@ -1,7 +1,8 @@
 """Direct quotes: quoted speech with the speech tag next to it ("…," Prigozhin said).
 
 Straight, curly and doubled-apostrophe quotes (''…'', the style of some wire and newspaper archives)
-all count, and so do quotes opened with a closing mark (”…”), a slip common in web copy. A quoted
+all count, and so do quotes opened with a closing mark (”…”) or closed with a straight one (“…"), slips
+common in web copy. A quoted
 stretch is speech when a speech verb tags it, when a name signs it after a dash, or when it opens a
 sentence and is long enough not to be a scare quote ("last stand").
 """
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicons
 from sitrep.extract.mentions import doc_text
 
-_QUOTES = re.compile(r"\"([^\"\n]+?)\"|“([^”\n]+?)”|''((?:(?!'')[^\n])+?)''|”([^”“\n]+?)”")
+_QUOTES = re.compile(r"\"([^\"”\n]+?)[\"”]|“([^”\"\n]+?)[”\"]|''((?:(?!'')[^\n])+?)''|”([^”“\n]+?)”")
 _MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes ("last stand"), not speech
 _TAG_TOKENS = 20  # a speech tag can name its speaker at length: `"…," Jane Doe, a writer for X, said`
 _TAG_PUNCT = (",", "?", "!", "—", "–")  # "Yes," he said / "You winning?" she asked
@@ -58,8 +59,19 @@ def _is_speech(doc: Doc, quote: Quote, inner: str, tag_after: Token | None) -> b
     """A short quote is speech only when tagged like speech (`"Yes," he said`); a long one when tagged
     or opening a sentence (otherwise it is a fragment quoted inside someone else's sentence)."""
     if len(inner.split()) < _MIN_QUOTE_WORDS:
-        return tag_after is not None and inner.rstrip().endswith(_TAG_PUNCT)
+        if tag_after is None:
+            return _introduced(doc, quote)
+        return inner.rstrip().endswith(_TAG_PUNCT)
     return quote.cue is not None or _starts_sentence(doc, quote.outer_start)
+
+
+def _introduced(doc: Doc, quote: Quote) -> bool:
+    """Whether a speech verb introduces the quote with just a comma or colon: `she said, "No."`."""
+    cue = quote.cue
+    if cue is None or cue.idx > quote.outer_start:
+        return False
+    between = doc_text(doc)[cue.idx + len(cue.text) : quote.outer_start]
+    return between.strip() in (",", ":")
 
 
 def _continues(doc: Doc, before: Quote, after: Quote) -> bool:

@@ -6,8 +6,11 @@ Eight shapes, each keyed by a word list in `lexicons/claims.json`:
 - a speech verb set off inside the clause it reports: "P, he said, Q" (the whole host clause is content);
 - intention verbs with an infinitive: "X vowed to retake the town" (the infinitive phrase);
 - requests: "X called for a ceasefire", "X urged Y to withdraw" (what is asked for);
-- stance verbs with an object: "X condemned the strike on the market" (the object, and what for);
-- naming verbs with an object and what it is called: "the Kremlin called the report a provocation";
+- stance verbs with an object: "X condemned the strike on the market" (the object, and what for), and
+  verbs whose object is what was stated or shown: "the ministry announced a curfew", "the poll showed
+  a tie";
+- naming verbs with an object and what it is called: "the Kremlin called the report a provocation",
+  "Kyiv described the offer as a trap";
 - topic verbs with their preposition: "Kyiv accused Moscow of shelling the plant", "spoke about the
   offensive" (the preposition's object);
 - speech nouns with a that-clause: "Moscow's claim that P", "a warning that P".
@@ -53,6 +56,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
     speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
     intention, request = _verbs("intention_verbs"), _verbs("request_verbs")
     stance, nouns, naming = _verbs("stance_verbs"), _verbs("cue_nouns"), _verbs("naming_verbs")
+    stated, regard = _verbs("object_verbs"), _verbs("regard_verbs")
     topics = _topic_verbs()
     for token in doc:
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
@@ -74,7 +78,9 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _request(token)
         if content is None and lemma in naming:
             content = _naming(token)
-        if content is None and lemma in stance:
+        if content is None and lemma in regard:
+            content = _regarded_as(token)
+        if content is None and (lemma in stance or lemma in stated):
             content = _stance_object(token)
         if content is None and lemma in topics:
             content = _topic(token, topics[lemma])
@@ -84,7 +90,21 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
 
 def _complement(cue: Token) -> SpacySpan | None:
     complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-    return content_span(complement) if complement is not None else None
+    if complement is None:
+        return None
+    return content_span(cue.doc[complement.left_edge.i : _before_aside(complement) + 1])
+
+
+def _before_aside(head: Token) -> int:
+    """The last token of a clause before a trailing `, adding …` / `, citing …`: a participle of another
+    cue verb set off by a comma is the speaker's next statement, not part of this one."""
+    cues = _verbs("cue_verbs") | _verbs("belief_verbs") | _verbs("stance_verbs") | _verbs("object_verbs")
+    for child in head.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in cues:
+            before = child.left_edge.i - 1
+            if before > head.i and head.doc[before].text == ",":
+                return before - 1
+    return head.right_edge.i
 
 
 def _host_clause(cue: Token) -> SpacySpan | None:
@@ -157,6 +177,18 @@ def _naming(cue: Token) -> SpacySpan | None:
     if named_as is None:
         return None
     return _between(cue.doc, target.left_edge.i, max(named_as.right_edge.i, target.right_edge.i))
+
+
+def _regarded_as(cue: Token) -> SpacySpan | None:
+    """`X described the talks as a stalling tactic`: the thing and what it is taken for."""
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return None
+    attached = (*cue.children, *target.rights)
+    as_phrase = next((c for c in attached if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i), None)
+    if as_phrase is None or as_phrase.n_rights == 0:
+        return None
+    return _between(cue.doc, target.left_edge.i, as_phrase.right_edge.i)
 
 
 def _noun_complement(cue: Token) -> SpacySpan | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_direct_quote_with_speaker_after(extract) -> None:  # type: ignore[no-untyped-def]
     text = 'Oleh Marchenko is the regional governor. "We will rebuild every house on this street," Marchenko said.'
@@ -202,3 +204,153 @@ def test_the_name_opening_a_speech_tag_is_the_speaker(extract) -> None:  # type:
     )
     claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
     assert claim.speaker is not None and claim.speaker.text == "Petro Kovalenko"
+
+
+_STATED_OR_JUDGED = [
+    (
+        "The ministry announced a curfew in the southern districts.",
+        "announced",
+        "a curfew in the southern districts",
+    ),
+    (
+        "The agency reported heavy fighting near the border crossing.",
+        "reported",
+        "heavy fighting near the border crossing",
+    ),
+    (
+        "The governor described the damage to the power station.",
+        "described",
+        "the damage to the power station",
+    ),
+    ("The audit revealed serious gaps in the air defences.", "revealed", "serious gaps in the air defences"),
+    (
+        "The survey showed a sharp rise in support for the truce.",
+        "showed",
+        "a sharp rise in support for the truce",
+    ),
+    (
+        "The commander expressed confidence in the new brigades.",
+        "expressed",
+        "confidence in the new brigades",
+    ),
+    ("The army confirmed the loss of two helicopters.", "confirmed", "the loss of two helicopters"),
+    ("Analysts predicted a long war of attrition.", "predicted", "a long war of attrition"),
+    (
+        "The mission estimated the cost of the reconstruction at ten billion dollars.",
+        "estimated",
+        "the cost of the reconstruction at ten billion dollars",
+    ),
+    ("The minister answered questions about the grain deal.", "answered", "questions about the grain deal"),
+    (
+        "The panel recommended new sanctions on the arms suppliers.",
+        "recommended",
+        "new sanctions on the arms suppliers",
+    ),
+    (
+        "The mayor requested more generators for the hospitals.",
+        "requested",
+        "more generators for the hospitals",
+    ),
+    ("The spokesman repeated the demand for talks.", "repeated", "the demand for talks"),
+    (
+        "The newspaper published a list of the missing soldiers.",
+        "published",
+        "a list of the missing soldiers",
+    ),
+    (
+        "The ambassador tweeted a photograph of the ruined school.",
+        "tweeted",
+        "a photograph of the ruined school",
+    ),
+    ("The regiment posted a video of the captured tanks.", "posted", "a video of the captured tanks"),
+    (
+        "The militia claimed responsibility for the attack on the convoy.",
+        "claimed",
+        "responsibility for the attack on the convoy",
+    ),
+    ("The general admitted heavy losses around the town.", "admitted", "heavy losses around the town"),
+    ("The rebels conceded defeat in the northern valley.", "conceded", "defeat in the northern valley"),
+    ("The officer explained the delay in the evacuation.", "explained", "the delay in the evacuation"),
+    ("The farmers supported the new export corridor.", "supported", "the new export corridor"),
+    ("Most deputies backed the ceasefire plan.", "backed", "the ceasefire plan"),
+    (
+        "The envoy favored a gradual withdrawal of the troops.",
+        "favored",
+        "a gradual withdrawal of the troops",
+    ),
+    (
+        "Voters favour a negotiated settlement with the rebels.",
+        "favour",
+        "a negotiated settlement with the rebels",
+    ),
+    ("The villagers preferred the old route to the market.", "preferred", "the old route"),
+    ("The government accepted the offer of mediation.", "accepted", "the offer of mediation"),
+    ("The president dismissed the report as propaganda.", "dismissed", "the report as propaganda"),
+    ("The ministry rebutted the claims of the opposition.", "rebutted", "the claims of the opposition"),
+    ("The defence ministry refuted the allegations of torture.", "refuted", "the allegations of torture"),
+    ("The blogger mocked the official figures.", "mocked", "the official figures"),
+    ("State television ridiculed the sanctions package.", "ridiculed", "the sanctions package"),
+    ("The opposition embraced the peace proposal.", "embraced", "the peace proposal"),
+    ("The bishop lamented the destruction of the cathedral.", "lamented", "the destruction of the cathedral"),
+    ("Kyiv views the referendum as a sham.", "views", "the referendum as a sham"),
+    (
+        "Many residents see the new governor as a puppet of Moscow.",
+        "see",
+        "the new governor as a puppet of Moscow",
+    ),
+    ("The alliance regards the deployment as a provocation.", "regards", "the deployment as a provocation"),
+    (
+        "The prosecutor portrayed the defendant as a war profiteer.",
+        "portrayed",
+        "the defendant as a war profiteer",
+    ),
+    (
+        "The report characterized the shelling as indiscriminate.",
+        "characterized",
+        "the shelling as indiscriminate",
+    ),
+    ("The leaflets depicted the soldiers as liberators.", "depicted", "the soldiers as liberators"),
+    ("The minister painted the retreat as a regrouping.", "painted", "the retreat as a regrouping"),
+    ("The network cast the protests as a foreign plot.", "cast", "the protests as a foreign plot"),
+    (
+        "The spokesman presented the withdrawal as a gesture of goodwill.",
+        "presented",
+        "the withdrawal as a gesture of goodwill",
+    ),
+    ("The newspapers hailed the pilot as a hero.", "hailed", "the pilot as a hero"),
+    ("The army branded the rebels as terrorists.", "branded", "the rebels as terrorists"),
+    (
+        "The court labelled the group as an extremist organisation.",
+        "labelled",
+        "the group as an extremist organisation",
+    ),
+    ("The council considers the mayor as a traitor.", "considers", "the mayor as a traitor"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), _STATED_OR_JUDGED)
+def test_what_was_stated_shown_or_judged(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, text)
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.content.text == content
+
+
+def test_a_speech_participle_after_the_content_is_its_own_claim(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor said the bridge would reopen next week, adding that the ferry would run until then."
+    said, added = extract(text).claims
+    assert said.content.text == "the bridge would reopen next week"
+    assert added.content.text == "the ferry would run until then"
+    assert added.speaker is not None and added.speaker.text == "governor"
+
+
+def test_a_short_answer_introduced_by_a_speech_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'The commander was asked whether the town had fallen, and he said, "Not yet."'
+    claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert claim.content.text == "Not yet."
+
+
+def test_a_curly_quote_closed_with_a_straight_mark(extract) -> None:  # type: ignore[no-untyped-def]
+    text = '“The front is holding," the colonel said on Monday. “We need more shells," he added.'
+    first, second = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert first.content.text == "The front is holding,"
+    assert second.content.text == "We need more shells,"
