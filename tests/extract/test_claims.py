@@ -354,3 +354,8 @@ def test_a_curly_quote_closed_with_a_straight_mark(extract) -> None:  # type: ig
     first, second = [c for c in extract(text).claims if c.kind == "direct_quote"]
     assert first.content.text == "The front is holding,"
     assert second.content.text == "We need more shells,"
+
+
+def test_a_paragraph_break_ends_the_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "Residents fled the town of Izium\n\nthe army said it would return.")
+    assert claim.speaker is not None and claim.speaker.text == "army"
