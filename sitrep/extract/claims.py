@@ -141,6 +141,8 @@ def _indirect(
         if any(s < content.end_char and content.start_char < e for s, e in quoted):
             continue
         speaker = _speaker(token, mentions, entities)
+        if speaker is None and item.needs_speaker:
+            continue
         via = tuple(
             m.item_id
             for child in token.children
@@ -153,44 +155,76 @@ def _indirect(
 
 
 def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]) -> list[_Found]:
-    """`P, according to X`: the rest of the sentence is the content, X the speaker."""
+    """`P, according to X` and `in X's view, P`: the clause the phrase hangs from is the content, X the
+    speaker."""
     found = []
-    for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-            continue
-        source = _source_of(token)
-        if source is None:
-            continue
-        sentence = token.sent
-        phrase_start, phrase_end = token.i, max(t.i for t in token.subtree) + 1
+    for phrase, source in _source_phrases(doc):
+        sentence = phrase.sent
+        phrase_start, phrase_end = phrase.i, max(t.i for t in phrase.subtree) + 1
         before = doc[sentence.start : phrase_start]
         after = doc[phrase_end : sentence.end]
         # the content is the clause the phrase hangs from, whichever side of it that is
-        if token.head.i < phrase_start and token.head.i >= sentence.start:
+        head = phrase.head
+        if head.i < phrase_start and head.i >= sentence.start:
             body = before
-        elif phrase_end <= token.head.i < sentence.end:
+        elif phrase_end <= head.i < sentence.end and sentence.start <= head.left_edge.i < phrase_start:
+            body = doc[head.left_edge.i : head.right_edge.i + 1]  # "The town, in his view, is lost."
+        elif phrase_end <= head.i < sentence.end:
             body = after
         else:
             body = before if len(before) >= len(after) else after
         content = content_span(body)
         if content is None:
             continue
-        speaker = _mention_ref(source, mentions, entities)
+        last = doc[phrase.i + 1] if phrase.lower_ == "according" else doc[phrase_end - 1]
+        cue_end = last.idx + len(last.text)
         found.append(
             _Found(
                 "according_to",
-                speaker,
-                Span(
-                    start=token.idx,
-                    end=doc[token.i + 1].idx + 2,
-                    text=doc_text(doc)[token.idx : doc[token.i + 1].idx + 2],
-                ),
+                _mention_ref(source, mentions, entities),
+                Span(start=phrase.idx, end=cue_end, text=doc_text(doc)[phrase.idx : cue_end]),
                 span_of(content),
                 (),
                 trim_space(doc, sentence.start_char, sentence.end_char),
             )
         )
     return found
+
+
+def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
+    """Each phrase that names whose statement or view a clause is, with that source's head word:
+    "according to X" and, set off at the start or between commas, "in X's view" ("in the view of X",
+    "in his words", "by her account", "to his mind")."""
+    views: dict[str, list[str]] = lexicons.load("claims")["view_phrases"]
+    found = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            source = _source_of(token)
+            if source is not None:
+                found.append((token, source))
+        elif token.lower_ in views and token.dep_ == "prep" and _set_off(token):
+            nouns = views[token.lower_]
+            noun = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in nouns), None)
+            if noun is not None and (source := _view_holder(noun)) is not None:
+                found.append((token, source))
+    return found
+
+
+def _set_off(token: Token) -> bool:
+    """Whether a phrase opens its sentence or follows a comma or dash: an aside, not an argument."""
+    if token.i == token.sent.start:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.text in (",", "—", "–", "(") or previous.is_space
+
+
+def _view_holder(noun: Token) -> Token | None:
+    """Whose view: the possessor ("in his view") or the object of "of" ("in the view of the court")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 _LABEL_TOKENS = 5  # "Defence ministry spokesman Oleksiy Hromov:" at most
@@ -296,13 +330,16 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _noun_speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
-    """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning"."""
+    """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning",
+    "X voted in favour of"."""
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     if owner is None:
         by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None and cue.dep_ == "dobj":
         owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if owner is None and cue.dep_ == "pobj" and cue.head.head.pos_ in ("VERB", "AUX"):
+        owner = _subject(cue.head.head)  # "X lined up in support of Y", "X responded to questions"
     return _mention_ref(owner, mentions, entities) if owner is not None else None
 
 

@@ -13,7 +13,8 @@ Eight shapes, each keyed by a word list in `lexicons/claims.json`:
   "Kyiv described the offer as a trap";
 - topic verbs with their preposition: "Kyiv accused Moscow of shelling the plant", "spoke about the
   offensive" (the preposition's object);
-- speech nouns with a that-clause: "Moscow's claim that P", "a warning that P".
+- speech nouns with a that-clause: "Moscow's claim that P", "a warning that P"; nouns of intent with an
+  infinitive ("the decision to withdraw"); speech nouns with their topic ("criticism of the deal").
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Reported:
 
     cue: Token
     content: SpacySpan
+    needs_speaker: bool = False  # "questions about the plan" is nobody's claim until someone asks them
 
 
 @cache
@@ -51,25 +53,40 @@ def _topic_verbs() -> dict[str, frozenset[str]]:
     return {verb: frozenset(prepositions) for verb, prepositions in table.items()}
 
 
+@cache
+def _topic_nouns() -> dict[str, frozenset[str]]:
+    table: dict[str, list[str]] = lexicons.load("claims")["topic_nouns"]
+    return {noun: frozenset(prepositions) for noun, prepositions in table.items()}
+
+
 def find_reported(doc: Doc) -> Iterator[Reported]:
     """Every cue verb with a content it introduces, in text order."""
     speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
     intention, request = _verbs("intention_verbs"), _verbs("request_verbs")
     stance, nouns, naming = _verbs("stance_verbs"), _verbs("cue_nouns"), _verbs("naming_verbs")
     stated, regard = _verbs("object_verbs"), _verbs("regard_verbs")
-    topics = _topic_verbs()
+    topics, noun_topics = _topic_verbs(), _topic_nouns()
+    aims = _verbs("intention_nouns")
     for token in doc:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
-            clause = _noun_complement(token)
+        if token.pos_ == "NOUN":
+            noun = token.lemma_.lower()
+            clause = _noun_complement(token) if noun in nouns else None
             if clause is not None:
                 yield Reported(token, clause)
+                continue
+            if noun in aims:
+                clause = _infinitive_of_noun(token)
+            if clause is None and noun in noun_topics:
+                clause = _topic(token, noun_topics[noun])
+            if clause is not None:
+                yield Reported(token, clause, needs_speaker=True)
             continue
         if token.pos_ not in _VERBAL:
             continue
         lemma = token.lemma_.lower()
         content = None
         if lemma in speech or lemma in belief:
-            content = _complement(token)
+            content = _complement(token) or _gerund_complement(token)
             if content is None and lemma in speech:
                 content = _host_clause(token)
         if content is None and lemma in intention:
@@ -93,6 +110,13 @@ def _complement(cue: Token) -> SpacySpan | None:
     if complement is None:
         return None
     return content_span(cue.doc[complement.left_edge.i : _before_aside(complement) + 1])
+
+
+def _gerund_complement(cue: Token) -> SpacySpan | None:
+    """`reported raising $9 million`, `said cutting output must come first`: a gerund clause after the
+    verb, which the parser takes for a complement of the verb's own subject."""
+    clause = next((c for c in cue.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    return content_span(clause) if clause is not None else None
 
 
 def _before_aside(head: Token) -> int:
@@ -119,6 +143,14 @@ def _host_clause(cue: Token) -> SpacySpan | None:
 def _infinitive(cue: Token) -> SpacySpan | None:
     clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
     if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    return content_span(clause)
+
+
+def _infinitive_of_noun(cue: Token) -> SpacySpan | None:
+    """`Moscow's decision to withdraw`, `a pledge to rebuild`: the infinitive a noun of intent takes."""
+    clause = next((c for c in cue.rights if c.dep_ in ("acl", "relcl") and c.pos_ in _VERBAL), None)
+    if clause is None or clause.left_edge.lower_ != "to" or clause.left_edge.i != cue.i + 1:
         return None
     return content_span(clause)
 

@@ -330,8 +330,7 @@ _STATED_OR_JUDGED = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), _STATED_OR_JUDGED)
 def test_what_was_stated_shown_or_judged(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    claim = _only(extract, text)
-    assert claim.cue is not None and claim.cue.text == cue
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
     assert claim.content.text == content
 
 
@@ -359,3 +358,229 @@ def test_a_curly_quote_closed_with_a_straight_mark(extract) -> None:  # type: ig
 def test_a_paragraph_break_ends_the_sentence(extract) -> None:  # type: ignore[no-untyped-def]
     claim = _only(extract, "Residents fled the town of Izium\n\nthe army said it would return.")
     assert claim.speaker is not None and claim.speaker.text == "army"
+
+
+_NOUN_CUES = [
+    ("The governor announced a plan to rebuild the bridge.", "plan", "to rebuild the bridge", "governor"),
+    (
+        "Moscow's decision to withdraw from the city surprised the allies.",
+        "decision",
+        "to withdraw from the city",
+        "Moscow",
+    ),
+    (
+        "The mayor's promise to restore power by Friday was broken.",
+        "promise",
+        "to restore power by Friday",
+        "mayor",
+    ),
+    ("The donors made a pledge to fund the new hospital.", "pledge", "to fund the new hospital", "donors"),
+    ("The rebels' vow to retake the airport worried the army.", "vow", "to retake the airport", "rebels"),
+    (
+        "The militia's threat to blow up the dam alarmed the villages.",
+        "threat",
+        "to blow up the dam",
+        "militia",
+    ),
+    (
+        "The government's refusal to negotiate with the rebels angered the families.",
+        "refusal",
+        "to negotiate with the rebels",
+        "government",
+    ),
+    (
+        "The president's offer to mediate between the factions was welcomed.",
+        "offer",
+        "to mediate between the factions",
+        "president",
+    ),
+    ("The council's request to delay the vote was rejected.", "request", "to delay the vote", "council"),
+    ("The envoy's call to end the blockade went unanswered.", "call", "to end the blockade", "envoy"),
+    ("The union's demand to raise wages was ignored.", "demand", "to raise wages", "union"),
+    ("The general's desire to avoid casualties shaped the plan.", "desire", "to avoid casualties", "general"),
+    (
+        "The donors' commitment to rebuild the schools was renewed.",
+        "commitment",
+        "to rebuild the schools",
+        "donors",
+    ),
+    (
+        "The ministry's intention to close the border was leaked.",
+        "intention",
+        "to close the border",
+        "ministry",
+    ),
+    (
+        "The governor's intent to evacuate the town became clear.",
+        "intent",
+        "to evacuate the town",
+        "governor",
+    ),
+    ("The rebels' willingness to talk was a surprise.", "willingness", "to talk", "rebels"),
+    ("The army's readiness to withdraw was doubted.", "readiness", "to withdraw", "army"),
+    ("The president's wish to visit the front was granted.", "wish", "to visit the front", "president"),
+    (
+        "The parliament's vote to extend martial law passed easily.",
+        "vote",
+        "to extend martial law",
+        "parliament",
+    ),
+    ("The ambassador's criticism of the blockade angered Moscow.", "criticism", "the blockade", "ambassador"),
+    ("The farmers' complaint about the tariffs reached the minister.", "complaint", "the tariffs", "farmers"),
+    ("The senator's question about the budget went unanswered.", "question", "the budget", "senator"),
+    ("The mayor's concern over the water supply grew.", "concern", "the water supply", "mayor"),
+    ("The agency's warning about the storm came late.", "warning", "the storm", "agency"),
+    ("The minister's remarks about the refugees caused an uproar.", "remarks", "the refugees", "minister"),
+    ("The general's comments on the offensive were brief.", "comments", "the offensive", "general"),
+    ("The ministry's statement on the ceasefire was vague.", "statement", "the ceasefire", "ministry"),
+    ("The chancellor's support for the sanctions was firm.", "support", "the sanctions", "chancellor"),
+    ("The monitors' call for a ceasefire was ignored.", "call", "a ceasefire", "monitors"),
+    ("The union's demand for higher wages was rejected.", "demand", "higher wages", "union"),
+    ("The bishop's praise for the volunteers was warm.", "praise", "the volunteers", "bishop"),
+    ("The council's condemnation of the attack was swift.", "condemnation", "the attack", "council"),
+    ("The ministry's denial of the massacre was not believed.", "denial", "the massacre", "ministry"),
+    ("The agency's report on the floods was published.", "report", "the floods", "agency"),
+    ("The governor's objection to the curfew was noted.", "objection", "the curfew", "governor"),
+    (
+        "The minister's proposal to ration the fuel was debated for hours.",
+        "proposal",
+        "to ration the fuel",
+        "minister",
+    ),
+    (
+        "The charity's appeal for warm blankets was answered by thousands.",
+        "appeal",
+        "warm blankets",
+        "charity",
+    ),
+    ("The mother's plea for urgent help was heard.", "plea", "urgent help", "mother"),
+    (
+        "The journalist's allegation of election fraud was confirmed by the court.",
+        "allegation",
+        "election fraud",
+        "journalist",
+    ),
+    (
+        "The rebels' accusation of systematic torture was investigated.",
+        "accusation",
+        "systematic torture",
+        "rebels",
+    ),
+    ("The army's determination to hold the bridge was clear.", "determination", "to hold the bridge", "army"),
+    ("The party's opposition to the treaty was known.", "opposition", "the treaty", "party"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), _NOUN_CUES)
+def test_nouns_of_intent_and_of_speech_with_their_topic(
+    extract, text: str, cue: str, content: str, speaker: str
+) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
+    assert claim.content.text == content
+    assert claim.speaker is not None and claim.speaker.text == speaker
+
+
+def test_questions_nobody_asks_are_no_claim(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("There are questions about the safety of the dam.").claims == []
+
+
+_VIEW_PHRASES = [
+    (
+        "In his view, the offensive had already failed.",
+        "In his view",
+        "the offensive had already failed",
+        "his",
+    ),
+    (
+        "The offensive, in the general's opinion, had already failed.",
+        "in the general's opinion",
+        "The offensive, in the general's opinion, had already failed",
+        "general",
+    ),
+    (
+        "In the view of the court, the arrests were unlawful.",
+        "In the view of the court",
+        "the arrests were unlawful",
+        "court",
+    ),
+    (
+        "The ceasefire, in the words of one diplomat, is a fiction.",
+        "in the words of one diplomat",
+        "The ceasefire, in the words of one diplomat, is a fiction",
+        "one diplomat",
+    ),
+    (
+        "In Kyiv's assessment, the attack was a feint.",
+        "In Kyiv's assessment",
+        "the attack was a feint",
+        "Kyiv",
+    ),
+    ("To his mind, the war was lost.", "To his mind", "the war was lost", "his"),
+    (
+        "By her own account, the convoy was turned back twice.",
+        "By her own account",
+        "the convoy was turned back twice",
+        "her",
+    ),
+    (
+        "In his telling, the siege was lifted by volunteers.",
+        "In his telling",
+        "the siege was lifted by volunteers",
+        "his",
+    ),
+    (
+        "By the army's reckoning, ten towns were retaken.",
+        "By the army's reckoning",
+        "ten towns were retaken",
+        "army",
+    ),
+    (
+        "In the judgment of the inspectors, the plant was safe.",
+        "In the judgment of the inspectors",
+        "the plant was safe",
+        "inspectors",
+    ),
+    (
+        "By the judges' estimation, the damage was deliberate.",
+        "By the judges' estimation",
+        "the damage was deliberate",
+        "judges",
+    ),
+    (
+        "In the estimation of the engineers, the dam would hold.",
+        "In the estimation of the engineers",
+        "the dam would hold",
+        "engineers",
+    ),
+    (
+        "By the ministry's estimate, the harvest would be halved.",
+        "By the ministry's estimate",
+        "the harvest would be halved",
+        "ministry",
+    ),
+    (
+        "By the monitors' count, the shelling killed nine civilians.",
+        "By the monitors' count",
+        "the shelling killed nine civilians",
+        "monitors",
+    ),
+    (
+        "In the judgement of the panel, the vote was fair.",
+        "In the judgement of the panel",
+        "the vote was fair",
+        "panel",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), _VIEW_PHRASES)
+def test_whose_view_a_clause_is(extract, text: str, cue: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, text)
+    assert claim.kind == "according_to"
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.content.text == content
+    assert claim.speaker is not None and claim.speaker.text == speaker
+
+
+def test_an_email_account_is_no_view(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Hackers gained access to the governor's email account.").claims == []
