@@ -286,8 +286,8 @@ def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) ->
     subject = _subject(cue)
     if subject is None:
         return None
-    if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
-        return _relative_ref(subject, cue.head, mentions, entities)
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        return _relative_ref(subject, subject.head.head, mentions, entities)
     named = next((c for c in subject.children if c.dep_ == "appos" and mentions.of_token(c)), None)
     return _mention_ref(named or subject, mentions, entities)
 
@@ -315,6 +315,9 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
+        inverted = _inverted_subject(verb)
+        if inverted is not None:
+            return inverted
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
@@ -327,6 +330,29 @@ def _subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+_AFTER_A_QUOTE = (",", '"', "”", "''", "?", "!", "—")
+_MISTAKEN_SUBJECT = ("dobj", "attr", "npadvmod", "advmod", "oprd")
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """`"…," added a local official`: after a quote the speaker follows the verb, and the parser often
+    takes it for an object, or an unknown surname for an adverb."""
+    if (
+        verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or verb.i == 0
+        or verb.doc[verb.i - 1].text not in _AFTER_A_QUOTE
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in _MISTAKEN_SUBJECT and (c.pos_ in ("NOUN", "PROPN") or c.is_title)
+        ),
+        None,
+    )
 
 
 def _noun_speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:

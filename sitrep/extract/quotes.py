@@ -20,6 +20,8 @@ from sitrep.extract.mentions import doc_text
 _QUOTES = re.compile(r"\"([^\"”\n]+?)[\"”]|“([^”\"\n]+?)[”\"]|''((?:(?!'')[^\n])+?)''|”([^”“\n]+?)”")
 _MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes ("last stand"), not speech
 _TAG_TOKENS = 20  # a speech tag can name its speaker at length: `"…," Jane Doe, a writer for X, said`
+_TAG_BEFORE_TOKENS = 12  # `who declared in the debate spin room, "…"`
+_TAG_BEFORE_STOPS = (".", "!", "?", ";", '"', "“", "”", "''")
 _TAG_PUNCT = (",", "?", "!", "—", "–")  # "Yes," he said / "You winning?" she asked
 
 
@@ -130,15 +132,16 @@ def _cue_after(doc: Doc, offset: int, cues: set[str]) -> Token | None:
 
 
 def _cue_before(doc: Doc, offset: int, cues: set[str]) -> Token | None:
-    """A speech verb right before an opening quote: `he said: "…"`."""
-    span = doc.char_span(max(offset - 60, 0), offset, alignment_mode="contract")
+    """A speech verb shortly before an opening quote in the same sentence: `he said: "…"`, `who
+    declared in an interview, "…"`."""
+    span = doc.char_span(max(offset - 120, 0), offset, alignment_mode="contract")
     if span is None:
         return None
-    tokens = list(span[-8:])
+    tokens = list(span[-14:])
     while tokens and tokens[-1].is_space and len(tokens) > 1 and tokens[-2].text == ":":
         tokens.pop()  # `Newkirk wrote:` with the quote in the next paragraph
-    for token in reversed(tokens[-6:]):
-        if "\n" in token.text:
+    for token in reversed(tokens[-_TAG_BEFORE_TOKENS:]):
+        if "\n" in token.text or token.text in _TAG_BEFORE_STOPS:
             return None
         if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
             return token

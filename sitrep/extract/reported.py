@@ -59,6 +59,17 @@ def _topic_nouns() -> dict[str, frozenset[str]]:
     return {noun: frozenset(prepositions) for noun, prepositions in table.items()}
 
 
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    fixes: dict[str, str] = lexicons.load("claims")["lemma_fixes"]
+    return fixes
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, corrected where the lemmatizer is known to slip ("hoping" -> "hop")."""
+    return _lemma_fixes().get(token.lower_) or token.lemma_.lower()
+
+
 def find_reported(doc: Doc) -> Iterator[Reported]:
     """Every cue verb with a content it introduces, in text order."""
     speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
@@ -83,7 +94,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             continue
         if token.pos_ not in _VERBAL:
             continue
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         content = None
         if lemma in speech or lemma in belief:
             content = _complement(token) or _gerund_complement(token)

@@ -584,3 +584,84 @@ def test_whose_view_a_clause_is(extract, text: str, cue: str, content: str, spea
 
 def test_an_email_account_is_no_view(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("Hackers gained access to the governor's email account.").claims == []
+
+
+_QUOTE_VERBS = [
+    "argued",
+    "claimed",
+    "stated",
+    "announced",
+    "lamented",
+    "joked",
+    "quipped",
+    "yelled",
+    "shouted",
+    "screamed",
+    "cried",
+    "exclaimed",
+    "complained",
+    "boasted",
+    "mused",
+    "predicted",
+    "promised",
+    "vowed",
+    "admitted",
+    "conceded",
+    "acknowledged",
+    "observed",
+    "countered",
+    "retorted",
+    "chanted",
+    "pleaded",
+    "demanded",
+    "wondered",
+    "urged",
+    "says",
+]
+
+
+@pytest.mark.parametrize("verb", _QUOTE_VERBS)
+def test_verbs_that_tag_a_quote(extract, verb: str) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, f'"We will hold the line until the spring," the colonel {verb}.')
+    assert claim.kind == "direct_quote"
+    assert claim.cue is not None and claim.cue.text == verb
+    assert claim.speaker is not None and claim.speaker.text == "colonel"
+
+
+def test_a_speech_verb_further_before_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'The envoy, who declared in a long interview on the state channel, "The talks are over."'
+    claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert claim.cue is not None and claim.cue.text == "declared"
+
+
+def test_a_surname_taken_for_an_adverb_still_speaks(extract) -> None:  # type: ignore[no-untyped-def]
+    text = '"The stock has not done well," said Skelly, explaining the delay.'
+    claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert claim.speaker is not None and claim.speaker.text == "Skelly"
+
+
+_TOPIC_VERBS = [
+    ("The minister referred to the shelling of the dam.", "referred", "the shelling of the dam"),
+    ("The general alluded to the coming offensive.", "alluded", "the coming offensive"),
+    ("The mayor pointed to the ruined bridges.", "pointed", "the ruined bridges"),
+    ("The ministry responded to the reports of looting.", "responded", "the reports of looting"),
+    ("The spokesman replied to the questions from reporters.", "replied", "the questions from reporters"),
+    ("The rebels reacted to the news of the truce.", "reacted", "the news of the truce"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), _TOPIC_VERBS)
+def test_what_a_speaker_refers_or_responds_to(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize("form", ["hoping", "hoped"])
+def test_hope_is_never_hop(extract, form: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"The villagers left at dawn, {form} to reach the border before the curfew."
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == form)
+    assert claim.content.text == "to reach the border before the curfew"
+
+
+def test_speaking_on_television_is_no_topic(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("The governor spoke on the evening news.").claims == []
