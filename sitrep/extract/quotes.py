@@ -21,6 +21,7 @@ _QUOTES = re.compile(r"\"([^\"”\n]+?)[\"”]|“([^”\"\n]+?)[”\"]|''((?:(?
 _MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes ("last stand"), not speech
 _TAG_TOKENS = 20  # a speech tag can name its speaker at length: `"…," Jane Doe, a writer for X, said`
 _TAG_BEFORE_TOKENS = 12  # `who declared in the debate spin room, "…"`
+_TAG_BEFORE_CLOSE = 2  # `said "…"`, `said that "…"` with its space
 _TAG_BEFORE_STOPS = (".", "!", "?", ";", '"', "“", "”", "''")
 _TAG_PUNCT = (",", "?", "!", "—", "–")  # "Yes," he said / "You winning?" she asked
 
@@ -140,9 +141,14 @@ def _cue_before(doc: Doc, offset: int, cues: set[str]) -> Token | None:
     tokens = list(span[-14:])
     while tokens and tokens[-1].is_space and len(tokens) > 1 and tokens[-2].text == ":":
         tokens.pop()  # `Newkirk wrote:` with the quote in the next paragraph
-    for token in reversed(tokens[-_TAG_BEFORE_TOKENS:]):
+    set_off = (
+        bool(tokens) and tokens[-1].text in (",", ":") or (len(tokens) > 1 and tokens[-2].text in (",", ":"))
+    )
+    for distance, token in enumerate(reversed(tokens[-_TAG_BEFORE_TOKENS:])):
         if "\n" in token.text or token.text in _TAG_BEFORE_STOPS:
             return None
         if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
-            return token
+            # further back, only a quote set off by a comma or colon is the verb's: `said that Kyiv
+            # "will never accept it"` is a paraphrase quoting a few words, not a quotation
+            return token if set_off or distance <= _TAG_BEFORE_CLOSE else None
     return None

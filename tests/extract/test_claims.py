@@ -665,3 +665,10 @@ def test_hope_is_never_hop(extract, form: str) -> None:  # type: ignore[no-untyp
 
 def test_speaking_on_television_is_no_topic(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("The governor spoke on the evening news.").claims == []
+
+
+def test_a_few_quoted_words_in_a_paraphrase_are_no_quotation(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'The general said on Tuesday that the enemy "has lost the initiative" in the east.'
+    claim = _only(extract, text)
+    assert claim.kind == "indirect"
+    assert claim.content.text == 'the enemy "has lost the initiative" in the east'
