@@ -443,3 +443,7 @@ def main() -> None:
             sys.exit(exc.exit_code)
         raise
     sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    main()
