@@ -7,6 +7,7 @@ says a number, not just the number.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -286,10 +287,20 @@ def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) ->
     subject = _subject(cue)
     if subject is None:
         return None
+    if subject.dep_ != "nsubj" and subject.i < cue.i and subject.lemma_.lower() in _documents():
+        owner = _noun_speaker(subject, mentions, entities)  # "X issued a statement saying …"
+        if owner is not None:
+            return owner
     if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
         return _relative_ref(subject, subject.head.head, mentions, entities)
     named = next((c for c in subject.children if c.dep_ == "appos" and mentions.of_token(c)), None)
     return _mention_ref(named or subject, mentions, entities)
+
+
+@cache
+def _documents() -> frozenset[str]:
+    claims = lexicons.load("claims")
+    return frozenset(claims["cue_nouns"]) | frozenset(claims["document_nouns"])
 
 
 def _relative_ref(
@@ -338,14 +349,14 @@ _MISTAKEN_SUBJECT = ("dobj", "attr", "npadvmod", "advmod", "oprd")
 
 def _inverted_subject(verb: Token) -> Token | None:
     """`"…," added a local official`: after a quote the speaker follows the verb, and the parser often
-    takes it for an object, or an unknown surname for an adverb."""
+    takes it for an object, an unknown surname for an adverb, or hangs it from the next clause."""
     if (
         verb.tag_ not in ("VBD", "VBZ", "VBP")
         or verb.i == 0
         or verb.doc[verb.i - 1].text not in _AFTER_A_QUOTE
     ):
         return None
-    return next(
+    mistaken = next(
         (
             c
             for c in verb.rights
@@ -353,6 +364,18 @@ def _inverted_subject(verb: Token) -> Token | None:
         ),
         None,
     )
+    return mistaken if mistaken is not None else _phrase_after(verb)
+
+
+def _phrase_after(verb: Token) -> Token | None:
+    """The head of the noun phrase right after a verb (`said retired surgeon Ben Carson, asked …`)."""
+    head = None
+    for token in verb.doc[verb.i + 1 : verb.i + 8]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+        elif token.pos_ not in ("DET", "ADJ") and token.dep_ not in ("amod", "compound"):
+            break
+    return head
 
 
 def _noun_speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:

@@ -672,3 +672,38 @@ def test_a_few_quoted_words_in_a_paraphrase_are_no_quotation(extract) -> None:  
     claim = _only(extract, text)
     assert claim.kind == "indirect"
     assert claim.content.text == 'the enemy "has lost the initiative" in the east'
+
+
+_DOCUMENTS = [
+    "letter",
+    "memo",
+    "email",
+    "tweet",
+    "post",
+    "release",
+    "communique",
+    "communiqué",
+    "note",
+    "video",
+    "ad",
+    "advertisement",
+    "leaflet",
+    "bulletin",
+    "decree",
+    "resolution",
+    "statement",
+]
+
+
+@pytest.mark.parametrize("document", _DOCUMENTS)
+def test_who_issued_a_document_says_what_it_says(extract, document: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"The ministry issued a {document} saying that the bridge had been destroyed."
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "saying")
+    assert claim.content.text == "the bridge had been destroyed"
+    assert claim.speaker is not None and claim.speaker.text == "ministry"
+
+
+def test_a_speaker_after_the_verb_that_the_parser_hangs_elsewhere(extract) -> None:  # type: ignore[no-untyped-def]
+    text = '"I will not resign, whatever happens," said retired general Petro Holub, asked about the scandal.'
+    claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert claim.speaker is not None and claim.speaker.text == "Petro Holub"
