@@ -284,7 +284,7 @@ def _source_of(according: Token) -> Token | None:
 def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
     if cue.pos_ == "NOUN":
         return _noun_speaker(cue, mentions, entities)
-    subject = _subject(cue)
+    subject = _subject(cue.head if cue.dep_ == "acomp" else cue)  # "X is wary of": the copula's subject
     if subject is None:
         return None
     if subject.dep_ != "nsubj" and subject.i < cue.i and subject.lemma_.lower() in _documents():
@@ -324,6 +324,11 @@ def _subject(verb: Token) -> Token | None:
     saying", "said P, adding"), or the noun a participle hangs from ("a statement saying")."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:  # the parser sometimes hangs the subject from the auxiliary: "X were opposed"
+            auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            subject = next(
+                (g for a in auxiliaries for g in a.children if g.dep_ in ("nsubj", "nsubjpass")), None
+            )
         if subject is not None:
             return subject
         inverted = _inverted_subject(verb)

@@ -13,6 +13,7 @@ Eight shapes, each keyed by a word list in `lexicons/claims.json`:
   "Kyiv described the offer as a trap";
 - topic verbs with their preposition: "Kyiv accused Moscow of shelling the plant", "spoke about the
   offensive" (the preposition's object);
+- adjectives of attitude after "be": "X is confident that P", "eager to talk", "wary of the deal";
 - speech nouns with a that-clause: "Moscow's claim that P", "a warning that P"; nouns of intent with an
   infinitive ("the decision to withdraw"); speech nouns with their topic ("criticism of the deal").
 """
@@ -54,6 +55,12 @@ def _topic_verbs() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _attitude_adjectives() -> dict[str, frozenset[str]]:
+    table: dict[str, list[str]] = lexicons.load("claims")["attitude_adjectives"]
+    return {adjective: frozenset(prepositions) for adjective, prepositions in table.items()}
+
+
+@cache
 def _topic_nouns() -> dict[str, frozenset[str]]:
     table: dict[str, list[str]] = lexicons.load("claims")["topic_nouns"]
     return {noun: frozenset(prepositions) for noun, prepositions in table.items()}
@@ -77,7 +84,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
     stance, nouns, naming = _verbs("stance_verbs"), _verbs("cue_nouns"), _verbs("naming_verbs")
     stated, regard = _verbs("object_verbs"), _verbs("regard_verbs")
     topics, noun_topics = _topic_verbs(), _topic_nouns()
-    aims = _verbs("intention_nouns")
+    aims, attitudes = _verbs("intention_nouns"), _attitude_adjectives()
     for token in doc:
         if token.pos_ == "NOUN":
             noun = token.lemma_.lower()
@@ -92,6 +99,11 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             if clause is not None:
                 yield Reported(token, clause, needs_speaker=True)
             continue
+        if token.lower_ in attitudes and _predicative(token):
+            clause = _attitude(token, attitudes[token.lower_])
+            if clause is not None:
+                yield Reported(token, clause, needs_speaker=True)
+                continue
         if token.pos_ not in _VERBAL:
             continue
         lemma = _lemma(token)
@@ -156,6 +168,29 @@ def _infinitive(cue: Token) -> SpacySpan | None:
     if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return None
     return content_span(clause)
+
+
+def _predicative(word: Token) -> bool:
+    """An adjective after "be" ("is wary"), or a participle read as passive ("was concerned")."""
+    if word.dep_ == "acomp":
+        return True
+    return word.tag_ in ("VBN", "JJ") and any(c.dep_ == "auxpass" for c in word.children)
+
+
+def _attitude(cue: Token, prepositions: frozenset[str]) -> SpacySpan | None:
+    """`X is confident that P`, `X is eager to talk`, `X is sceptical of the deal`: the clause or the
+    object of the preposition the adjective takes. Only adjectives of will take an infinitive: "X is
+    certain to win" is the writer's forecast, not X's belief."""
+    for child in cue.rights:
+        if child.dep_ == "ccomp" and child.pos_ in _VERBAL:
+            return content_span(child)
+        if child.dep_ == "xcomp" and child.left_edge.lower_ == "to" and not prepositions:
+            return content_span(child)
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [c for c in child.children if c.dep_ in _PREPOSITION_OBJECTS]
+            if objects:
+                return _between(cue.doc, objects[0].left_edge.i, child.right_edge.i)
+    return None
 
 
 def _infinitive_of_noun(cue: Token) -> SpacySpan | None:

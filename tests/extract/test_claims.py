@@ -707,3 +707,57 @@ def test_a_speaker_after_the_verb_that_the_parser_hangs_elsewhere(extract) -> No
     text = '"I will not resign, whatever happens," said retired general Petro Holub, asked about the scandal.'
     claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
     assert claim.speaker is not None and claim.speaker.text == "Petro Holub"
+
+
+_ATTITUDES = [
+    ("The farmers were supportive of the new grain corridor.", "supportive", "the new grain corridor"),
+    ("The farmers were hostile to the new grain corridor.", "hostile", "the new grain corridor"),
+    ("The farmers were skeptical of the new grain corridor.", "skeptical", "the new grain corridor"),
+    ("The farmers were sceptical of the new grain corridor.", "sceptical", "the new grain corridor"),
+    ("The farmers were critical of the new grain corridor.", "critical", "the new grain corridor"),
+    ("The farmers were wary of the new grain corridor.", "wary", "the new grain corridor"),
+    ("The farmers were confident of the new grain corridor.", "confident", "the new grain corridor"),
+    ("The farmers were sure of the new grain corridor.", "sure", "the new grain corridor"),
+    ("The farmers were convinced of the new grain corridor.", "convinced", "the new grain corridor"),
+    ("The farmers were aware of the new grain corridor.", "aware", "the new grain corridor"),
+    ("The farmers were certain of the new grain corridor.", "certain", "the new grain corridor"),
+    ("The farmers were concerned about the new grain corridor.", "concerned", "the new grain corridor"),
+    ("The farmers were worried about the new grain corridor.", "worried", "the new grain corridor"),
+    ("The farmers were angry about the new grain corridor.", "angry", "the new grain corridor"),
+    ("The farmers were optimistic about the new grain corridor.", "optimistic", "the new grain corridor"),
+    ("The farmers were pessimistic about the new grain corridor.", "pessimistic", "the new grain corridor"),
+    ("The farmers were opposed to the new grain corridor.", "opposed", "the new grain corridor"),
+    ("The farmers were open to the new grain corridor.", "open", "the new grain corridor"),
+    ("The farmers were enthusiastic about the new grain corridor.", "enthusiastic", "the new grain corridor"),
+    ("The farmers were proud of the new grain corridor.", "proud", "the new grain corridor"),
+    ("The farmers were fearful of the new grain corridor.", "fearful", "the new grain corridor"),
+    ("The farmers were afraid of the new grain corridor.", "afraid", "the new grain corridor"),
+    ("The farmers were unhappy with the new grain corridor.", "unhappy", "the new grain corridor"),
+    ("The farmers were satisfied with the new grain corridor.", "satisfied", "the new grain corridor"),
+    ("The farmers were disappointed with the new grain corridor.", "disappointed", "the new grain corridor"),
+    ("The farmers were upset about the new grain corridor.", "upset", "the new grain corridor"),
+    ("The farmers were furious about the new grain corridor.", "furious", "the new grain corridor"),
+    ("The farmers were frustrated with the new grain corridor.", "frustrated", "the new grain corridor"),
+    ("The rebels were eager to hand over the prisoners.", "eager", "to hand over the prisoners"),
+    ("The rebels were willing to hand over the prisoners.", "willing", "to hand over the prisoners"),
+    ("The rebels were ready to hand over the prisoners.", "ready", "to hand over the prisoners"),
+    ("The rebels were determined to hand over the prisoners.", "determined", "to hand over the prisoners"),
+    ("The rebels were reluctant to hand over the prisoners.", "reluctant", "to hand over the prisoners"),
+    ("The rebels were keen to hand over the prisoners.", "keen", "to hand over the prisoners"),
+    ("The rebels were hesitant to hand over the prisoners.", "hesitant", "to hand over the prisoners"),
+    ("The rebels were loath to hand over the prisoners.", "loath", "to hand over the prisoners"),
+    ("The rebels were unwilling to hand over the prisoners.", "unwilling", "to hand over the prisoners"),
+    ("The rebels were adamant to hand over the prisoners.", "adamant", "to hand over the prisoners"),
+    ("The mayor was confident that the dam would hold.", "confident", "the dam would hold"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), _ATTITUDES)
+def test_attitudes_after_be(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
+    assert claim.content.text == content
+    assert claim.speaker is not None and claim.speaker.text in ("farmers", "rebels", "mayor")
+
+
+def test_certain_to_win_is_a_forecast_not_a_belief(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("The incumbent is certain to win the vote in the east.").claims == []
