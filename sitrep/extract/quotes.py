@@ -46,7 +46,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         group = next(g for g in (1, 2, 3, 4) if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
         inner = match.group(group)
-        after = _cue_after(doc, match.end(), cues)
+        # a quote closed by a full stop ends its sentence: a verb after it starts the next one
+        after = None if inner.rstrip().endswith(".") else _cue_after(doc, match.end(), cues)
         quote = Quote(start, end, match.start(), match.end(), after or _cue_before(doc, match.start(), cues))
         if found and _continues(doc, found[-1], quote):
             previous = found.pop()
@@ -128,8 +129,17 @@ def _cue_after(doc: Doc, offset: int, cues: set[str]) -> Token | None:
         if "\n" in token.text or token.text in ('"', "“", "''", ".", "!", "?", ";"):
             return None
         if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
-            return token
+            return None if _introduces_what_follows(token) else token
     return None
+
+
+def _introduces_what_follows(verb: Token) -> bool:
+    """`…," adding, "…"` and `He added: "…"`: a participle or a verb before a colon opens the next
+    quote rather than tagging the one before it."""
+    if verb.tag_ == "VBG":
+        return True
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.text == ":"
 
 
 def _cue_before(doc: Doc, offset: int, cues: set[str]) -> Token | None:

@@ -761,3 +761,17 @@ def test_attitudes_after_be(extract, text: str, cue: str, content: str) -> None:
 
 def test_certain_to_win_is_a_forecast_not_a_belief(extract) -> None:  # type: ignore[no-untyped-def]
     assert extract("The incumbent is certain to win the vote in the east.").claims == []
+
+
+def test_a_verb_after_a_quote_closed_by_a_full_stop_starts_a_new_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    text = '"The bridge is gone and the town is cut off." The mayor said the ferry would keep running.'
+    quote = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert quote.cue is None
+
+
+def test_a_participle_between_quotes_opens_the_second(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'She said she kept thinking, "This cannot be happening to us," adding, "Nobody came to help us."'
+    first, second = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert first.content.text == "This cannot be happening to us,"
+    assert second.content.text == "Nobody came to help us."
+    assert second.cue is not None and second.cue.text == "adding"
