@@ -288,12 +288,17 @@ def _between(doc: Doc, first: int, last: int) -> SpacySpan | None:
     return content_span(doc[first : last + 1])
 
 
+def _complementizer(token: Token) -> bool:
+    """A bare "that" opening a clause; "whether" and "if" stay, they make the content a question."""
+    return token.dep_ == "mark" and token.lower_ not in ("whether", "if")
+
+
 def content_span(head: Token | SpacySpan) -> SpacySpan | None:
     """The clause without its "that", surrounding punctuation and spaces."""
     span = head.doc[head.left_edge.i : head.right_edge.i + 1] if isinstance(head, Token) else head
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+    while start < end and (_complementizer(doc[start]) or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -775,3 +775,12 @@ def test_a_participle_between_quotes_opens_the_second(extract) -> None:  # type:
     assert first.content.text == "This cannot be happening to us,"
     assert second.content.text == "Nobody came to help us."
     assert second.cue is not None and second.cue.text == "adding"
+
+
+def test_whether_and_if_stay_in_the_content(extract) -> None:  # type: ignore[no-untyped-def]
+    assert _only(extract, "The general did not say whether the bridge would reopen soon.").content.text == (
+        "whether the bridge would reopen soon"
+    )
+    assert _only(extract, "The minister asked if the convoy had arrived safely.").content.text == (
+        "if the convoy had arrived safely"
+    )
