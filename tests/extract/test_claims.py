@@ -784,3 +784,49 @@ def test_whether_and_if_stay_in_the_content(extract) -> None:  # type: ignore[no
     assert _only(extract, "The minister asked if the convoy had arrived safely.").content.text == (
         "if the convoy had arrived safely"
     )
+
+
+_BELIEF_VERBS = [
+    "implied",
+    "hinted",
+    "remembered",
+    "insinuated",
+    "speculated",
+    "assumed",
+    "presumed",
+    "guessed",
+    "reckoned",
+    "noticed",
+    "discovered",
+    "testified",
+    "assured reporters",
+    "cautioned",
+    "forecast",
+    "calculated",
+    "surmised",
+    "posited",
+    "theorized",
+    "joked",
+    "quipped",
+    "boasted",
+    "bragged",
+    "lamented",
+    "countered",
+    "retorted",
+    "stipulated",
+    "clarified",
+    "disclosed",
+    "proclaimed",
+    "swore",
+    "ruled",
+    "recognised",
+    "realised",
+    "hypothesized",
+]
+
+
+@pytest.mark.parametrize("verb", _BELIEF_VERBS)
+def test_verbs_of_saying_and_knowing_with_a_clause(extract, verb: str) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, f"The officials {verb} that the bridge would reopen within a week.")
+    assert claim.content.text == "the bridge would reopen within a week"
+    assert claim.speaker is not None and claim.speaker.text == "officials"
