@@ -830,3 +830,8 @@ def test_verbs_of_saying_and_knowing_with_a_clause(extract, verb: str) -> None: 
     claim = _only(extract, f"The officials {verb} that the bridge would reopen within a week.")
     assert claim.content.text == "the bridge would reopen within a week"
     assert claim.speaker is not None and claim.speaker.text == "officials"
+
+
+def test_a_wrapped_line_does_not_end_the_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(extract, "The army spokesman\nsaid that the rebels had attacked the farm.")
+    assert claim.speaker is not None and claim.speaker.text == "army spokesman"
