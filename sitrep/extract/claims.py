@@ -85,6 +85,21 @@ def _name_between(doc: Doc, offset: int, cue: Token) -> Token | None:
     return name[-1] if name else None
 
 
+def _colon_speaker(
+    doc: Doc, offset: int, mentions: MentionIndex, entities: dict[str, Entity]
+) -> SpeakerRef | None:
+    """`Kasich resisted: "…"`: a quote a clause opens with a colon is the words of that clause's subject."""
+    before = doc.char_span(max(offset - 200, 0), offset, alignment_mode="contract")
+    words = [t for t in before if not t.is_space] if before is not None else []
+    if not words or words[-1].text != ":" or "\n" in doc_text(doc)[words[-1].idx : offset]:
+        return None
+    clause = words[-1].head if words[-1].head.pos_ in ("VERB", "AUX") else words[-1].sent.root
+    subject = _subject(clause) if clause.pos_ in ("VERB", "AUX") and clause.i < words[-1].i else None
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return _mention_ref(subject, mentions, entities)
+
+
 def _carry_speakers(text: str, found: list[_Found]) -> list[_Found]:
     """An untagged quote right after someone's claim is theirs: `Kuleba said X.\n\n"Quote."`"""
     carried: list[_Found] = []
@@ -115,6 +130,10 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
                 speaker = _mention_ref(named, mentions, entities)  # `"…," Flynn, an adviser, said on Fox`
         if speaker is None and quote.byline is not None:
             speaker = _mention_ref(quote.byline, mentions, entities)
+        if speaker is None and cue is None:
+            speaker = _colon_speaker(doc, quote.outer_start, mentions, entities)
+        if speaker is None and quote.after_colon:
+            continue  # `The sign read: "…"` quotes nobody
         evidence_start = min(quote.outer_start, speaker.start if speaker else quote.outer_start)
         evidence_end = max(quote.outer_end, _clause_end(cue) if cue is not None else quote.outer_end)
         found.append(
@@ -414,7 +433,9 @@ def _mention_ref(token: Token, mentions: MentionIndex, entities: dict[str, Entit
             end=token.idx + len(token.text),
             text=token.text,
         )
-    phrase = trim(token.doc[token.left_edge.i : token.i + 1])
+    words = token.doc[token.left_edge.i : token.i + 1]
+    first = next((t.i for t in words if not (t.is_punct or t.is_space)), token.i)  # not "- Sanders"
+    phrase = trim(token.doc[first : token.i + 1])
     return SpeakerRef(entity_id=None, start=phrase.start_char, end=phrase.end_char, text=phrase.text)
 
 

@@ -10,7 +10,7 @@ sentence and is long enough not to be a scare quote ("last stand").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +36,7 @@ class Quote:
     outer_end: int
     cue: Token | None
     byline: Token | None = None  # the name after a dash that signs an untagged quote: `"…" ― Jane Doe`
+    after_colon: bool = False  # opened by a clause and a colon: speech only if that clause names a speaker
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -56,6 +57,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             found.append(Quote(start, end, match.start(), match.end(), None, byline))
         elif _is_speech(doc, quote, inner, after):
             found.append(quote)
+        elif len(inner.split()) >= _MIN_QUOTE_WORDS and _after_colon(doc, quote):
+            found.append(replace(quote, after_colon=True))
     return found
 
 
@@ -67,6 +70,11 @@ def _is_speech(doc: Doc, quote: Quote, inner: str, tag_after: Token | None) -> b
             return _introduced(doc, quote)
         return inner.rstrip().endswith(_TAG_PUNCT)
     return quote.cue is not None or _starts_sentence(doc, quote.outer_start)
+
+
+def _after_colon(doc: Doc, quote: Quote) -> bool:
+    """`Kasich resisted: "…"`: a long quote a clause opens with a colon is someone's words."""
+    return doc_text(doc)[max(quote.outer_start - 3, 0) : quote.outer_start].rstrip(" \t\u00a0").endswith(":")
 
 
 def _introduced(doc: Doc, quote: Quote) -> bool:
@@ -96,7 +104,7 @@ def _continues(doc: Doc, before: Quote, after: Quote) -> bool:
     return not rest.strip(" \t\r\n.,;:—–-\"“”'")
 
 
-_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
+_DASH = re.compile(r"\s*(?:[―—–]|-(?= ))[ \t\u00a0]*")  # also `"…"\n\n- Sanders.` in a transcript
 
 
 def _byline(doc: Doc, offset: int) -> Token | None:

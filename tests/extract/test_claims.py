@@ -835,3 +835,20 @@ def test_verbs_of_saying_and_knowing_with_a_clause(extract, verb: str) -> None: 
 def test_a_wrapped_line_does_not_end_the_sentence(extract) -> None:  # type: ignore[no-untyped-def]
     claim = _only(extract, "The army spokesman\nsaid that the rebels had attacked the farm.")
     assert claim.speaker is not None and claim.speaker.text == "army spokesman"
+
+
+def test_a_clause_with_a_colon_opens_its_subjects_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'The governor resisted: "Nobody will be forced to leave the city before the winter."'
+    claim = _only(extract, text)
+    assert claim.kind == "direct_quote"
+    assert claim.speaker is not None and claim.speaker.text == "governor"
+
+
+def test_a_colon_after_a_thing_quotes_nobody(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract('The sign on the gate read: "No entry for civilians beyond this point."').claims == []
+
+
+def test_a_transcript_names_the_speaker_below_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'The debate went on.\n\n"Every family in the valley has lost someone in this war."\n\n- Kovalenko.'
+    claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert claim.speaker is not None and claim.speaker.text == "Kovalenko"
