@@ -6,6 +6,7 @@ says a number, not just the number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -214,20 +215,35 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
 def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
     """Each phrase that names whose statement or view a clause is, with that source's head word:
     "according to X" and, set off at the start or between commas, "in X's view" ("in the view of X",
-    "in his words", "by her account", "to his mind")."""
+    "in his words", "by her account", "to his mind"). Found from the text, not by walking every token."""
     views: dict[str, list[str]] = lexicons.load("claims")["view_phrases"]
     found = []
-    for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            source = _source_of(token)
+    for match in _source_words().finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if token.lower_ == "according":
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                source = _source_of(token)
+                if source is not None:
+                    found.append((token, source))
+            continue
+        phrase = token.head
+        if token.dep_ != "pobj" or phrase.dep_ != "prep" or phrase.lower_ not in views:
+            continue
+        if token.lemma_.lower() in views[phrase.lower_] and _set_off(phrase):
+            source = _view_holder(token)
             if source is not None:
-                found.append((token, source))
-        elif token.lower_ in views and token.dep_ == "prep" and _set_off(token):
-            nouns = views[token.lower_]
-            noun = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in nouns), None)
-            if noun is not None and (source := _view_holder(noun)) is not None:
-                found.append((token, source))
+                found.append((phrase, source))
     return found
+
+
+@cache
+def _source_words() -> re.Pattern[str]:
+    views: dict[str, list[str]] = lexicons.load("claims")["view_phrases"]
+    nouns = sorted({noun for group in views.values() for noun in group})
+    return re.compile(r"\b(?:according|" + "|".join(nouns) + r")s?\b", re.IGNORECASE)
 
 
 def _set_off(token: Token) -> bool:

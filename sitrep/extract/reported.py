@@ -142,10 +142,15 @@ def _gerund_complement(cue: Token) -> SpacySpan | None:
     return content_span(clause) if clause is not None else None
 
 
+@cache
+def _aside_verbs() -> frozenset[str]:
+    return _verbs("cue_verbs") | _verbs("belief_verbs") | _verbs("stance_verbs") | _verbs("object_verbs")
+
+
 def _before_aside(head: Token) -> int:
     """The last token of a clause before a trailing `, adding …` / `, citing …`: a participle of another
     cue verb set off by a comma is the speaker's next statement, not part of this one."""
-    cues = _verbs("cue_verbs") | _verbs("belief_verbs") | _verbs("stance_verbs") | _verbs("object_verbs")
+    cues = _aside_verbs()
     for child in head.rights:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in cues:
             before = child.left_edge.i - 1
