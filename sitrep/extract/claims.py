@@ -6,7 +6,9 @@ says a number, not just the number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -84,6 +86,21 @@ def _name_between(doc: Doc, offset: int, cue: Token) -> Token | None:
     return name[-1] if name else None
 
 
+def _colon_speaker(
+    doc: Doc, offset: int, mentions: MentionIndex, entities: dict[str, Entity]
+) -> SpeakerRef | None:
+    """`Kasich resisted: "…"`: a quote a clause opens with a colon is the words of that clause's subject."""
+    before = doc.char_span(max(offset - 200, 0), offset, alignment_mode="contract")
+    words = [t for t in before if not t.is_space] if before is not None else []
+    if not words or words[-1].text != ":" or "\n" in doc_text(doc)[words[-1].idx : offset]:
+        return None
+    clause = words[-1].head if words[-1].head.pos_ in ("VERB", "AUX") else words[-1].sent.root
+    subject = _subject(clause) if clause.pos_ in ("VERB", "AUX") and clause.i < words[-1].i else None
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return _mention_ref(subject, mentions, entities)
+
+
 def _carry_speakers(text: str, found: list[_Found]) -> list[_Found]:
     """An untagged quote right after someone's claim is theirs: `Kuleba said X.\n\n"Quote."`"""
     carried: list[_Found] = []
@@ -114,6 +131,10 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
                 speaker = _mention_ref(named, mentions, entities)  # `"…," Flynn, an adviser, said on Fox`
         if speaker is None and quote.byline is not None:
             speaker = _mention_ref(quote.byline, mentions, entities)
+        if speaker is None and cue is None:
+            speaker = _colon_speaker(doc, quote.outer_start, mentions, entities)
+        if speaker is None and quote.after_colon:
+            continue  # `The sign read: "…"` quotes nobody
         evidence_start = min(quote.outer_start, speaker.start if speaker else quote.outer_start)
         evidence_end = max(quote.outer_end, _clause_end(cue) if cue is not None else quote.outer_end)
         found.append(
@@ -141,6 +162,8 @@ def _indirect(
         if any(s < content.end_char and content.start_char < e for s, e in quoted):
             continue
         speaker = _speaker(token, mentions, entities)
+        if speaker is None and item.needs_speaker:
+            continue
         via = tuple(
             m.item_id
             for child in token.children
@@ -153,44 +176,91 @@ def _indirect(
 
 
 def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]) -> list[_Found]:
-    """`P, according to X`: the rest of the sentence is the content, X the speaker."""
+    """`P, according to X` and `in X's view, P`: the clause the phrase hangs from is the content, X the
+    speaker."""
     found = []
-    for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-            continue
-        source = _source_of(token)
-        if source is None:
-            continue
-        sentence = token.sent
-        phrase_start, phrase_end = token.i, max(t.i for t in token.subtree) + 1
+    for phrase, source in _source_phrases(doc):
+        sentence = phrase.sent
+        phrase_start, phrase_end = phrase.i, max(t.i for t in phrase.subtree) + 1
         before = doc[sentence.start : phrase_start]
         after = doc[phrase_end : sentence.end]
         # the content is the clause the phrase hangs from, whichever side of it that is
-        if token.head.i < phrase_start and token.head.i >= sentence.start:
+        head = phrase.head
+        if head.i < phrase_start and head.i >= sentence.start:
             body = before
-        elif phrase_end <= token.head.i < sentence.end:
+        elif phrase_end <= head.i < sentence.end and sentence.start <= head.left_edge.i < phrase_start:
+            body = doc[head.left_edge.i : head.right_edge.i + 1]  # "The town, in his view, is lost."
+        elif phrase_end <= head.i < sentence.end:
             body = after
         else:
             body = before if len(before) >= len(after) else after
         content = content_span(body)
         if content is None:
             continue
-        speaker = _mention_ref(source, mentions, entities)
+        last = doc[phrase.i + 1] if phrase.lower_ == "according" else doc[phrase_end - 1]
+        cue_end = last.idx + len(last.text)
         found.append(
             _Found(
                 "according_to",
-                speaker,
-                Span(
-                    start=token.idx,
-                    end=doc[token.i + 1].idx + 2,
-                    text=doc_text(doc)[token.idx : doc[token.i + 1].idx + 2],
-                ),
+                _mention_ref(source, mentions, entities),
+                Span(start=phrase.idx, end=cue_end, text=doc_text(doc)[phrase.idx : cue_end]),
                 span_of(content),
                 (),
                 trim_space(doc, sentence.start_char, sentence.end_char),
             )
         )
     return found
+
+
+def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
+    """Each phrase that names whose statement or view a clause is, with that source's head word:
+    "according to X" and, set off at the start or between commas, "in X's view" ("in the view of X",
+    "in his words", "by her account", "to his mind"). Found from the text, not by walking every token."""
+    views: dict[str, list[str]] = lexicons.load("claims")["view_phrases"]
+    found = []
+    for match in _source_words().finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if token.lower_ == "according":
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                source = _source_of(token)
+                if source is not None:
+                    found.append((token, source))
+            continue
+        phrase = token.head
+        if token.dep_ != "pobj" or phrase.dep_ != "prep" or phrase.lower_ not in views:
+            continue
+        if token.lemma_.lower() in views[phrase.lower_] and _set_off(phrase):
+            source = _view_holder(token)
+            if source is not None:
+                found.append((phrase, source))
+    return found
+
+
+@cache
+def _source_words() -> re.Pattern[str]:
+    views: dict[str, list[str]] = lexicons.load("claims")["view_phrases"]
+    nouns = sorted({noun for group in views.values() for noun in group})
+    return re.compile(r"\b(?:according|" + "|".join(nouns) + r")s?\b", re.IGNORECASE)
+
+
+def _set_off(token: Token) -> bool:
+    """Whether a phrase opens its sentence or follows a comma or dash: an aside, not an argument."""
+    if token.i == token.sent.start:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.text in (",", "—", "–", "(") or previous.is_space
+
+
+def _view_holder(noun: Token) -> Token | None:
+    """Whose view: the possessor ("in his view") or the object of "of" ("in the view of the court")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 _LABEL_TOKENS = 5  # "Defence ministry spokesman Oleksiy Hromov:" at most
@@ -249,13 +319,23 @@ def _source_of(according: Token) -> Token | None:
 def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
     if cue.pos_ == "NOUN":
         return _noun_speaker(cue, mentions, entities)
-    subject = _subject(cue)
+    subject = _subject(cue.head if cue.dep_ == "acomp" else cue)  # "X is wary of": the copula's subject
     if subject is None:
         return None
-    if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
-        return _relative_ref(subject, cue.head, mentions, entities)
+    if subject.dep_ != "nsubj" and subject.i < cue.i and subject.lemma_.lower() in _documents():
+        owner = _noun_speaker(subject, mentions, entities)  # "X issued a statement saying …"
+        if owner is not None:
+            return owner
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        return _relative_ref(subject, subject.head.head, mentions, entities)
     named = next((c for c in subject.children if c.dep_ == "appos" and mentions.of_token(c)), None)
     return _mention_ref(named or subject, mentions, entities)
+
+
+@cache
+def _documents() -> frozenset[str]:
+    claims = lexicons.load("claims")
+    return frozenset(claims["cue_nouns"]) | frozenset(claims["document_nouns"])
 
 
 def _relative_ref(
@@ -276,13 +356,24 @@ _RELATIVE = ("that", "which", "who")
 
 def _subject(verb: Token) -> Token | None:
     """Who does the verb: its own subject, the subject of the clause it continues ("…, saying", "by
-    saying"), or the noun a participle hangs from ("a statement saying")."""
+    saying", "said P, adding"), or the noun a participle hangs from ("a statement saying")."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:  # the parser sometimes hangs the subject from the auxiliary: "X were opposed"
+            auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            subject = next(
+                (g for a in auxiliaries for g in a.children if g.dep_ in ("nsubj", "nsubjpass")), None
+            )
         if subject is not None:
             return subject
+        inverted = _inverted_subject(verb)
+        if inverted is not None:
+            return inverted
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
+            verb = verb.head.head  # "X said P, adding Q": the one who said P adds Q, not P's subject
+            continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "angered Kyiv by saying …": whoever angered it said it
             continue
@@ -292,14 +383,52 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+_AFTER_A_QUOTE = (",", '"', "”", "''", "?", "!", "—")
+_MISTAKEN_SUBJECT = ("dobj", "attr", "npadvmod", "advmod", "oprd")
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """`"…," added a local official`: after a quote the speaker follows the verb, and the parser often
+    takes it for an object, an unknown surname for an adverb, or hangs it from the next clause."""
+    if (
+        verb.tag_ not in ("VBD", "VBZ", "VBP")
+        or verb.i == 0
+        or verb.doc[verb.i - 1].text not in _AFTER_A_QUOTE
+    ):
+        return None
+    mistaken = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in _MISTAKEN_SUBJECT and (c.pos_ in ("NOUN", "PROPN") or c.is_title)
+        ),
+        None,
+    )
+    return mistaken if mistaken is not None else _phrase_after(verb)
+
+
+def _phrase_after(verb: Token) -> Token | None:
+    """The head of the noun phrase right after a verb (`said retired surgeon Ben Carson, asked …`)."""
+    head = None
+    for token in verb.doc[verb.i + 1 : verb.i + 8]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+        elif token.pos_ not in ("DET", "ADJ") and token.dep_ not in ("amod", "compound"):
+            break
+    return head
+
+
 def _noun_speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
-    """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning"."""
+    """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning",
+    "X voted in favour of"."""
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     if owner is None:
         by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None and cue.dep_ == "dobj":
         owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if owner is None and cue.dep_ == "pobj" and cue.head.head.pos_ in ("VERB", "AUX"):
+        owner = _subject(cue.head.head)  # "X lined up in support of Y", "X responded to questions"
     return _mention_ref(owner, mentions, entities) if owner is not None else None
 
 
@@ -320,7 +449,9 @@ def _mention_ref(token: Token, mentions: MentionIndex, entities: dict[str, Entit
             end=token.idx + len(token.text),
             text=token.text,
         )
-    phrase = trim(token.doc[token.left_edge.i : token.i + 1])
+    words = token.doc[token.left_edge.i : token.i + 1]
+    first = next((t.i for t in words if not (t.is_punct or t.is_space)), token.i)  # not "- Sanders"
+    phrase = trim(token.doc[first : token.i + 1])
     return SpeakerRef(entity_id=None, start=phrase.start_char, end=phrase.end_char, text=phrase.text)
 
 

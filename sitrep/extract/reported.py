@@ -6,11 +6,16 @@ Eight shapes, each keyed by a word list in `lexicons/claims.json`:
 - a speech verb set off inside the clause it reports: "P, he said, Q" (the whole host clause is content);
 - intention verbs with an infinitive: "X vowed to retake the town" (the infinitive phrase);
 - requests: "X called for a ceasefire", "X urged Y to withdraw" (what is asked for);
-- stance verbs with an object: "X condemned the strike on the market" (the object, and what for);
-- naming verbs with an object and what it is called: "the Kremlin called the report a provocation";
+- stance verbs with an object: "X condemned the strike on the market" (the object, and what for), and
+  verbs whose object is what was stated or shown: "the ministry announced a curfew", "the poll showed
+  a tie";
+- naming verbs with an object and what it is called: "the Kremlin called the report a provocation",
+  "Kyiv described the offer as a trap";
 - topic verbs with their preposition: "Kyiv accused Moscow of shelling the plant", "spoke about the
   offensive" (the preposition's object);
-- speech nouns with a that-clause: "Moscow's claim that P", "a warning that P".
+- adjectives of attitude after "be": "X is confident that P", "eager to talk", "wary of the deal";
+- speech nouns with a that-clause: "Moscow's claim that P", "a warning that P"; nouns of intent with an
+  infinitive ("the decision to withdraw"); speech nouns with their topic ("criticism of the deal").
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ class Reported:
 
     cue: Token
     content: SpacySpan
+    needs_speaker: bool = False  # "questions about the plan" is nobody's claim until someone asks them
 
 
 @cache
@@ -48,24 +54,62 @@ def _topic_verbs() -> dict[str, frozenset[str]]:
     return {verb: frozenset(prepositions) for verb, prepositions in table.items()}
 
 
+@cache
+def _attitude_adjectives() -> dict[str, frozenset[str]]:
+    table: dict[str, list[str]] = lexicons.load("claims")["attitude_adjectives"]
+    return {adjective: frozenset(prepositions) for adjective, prepositions in table.items()}
+
+
+@cache
+def _topic_nouns() -> dict[str, frozenset[str]]:
+    table: dict[str, list[str]] = lexicons.load("claims")["topic_nouns"]
+    return {noun: frozenset(prepositions) for noun, prepositions in table.items()}
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    fixes: dict[str, str] = lexicons.load("claims")["lemma_fixes"]
+    return fixes
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, corrected where the lemmatizer is known to slip ("hoping" -> "hop")."""
+    return _lemma_fixes().get(token.lower_) or token.lemma_.lower()
+
+
 def find_reported(doc: Doc) -> Iterator[Reported]:
     """Every cue verb with a content it introduces, in text order."""
     speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
     intention, request = _verbs("intention_verbs"), _verbs("request_verbs")
     stance, nouns, naming = _verbs("stance_verbs"), _verbs("cue_nouns"), _verbs("naming_verbs")
-    topics = _topic_verbs()
+    stated, regard = _verbs("object_verbs"), _verbs("regard_verbs")
+    topics, noun_topics = _topic_verbs(), _topic_nouns()
+    aims, attitudes = _verbs("intention_nouns"), _attitude_adjectives()
     for token in doc:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
-            clause = _noun_complement(token)
+        if token.pos_ == "NOUN":
+            noun = token.lemma_.lower()
+            clause = _noun_complement(token) if noun in nouns else None
             if clause is not None:
                 yield Reported(token, clause)
+                continue
+            if noun in aims:
+                clause = _infinitive_of_noun(token)
+            if clause is None and noun in noun_topics:
+                clause = _topic(token, noun_topics[noun])
+            if clause is not None:
+                yield Reported(token, clause, needs_speaker=True)
             continue
+        if token.lower_ in attitudes and _predicative(token):
+            clause = _attitude(token, attitudes[token.lower_])
+            if clause is not None:
+                yield Reported(token, clause, needs_speaker=True)
+                continue
         if token.pos_ not in _VERBAL:
             continue
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         content = None
         if lemma in speech or lemma in belief:
-            content = _complement(token)
+            content = _complement(token) or _gerund_complement(token)
             if content is None and lemma in speech:
                 content = _host_clause(token)
         if content is None and lemma in intention:
@@ -74,7 +118,9 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _request(token)
         if content is None and lemma in naming:
             content = _naming(token)
-        if content is None and lemma in stance:
+        if content is None and lemma in regard:
+            content = _regarded_as(token)
+        if content is None and (lemma in stance or lemma in stated):
             content = _stance_object(token)
         if content is None and lemma in topics:
             content = _topic(token, topics[lemma])
@@ -84,7 +130,33 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
 
 def _complement(cue: Token) -> SpacySpan | None:
     complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-    return content_span(complement) if complement is not None else None
+    if complement is None:
+        return None
+    return content_span(cue.doc[complement.left_edge.i : _before_aside(complement) + 1])
+
+
+def _gerund_complement(cue: Token) -> SpacySpan | None:
+    """`reported raising $9 million`, `said cutting output must come first`: a gerund clause after the
+    verb, which the parser takes for a complement of the verb's own subject."""
+    clause = next((c for c in cue.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    return content_span(clause) if clause is not None else None
+
+
+@cache
+def _aside_verbs() -> frozenset[str]:
+    return _verbs("cue_verbs") | _verbs("belief_verbs") | _verbs("stance_verbs") | _verbs("object_verbs")
+
+
+def _before_aside(head: Token) -> int:
+    """The last token of a clause before a trailing `, adding …` / `, citing …`: a participle of another
+    cue verb set off by a comma is the speaker's next statement, not part of this one."""
+    cues = _aside_verbs()
+    for child in head.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in cues:
+            before = child.left_edge.i - 1
+            if before > head.i and head.doc[before].text == ",":
+                return before - 1
+    return head.right_edge.i
 
 
 def _host_clause(cue: Token) -> SpacySpan | None:
@@ -99,6 +171,37 @@ def _host_clause(cue: Token) -> SpacySpan | None:
 def _infinitive(cue: Token) -> SpacySpan | None:
     clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
     if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    return content_span(clause)
+
+
+def _predicative(word: Token) -> bool:
+    """An adjective after "be" ("is wary"), or a participle read as passive ("was concerned")."""
+    if word.dep_ == "acomp":
+        return True
+    return word.tag_ in ("VBN", "JJ") and any(c.dep_ == "auxpass" for c in word.children)
+
+
+def _attitude(cue: Token, prepositions: frozenset[str]) -> SpacySpan | None:
+    """`X is confident that P`, `X is eager to talk`, `X is sceptical of the deal`: the clause or the
+    object of the preposition the adjective takes. Only adjectives of will take an infinitive: "X is
+    certain to win" is the writer's forecast, not X's belief."""
+    for child in cue.rights:
+        if child.dep_ == "ccomp" and child.pos_ in _VERBAL:
+            return content_span(child)
+        if child.dep_ == "xcomp" and child.left_edge.lower_ == "to" and not prepositions:
+            return content_span(child)
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [c for c in child.children if c.dep_ in _PREPOSITION_OBJECTS]
+            if objects:
+                return _between(cue.doc, objects[0].left_edge.i, child.right_edge.i)
+    return None
+
+
+def _infinitive_of_noun(cue: Token) -> SpacySpan | None:
+    """`Moscow's decision to withdraw`, `a pledge to rebuild`: the infinitive a noun of intent takes."""
+    clause = next((c for c in cue.rights if c.dep_ in ("acl", "relcl") and c.pos_ in _VERBAL), None)
+    if clause is None or clause.left_edge.lower_ != "to" or clause.left_edge.i != cue.i + 1:
         return None
     return content_span(clause)
 
@@ -159,6 +262,18 @@ def _naming(cue: Token) -> SpacySpan | None:
     return _between(cue.doc, target.left_edge.i, max(named_as.right_edge.i, target.right_edge.i))
 
 
+def _regarded_as(cue: Token) -> SpacySpan | None:
+    """`X described the talks as a stalling tactic`: the thing and what it is taken for."""
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return None
+    attached = (*cue.children, *target.rights)
+    as_phrase = next((c for c in attached if c.dep_ == "prep" and c.lower_ == "as" and c.i > target.i), None)
+    if as_phrase is None or as_phrase.n_rights == 0:
+        return None
+    return _between(cue.doc, target.left_edge.i, as_phrase.right_edge.i)
+
+
 def _noun_complement(cue: Token) -> SpacySpan | None:
     """`the claim that P`: a clause opened by "that" hanging from a speech noun."""
     for child in cue.rights:
@@ -178,12 +293,17 @@ def _between(doc: Doc, first: int, last: int) -> SpacySpan | None:
     return content_span(doc[first : last + 1])
 
 
+def _complementizer(token: Token) -> bool:
+    """A bare "that" opening a clause; "whether" and "if" stay, they make the content a question."""
+    return token.dep_ == "mark" and token.lower_ not in ("whether", "if")
+
+
 def content_span(head: Token | SpacySpan) -> SpacySpan | None:
     """The clause without its "that", surrounding punctuation and spaces."""
     span = head.doc[head.left_edge.i : head.right_edge.i + 1] if isinstance(head, Token) else head
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+    while start < end and (_complementizer(doc[start]) or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

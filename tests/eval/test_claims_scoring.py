@@ -47,9 +47,9 @@ def test_score_claims_counts_as_the_readme_says(tmp_path: Path) -> None:
         _attribution(
             MINISTER, ["Defence Minister Rustem Umerov"], ['"We will not give up a single village,"']
         ),
-        # Discontinuous content: matched by overlap, not exact (the hull runs from "The army");
-        # the gold source is not the predicted speaker.
-        _attribution(MINISTER, ["The army"], ["The army", "lost two tanks."]),
+        # Discontinuous content: matched by overlap, not exact (the hull runs from "army", the
+        # predicted clause from "The army"); the gold source is not the predicted speaker.
+        _attribution(MINISTER, ["The army"], ["army", "lost two tanks."]),
     ]
     second = [
         _attribution(GOVERNOR, ["The governor"], ["that the bridge was destroyed"]),
