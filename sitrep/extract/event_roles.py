@@ -83,12 +83,19 @@ def actors(
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
     predicate = predicate_of(trigger)
+    if physical and told_of(trigger):
+        predicate = trigger  # "Trump confirmed the killing", "the UN condemned the attack": not the attacker
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
     if subject is None and trigger.lemma_.lower() in lexicons.load("events")["stative_passives"]:
         subject = _child(trigger, ("nsubjpass",))  # "Israel is opposed to the plan": Israel opposes it
     if trigger.pos_ == "NOUN" and (by := _prep_object(trigger, ("by",))) is not None:
         subject = by  # "a car bombing by the Islamic State", "firing by the police": the agent named
-    if subject is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
+    # "is dead, killed in an airstrike", "the men killed in the raid": a bare passive participle's
+    # borrowed subject, or the noun it describes, is the one acted on
+    undergoer = None
+    if predicate.tag_ == "VBN" and predicate.dep_ in ("advcl", "acl") and _child(predicate, ("aux",)) is None:
+        undergoer = predicate.head if predicate.dep_ == "acl" else _child(predicate.head, _SUBJECTS)
+    if subject is None and undergoer is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
         subject = _child(predicate.head, _SUBJECTS)
     if subject is None and predicate.dep_ == "xcomp":
         subject = _child(predicate.head, ("dobj",))  # "ordered the army to send": the object does it
@@ -116,16 +123,18 @@ def actors(
         # of joined verbs ("opened fire…, killing one and arresting twelve")
         if (
             subject is not None
+            or undergoer is not None
             or controller.dep_ not in ("xcomp", "acomp", "advcl", "conj")
             or controller.head.i == controller.i
         ):
             break
         controller = controller.head
         subject = _child(controller, _SUBJECTS)
+    # "Navalny's arrest", "al-Rufay'i's killing": the owner of such a noun is the one it was done to
+    patient = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _patient_nouns()
+    owners = ("amod", "compound") if patient else ("poss", "amod", "compound")
     if subject is None and trigger.pos_ == "NOUN":
-        subject = next(
-            (c for c in trigger.lefts if c.dep_ in ("poss", "amod", "compound") and _is_actor(c, facts)), None
-        )
+        subject = next((c for c in trigger.lefts if c.dep_ in owners and _is_actor(c, facts)), None)
     plain = None
     if subject is None and trigger.pos_ == "NOUN":
         # "died in police firing", "an army offensive": a force named by a bare noun in front of the act
@@ -148,6 +157,10 @@ def actors(
     target = (
         target or _prep_object(trigger, _TARGET_PREPS) or _prep_object(predicate, ("on", "against", "at"))
     )
+    if target is None and patient:
+        target = _child(trigger, ("poss",))
+    if target is None and undergoer is not None and (subject is None or undergoer.i != subject.i):
+        target = undergoer
     # a subject borrowed from a joined clause is named, not guessed from what it owns ("Its population
     # has fallen, and the town is shelled")
     if subject is not None:
@@ -220,6 +233,18 @@ _ABOUT_PREPS = (
         "among",
     ),
 )
+
+
+def told_of(trigger: Token) -> bool:
+    """An act named by a noun that a verb of telling, judging or recalling carries ("confirmed the
+    killing", "condemned the bombing"): its subject is no actor of the act, and the act is reported."""
+    predicate = predicate_of(trigger)
+    return predicate is not trigger and predicate.lemma_.lower() in lexicons.load("events")["witness_verbs"]
+
+
+def _patient_nouns() -> frozenset[str]:
+    """Nouns of acts done to someone, whose owner is the one acted on."""
+    return frozenset(lexicons.load("events")["patient_nouns"])
 
 
 def _aimed_at(

@@ -14,7 +14,7 @@ from sitrep import lexicons
 from sitrep.extract.acled import acled_type
 from sitrep.extract.claims import trim_space
 from sitrep.extract.event_deaths import counted_deaths, reported_toll, toll_update
-from sitrep.extract.event_roles import ArticleFacts, actors, addressee, moved_to, predicate_of
+from sitrep.extract.event_roles import ArticleFacts, actors, addressee, moved_to, predicate_of, told_of
 from sitrep.extract.event_setting import attribution, governing_timex, modality, place_of
 from sitrep.extract.event_triggers import DEMAND, Trigger, find_triggers, is_trigger_word
 from sitrep.extract.mentions import doc_text
@@ -64,6 +64,7 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
                 and event.actor1 is None
                 and not _named(event.actor2)
                 and (verb_assault or not event.fatalities)
+                and not told_of(trigger.token)
             ):
                 # "the incessant fighting has caused…", "a replay of the 1984 massacre of the Sikhs": a
                 # background noun, not a reported act

@@ -235,3 +235,27 @@ def test_of_one_act_told_twice_the_report_naming_who_acted_is_kept(extract) -> N
 def test_where_two_sides_meet_is_only_the_venue(extract) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract("The foreign ministers of Chile and Peru met in Lima on Tuesday."), "CONSULT")
     assert event.actor2 is None or "Lima" not in event.actor2.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor1", "actor2"),
+    [
+        # whoever tells of, judges or recalls an attack did not carry it out
+        ("The president confirmed the killing of the rebel commander on Friday.", "killing", None, None),
+        ("Officials reported the shelling of the market in Kherson on Monday.", "shelling", None, None),
+        # the owner of an arrest or a killing is the one it was done to
+        ("Police confirmed Omar Haddad's arrest in Mosul.", "arrest", None, "Omar Haddad"),
+        # a bare passive participle: the one it describes was acted on, not the actor
+        ("The militia commander is dead, killed in an airstrike near Raqqa.", "killed", None, "commander"),
+        ("The two farmers killed in the raid were buried on Sunday.", "killed", None, "farmers"),
+    ],
+)
+def test_who_tells_of_or_undergoes_an_attack_is_not_its_actor(  # type: ignore[no-untyped-def]
+    extract, text: str, trigger: str, actor1: str | None, actor2: str | None
+) -> None:
+    event = next(e for e in extract(text).events if e.trigger.text == trigger)
+    assert (event.actor1.text if event.actor1 else None) == actor1
+    if actor2 is None:
+        assert event.actor2 is None or "president" not in event.actor2.text.lower()
+    else:
+        assert event.actor2 is not None and actor2 in event.actor2.text
