@@ -323,7 +323,7 @@ def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) ->
     if subject is None:
         return None
     if subject.dep_ != "nsubj" and subject.i < cue.i and subject.lemma_.lower() in _documents():
-        owner = _noun_speaker(subject, mentions, entities)  # "X issued a statement saying …"
+        owner = _noun_speaker(subject, mentions, entities, issued=True)  # "X issued a statement saying …"
         if owner is not None:
             return owner
     if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
@@ -418,15 +418,22 @@ def _phrase_after(verb: Token) -> Token | None:
     return head
 
 
-def _noun_speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
+def _noun_speaker(
+    cue: Token, mentions: MentionIndex, entities: dict[str, Entity], issued: bool = False
+) -> SpeakerRef | None:
     """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning",
     "X voted in favour of"."""
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    while owner is None and cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.head.pos_ == "NOUN":
+        cue = cue.head.head  # "a series of tweets saying": whoever sent the series
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     if owner is None:
         by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None and cue.dep_ == "dobj":
         owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        if owner is None and issued:
+            owner = _subject(cue.head)  # "X felt compelled to issue a memo saying": whoever issues it
     if owner is None and cue.dep_ == "pobj" and cue.head.head.pos_ in ("VERB", "AUX"):
         owner = _subject(cue.head.head)  # "X lined up in support of Y", "X responded to questions"
     return _mention_ref(owner, mentions, entities) if owner is not None else None

@@ -852,3 +852,40 @@ def test_a_transcript_names_the_speaker_below_the_quote(extract) -> None:  # typ
     text = 'The debate went on.\n\n"Every family in the valley has lost someone in this war."\n\n- Kovalenko.'
     claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
     assert claim.speaker is not None and claim.speaker.text == "Kovalenko"
+
+
+@pytest.mark.parametrize(
+    "issued",
+    [
+        "filed papers",
+        "gave a speech",
+        "held a rally",
+        "gave an interview",
+        "issued a response",
+        "launched a petition",
+        "wrote an article",
+        "wrote a column",
+        "published an editorial",
+        "filed a lawsuit",
+        "filed a complaint",
+        "held a conference call",
+        "called a news conference",
+        "adopted a policy",
+    ],
+)
+def test_a_document_speaks_for_whoever_issued_it(extract, issued: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"The senator {issued} saying that the bridge would reopen in May."
+    [claim] = [c for c in extract(text).claims if c.content.text.startswith("the bridge")]
+    assert claim.speaker is not None and claim.speaker.text == "senator"
+
+
+def test_a_document_in_a_series_speaks_for_its_sender(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor posted a series of tweets saying that the bridge would reopen in May."
+    [claim] = [c for c in extract(text).claims if c.content.text.startswith("the bridge")]
+    assert claim.speaker is not None and claim.speaker.text == "governor"
+
+
+def test_an_issued_document_after_an_infinitive(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator felt compelled to issue a memo saying that the bridge would reopen in May."
+    [claim] = [c for c in extract(text).claims if c.content.text.startswith("the bridge")]
+    assert claim.speaker is not None and claim.speaker.text == "senator"
