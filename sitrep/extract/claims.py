@@ -101,6 +101,30 @@ def _colon_speaker(
     return _mention_ref(subject, mentions, entities)
 
 
+def _lead_in_speaker(
+    doc: Doc, offset: int, mentions: MentionIndex, entities: dict[str, Entity]
+) -> SpeakerRef | None:
+    """`Doe argued otherwise. "…"`, `Doe wrote in an email that P. "…"`: an untagged quote right after
+    a sentence whose main verb is one of speech goes on with that sentence's speaker."""
+    span = doc.char_span(max(offset - 400, 0), offset, alignment_mode="contract")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if not words or words[-1].text not in (".", "!", "?") or words[-1].sent.end > words[-1].i + 2:
+        return None
+    root = words[-1].sent.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in _speech_verbs():
+        return None
+    subject = _subject(root)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return _speaker(root, mentions, entities)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    claims = lexicons.load("claims")
+    return frozenset(claims["quote_cues"]) | frozenset(claims["cue_verbs"])
+
+
 def _carry_speakers(text: str, found: list[_Found]) -> list[_Found]:
     """An untagged quote right after someone's claim is theirs: `Kuleba said X.\n\n"Quote."`"""
     carried: list[_Found] = []
@@ -133,6 +157,8 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
             speaker = _mention_ref(quote.byline, mentions, entities)
         if speaker is None and cue is None:
             speaker = _colon_speaker(doc, quote.outer_start, mentions, entities)
+        if speaker is None and cue is None and not quote.after_colon:
+            speaker = _lead_in_speaker(doc, quote.outer_start, mentions, entities)
         if speaker is None and quote.after_colon:
             continue  # `The sign read: "…"` quotes nobody
         evidence_start = min(quote.outer_start, speaker.start if speaker else quote.outer_start)

@@ -889,3 +889,17 @@ def test_an_issued_document_after_an_infinitive(extract) -> None:  # type: ignor
     text = "The senator felt compelled to issue a memo saying that the bridge would reopen in May."
     [claim] = [c for c in extract(text).claims if c.content.text.startswith("the bridge")]
     assert claim.speaker is not None and claim.speaker.text == "senator"
+
+
+def test_untagged_quote_after_a_sentence_of_speech(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'Hanna Melnyk argued otherwise. "The bridge will not reopen before the winter, and everyone knows it."'
+    [claim] = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert claim.speaker is not None and claim.speaker.text == "Hanna Melnyk"
+
+
+def test_untagged_quote_after_a_sentence_of_no_speech(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The bridge closed on Monday. "The bridge will not reopen before the winter, and everyone knows it."'
+    )
+    quotes = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert all(c.speaker is None for c in quotes)
