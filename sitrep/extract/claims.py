@@ -450,7 +450,13 @@ def _noun_speaker(
     """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning",
     "X voted in favour of"."""
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
-    while owner is None and cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.head.pos_ == "NOUN":
+    while (
+        issued
+        and owner is None
+        and cue.dep_ == "pobj"
+        and cue.head.lower_ == "of"
+        and cue.head.head.pos_ == "NOUN"
+    ):
         cue = cue.head.head  # "a series of tweets saying": whoever sent the series
         owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     if owner is None:
