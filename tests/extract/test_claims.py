@@ -903,3 +903,13 @@ def test_untagged_quote_after_a_sentence_of_no_speech(extract) -> None:  # type:
     )
     quotes = [c for c in extract(text).claims if c.kind == "direct_quote"]
     assert all(c.speaker is None for c in quotes)
+
+
+@pytest.mark.parametrize(
+    "verb", ["asserted", "emphasised", "emphasized", "proclaimed", "reiterated", "surmised"]
+)
+def test_more_verbs_tag_a_quote(extract, verb: str) -> None:  # type: ignore[no-untyped-def]
+    text = f'Residents waited all week. The mayor {verb}, "The bridge will reopen in May, whatever it takes."'
+    [claim] = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert claim.cue is not None and claim.cue.text == verb
+    assert claim.speaker is not None and claim.speaker.text == "mayor"
