@@ -101,6 +101,30 @@ def _colon_speaker(
     return _mention_ref(subject, mentions, entities)
 
 
+def _lead_in_speaker(
+    doc: Doc, offset: int, mentions: MentionIndex, entities: dict[str, Entity]
+) -> SpeakerRef | None:
+    """`Doe argued otherwise. "…"`, `Doe wrote in an email that P. "…"`: an untagged quote right after
+    a sentence whose main verb is one of speech goes on with that sentence's speaker."""
+    span = doc.char_span(max(offset - 400, 0), offset, alignment_mode="contract")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if not words or words[-1].text not in (".", "!", "?") or words[-1].sent.end > words[-1].i + 2:
+        return None
+    root = words[-1].sent.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in _speech_verbs():
+        return None
+    subject = _subject(root)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return _speaker(root, mentions, entities)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    claims = lexicons.load("claims")
+    return frozenset(claims["quote_cues"]) | frozenset(claims["cue_verbs"])
+
+
 def _carry_speakers(text: str, found: list[_Found]) -> list[_Found]:
     """An untagged quote right after someone's claim is theirs: `Kuleba said X.\n\n"Quote."`"""
     carried: list[_Found] = []
@@ -133,6 +157,8 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
             speaker = _mention_ref(quote.byline, mentions, entities)
         if speaker is None and cue is None:
             speaker = _colon_speaker(doc, quote.outer_start, mentions, entities)
+        if speaker is None and cue is None and not quote.after_colon:
+            speaker = _lead_in_speaker(doc, quote.outer_start, mentions, entities)
         if speaker is None and quote.after_colon:
             continue  # `The sign read: "…"` quotes nobody
         evidence_start = min(quote.outer_start, speaker.start if speaker else quote.outer_start)
@@ -323,7 +349,7 @@ def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) ->
     if subject is None:
         return None
     if subject.dep_ != "nsubj" and subject.i < cue.i and subject.lemma_.lower() in _documents():
-        owner = _noun_speaker(subject, mentions, entities)  # "X issued a statement saying …"
+        owner = _noun_speaker(subject, mentions, entities, issued=True)  # "X issued a statement saying …"
         if owner is not None:
             return owner
     if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
@@ -418,15 +444,28 @@ def _phrase_after(verb: Token) -> Token | None:
     return head
 
 
-def _noun_speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
+def _noun_speaker(
+    cue: Token, mentions: MentionIndex, entities: dict[str, Entity], issued: bool = False
+) -> SpeakerRef | None:
     """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning",
     "X voted in favour of"."""
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    while (
+        issued
+        and owner is None
+        and cue.dep_ == "pobj"
+        and cue.head.lower_ == "of"
+        and cue.head.head.pos_ == "NOUN"
+    ):
+        cue = cue.head.head  # "a series of tweets saying": whoever sent the series
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     if owner is None:
         by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None and cue.dep_ == "dobj":
         owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        if owner is None and issued:
+            owner = _subject(cue.head)  # "X felt compelled to issue a memo saying": whoever issues it
     if owner is None and cue.dep_ == "pobj" and cue.head.head.pos_ in ("VERB", "AUX"):
         owner = _subject(cue.head.head)  # "X lined up in support of Y", "X responded to questions"
     return _mention_ref(owner, mentions, entities) if owner is not None else None

@@ -852,3 +852,64 @@ def test_a_transcript_names_the_speaker_below_the_quote(extract) -> None:  # typ
     text = 'The debate went on.\n\n"Every family in the valley has lost someone in this war."\n\n- Kovalenko.'
     claim = next(c for c in extract(text).claims if c.kind == "direct_quote")
     assert claim.speaker is not None and claim.speaker.text == "Kovalenko"
+
+
+@pytest.mark.parametrize(
+    "issued",
+    [
+        "filed papers",
+        "gave a speech",
+        "held a rally",
+        "gave an interview",
+        "issued a response",
+        "launched a petition",
+        "wrote an article",
+        "wrote a column",
+        "published an editorial",
+        "filed a lawsuit",
+        "filed a complaint",
+        "held a conference call",
+        "called a news conference",
+        "adopted a policy",
+    ],
+)
+def test_a_document_speaks_for_whoever_issued_it(extract, issued: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"The senator {issued} saying that the bridge would reopen in May."
+    [claim] = [c for c in extract(text).claims if c.content.text.startswith("the bridge")]
+    assert claim.speaker is not None and claim.speaker.text == "senator"
+
+
+def test_a_document_in_a_series_speaks_for_its_sender(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor posted a series of tweets saying that the bridge would reopen in May."
+    [claim] = [c for c in extract(text).claims if c.content.text.startswith("the bridge")]
+    assert claim.speaker is not None and claim.speaker.text == "governor"
+
+
+def test_an_issued_document_after_an_infinitive(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator felt compelled to issue a memo saying that the bridge would reopen in May."
+    [claim] = [c for c in extract(text).claims if c.content.text.startswith("the bridge")]
+    assert claim.speaker is not None and claim.speaker.text == "senator"
+
+
+def test_untagged_quote_after_a_sentence_of_speech(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'Hanna Melnyk argued otherwise. "The bridge will not reopen before the winter, and everyone knows it."'
+    [claim] = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert claim.speaker is not None and claim.speaker.text == "Hanna Melnyk"
+
+
+def test_untagged_quote_after_a_sentence_of_no_speech(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The bridge closed on Monday. "The bridge will not reopen before the winter, and everyone knows it."'
+    )
+    quotes = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert all(c.speaker is None for c in quotes)
+
+
+@pytest.mark.parametrize(
+    "verb", ["asserted", "emphasised", "emphasized", "proclaimed", "reiterated", "surmised"]
+)
+def test_more_verbs_tag_a_quote(extract, verb: str) -> None:  # type: ignore[no-untyped-def]
+    text = f'Residents waited all week. The mayor {verb}, "The bridge will reopen in May, whatever it takes."'
+    [claim] = [c for c in extract(text).claims if c.kind == "direct_quote"]
+    assert claim.cue is not None and claim.cue.text == verb
+    assert claim.speaker is not None and claim.speaker.text == "mayor"
