@@ -14,9 +14,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lexicons
-from sitrep.extract.coref import antecedent
-from sitrep.extract.entities import name_key
-from sitrep.extract.mentions import MentionIndex, doc_text, span_of, token_span, trim
+from sitrep.extract.claim_speakers import mention_ref, speaker_of, subject_of
+from sitrep.extract.mentions import MentionIndex, doc_text, span_of, token_span
 from sitrep.extract.numbers import parse_number, parse_range
 from sitrep.extract.quotes import Quote, find_quotes
 from sitrep.extract.reported import content_span, find_reported
@@ -95,10 +94,10 @@ def _colon_speaker(
     if not words or words[-1].text != ":" or "\n" in doc_text(doc)[words[-1].idx : offset]:
         return None
     clause = words[-1].head if words[-1].head.pos_ in ("VERB", "AUX") else words[-1].sent.root
-    subject = _subject(clause) if clause.pos_ in ("VERB", "AUX") and clause.i < words[-1].i else None
+    subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") and clause.i < words[-1].i else None
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
-    return _mention_ref(subject, mentions, entities)
+    return mention_ref(subject, mentions, entities)
 
 
 def _lead_in_speaker(
@@ -113,10 +112,10 @@ def _lead_in_speaker(
     root = words[-1].sent.root
     if root.pos_ != "VERB" or root.lemma_.lower() not in _speech_verbs():
         return None
-    subject = _subject(root)
+    subject = subject_of(root)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
-    return _speaker(root, mentions, entities)
+    return speaker_of(root, mentions, entities)
 
 
 @cache
@@ -147,14 +146,14 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
     found = []
     for quote in find_quotes(doc):
         cue = quote.cue
-        speaker = _speaker(cue, mentions, entities) if cue is not None else None
+        speaker = speaker_of(cue, mentions, entities) if cue is not None else None
         tag = _tag_start(doc_text(doc), quote, cue)
         if tag is not None and cue is not None and (speaker is None or not tag <= speaker.start < cue.idx):
             named = _name_between(doc, tag, cue)
             if named is not None:
-                speaker = _mention_ref(named, mentions, entities)  # `"…," Flynn, an adviser, said on Fox`
+                speaker = mention_ref(named, mentions, entities)  # `"…," Flynn, an adviser, said on Fox`
         if speaker is None and quote.byline is not None:
-            speaker = _mention_ref(quote.byline, mentions, entities)
+            speaker = mention_ref(quote.byline, mentions, entities)
         if speaker is None and cue is None:
             speaker = _colon_speaker(doc, quote.outer_start, mentions, entities)
         if speaker is None and cue is None and not quote.after_colon:
@@ -187,7 +186,7 @@ def _indirect(
         content, token = item.content, item.cue
         if any(s < content.end_char and content.start_char < e for s, e in quoted):
             continue
-        speaker = _speaker(token, mentions, entities)
+        speaker = speaker_of(token, mentions, entities)
         if speaker is None and item.needs_speaker:
             continue
         via = tuple(
@@ -228,7 +227,7 @@ def _according_to(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity])
         found.append(
             _Found(
                 "according_to",
-                _mention_ref(source, mentions, entities),
+                mention_ref(source, mentions, entities),
                 Span(start=phrase.idx, end=cue_end, text=doc_text(doc)[phrase.idx : cue_end]),
                 span_of(content),
                 (),
@@ -313,7 +312,7 @@ def _colon_statements(
         found.append(
             _Found(
                 "indirect",
-                _mention_ref(label[-1], mentions, entities),
+                mention_ref(label[-1], mentions, entities),
                 token_span(colon),
                 span_of(content),
                 (),
@@ -340,174 +339,6 @@ def _source_of(according: Token) -> Token | None:
         nouns = [t for t in according.subtree if t.i > to.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
         source = nouns[-1] if nouns else None
     return source
-
-
-def _speaker(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef | None:
-    if cue.pos_ == "NOUN":
-        return _noun_speaker(cue, mentions, entities)
-    subject = _subject(cue.head if cue.dep_ == "acomp" else cue)  # "X is wary of": the copula's subject
-    if subject is None:
-        return None
-    if subject.dep_ != "nsubj" and subject.i < cue.i and subject.lemma_.lower() in _documents():
-        owner = _noun_speaker(subject, mentions, entities, issued=True)  # "X issued a statement saying …"
-        if owner is not None:
-            return owner
-    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
-        return _relative_ref(subject, subject.head.head, mentions, entities)
-    named = next((c for c in subject.children if c.dep_ == "appos" and mentions.of_token(c)), None)
-    return _mention_ref(named or subject, mentions, entities)
-
-
-@cache
-def _documents() -> frozenset[str]:
-    claims = lexicons.load("claims")
-    return frozenset(claims["cue_nouns"]) | frozenset(claims["document_nouns"])
-
-
-def _relative_ref(
-    pronoun: Token, noun: Token, mentions: MentionIndex, entities: dict[str, Entity]
-) -> SpeakerRef:
-    """`the envoy, who said …`: the pronoun is the evidence, the noun it stands for names the speaker."""
-    named = _mention_ref(noun, mentions, entities)
-    return SpeakerRef(
-        entity_id=named.entity_id,
-        start=pronoun.idx,
-        end=pronoun.idx + len(pronoun.text),
-        text=pronoun.text,
-    )
-
-
-_RELATIVE = ("that", "which", "who")
-
-
-def _subject(verb: Token) -> Token | None:
-    """Who does the verb: its own subject, the subject of the clause it continues ("…, saying", "by
-    saying", "said P, adding"), or the noun a participle hangs from ("a statement saying")."""
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:  # the parser sometimes hangs the subject from the auxiliary: "X were opposed"
-            auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-            subject = next(
-                (g for a in auxiliaries for g in a.children if g.dep_ in ("nsubj", "nsubjpass")), None
-            )
-        if subject is not None:
-            return subject
-        inverted = _inverted_subject(verb)
-        if inverted is not None:
-            return inverted
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
-            verb = verb.head.head  # "X said P, adding Q": the one who said P adds Q, not P's subject
-            continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head.head  # "angered Kyiv by saying …": whoever angered it said it
-            continue
-        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
-            return None
-        verb = verb.head
-    return None
-
-
-_AFTER_A_QUOTE = (",", '"', "”", "''", "?", "!", "—")
-_MISTAKEN_SUBJECT = ("dobj", "attr", "npadvmod", "advmod", "oprd")
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """`"…," added a local official`: after a quote the speaker follows the verb, and the parser often
-    takes it for an object, an unknown surname for an adverb, or hangs it from the next clause."""
-    if (
-        verb.tag_ not in ("VBD", "VBZ", "VBP")
-        or verb.i == 0
-        or verb.doc[verb.i - 1].text not in _AFTER_A_QUOTE
-    ):
-        return None
-    mistaken = next(
-        (
-            c
-            for c in verb.rights
-            if c.dep_ in _MISTAKEN_SUBJECT and (c.pos_ in ("NOUN", "PROPN") or c.is_title)
-        ),
-        None,
-    )
-    return mistaken if mistaken is not None else _phrase_after(verb)
-
-
-def _phrase_after(verb: Token) -> Token | None:
-    """The head of the noun phrase right after a verb (`said retired surgeon Ben Carson, asked …`)."""
-    head = None
-    for token in verb.doc[verb.i + 1 : verb.i + 8]:
-        if token.pos_ in ("NOUN", "PROPN"):
-            head = token
-        elif token.pos_ not in ("DET", "ADJ") and token.dep_ not in ("amod", "compound"):
-            break
-    return head
-
-
-def _noun_speaker(
-    cue: Token, mentions: MentionIndex, entities: dict[str, Entity], issued: bool = False
-) -> SpeakerRef | None:
-    """Whose claim a speech noun is: "Moscow's claim", "a warning by the ministry", "X issued a warning",
-    "X voted in favour of"."""
-    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
-    while (
-        issued
-        and owner is None
-        and cue.dep_ == "pobj"
-        and cue.head.lower_ == "of"
-        and cue.head.head.pos_ == "NOUN"
-    ):
-        cue = cue.head.head  # "a series of tweets saying": whoever sent the series
-        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
-    if owner is None:
-        by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if owner is None and cue.dep_ == "dobj":
-        owner = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-        if owner is None and issued:
-            owner = _subject(cue.head)  # "X felt compelled to issue a memo saying": whoever issues it
-    if owner is None and cue.dep_ == "pobj" and cue.head.head.pos_ in ("VERB", "AUX"):
-        owner = _subject(cue.head.head)  # "X lined up in support of Y", "X responded to questions"
-    return _mention_ref(owner, mentions, entities) if owner is not None else None
-
-
-def _mention_ref(token: Token, mentions: MentionIndex, entities: dict[str, Entity]) -> SpeakerRef:
-    """The entity mention a speaker token belongs to, through pronouns; else the token's phrase."""
-    mention = mentions.of_token(token)
-    if mention is not None:
-        return SpeakerRef(entity_id=mention.item_id, start=mention.start, end=mention.end, text=mention.text)
-    if token.pos_ == "PROPN":
-        alias = alias_mention(token, entities)
-        if alias is not None:
-            return alias
-    if token.pos_ == "PRON":
-        pointed = antecedent(token, mentions, entities)
-        return SpeakerRef(
-            entity_id=pointed.item_id if pointed else None,
-            start=token.idx,
-            end=token.idx + len(token.text),
-            text=token.text,
-        )
-    words = token.doc[token.left_edge.i : token.i + 1]
-    first = next((t.i for t in words if not (t.is_punct or t.is_space)), token.i)  # not "- Sanders"
-    phrase = trim(token.doc[first : token.i + 1])
-    return SpeakerRef(entity_id=None, start=phrase.start_char, end=phrase.end_char, text=phrase.text)
-
-
-def alias_mention(token: Token, entities: dict[str, Entity]) -> SpeakerRef | None:
-    """A proper name the NER missed here but found elsewhere in the article ("Prigozhin")."""
-    key = name_key(token.text)
-    for entity in entities.values():
-        if entity.type in ("PERSON", "ORG") and any(name_key(a.split()[-1]) == key for a in entity.aliases):
-            phrase = (
-                token.doc[token.left_edge.i : token.i + 1]
-                if token.dep_ == "compound"
-                else token.doc[token.i : token.i + 1]
-            )
-            return SpeakerRef(
-                entity_id=entity.id, start=phrase.start_char, end=phrase.end_char, text=phrase.text
-            )
-    return None
 
 
 def quantities(cardinals: list[SpacySpan], start: int, end: int) -> list[Quantity]:
