@@ -153,6 +153,16 @@ class Timex(_Model):
     precision: TimexPrecision | None = None
 
 
+# PLOVER modes that name the means of an attack: two reports naming different means are two attacks
+# (drone against artillery). Other modes ("destroy", "beat") describe an effect and fit any means.
+ATTACK_MEANS = frozenset({"aerial", "drone", "heavy-weapons", "firearms", "explosives", "crowd-control"})
+
+
+def means_differ(one: str | None, other: str | None) -> bool:
+    """Whether two modes name different means of attack (within one article or across articles)."""
+    return one in ATTACK_MEANS and other in ATTACK_MEANS and one != other
+
+
 class Actor(_Model):
     entity_id: str | None = None
     start: int = Field(ge=0)

@@ -45,17 +45,8 @@ def pipe(articles: Iterable[Article], model: str, jobs: int = 1, batch_size: int
     if jobs <= 1:
         yield from Pipeline(model).pipe(articles)
         return
+    batches = list(_batches(articles, batch_size))
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs) as pool:
-        batches = _batches(articles, batch_size)
-        sent: list[list[Article]] = []
-
-        def remember(batch_stream: Iterator[list[Article]]) -> Iterator[list[Article]]:
-            for batch in batch_stream:
-                sent.append(batch)
-                yield batch
-
-        work = partial(_extract_batch, model)
-        for index, results in enumerate(pool.imap(work, remember(batches))):
-            yield from zip(sent[index], results, strict=True)
-            sent[index] = []  # the batch is done: let its texts go
+        for batch, results in zip(batches, pool.imap(partial(_extract_batch, model), batches), strict=True):
+            yield from zip(batch, results, strict=True)

@@ -14,11 +14,10 @@ date, actors, fatalities) from the others, and carries every report's evidence.
 
 from __future__ import annotations
 
-from sitrep.model import Actor, Entity, Event, Place
+from sitrep.model import Actor, Entity, Event, Place, means_differ
 
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "who", "whom", "which", "that"})
-WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms", "explosives", "crowd-control"})
 
 
 def merge_repeats(events: list[Event], entities: list[Entity], places: list[Place]) -> list[Event]:
@@ -44,7 +43,7 @@ def _same(a: Event, b: Event, named: set[str], country_level: set[str]) -> bool:
         return False
     if a.negated or a.hypothetical:
         return False
-    if a.mode in WEAPON_MODES and b.mode in WEAPON_MODES and a.mode != b.mode:
+    if means_differ(a.mode, b.mode):
         return False
     if not _agree(_entity(a.actor1), _entity(b.actor1)) or not _agree(_entity(a.actor2), _entity(b.actor2)):
         return False

@@ -29,12 +29,10 @@ from typing import Any
 
 from sitrep.geo.distance import haversine_km
 from sitrep.link.tables import temp_keys, temp_pairs
+from sitrep.model import ATTACK_MEANS, means_differ
 
 # Date window (days before, days after) by ACLED time precision.
 WINDOWS = {1: (1, 1), 2: (4, 1), 3: (31, 31)}
-# Modes that name the means of an attack: two different ones are two attacks. Other modes ("destroy",
-# "beat") describe an effect and fit any means.
-WEAPON_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms", "explosives", "crowd-control"})
 # Radius in km by place precision (1 the place itself, 2 near it, 3 a larger area); regions get REGION_KM.
 RADIUS_KM = {1: 10.0, 2: 30.0, 3: 50.0}
 REGION_KM = 50.0
@@ -82,7 +80,7 @@ def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can be of one event (see the module docstring)."""
     if not (a.mergeable and b.mergeable) or a.family != b.family:
         return False
-    if a.mode in WEAPON_MODES and b.mode in WEAPON_MODES and a.mode != b.mode:
+    if means_differ(a.mode, b.mode):
         return False
     if not (_within(a.day, b) or _within(b.day, a)):
         return False
@@ -109,7 +107,7 @@ def _coarse(report: Report) -> bool:
 def _corroborated(a: Report, b: Report) -> bool:
     """More than a region and a day in common: both dated to the day, and the same means or attacker."""
     day_precise = a.window_before <= WINDOWS[1][0] and b.window_before <= WINDOWS[1][0]
-    same_means = a.mode in WEAPON_MODES and a.mode == b.mode
+    same_means = a.mode in ATTACK_MEANS and a.mode == b.mode
     same_attacker = a.actor1_country is not None and a.actor1_country == b.actor1_country
     return day_precise and (same_means or same_attacker)
 
