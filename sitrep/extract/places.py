@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
+from sitrep.extract.datelines import dateline
 from sitrep.extract.mentions import doc_text
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import (
@@ -73,8 +74,6 @@ _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official",
 _OFFICE_WORDS = frozenset(
     {"attorney", "secretary", "representative", "congressman", "congresswoman", "envoy"}
 )
-_DATELINE_WORDS = 4
-_DASHES = frozenset({"—", "–", "-", "--"})
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 _TOWN_AREA_WORDS = frozenset({"county", "counties"})
@@ -119,7 +118,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     found: list[_Found] = []
     people = _person_words(doc)
     named_people = _person_words(doc, all_words=True)
-    dateline = _dateline(doc, gazetteer)
+    filed = dateline(doc, gazetteer)
+    opening = _Found(filed.start, filed.end, True, False, filed.key, filed.candidates) if filed else None
     cased = _cased(doc)
     words = {token.text for token in doc if token.is_alpha and token.is_lower}
     for start, end, label in _spans(doc, gazetteer):
@@ -155,8 +155,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             continue
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
-    if dateline is not None:
-        found = [f for f in found if f.end <= dateline.start or f.start >= dateline.end] + [dateline]
+    if opening is not None:
+        found = [f for f in found if f.end <= opening.start or f.start >= opening.end] + [opening]
         found.sort(key=lambda item: item.start)
     _spread_region_word(doc, found, gazetteer)
     lists = _lists(doc, found)
@@ -209,58 +209,10 @@ def _kin_named(doc: Doc, mention: _Found) -> bool:
     return mention.start > 0 and doc[mention.start - 1].lower_ in KIN_WORDS
 
 
-def _dateline(doc: Doc, gazetteer: Gazetteer) -> _Found | None:
-    """The place a story was filed from, in capitals: before a wire agency's name ("WASHINGTON (AP) —")
-    or as the text's opening words ("OKLAHOMA CITY The Latest on ..."). The parser often takes it for
-    part of an organisation or a common noun; the whole run of capitals must name a place."""
-    for token in doc:
-        if token.text == "(" and _agency(doc, token.i):
-            start = token.i
-            while start > 0 and token.i - start < _DATELINE_WORDS and _capitals(doc[start - 1]):
-                start -= 1
-            found = _dateline_at(doc, start, token.i, gazetteer)
-            if found is not None:
-                return found
-    start = 0
-    while start < len(doc) and doc[start].is_space:
-        start += 1
-    end = start
-    while end < len(doc) and end - start < _DATELINE_WORDS and _capitals(doc[end]):
-        end += 1
-    return _dateline_at(doc, start, end, gazetteer)
-
-
-def _agency(doc: Doc, number: int) -> bool:
-    """ "(AP) —", "(Reuters) -": a short name in brackets, then a dash, right after a dateline."""
-    return (
-        number + 3 < len(doc)
-        and doc[number + 1].text[:1].isupper()
-        and doc[number + 2].text == ")"
-        and doc[number + 3].text in _DASHES
-    )
-
-
 def _cased(doc: Doc) -> bool:
     """Whether the text is written with capitals (not all lower case, as some feeds are)."""
     words = [token for token in doc if token.is_alpha]
     return sum(token.text[:1].isupper() for token in words) >= 0.03 * len(words)
-
-
-def _capitals(token: Token) -> bool:
-    return token.is_alpha and token.is_upper and len(token) > 1
-
-
-def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> _Found | None:
-    text = doc[start:end].text
-    if end <= start or sum(char.isalpha() for char in text) < 4:
-        return None
-    key = fold(text)
-    if end - start == 1 and any(token.lower_ == key for token in doc if token.is_lower):
-        return None  # "STORY HIGHLIGHTS" where the text says "story": a heading, not a dateline
-    candidates = gazetteer.lookup_key(key)
-    if not candidates:
-        return None
-    return _Found(start, end, True, False, key, tuple(candidates))
 
 
 def _person_words(doc: Doc, all_words: bool = False) -> set[str]:
