@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep import lexicons
 from sitrep.extract.mentions import doc_text
@@ -96,12 +96,31 @@ def _continues(doc: Doc, before: Quote, after: Quote) -> bool:
         return True
     if before.cue is None:
         return False
-    tag = before.cue.doc[before.cue.left_edge.i : before.cue.right_edge.i + 1]
+    # a quote opening a sentence goes on with the speech whatever the tag's verb went on to say
+    # (`"…," she said, clapping. "…"`); one inside a sentence only right after the bare tag
+    if _starts_sentence(doc, after.outer_start):
+        tag = before.cue.doc[before.cue.left_edge.i : before.cue.right_edge.i + 1]
+    else:
+        tag = _speech_tag(before.cue)
     rest = (
         doc_text(doc)[before.outer_end : max(before.outer_end, tag.start_char)]
         + doc_text(doc)[min(tag.end_char, after.outer_start) : after.outer_start]
     )
     return not rest.strip(" \t\r\n.,;:—–-\"“”'")
+
+
+# what a speech verb governs beyond its tag: `said, adding that …`, `said, suggesting questions, including …`
+_BEYOND_TAG = {"advcl", "punct"}
+
+
+def _speech_tag(cue: Token) -> Span:
+    """The speech verb with its speaker and modifiers (`the mayor said in a statement`), without the
+    clauses it goes on to govern, which are words of their own between two quotes."""
+    tokens = [cue]
+    for child in cue.children:
+        if child.dep_ not in _BEYOND_TAG:
+            tokens.extend(child.subtree)
+    return cue.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
 
 
 _DASH = re.compile(r"\s*(?:[―—–]|-(?= ))[ \t\u00a0]*")  # also `"…"\n\n- Sanders.` in a transcript

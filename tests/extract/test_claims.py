@@ -913,3 +913,22 @@ def test_more_verbs_tag_a_quote(extract, verb: str) -> None:  # type: ignore[no-
     [claim] = [c for c in extract(text).claims if c.kind == "direct_quote"]
     assert claim.cue is not None and claim.cue.text == verb
     assert claim.speaker is not None and claim.speaker.text == "mayor"
+
+
+def test_a_clause_after_the_speech_tag_ends_the_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We do not see a link to terrorism," the mayor said, adding that it would take "more hours" '
+        "before details emerge."
+    )
+    quote = next(c for c in extract(text).claims if c.kind == "direct_quote")
+    assert quote.content.text == "We do not see a link to terrorism,"
+
+
+def test_a_second_quote_after_a_participle_clause_is_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The people do not agree with him," Sanders said, suggesting a few questions, including, '
+        '"Do you really think that billionaires need a tax break?"'
+    )
+    quotes = [c.content.text for c in extract(text).claims if c.kind == "direct_quote"]
+    assert quotes[0] == "The people do not agree with him,"
+    assert "Do you really think that billionaires need a tax break?" in quotes
