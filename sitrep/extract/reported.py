@@ -86,7 +86,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
     topics, noun_topics = _topic_verbs(), _topic_nouns()
     aims, attitudes = _verbs("intention_nouns"), _attitude_adjectives()
     for token in doc:
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and not _verb_read_as_noun(token):
             noun = token.lemma_.lower()
             clause = _noun_complement(token) if noun in nouns else None
             if clause is not None:
@@ -104,16 +104,16 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             if clause is not None:
                 yield Reported(token, clause, needs_speaker=True)
                 continue
-        if token.pos_ not in _VERBAL:
+        if token.pos_ not in _VERBAL and not _verb_read_as_noun(token):
             continue
         lemma = _lemma(token)
         content = None
         if lemma in speech or lemma in belief:
             content = _complement(token) or _gerund_complement(token)
             if content is None and lemma in speech:
-                content = _host_clause(token)
+                content = _host_clause(token) or _as_aside_host(token)
         if content is None and lemma in intention:
-            content = _infinitive(token)
+            content = _infinitive(token) or _gerund_complement(token)
         if content is None and lemma in request:
             content = _request(token)
         if content is None and lemma in naming:
@@ -168,6 +168,33 @@ def _host_clause(cue: Token) -> SpacySpan | None:
     return content_span(cue.head)
 
 
+def _verb_read_as_noun(token: Token) -> bool:
+    """`Leaked documents show he took a loss`: a word the tagger took for a noun that heads the
+    sentence with a subject and a clause of its own is the sentence's verb."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return False
+    children = {c.dep_ for c in token.children}
+    return "nsubj" in children and bool(children & {"ccomp", "dobj", "xcomp"})
+
+
+def _as_aside_host(cue: Token) -> SpacySpan | None:
+    """`As the minister said, P` and `P, as he noted`: a speech verb in an "as" clause with its own
+    subject reports the clause it hangs from, without the aside."""
+    if cue.dep_ != "advcl" or cue.head.pos_ not in _VERBAL:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    host = cue.head
+    start, end = host.left_edge.i, host.right_edge.i + 1
+    if cue.left_edge.i == start:
+        start = cue.right_edge.i + 1
+    elif cue.right_edge.i + 1 >= end - 1:
+        end = cue.left_edge.i
+    return content_span(cue.doc[start:end]) if start < end else None
+
+
 def _infinitive(cue: Token) -> SpacySpan | None:
     clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
     if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
@@ -217,6 +244,9 @@ def _request(cue: Token) -> SpacySpan | None:
                 if clause is not None:
                     last = clause.right_edge.i
                 return _between(cue.doc, objects[0].left_edge.i, last)
+    for_clause = next((c for c in cue.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "for"), None)
+    if for_clause is not None and for_clause.left_edge.i == cue.i + 1:  # `called for X to be done`
+        return _between(cue.doc, for_clause.left_edge.i + 1, for_clause.right_edge.i)
     target = next((c for c in cue.children if c.dep_ == "dobj"), None)
     clause = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
     if target is not None and clause is not None and target.i < clause.i:

@@ -932,3 +932,45 @@ def test_a_second_quote_after_a_participle_clause_is_its_own(extract) -> None:  
     quotes = [c.content.text for c in extract(text).claims if c.kind == "direct_quote"]
     assert quotes[0] == "The people do not agree with him,"
     assert "Do you really think that billionaires need a tax break?" in quotes
+
+
+_ASIDES_AND_SLIPS = [
+    ("As the minister said, the town is cut off from supplies.", "said", "the town is cut off from supplies"),
+    (
+        "The town is cut off from supplies, as the minister noted.",
+        "noted",
+        "The town is cut off from supplies",
+    ),
+    (
+        "Leaked documents from the ministry show the army lost two brigades.",
+        "show",
+        "the army lost two brigades",
+    ),
+    (
+        "The mayor called for the shelling to be investigated by the United Nations.",
+        "called",
+        "the shelling to be investigated by the United Nations",
+    ),
+    (
+        "The monitors then pointed out that one strike may have more than one victim.",
+        "pointed",
+        "one strike may have more than one victim",
+    ),
+    ("The general proposed dropping the second offensive.", "proposed", "dropping the second offensive"),
+    (
+        "The ministry offered no proof that the convoy had carried weapons.",
+        "proof",
+        "the convoy had carried weapons",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), _ASIDES_AND_SLIPS)
+def test_asides_and_verbs_the_tagger_slips_on(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
+    assert claim.content.text == content
+
+
+def test_as_promised_is_no_aside(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The town was rebuilt as promised."
+    assert not [c for c in extract(text).claims if c.cue is not None and c.cue.text == "promised"]
