@@ -30,6 +30,8 @@ class _Found:
     content: Span
     via: tuple[str, ...]
     evidence: Span
+    phrase: bool = False  # the content is the noun phrase the cue takes as its object
+    verb_cue: bool = False  # the cue is a verb ("saying"), not a noun ("plan", "questions")
 
 
 def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> list[Claim]:
@@ -44,7 +46,7 @@ def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> 
         + _colon_statements(doc, mentions, by_id, quoted)
     )
     found.sort(key=lambda f: (f.content.start, f.content.end))
-    found = _carry_speakers(doc_text(doc), found)
+    found = _carry_speakers(doc_text(doc), _outermost(found))
     cardinals = [ent for ent in doc.ents if ent.label_ == "CARDINAL"]
     claims = []
     for number, item in enumerate(found, start=1):
@@ -124,6 +126,29 @@ def _speech_verbs() -> frozenset[str]:
     return frozenset(claims["quote_cues"]) | frozenset(claims["cue_verbs"])
 
 
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Claims not told inside another claim's content. In `Officials said Russia wants the town`, what
+    Russia wants is the officials' claim, not Russia's statement: it stays part of the outer content
+    (and events inside it are attributed to that claim), not a second claim by another speaker. An
+    object phrase gives way to a verb's claim it holds instead: in `published an editorial saying P`
+    the claim is P, not the editorial."""
+    dropped: set[int] = set()
+    for inner, item in enumerate(found):
+        for outer, other in enumerate(found):
+            if _nested(item.content, other.content):
+                dropped.add(outer if other.phrase and item.verb_cue else inner)
+    return [item for index, item in enumerate(found) if index not in dropped]
+
+
+def _nested(inner: Span, outer: Span) -> bool:
+    """Whether `inner` lies inside `outer` and is shorter."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.end - outer.start > inner.end - inner.start
+    )
+
+
 def _carry_speakers(text: str, found: list[_Found]) -> list[_Found]:
     """An untagged quote right after someone's claim is theirs: `Kuleba said X.\n\n"Quote."`"""
     carried: list[_Found] = []
@@ -196,7 +221,18 @@ def _indirect(
         )
         sentence = token.sent
         evidence = trim_space(doc, sentence.start_char, sentence.end_char)
-        found.append(_Found("indirect", speaker, token_span(token), span_of(content), via, evidence))
+        found.append(
+            _Found(
+                "indirect",
+                speaker,
+                token_span(token),
+                span_of(content),
+                via,
+                evidence,
+                phrase=item.phrase,
+                verb_cue=token.pos_ in ("VERB", "AUX"),
+            )
+        )
     return found
 
 

@@ -41,6 +41,7 @@ class Reported:
     cue: Token
     content: SpacySpan
     needs_speaker: bool = False  # "questions about the plan" is nobody's claim until someone asks them
+    phrase: bool = False  # the content is the object of the cue, a noun phrase ("published an editorial")
 
 
 @cache
@@ -120,12 +121,13 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _naming(token)
         if content is None and lemma in regard:
             content = _regarded_as(token)
-        if content is None and (lemma in stance or lemma in stated):
+        phrase = content is None and (lemma in stance or lemma in stated)
+        if phrase:
             content = _stance_object(token)
         if content is None and lemma in topics:
-            content = _topic(token, topics[lemma])
+            phrase, content = False, _topic(token, topics[lemma])
         if content is not None:
-            yield Reported(token, content)
+            yield Reported(token, content, phrase=phrase)
 
 
 def _complement(cue: Token) -> SpacySpan | None:

@@ -361,7 +361,7 @@ def test_a_paragraph_break_ends_the_sentence(extract) -> None:  # type: ignore[n
 
 
 _NOUN_CUES = [
-    ("The governor announced a plan to rebuild the bridge.", "plan", "to rebuild the bridge", "governor"),
+    ("The governor's plan to rebuild the bridge was rejected.", "plan", "to rebuild the bridge", "governor"),
     (
         "Moscow's decision to withdraw from the city surprised the allies.",
         "decision",
@@ -974,3 +974,16 @@ def test_asides_and_verbs_the_tagger_slips_on(extract, text: str, cue: str, cont
 def test_as_promised_is_no_aside(extract) -> None:  # type: ignore[no-untyped-def]
     text = "The town was rebuilt as promised."
     assert not [c for c in extract(text).claims if c.cue is not None and c.cue.text == "promised"]
+
+
+def test_a_claim_inside_another_claim_is_part_of_it(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials said Russia wants to take the town before the spring."
+    [claim] = extract(text).claims
+    assert claim.speaker is not None and claim.speaker.text == "Officials"
+    assert claim.content.text == "Russia wants to take the town before the spring"
+
+
+def test_an_object_phrase_gives_way_to_the_statement_it_holds(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator published an editorial saying that the bridge would reopen in May."
+    [claim] = extract(text).claims
+    assert claim.content.text == "the bridge would reopen in May"
