@@ -275,6 +275,8 @@ def _stance_object(cue: Token) -> SpacySpan | None:
     reason = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > last), None)
     if reason is not None:
         last = reason.right_edge.i
+    if target.pos_ == "PROPN" and target.left_edge.i == last:
+        return cue.doc[last : last + 1]  # `Cruz endorsed Trump`: a name alone is a whole stance
     return _between(cue.doc, target.left_edge.i, last)
 
 

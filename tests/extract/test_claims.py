@@ -987,3 +987,9 @@ def test_an_object_phrase_gives_way_to_the_statement_it_holds(extract) -> None: 
     text = "The senator published an editorial saying that the bridge would reopen in May."
     [claim] = extract(text).claims
     assert claim.content.text == "the bridge would reopen in May"
+
+
+def test_a_name_alone_is_a_whole_stance(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor has endorsed Klitschko."
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "endorsed")
+    assert claim.content.text == "Klitschko"
