@@ -76,6 +76,9 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp":
             verb = verb.head.head  # "X said P, adding Q": the one who said P adds Q, not P's subject
             continue
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ == verb.lemma_:
+            verb = verb.head.head  # "X said P and said Q", parsed as if P went on with "said Q"
+            continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "angered Kyiv by saying …": whoever angered it said it
             continue

@@ -131,7 +131,10 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
 
 
 def _complement(cue: Token) -> SpacySpan | None:
-    complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    """The clause the verb reports; the one after it when it has two, since a clause before the verb
+    is often a quote set off by dashes that the parser hung from the same verb."""
+    complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    complement = next((c for c in complements if c.i > cue.i), complements[0] if complements else None)
     if complement is None:
         return None
     return content_span(cue.doc[complement.left_edge.i : _before_aside(complement) + 1])
@@ -158,13 +161,24 @@ def _before_aside(head: Token) -> int:
             before = child.left_edge.i - 1
             if before > head.i and head.doc[before].text == ",":
                 return before - 1
+        if child.dep_ == "conj" and child.lemma_.lower() in cues and not _has_subject(child):
+            # `said the move was Bratton's and said, "…"`: the speaker's next statement, parsed as
+            # going on with the clause of the first
+            before = child.left_edge.i - 1
+            while before > head.i and (head.doc[before].dep_ == "cc" or head.doc[before].is_punct):
+                before -= 1
+            return before
     return head.right_edge.i
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _host_clause(cue: Token) -> SpacySpan | None:
     """`P, he said, Q`: a speech verb parsed as an aside of the clause it reports."""
-    if cue.dep_ != "parataxis" or cue.head.pos_ not in _VERBAL:
-        return None
+    if cue.dep_ != "parataxis" or (cue.head.pos_ not in _VERBAL and cue.head.dep_ != "ROOT"):
+        return None  # a root the tagger took for a noun still heads the clause ("those donations paid")
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
     return content_span(cue.head)

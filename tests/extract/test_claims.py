@@ -993,3 +993,29 @@ def test_a_name_alone_is_a_whole_stance(extract) -> None:  # type: ignore[no-unt
     text = "The mayor has endorsed Klitschko."
     claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "endorsed")
     assert claim.content.text == "Klitschko"
+
+
+def test_a_second_statement_in_the_same_sentence_is_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'The mayor said the order was given by the police chief and said, "Who else would you trust?"'
+    claims = extract(text).claims
+    indirect = next(c for c in claims if c.kind == "indirect")
+    assert indirect.content.text == "the order was given by the police chief"
+    quote = next(c for c in claims if c.kind == "direct_quote")
+    assert quote.speaker is not None and quote.speaker.text == "mayor"
+
+
+def test_the_clause_after_the_verb_when_a_quote_comes_before_it(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Critics lamented the delays - "does it have to take so long?" - but residents who attended '
+        "the meeting said they were satisfied with the repairs."
+    )
+    said = next(c for c in extract(text).claims if c.kind == "indirect" and c.cue and c.cue.text == "said")
+    assert said.content.text == "they were satisfied with the repairs"
+
+
+def test_a_speech_tag_set_off_in_a_clause_the_tagger_misread(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'In both cases, Anna Petrenko said, those donations paid for "repairs" at the city\'s new hospital.'
+    )
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "said")
+    assert 'those donations paid for "repairs"' in claim.content.text
