@@ -14,7 +14,6 @@ from sitrep.extract import time_rules as R
 from sitrep.extract import time_values as V
 from sitrep.extract.time_resolve import (
     AHEAD,
-    PART_OF_DAY_SUFFIX,
     Context,
     Normalizer,
     key,
@@ -153,7 +152,7 @@ def adjacent_day(m: re.Match[str], ctx: Context) -> str | None:
     back = key(m["rel"]) in ("previous", "preceding") or key(m["dir"]) == "before"
     day = ref.first + dt.timedelta(days=-1 if back else 1)
     part = key(m["unit"])
-    if part in R.PARTS_OF_DAY and PART_OF_DAY_SUFFIX:
+    if part in R.PARTS_OF_DAY:
         return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[part]}"
     return V.fmt_day(day)
 

@@ -22,10 +22,6 @@ from sitrep.extract import time_values as V
 Tense = Literal["past", "present", "future", "future_in_past", "none"]
 AHEAD: frozenset[Tense] = frozenset({"future", "future_in_past"})
 
-# "Tuesday night": TimeBank gold is split between the day and the day with a part of day (TNI); the
-# plain day scores as well and is what events are dated with. "this morning" keeps its part of day.
-WEEKDAY_PART_SUFFIX = False
-PART_OF_DAY_SUFFIX = True
 # A tense-consistent reading of "Feb. 10" further away than this gives way to the nearest reading:
 # a misread tense should not push a date eleven months back.
 DAY_REACH = 300
@@ -36,6 +32,8 @@ LOOSE_MONTH_REACH = 240
 _BACK = frozenset({"last", "past", "this past", "the past", "the last", "the previous"})
 _AHEAD = frozenset({"next", "this coming", "the coming", "coming", "the following"})
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# Day words that name a part of the day as well ("tonight" is this day's night).
+_DAY_WORD_PARTS: dict[str, str] = dict(R.WORDS["day_word_parts"])
 _SPELLED = {k: int(v) for k, v in R.NUMBERS.items() if " " not in k and k not in ("a", "an")}
 
 
@@ -126,16 +124,21 @@ def _clock(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour <= 24 else None
 
 
-def _with_time(day: dt.date, m: re.Match[str], part_suffix: bool = WEEKDAY_PART_SUFFIX) -> str:
-    """The day, with a clock time (or, if asked, a part of day) when the text gives one."""
+def _with_time(day: dt.date, m: re.Match[str], part: str | None = None) -> str:
+    """The day, with a clock time or else a part of day (TIMEX3 "TMO", "TAF", "TEV", "TNI") when the text
+    gives one: "Tuesday night" is 2023-03-07TNI. `part` is a code the words imply ("tonight")."""
     groups = m.groupdict()
     clock_text = groups.get("clock") or groups.get("clock2")
     if clock_text and (time := _clock(clock_text)):
         return f"{V.fmt_day(day)}T{time}"
-    part = groups.get("part")
-    if part and part_suffix:
-        return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[key(part)]}"
-    return V.fmt_day(day)
+    if groups.get("part"):
+        part = R.PARTS_OF_DAY[key(groups["part"])]
+    return with_part(day, part)
+
+
+def with_part(day: dt.date, part: str | None) -> str:
+    """A day value, with its part of day when there is one; it still reads back as that day."""
+    return f"{V.fmt_day(day)}T{part}" if part else V.fmt_day(day)
 
 
 def season(code: str, rel: int | None, ctx: Context, past: bool = False) -> str:
@@ -271,13 +274,15 @@ def weekday(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def day_word(m: re.Match[str], ctx: Context) -> str | None:
-    return _with_time(ctx.published + dt.timedelta(days=_DAY_OFFSETS[key(m["word"])]), m)
+    """ "yesterday", "tomorrow morning", "tonight" (this day's night, TNI)."""
+    word = key(m["word"])
+    return _with_time(ctx.published + dt.timedelta(days=_DAY_OFFSETS[word]), m, _DAY_WORD_PARTS.get(word))
 
 
 def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
     """ "this morning", "last night": the day, with TIMEX3's part of day (TMO, TNI)."""
     if m["over"]:
-        return V.fmt_day(ctx.published)
+        return overnight(ctx)
     if m["mid"] or m["within"] or m["within_day"]:
         # "mid-afternoon yesterday"; a bare "by mid-afternoon", "in the morning" or "later in the day" is
         # on the last day named, else on the publication day.
@@ -290,7 +295,14 @@ def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
             return V.fmt_day(day)
         return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[key(m['mid'] or m['within'])]}"
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[key(m["rel"])]
-    return _with_time(ctx.published + dt.timedelta(days=offset), m, PART_OF_DAY_SUFFIX)
+    return _with_time(ctx.published + dt.timedelta(days=offset), m)
+
+
+def overnight(ctx: Context) -> str:
+    """ "struck overnight": a night (TNI) on the publication day. Reported in the past, it is the night
+    that ran into that day, whose small hours are when most overnight strikes fall, so events keep the
+    day they were dated with before; "last night" names the evening before instead."""
+    return with_part(ctx.published, R.PARTS_OF_DAY["overnight"])
 
 
 def clock(m: re.Match[str], ctx: Context) -> str | None:

@@ -31,6 +31,8 @@ _PRESENT_MODALS = frozenset(_TENSE_WORDS["present_modals"])
 _FUTURE_HEADS = frozenset(_TENSE_WORDS["future_heads"])
 # Verbs whose object or complement lies ahead whatever their own tense: "planned a rally on Saturday".
 _PLANNING = frozenset(_TENSE_WORDS["planning_verbs"])
+# Verbs that plan only with "for": "a summit set for April", where "a record set in April" looks back.
+_PLANNING_WITH_FOR = frozenset(_TENSE_WORDS["planning_with_for"])
 # "a ceasefire starting on Sunday": a bare participle of these verbs points ahead.
 _FUTURE_PARTICIPLES = frozenset(_TENSE_WORDS["future_participles"])
 # Deadlines ("until Tuesday") can fall either side of publication: take the nearest reading.
@@ -127,7 +129,7 @@ def extract_timexes(doc: Doc, published: dt.date) -> list[Timex]:
 def _composed(text: str, start: int, value: str) -> tuple[int, str] | None:
     """ "the day before [last Tuesday]", "the week of [March 6]": a day with the words in front of it
     that move it or widen it, as one expression. Returns the new start and value. ("The night of Oct. 23"
-    stays the day, as "Tuesday night" does.)"""
+    stays the day: only "Oct. 23" is the expression.)"""
     day = time_values.interval(value)
     if day is None or day.kind != "day":
         return None
@@ -274,9 +276,7 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
     if token.head.dep_ == "prep" and token.head.lower_ in _DEADLINE_PREPS:
         return "future" if token.head.head.lemma_ in _PLANNING else "present"
     for _ in range(8):
-        if token.pos_ == "VERB" and (
-            token.lemma_ in _PLANNING or token.lemma_ in _FUTURE_PARTICIPLES and token.tag_ == "VBG"
-        ):
+        if token.pos_ == "VERB" and _plans(token):
             return "past" if _is_past(token) else "future"
         if token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
             tense = _verb_tense(token)
@@ -286,6 +286,17 @@ def _tense(doc: Doc, start: int, end: int) -> Tense:
             break
         token = token.head
     return _sentence_tense(span.sent)
+
+
+def _plans(verb: Token) -> bool:
+    """A verb that puts what it governs ahead whatever its own tense: "planned a rally on Saturday", "a
+    ceasefire starting on Sunday", "a NATO summit set for Washington in April"."""
+    if verb.lemma_ in _PLANNING:
+        return True
+    if verb.lemma_ in _FUTURE_PARTICIPLES and verb.tag_ == "VBG":
+        return True
+    planned_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return verb.lemma_ in _PLANNING_WITH_FOR and planned_for
 
 
 def _verb_tense(verb: Token) -> Tense:

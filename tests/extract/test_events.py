@@ -150,6 +150,22 @@ def test_date_place_and_fatalities_from_the_clause(extract) -> None:  # type: ig
 
 
 @pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Russian forces shelled Kherson on Tuesday night, killing two civilians.", dt.date(2024, 5, 7)),
+        ("Drones attacked an oil depot in Bryansk this morning, the governor said.", dt.date(2024, 5, 8)),
+        ("Missiles struck Odesa last night, killing three people.", dt.date(2024, 5, 7)),
+    ],
+)
+def test_a_part_of_the_day_dates_the_event_to_that_day(extract, text: str, date: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """ "Tuesday night" is 2024-05-07TNI as a timex; the event takes the day, at day precision."""
+    extraction = extract(text)
+    assert any(t.value and t.value.startswith(date.isoformat() + "T") for t in extraction.timexes)
+    event = _event_of(extraction, "ASSAULT")
+    assert (event.date, event.date_precision) == (date, 1)
+
+
+@pytest.mark.parametrize(
     ("text", "fatalities"),
     [
         ("At least 12 people were killed when militants attacked the village.", 12),

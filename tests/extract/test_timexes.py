@@ -64,7 +64,7 @@ def _one(nlp: Language, text: str, expected: str) -> Timex:
         ("A drone hit a power station yesterday.", "yesterday", "2023-03-07", "day"),
         ("Today the governor ordered an evacuation of the district.", "Today", "2023-03-08", "day"),
         ("The aid convoy is expected to arrive tomorrow.", "tomorrow", "2023-03-09", "day"),
-        ("Explosions were heard across the city on Tuesday night.", "Tuesday night", "2023-03-07", "day"),
+        ("Explosions were heard across the city on Tuesday night.", "Tuesday night", "2023-03-07TNI", "day"),
         ("Drones struck an energy facility this morning.", "this morning", "2023-03-08TMO", "day"),
         ("Fighting moved closer to the village last week.", "last week", "2023-W09", "week"),
         ("The brigade rotated out of the line this week.", "this week", "2023-W10", "week"),
@@ -100,6 +100,70 @@ def test_values_resolved_against_publication(
 ) -> None:
     timex = _one(nlp, text, expected)
     assert (timex.text, timex.value, timex.precision) == (expected, value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        (
+            "Explosions shook Kherson on Tuesday night, the regional governor said.",
+            "Tuesday night",
+            "2023-03-07TNI",
+        ),
+        (
+            "Russian forces shelled Nikopol on Thursday evening, killing two men.",
+            "Thursday evening",
+            "2023-03-02TEV",
+        ),
+        ("A drone struck a fuel depot in Kursk early on Monday morning.", "Monday morning", "2023-03-06TMO"),
+        ("Air raid sirens sounded across Kyiv on Sunday afternoon.", "Sunday afternoon", "2023-03-05TAF"),
+        (
+            "Drones hit an energy facility in Odesa this morning, officials said.",
+            "this morning",
+            "2023-03-08TMO",
+        ),
+        ("Two missiles struck Zaporizhzhia last night, killing three people.", "last night", "2023-03-07TNI"),
+        ("The president will address the nation tonight.", "tonight", "2023-03-08TNI"),
+        (
+            "Shelling of the market resumed yesterday afternoon, residents said.",
+            "yesterday afternoon",
+            "2023-03-07TAF",
+        ),
+        ("The prisoner exchange will take place tomorrow morning.", "tomorrow morning", "2023-03-09TMO"),
+        # "overnight" is the night running into the publication day, in whose small hours strikes fall
+        ("Russian drones hit the port of Izmail overnight, officials said.", "overnight", "2023-03-08TNI"),
+        ("The border crossing will stay closed overnight.", "overnight", "2023-03-08TNI"),
+        # a clock time is more precise than the part of day it falls in
+        ("The ceasefire took effect at noon on Friday.", "noon on Friday", "2023-03-03T12:00"),
+        ("A curfew begins at midnight on Saturday.", "midnight on Saturday", "2023-03-11T24:00"),
+        ("Two extra patrols will run on Tuesday nights in the old town.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ],
+)
+def test_parts_of_day_keep_their_timex3_suffix(nlp: Language, text: str, expected: str, value: str) -> None:
+    """TIMEX3 writes a part of day after the day ("2023-03-07TNI"); the value still reads as that day."""
+    timex = _one(nlp, text, expected)
+    assert (timex.value, timex.precision) == (value, "day" if not value.startswith("X") else "vague")
+    if timex.precision == "day":
+        assert event_date(timex, PUBLISHED) == (dt.date.fromisoformat(value[:10]), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        # a participle that plans ("set for", "scheduled for") looks ahead whatever the clause's tense
+        (
+            "Ammunition shortages are expected to dominate an EU summit set for Brussels in February.",
+            "February",
+            "2024-02",
+        ),
+        ("The peace conference, set for June, was postponed again.", "June", "2023-06"),
+        ("Parliament approved elections scheduled for February.", "February", "2024-02"),
+        # without "for", "set" tells of the past
+        ("Militants set fire to the police station in February.", "February", "2023-02"),
+    ],
+)
+def test_planning_participles_look_ahead(nlp: Language, text: str, expected: str, value: str) -> None:
+    assert _one(nlp, text, expected).value == value
 
 
 @pytest.mark.parametrize(
@@ -189,8 +253,8 @@ def test_future_tense_looks_ahead(nlp: Language, text: str, expected: str, value
         ("Ammunition output should rise through the first two quarters of 2024.", "2024", "2024-H1"),
         (
             "The ultimatum was extended to March 16. It had been due to expire Friday evening.",
-            "Friday",
-            "2023-03-03",
+            "Friday evening",
+            "2023-03-03TEV",
         ),
         # a plural weekday recurs: a TIMEX3 set with no anchor, with its part of day
         ("The border crossing is closed to trucks on Sundays.", "Sundays", "XXXX-WXX-7"),
