@@ -121,7 +121,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _naming(token)
         if content is None and lemma in regard:
             content = _regarded_as(token)
-        phrase = content is None and (lemma in stance or lemma in stated)
+        phrase = content is None and (lemma in stance or lemma in stated or lemma in intention)
         if phrase:
             content = _stance_object(token)
         if content is None and lemma in topics:

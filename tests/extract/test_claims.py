@@ -958,7 +958,7 @@ _ASIDES_AND_SLIPS = [
     ),
     ("The general proposed dropping the second offensive.", "proposed", "dropping the second offensive"),
     (
-        "The ministry offered no proof that the convoy had carried weapons.",
+        "The ministry's proof that the convoy had carried weapons was a photograph.",
         "proof",
         "the convoy had carried weapons",
     ),
@@ -1019,3 +1019,22 @@ def test_a_speech_tag_set_off_in_a_clause_the_tagger_misread(extract) -> None:  
     )
     claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "said")
     assert 'those donations paid for "repairs"' in claim.content.text
+
+
+_MORE_STANCES = [
+    ("The opposition wants a continuation of the talks.", "wants", "a continuation of the talks"),
+    (
+        "The governor is seeking an injunction against the curfew.",
+        "seeking",
+        "an injunction against the curfew",
+    ),
+    ("The envoy discussed the prisoner exchange on Monday.", "discussed", "the prisoner exchange"),
+    ("The general thanked the volunteers for their help.", "thanked", "the volunteers for their help"),
+    ("The mayor focused on the repairs of the dam.", "focused", "the repairs of the dam"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), _MORE_STANCES)
+def test_wants_and_stances_with_an_object(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
+    assert claim.content.text == content
