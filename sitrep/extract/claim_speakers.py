@@ -22,8 +22,11 @@ def speaker_of(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) 
     if cue.pos_ == "NOUN":
         return _noun_speaker(cue, mentions, entities)
     subject = subject_of(cue.head if cue.dep_ == "acomp" else cue)  # "X is wary of": the copula's subject
-    if subject is None:
-        return None
+    if subject is None or subject.ent_type_ in ("DATE", "TIME"):
+        # "nine months of talking about …": a stretch of time speaks for nobody
+        subject = _name_set_off_before(cue)
+        if subject is None:
+            return None
     if subject.dep_ != "nsubj" and subject.i < cue.i and subject.lemma_.lower() in _documents():
         owner = _noun_speaker(subject, mentions, entities, issued=True)  # "X issued a statement saying …"
         if owner is not None:
@@ -32,6 +35,37 @@ def speaker_of(cue: Token, mentions: MentionIndex, entities: dict[str, Entity]) 
         return _relative_ref(subject, subject.head.head, mentions, entities)
     named = next((c for c in subject.children if c.dep_ == "appos" and mentions.of_token(c)), None)
     return mention_ref(named or subject, mentions, entities)
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _name_set_off_before(verb: Token) -> Token | None:
+    """`Jane Doe, a rabbi helping to organize the boycott, said …`, `Speaking in Kyiv, Doe, without
+    naming him, accused …`: long asides break the parse of the subject. A finite verb without one is
+    taken to be spoken by the name that opens a comma-set stretch before it in its sentence (at the
+    sentence start or after a comma, and followed by a comma, a date or the verb itself)."""
+    if verb.tag_ not in _FINITE:
+        return None
+    sentence = verb.sent
+    index = sentence.start
+    while index < verb.i:
+        token = verb.doc[index]
+        if token.pos_ != "PROPN":
+            index += 1
+            continue
+        end = index
+        while end + 1 < verb.i and verb.doc[end + 1].pos_ == "PROPN":
+            end += 1
+        opens = index == sentence.start or verb.doc[index - 1].text == ","
+        after = end + 1
+        while after < verb.i and verb.doc[after].ent_type_ in ("DATE", "TIME"):
+            after += 1
+        closes = after == verb.i or verb.doc[after].text == ","
+        if opens and closes and verb.doc[end].ent_type_ not in ("GPE", "LOC", "DATE", "TIME"):
+            return verb.doc[end]
+        index = end + 1
+    return None
 
 
 @cache

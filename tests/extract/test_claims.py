@@ -1038,3 +1038,18 @@ _MORE_STANCES = [
 def test_wants_and_stances_with_an_object(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
     claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
     assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Olena Kovalenko, a Kharkiv teacher helping to organise the evacuation, said the buses had not come.",
+            "Olena Kovalenko",
+        ),
+        ("As a part of his plea, Mykola Lysenko, 44, said that he had sold the drones.", "Mykola Lysenko"),
+    ],
+)
+def test_a_name_set_off_by_a_long_aside_is_the_speaker(extract, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "said")
+    assert claim.speaker is not None and claim.speaker.text == speaker
