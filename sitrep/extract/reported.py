@@ -42,6 +42,7 @@ class Reported:
     content: SpacySpan
     needs_speaker: bool = False  # "questions about the plan" is nobody's claim until someone asks them
     phrase: bool = False  # the content is the object of the cue, a noun phrase ("published an editorial")
+    agent: Token | None = None  # who holds the stance in the passive: "is backed by the unions"
 
 
 @cache
@@ -124,6 +125,9 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
         phrase = content is None and (lemma in stance or lemma in stated or lemma in intention)
         if phrase:
             content = _stance_object(token)
+        if content is None and lemma in stance and (passive := _passive_stance(token)) is not None:
+            yield Reported(token, passive[0], phrase=True, agent=passive[1])
+            continue
         if content is None and lemma in topics:
             phrase, content = False, _topic(token, topics[lemma])
         if content is not None:
@@ -182,6 +186,19 @@ def _host_clause(cue: Token) -> SpacySpan | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
     return content_span(cue.head)
+
+
+def _passive_stance(cue: Token) -> tuple[SpacySpan, Token] | None:
+    """`The plan is backed by the unions`: the subject is what the stance is about, the agent holds it."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None or holder is None or subject.lower_ in ("that", "which", "who"):
+        return None  # a relative pronoun names nothing the stance could be about
+    content = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return content, holder
 
 
 def _verb_read_as_noun(token: Token) -> bool:

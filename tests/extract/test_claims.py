@@ -1053,3 +1053,13 @@ def test_wants_and_stances_with_an_object(extract, text: str, cue: str, content:
 def test_a_name_set_off_by_a_long_aside_is_the_speaker(extract, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "said")
     assert claim.speaker is not None and claim.speaker.text == speaker
+
+
+def test_a_stance_in_the_passive_is_held_by_its_agent(extract) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract("The ceasefire was welcomed by both sides.").claims)
+    assert claim.content.text == "The ceasefire"
+    assert claim.speaker is not None and claim.speaker.text == "both sides"
+
+
+def test_a_stance_in_the_passive_without_an_agent_is_nobody_s(extract) -> None:  # type: ignore[no-untyped-def]
+    assert not extract("The plan was rejected.").claims
