@@ -211,10 +211,11 @@ def _indirect(
         content, token = item.content, item.cue
         if any(s < content.end_char and content.start_char < e for s, e in quoted):
             continue
-        if item.agent is not None:
-            speaker = mention_ref(item.agent, mentions, entities)
-        else:
-            speaker = speaker_of(token, mentions, entities)
+        speaker = (
+            mention_ref(item.agent, mentions, entities)
+            if item.agent is not None
+            else speaker_of(token, mentions, entities)
+        )
         if speaker is None and item.needs_speaker:
             continue
         via = tuple(
