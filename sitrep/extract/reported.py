@@ -188,9 +188,13 @@ def _host_clause(cue: Token) -> SpacySpan | None:
     return content_span(cue.head)
 
 
+_MATERIAL_IN_THE_PASSIVE = ("support", "back", "defend", "favor", "favour")
+
+
 def _passive_stance(cue: Token) -> tuple[SpacySpan, Token] | None:
-    """`The plan is backed by the unions`: the subject is what the stance is about, the agent holds it."""
-    if not any(c.dep_ == "auxpass" for c in cue.children):
+    """`The plan was welcomed by both sides`: the subject is what the stance is about, the agent holds
+    it. "Supported by separatist forces" and "backed by artillery" are help in a fight, not a stance."""
+    if cue.lemma_.lower() in _MATERIAL_IN_THE_PASSIVE or not any(c.dep_ == "auxpass" for c in cue.children):
         return None
     subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)

@@ -1063,3 +1063,8 @@ def test_a_stance_in_the_passive_is_held_by_its_agent(extract) -> None:  # type:
 
 def test_a_stance_in_the_passive_without_an_agent_is_nobody_s(extract) -> None:  # type: ignore[no-untyped-def]
     assert not extract("The plan was rejected.").claims
+
+
+def test_support_in_a_fight_is_no_stance(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Wagner mercenaries are being supported by local separatist forces in the Donbas region."
+    assert not extract(text).claims
