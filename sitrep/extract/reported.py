@@ -145,10 +145,13 @@ def _complement(cue: Token) -> SpacySpan | None:
 
 
 def _gerund_complement(cue: Token) -> SpacySpan | None:
-    """`reported raising $9 million`, `said cutting output must come first`: a gerund clause after the
-    verb, which the parser takes for a complement of the verb's own subject."""
+    """`reported raising $9 million`, `said cutting output must come first`: a gerund clause right after
+    the verb, which the parser takes for a complement of the verb's own subject. One further on
+    ("agreed to a truce starting on Sunday") describes something else."""
     clause = next((c for c in cue.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-    return content_span(clause) if clause is not None else None
+    if clause is None or clause.left_edge.i != cue.i + 1:
+        return None
+    return content_span(clause)
 
 
 @cache

@@ -1068,3 +1068,9 @@ def test_a_stance_in_the_passive_without_an_agent_is_nobody_s(extract) -> None: 
 def test_support_in_a_fight_is_no_stance(extract) -> None:  # type: ignore[no-untyped-def]
     text = "Wagner mercenaries are being supported by local separatist forces in the Donbas region."
     assert not extract(text).claims
+
+
+def test_what_is_agreed_to_and_not_what_it_starts_with(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The army agreed to a 72-hour truce starting on Sunday morning."
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "agreed")
+    assert claim.content.text == "a 72-hour truce"
