@@ -111,7 +111,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
         lemma = _lemma(token)
         content = None
         if lemma in speech or lemma in belief:
-            content = _complement(token) or _gerund_complement(token)
+            content = _complement(token) or _gerund_complement(token) or _that_clause_on_object(token)
             if content is None and lemma in speech:
                 content = _host_clause(token) or _as_aside_host(token)
         if content is None and lemma in intention:
@@ -144,6 +144,21 @@ def _complement(cue: Token) -> SpacySpan | None:
     return content_span(cue.doc[complement.left_edge.i : _before_aside(complement) + 1])
 
 
+def _that_clause_on_object(cue: Token) -> SpacySpan | None:
+    """`told a meeting of island leaders that few people understood …`: a that-clause with a subject of
+    its own, which the parser hung from the object as if it were a relative clause."""
+    target = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+    if target is None:
+        return None
+    for clause in target.subtree:
+        if clause.dep_ != "relcl" or clause.pos_ not in _VERBAL:
+            continue
+        first = clause.doc[clause.left_edge.i]
+        if first.lower_ == "that" and first.dep_ == "mark" and _has_subject(clause):
+            return content_span(clause)
+    return None
+
+
 def _gerund_complement(cue: Token) -> SpacySpan | None:
     """`reported raising $9 million`, `said cutting output must come first`: a gerund clause right after
     the verb, which the parser takes for a complement of the verb's own subject. One further on
@@ -168,6 +183,10 @@ def _before_aside(head: Token) -> int:
             before = child.left_edge.i - 1
             if before > head.i and head.doc[before].text == ",":
                 return before - 1
+        if child.dep_ == "advcl" and _concessive(child):
+            before = child.left_edge.i - 1
+            if before > head.i and head.doc[before].text == ",":
+                return before - 1  # `claimed P, although he refused Q`: the concession is the writer's
         if child.dep_ == "conj" and child.lemma_.lower() in cues and not _has_subject(child):
             # `said the move was Bratton's and said, "…"`: the speaker's next statement, parsed as
             # going on with the clause of the first
@@ -176,6 +195,13 @@ def _before_aside(head: Token) -> int:
                 before -= 1
             return before
     return head.right_edge.i
+
+
+_CONCESSIVE = ("although", "though", "whereas")
+
+
+def _concessive(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in clause.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -377,7 +403,7 @@ def content_span(head: Token | SpacySpan) -> SpacySpan | None:
     doc = span.doc
     while start < end and (_complementizer(doc[start]) or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     if end - start < 2:
         return None

@@ -1074,3 +1074,29 @@ def test_what_is_agreed_to_and_not_what_it_starts_with(extract) -> None:  # type
     text = "The army agreed to a 72-hour truce starting on Sunday morning."
     claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == "agreed")
     assert claim.content.text == "a 72-hour truce"
+
+
+_CLAUSE_BOUNDS = [
+    (
+        "The minister claimed that the bridge was safe, although he refused to show the inspection report.",
+        "claimed",
+        "the bridge was safe",
+    ),
+    (
+        "He told a meeting of village elders that few people understood the danger better than the farmers.",
+        "told",
+        "few people understood the danger better than the farmers",
+    ),
+    (
+        "She said the families would not be eligible for the payments, and when pressed, she said the plan "
+        "was a start.",
+        "said",
+        "the families would not be eligible for the payments",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), _CLAUSE_BOUNDS)
+def test_where_a_reported_clause_begins_and_ends(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
+    assert claim.content.text == content
