@@ -1031,6 +1031,7 @@ _MORE_STANCES = [
     ("The envoy discussed the prisoner exchange on Monday.", "discussed", "the prisoner exchange"),
     ("The general thanked the volunteers for their help.", "thanked", "the volunteers for their help"),
     ("The mayor focused on the repairs of the dam.", "focused", "the repairs of the dam"),
+    ("The governor outlined a plan for the evacuation.", "outlined", "a plan for the evacuation"),
 ]
 
 
