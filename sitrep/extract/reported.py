@@ -87,6 +87,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
     stated, regard = _verbs("object_verbs"), _verbs("regard_verbs")
     topics, noun_topics = _topic_verbs(), _topic_nouns()
     aims, attitudes = _verbs("intention_nouns"), _attitude_adjectives()
+    wanted = _verbs("wanted_things")
     for token in doc:
         if token.pos_ == "NOUN" and not _verb_read_as_noun(token):
             noun = token.lemma_.lower()
@@ -122,7 +123,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _naming(token)
         if content is None and lemma in regard:
             content = _regarded_as(token)
-        phrase = content is None and (lemma in stance or lemma in stated or lemma in intention)
+        phrase = content is None and (lemma in stance or lemma in stated or lemma in wanted)
         if phrase:
             content = _stance_object(token)
         if content is None and lemma in stance and (passive := _passive_stance(token)) is not None:
@@ -130,7 +131,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             continue
         if content is None and lemma in topics:
             phrase, content = False, _topic(token, topics[lemma])
-        if content is not None:
+        if content is not None and not _unanswered(lemma, content):
             yield Reported(token, content, phrase=phrase)
 
 
@@ -218,6 +219,12 @@ def _host_clause(cue: Token) -> SpacySpan | None:
 
 
 _MATERIAL_IN_THE_PASSIVE = ("support", "back", "defend", "favor", "favour")
+
+
+def _unanswered(lemma: str, content: SpacySpan) -> bool:
+    """`did not respond to requests for comment`, `returned calls`: the reporter's inquiry, no claim."""
+    table = lexicons.load("claims")["unanswered"]
+    return lemma in table["verbs"] and content.root.lemma_.lower() in table["nouns"]
 
 
 def _passive_stance(cue: Token) -> tuple[SpacySpan, Token] | None:

@@ -1101,3 +1101,15 @@ _CLAUSE_BOUNDS = [
 def test_where_a_reported_clause_begins_and_ends(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
     claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
     assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman did not respond to requests for comment.",
+        "The fund raised $64.8 million last year.",
+        "The donor committed $5 million to the effort.",
+    ],
+)
+def test_inquiries_and_money_are_no_claims(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not extract(text).claims
