@@ -125,7 +125,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
             content = _regarded_as(token)
         phrase = content is None and (lemma in stance or lemma in stated or lemma in wanted)
         if phrase:
-            content = _stance_object(token)
+            content = _stance_object(token, single_noun=lemma in wanted)
         if content is None and lemma in stance and (passive := _passive_stance(token)) is not None:
             yield Reported(token, passive[0], phrase=True, agent=passive[1])
             continue
@@ -337,7 +337,7 @@ def _topic(cue: Token, prepositions: frozenset[str]) -> SpacySpan | None:
     return None
 
 
-def _stance_object(cue: Token) -> SpacySpan | None:
+def _stance_object(cue: Token, single_noun: bool = False) -> SpacySpan | None:
     """`X condemned the strike (for …)`: the object, with the reason given for the stance."""
     target = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if target is None or target.pos_ == "PRON":
@@ -346,8 +346,8 @@ def _stance_object(cue: Token) -> SpacySpan | None:
     reason = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > last), None)
     if reason is not None:
         last = reason.right_edge.i
-    if target.pos_ == "PROPN" and target.left_edge.i == last:
-        return cue.doc[last : last + 1]  # `Cruz endorsed Trump`: a name alone is a whole stance
+    if target.left_edge.i == last and (target.pos_ == "PROPN" or single_noun and target.pos_ == "NOUN"):
+        return cue.doc[last : last + 1]  # `endorsed Trump`, `vowed revenge`: one word is the whole of it
     return _between(cue.doc, target.left_edge.i, last)
 
 

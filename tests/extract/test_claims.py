@@ -1032,6 +1032,13 @@ _MORE_STANCES = [
     ("The general thanked the volunteers for their help.", "thanked", "the volunteers for their help"),
     ("The mayor focused on the repairs of the dam.", "focused", "the repairs of the dam"),
     ("The governor outlined a plan for the evacuation.", "outlined", "a plan for the evacuation"),
+    (
+        "The ministry warned residents to stay away from windows.",
+        "warned",
+        "residents to stay away from windows",
+    ),
+    ("Officials told residents to evacuate.", "told", "residents to evacuate"),
+    ("The commander vowed revenge.", "vowed", "revenge"),
 ]
 
 
