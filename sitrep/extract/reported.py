@@ -87,7 +87,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
     stated, regard = _verbs("object_verbs"), _verbs("regard_verbs")
     topics, noun_topics = _topic_verbs(), _topic_nouns()
     aims, attitudes = _verbs("intention_nouns"), _attitude_adjectives()
-    wanted = _verbs("wanted_things")
+    wanted, questions = _verbs("wanted_things"), _verbs("question_verbs")
     for token in doc:
         if token.pos_ == "NOUN" and not _verb_read_as_noun(token):
             noun = token.lemma_.lower()
@@ -113,6 +113,8 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
         content = None
         if lemma in speech or lemma in belief:
             content = _complement(token) or _gerund_complement(token) or _that_clause_on_object(token)
+            if content is None and lemma in questions:
+                content = _question(token)
             if content is None and lemma in speech:
                 content = _host_clause(token) or _as_aside_host(token)
         if content is None and lemma in intention:
@@ -269,10 +271,25 @@ def _as_aside_host(cue: Token) -> SpacySpan | None:
 
 
 def _infinitive(cue: Token) -> SpacySpan | None:
-    clause = next((c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
+    """`vowed to retake the town`, and `wants Kyiv to negotiate`, which the parser reads as a clause."""
+    clause = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in _VERBAL), None)
     if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return None
     return content_span(clause)
+
+
+def _question(cue: Token) -> SpacySpan | None:
+    """`asked the students if they were serious`: the question, which the parser hangs as an adverbial."""
+    clause = next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ in ("advcl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ),
+        None,
+    )
+    return content_span(clause) if clause is not None else None
 
 
 def _predicative(word: Token) -> bool:

@@ -1039,6 +1039,9 @@ _MORE_STANCES = [
     ),
     ("Officials told residents to evacuate.", "told", "residents to evacuate"),
     ("The commander vowed revenge.", "vowed", "revenge"),
+    ("The opposition wants the government to resign.", "wants", "the government to resign"),
+    ("The envoy asked the commanders if they would accept a truce.", "asked", "if they would accept a truce"),
+    ("Reporters asked the minister about the missing soldiers.", "asked", "the missing soldiers"),
 ]
 
 
