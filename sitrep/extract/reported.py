@@ -2,13 +2,17 @@
 or asked for, with the clause or phrase that is its content.
 
 Eight shapes, each keyed by a word list in `lexicons/claims.json`:
-- speech and belief verbs with a complement clause: "X said (that) P", "a study found that P";
-- a speech verb set off inside the clause it reports: "P, he said, Q" (the whole host clause is content);
-- intention verbs with an infinitive: "X vowed to retake the town" (the infinitive phrase);
+- speech and belief verbs with a complement clause: "X said (that) P", "a study found that P", "X asked
+  Y whether P";
+- a speech verb set off inside the clause it reports: "P, he said, Q", "As X said, P" (the host clause
+  is content);
+- intention verbs with an infinitive: "X vowed to retake the town", "X wants Y to withdraw" (the
+  infinitive phrase), or with a gerund right after them ("proposed dropping the tax");
 - requests: "X called for a ceasefire", "X urged Y to withdraw" (what is asked for);
-- stance verbs with an object: "X condemned the strike on the market" (the object, and what for), and
-  verbs whose object is what was stated or shown: "the ministry announced a curfew", "the poll showed
-  a tie";
+- stance verbs with an object: "X condemned the strike on the market" (the object, and what for), in
+  the passive with the agent holding the stance ("the truce was welcomed by both sides"); verbs whose
+  object is what was stated or shown: "the ministry announced a curfew", "the poll showed a tie"; and
+  what someone wants, seeks or threatens when it is a thing ("vowed revenge");
 - naming verbs with an object and what it is called: "the Kremlin called the report a provocation",
   "Kyiv described the offer as a trap";
 - topic verbs with their preposition: "Kyiv accused Moscow of shelling the plant", "spoke about the
