@@ -224,9 +224,6 @@ def _host_clause(cue: Token) -> SpacySpan | None:
     return content_span(cue.head)
 
 
-_MATERIAL_IN_THE_PASSIVE = ("support", "back", "defend", "favor", "favour")
-
-
 def _unanswered(lemma: str, content: SpacySpan) -> bool:
     """`did not respond to requests for comment`, `returned calls`: the reporter's inquiry, no claim."""
     table = lexicons.load("claims")["unanswered"]
@@ -236,7 +233,9 @@ def _unanswered(lemma: str, content: SpacySpan) -> bool:
 def _passive_stance(cue: Token) -> tuple[SpacySpan, Token] | None:
     """`The plan was welcomed by both sides`: the subject is what the stance is about, the agent holds
     it. "Supported by separatist forces" and "backed by artillery" are help in a fight, not a stance."""
-    if cue.lemma_.lower() in _MATERIAL_IN_THE_PASSIVE or not any(c.dep_ == "auxpass" for c in cue.children):
+    if cue.lemma_.lower() in _verbs("material_in_the_passive"):
+        return None
+    if not any(c.dep_ == "auxpass" for c in cue.children):
         return None
     subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
