@@ -405,33 +405,25 @@ def export(
 ) -> None:
     """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines, GeoJSON or Parquet (one
     record per merged event once linked), or the contract."""
-    from functools import partial
-
-    from sitrep.export import acled, geojson, jsonl, plover
+    from sitrep.export.formats import FORMATS
     from sitrep.store.store import Store
 
-    writers: dict[str, Callable[[Store, Any], int]] = {
-        "acled-csv": partial(acled.write_acled, per_report=per_report),
-        "plover-jsonl": partial(plover.write_plover, per_report=per_report),
-        "geojson": partial(geojson.write_geojson, per_report=per_report),
-        "jsonl": jsonl.write_jsonl,
-    }
-    if format not in EXPORTS:
+    export = FORMATS.get(format)
+    if export is None:
         raise UsageError(f"--format {format!r}: expected one of {', '.join(EXPORTS)}")
     if not db.exists():
         raise UsageError(f"{db}: no such database")
+    if export.binary and out is None:
+        raise UsageError(f"--format {format}: give the file to write with --out (it is binary)")
     with Store(db) as store:
-        if format == "parquet":
-            from sitrep.export.parquet import write_parquet
-
-            if out is None:
-                raise UsageError("--format parquet: give the file to write with --out (Parquet is binary)")
-            count = write_parquet(store, out, per_report)
-        elif out is None:
-            count = writers[format](store, sys.stdout)
+        if out is None:
+            count = export.write(store, sys.stdout, per_report)
+        elif export.binary:
+            with out.open("wb") as binary:
+                count = export.write(store, binary, per_report)
         else:
             with out.open("w", encoding="utf-8", newline="") as handle:
-                count = writers[format](store, handle)
+                count = export.write(store, handle, per_report)
     typer.echo(f"{count} records written", err=True)
 
 

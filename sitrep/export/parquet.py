@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -74,8 +74,8 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def write_parquet(store: Store, path: Path, per_report: bool = False) -> int:
-    """Write the Parquet file (zstd-compressed); return the number of rows."""
+def write_parquet(store: Store, path: Path | BinaryIO, per_report: bool = False) -> int:
+    """Write the Parquet file (zstd-compressed) to a path or a binary stream; return the number of rows."""
     rows = [_row(record) for record in plover_records(store, per_report)]
     pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), path, compression="zstd")
     return len(rows)

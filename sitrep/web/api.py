@@ -12,9 +12,10 @@ import hmac
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from sitrep.export.formats import FORMATS, render
 from sitrep.link.run import link
 from sitrep.model import Article
 from sitrep.store.store import Store
@@ -245,6 +246,19 @@ def list_places(
 ) -> dict[str, Any]:
     """Places grouped by name, country and coordinates, by name."""
     return queries.places(store, queries.Page(limit, offset), name, country, _bbox(bbox))
+
+
+@router.get("/export/{name}", response_class=Response)
+def export(name: str, store: ReadStore, per_report: PerReport = False) -> Response:
+    """The whole database as a download in one of the export formats of `sitrep export`: acled-csv,
+    plover-jsonl, geojson, jsonl (the contract) or parquet; event formats give one record per merged
+    event once linked."""
+    chosen = FORMATS.get(name)
+    if chosen is None:
+        raise HTTPException(404, f"no export format {name!r}; expected one of {', '.join(FORMATS)}")
+    content, _ = render(store, chosen, per_report)
+    disposition = f'attachment; filename="{chosen.file_name}"'
+    return Response(content, media_type=chosen.media_type, headers={"Content-Disposition": disposition})
 
 
 class ArticleIn(BaseModel):

@@ -158,3 +158,21 @@ def _plover_lines(store: Store) -> list[str]:
     out = io.StringIO()
     write_plover(store, out)
     return out.getvalue().splitlines()
+
+
+def test_the_cli_offers_every_format_the_table_holds() -> None:
+    from sitrep.cli import EXPORTS
+    from sitrep.export.formats import FORMATS
+
+    assert tuple(FORMATS) == EXPORTS
+
+
+def test_render_gives_the_same_bytes_as_the_writers(filled: Store) -> None:
+    from sitrep.export.formats import FORMATS, render
+
+    out = io.StringIO()
+    written = write_geojson(filled, out)
+    content, count = render(filled, FORMATS["geojson"])
+    assert (content.decode("utf-8"), count) == (out.getvalue(), written)
+    parquet, rows = render(filled, FORMATS["parquet"])
+    assert parquet[:4] == b"PAR1" and pq.read_table(io.BytesIO(parquet)).num_rows == rows

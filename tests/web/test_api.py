@@ -409,3 +409,41 @@ def test_a_database_never_linked_falls_back_to_per_article_rows(unlinked_client:
         "/report",
     ):
         assert unlinked_client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize(
+    ("name", "media_type"),
+    [
+        ("acled-csv", "text/csv"),
+        ("geojson", "application/geo+json"),
+        ("plover-jsonl", "application/x-ndjson"),
+        ("jsonl", "application/x-ndjson"),
+        ("parquet", "application/vnd.apache.parquet"),
+    ],
+)
+def test_every_export_downloads_as_a_file(client: TestClient, name: str, media_type: str) -> None:
+    response = client.get(f"/api/export/{name}")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media_type)
+    assert response.headers["content-disposition"].startswith("attachment; filename=")
+    assert response.content
+    if name == "geojson":
+        merged = client.get("/api/events", params={"limit": 500}).json()["items"]
+        features = response.json()["features"]
+        assert 0 < len(features) <= len(merged)
+    if name == "acled-csv":
+        header = response.text.splitlines()[0].split(",")
+        assert header[:3] == ["event_id_cnty", "event_date", "year"]
+    if name == "parquet":
+        assert response.content[:4] == b"PAR1"
+
+
+def test_an_unknown_export_is_a_404_naming_the_formats(client: TestClient) -> None:
+    error = _error(client.get("/api/export/xlsx"), 404)
+    assert "acled-csv" in error["message"]
+
+
+def test_the_overview_links_every_download(client: TestClient) -> None:
+    page = client.get("/").text
+    for name in ("acled-csv", "geojson", "plover-jsonl", "parquet", "jsonl"):
+        assert f'href="/api/export/{name}"' in page

@@ -1,0 +1,63 @@
+"""The export formats by name, for the CLI and the web download alike: how each is written, its media
+type and file name, so both offer the same formats with the same content.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, BinaryIO, TextIO
+
+from sitrep.export.acled import write_acled
+from sitrep.export.geojson import write_geojson
+from sitrep.export.jsonl import write_jsonl
+from sitrep.export.plover import write_plover
+from sitrep.store.store import Store
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export: its writer (store, stream, per_report) -> records, and whether the stream is binary."""
+
+    name: str
+    media_type: str
+    file_name: str
+    write: Callable[[Store, Any, bool], int]  # a text stream, or a binary one when `binary`
+    binary: bool = False
+
+
+def _contract(store: Store, out: TextIO, per_report: bool) -> int:
+    """The stored extractions as the contract's JSON Lines (always one per article)."""
+    return write_jsonl(store, out)
+
+
+def _parquet(store: Store, out: BinaryIO, per_report: bool) -> int:
+    from sitrep.export.parquet import write_parquet  # pyarrow loads only when Parquet is asked for
+
+    return write_parquet(store, out, per_report)
+
+
+FORMATS: dict[str, ExportFormat] = {
+    export.name: export
+    for export in (
+        ExportFormat("acled-csv", "text/csv; charset=utf-8", "sitrep-events.csv", write_acled),
+        ExportFormat("plover-jsonl", "application/x-ndjson", "sitrep-events.plover.jsonl", write_plover),
+        ExportFormat("geojson", "application/geo+json", "sitrep-events.geojson", write_geojson),
+        ExportFormat("jsonl", "application/x-ndjson", "sitrep-extractions.jsonl", _contract),
+        ExportFormat(
+            "parquet", "application/vnd.apache.parquet", "sitrep-events.parquet", _parquet, binary=True
+        ),
+    )
+}
+
+
+def render(store: Store, export: ExportFormat, per_report: bool = False) -> tuple[bytes, int]:
+    """The whole export as bytes, with the number of records."""
+    if export.binary:
+        binary = io.BytesIO()
+        count = export.write(store, binary, per_report)
+        return binary.getvalue(), count
+    text = io.StringIO(newline="")
+    count = export.write(store, text, per_report)
+    return text.getvalue().encode("utf-8"), count
