@@ -102,6 +102,26 @@ def run(
 
 
 @app.command()
+def merge(
+    shards: Annotated[list[Path], typer.Argument(help="sitrep databases to combine (shards of one input).")],
+    db: DbOption = Path("sitrep.db"),
+) -> None:
+    """Combine databases built on several machines or in several runs into one (one transaction per
+    article, articles already there unchanged), then link across them."""
+    from sitrep.runner import merge as merge_stores
+
+    errors = _Errors()
+    report = merge_stores(shards, db, errors)
+    typer.echo(
+        f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed;"
+        f" {report.linked} linked across articles",
+        err=True,
+    )
+    if errors.count:
+        raise typer.Exit(1)
+
+
+@app.command()
 def link(db: DbOption = Path("sitrep.db")) -> None:
     """Link stored articles not linked yet: canonical entities, merged events, claim groups."""
     from sitrep.link.run import link as link_store

@@ -92,13 +92,42 @@ def run(
                 report.failed += 1
                 on_error(result)
                 continue
+            _store_one(store, article, result, report, on_error)
+        report.linked = link(store).articles
+    return report
+
+
+def merge(shards: Iterable[str | Path], db: str | Path, on_error: ErrorHandler = _ignore) -> RunReport:
+    """Combine databases built from shards of one input (on other machines, or in separate runs) into
+    `db`, then link across all of them.
+
+    Each stored article is copied with its extraction in a transaction of its own, so an interrupted
+    merge leaves no half article; an article `db` already holds changes nothing, so merging again is
+    harmless. A shard that cannot be read is reported through `on_error` and the others go on.
+    """
+    report = RunReport()
+    with Store(db) as store:
+        for shard in shards:
             try:
-                if store.add(article, result):
-                    report.stored += 1
-                else:
-                    report.already_stored += 1
+                with Store(shard, read_only=True) as source:
+                    for article, extraction in source.extractions():
+                        report.read += 1
+                        _store_one(store, article, extraction, report, on_error)
             except SitrepError as exc:
                 report.failed += 1
                 on_error(exc)
         report.linked = link(store).articles
     return report
+
+
+def _store_one(
+    store: Store, article: Article, extraction: Extraction, report: RunReport, on_error: ErrorHandler
+) -> None:
+    try:
+        if store.add(article, extraction):
+            report.stored += 1
+        else:
+            report.already_stored += 1
+    except SitrepError as exc:
+        report.failed += 1
+        on_error(exc)

@@ -159,3 +159,30 @@ def test_eval_events_names_an_unknown_gold_file(
     assert code != 0
     assert "mystery.jsonl" in err and "not a known events gold file" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_merge_combines_shards_and_names_the_bad_one(  # type: ignore[no-untyped-def]
+    monkeypatch, capsys, inputs: Path, tmp_path: Path
+) -> None:
+    shard_a, shard_b, merged = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "all.db"
+    for shard, name in ((shard_a, "a.txt"), (shard_b, "b.txt")):
+        code, _, _ = _sitrep(monkeypatch, capsys, "run", str(inputs / name), "--db", str(shard))
+        assert code == 0
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("not a database\n", encoding="utf-8")
+
+    args = ("merge", str(shard_a), str(not_a_database), str(shard_b), "--db", str(merged))
+    code, _, err = _sitrep(monkeypatch, capsys, *args)
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("sitrep: [")]
+    assert len(errors) == 1 and "notes.db" in errors[0] and "Traceback" not in err
+    assert "2 stored, 0 already" in err and "2 linked across articles" in err
+    with sqlite3.connect(merged) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM link_articles").fetchone()[0] == 2
+    conn.close()
+
+    code, _, err = _sitrep(monkeypatch, capsys, "merge", str(shard_a), str(shard_b), "--db", str(merged))
+    assert code == 0 and "0 stored, 2 already" in err
+    code, out, _ = _sitrep(monkeypatch, capsys, "events", "--db", str(merged), "--json", "--type", "ASSAULT")
+    assert code == 0 and json.loads(out)[0]["fatalities"] == 2
