@@ -65,6 +65,7 @@ def extract_entities(doc: Doc, place_mentions: MentionIndex) -> tuple[list[Entit
     """
     candidates = _named_candidates(doc, place_mentions) + _actor_phrases(doc)
     candidates = _drop_nested(candidates)
+    candidates = _drop_nested(candidates + _surnames_alone(doc, candidates, place_mentions))
     groups = _group(candidates)
     entities, mentions = _build(groups)
     return entities, MentionIndex(mentions)
@@ -86,6 +87,35 @@ def _named_candidates(doc: Doc, places: MentionIndex) -> list[_Candidate]:
             if keys:
                 found.append(_Candidate(span, ent.label_, keys))
     return found
+
+
+def _surnames_alone(doc: Doc, candidates: list[_Candidate], places: MentionIndex) -> list[_Candidate]:
+    """`Jon Tester … Tester said`: a surname on its own that the NER did not mark, where the article
+    names the person in full. Only a capitalised proper noun outside every other mention counts."""
+    surnames = {
+        c.span[-1].text: c.span[-1]
+        for c in candidates
+        if c.label == "PERSON" and len(c.keys) >= 2 and c.span[-1].pos_ == "PROPN"
+    }
+    if not surnames:
+        return []
+    taken = {t.i for c in candidates for t in c.span}
+    found = []
+    for token in doc:
+        if token.text not in surnames or token.i in taken or token.pos_ != "PROPN":
+            continue
+        if places.at(token.idx) is not None or _part_of_a_name(token):
+            continue
+        found.append(_Candidate(doc[token.i : token.i + 1], "PERSON", (name_key(token.text),)))
+    return found
+
+
+def _part_of_a_name(token: Token) -> bool:
+    """Whether the word runs on into a longer name (`Trump Tower`, `Prigozhin Group`)."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return any(n is not None and n.pos_ == "PROPN" and n.is_title for n in (before, after))
 
 
 def _actor_phrases(doc: Doc) -> list[_Candidate]:
@@ -190,11 +220,15 @@ def _build(groups: list[_Group]) -> tuple[list[Entity], list[Mention]]:
 
 
 def _label(group: _Group) -> str:
+    """The members' most common type; a known organization is an ORG, and a full personal name
+    ("Donald Trump") makes a PERSON however the bare surname was typed elsewhere."""
     votes = group.label_votes
     if "ORG" in votes and any(
         m.span.text.lower() in lexicons.load("actors")["organizations"] for m in group.members
     ):
         return "ORG"
+    if any(m.label == "PERSON" and len(m.keys) >= 2 for m in group.members):
+        return "PERSON"
     return votes.most_common(1)[0][0]
 
 

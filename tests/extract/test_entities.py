@@ -77,3 +77,24 @@ def test_known_town_tagged_as_organization_is_a_place_not_an_entity(extract) -> 
 )
 def test_name_keys_tolerate_transliteration(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
+
+
+def test_a_surname_alone_the_ner_missed_joins_the_full_name(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract("Senator Jon Tester criticized the bank. Tester said the fines were too small.")
+    [person] = _by_alias(extraction, "Jon Tester")
+    assert person.type == "PERSON"
+    assert [m.text for m in person.mentions] == ["Jon Tester", "Tester"]
+    claim = next(c for c in extraction.claims if c.content.text.startswith("the fines"))
+    assert claim.speaker is not None and claim.speaker.entity_id == person.id
+
+
+def test_a_full_personal_name_makes_a_person_however_the_surname_was_typed(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Donald Trump spoke in Ohio on Monday. Trump said the wall would be built."
+    [person] = _by_alias(extract(text), "Donald Trump")
+    assert person.type == "PERSON" and "Trump" in person.aliases
+
+
+def test_a_surname_inside_a_longer_name_is_not_the_person(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Jon Tester spoke on Monday. Reporters waited outside Tester Hall."
+    [person] = _by_alias(extract(text), "Jon Tester")
+    assert [m.text for m in person.mentions] == ["Jon Tester"]
