@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -32,6 +32,9 @@ from sitrep.errors import SitrepError, UsageError
 from sitrep.ingest import FieldNames
 from sitrep.model import Article, json_schema
 from sitrep.nlp.loader import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from sitrep.runner import RunReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 app.add_typer(eval_app, name="eval")
@@ -92,6 +95,11 @@ def run(
             report = run_articles(articles, db, model, errors, progress=bar.update, jobs=jobs)
     else:
         report = run_articles(articles, db, model, errors, jobs=jobs)
+    _stored_summary(report, db, errors)
+
+
+def _stored_summary(report: RunReport, db: Path, errors: _Errors) -> None:
+    """The closing line of a job that stores articles; exit code 1 when any record or file failed."""
     typer.echo(
         f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed;"
         f" {report.linked} linked across articles",
@@ -112,13 +120,7 @@ def merge(
 
     errors = _Errors()
     report = merge_stores(shards, db, errors)
-    typer.echo(
-        f"{report.stored} stored, {report.already_stored} already in {db}, {errors.count} failed;"
-        f" {report.linked} linked across articles",
-        err=True,
-    )
-    if errors.count:
-        raise typer.Exit(1)
+    _stored_summary(report, db, errors)
 
 
 @app.command()

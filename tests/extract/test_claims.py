@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 
+def _content_of(extract, text: str, cue: str) -> str:  # type: ignore[no-untyped-def]
+    """The content of the claim the word `cue` introduces in `text`."""
+    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
+    return str(claim.content.text)
+
+
 def test_direct_quote_with_speaker_after(extract) -> None:  # type: ignore[no-untyped-def]
     text = 'Oleh Marchenko is the regional governor. "We will rebuild every house on this street," Marchenko said.'
     [claim] = [c for c in extract(text).claims if c.kind == "direct_quote"]
@@ -330,8 +336,7 @@ _STATED_OR_JUDGED = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), _STATED_OR_JUDGED)
 def test_what_was_stated_shown_or_judged(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
-    assert claim.content.text == content
+    assert _content_of(extract, text, cue) == content
 
 
 def test_a_speech_participle_after_the_content_is_its_own_claim(extract) -> None:  # type: ignore[no-untyped-def]
@@ -652,8 +657,7 @@ _TOPIC_VERBS = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), _TOPIC_VERBS)
 def test_what_a_speaker_refers_or_responds_to(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
-    assert claim.content.text == content
+    assert _content_of(extract, text, cue) == content
 
 
 @pytest.mark.parametrize("form", ["hoping", "hoped"])
@@ -967,8 +971,7 @@ _ASIDES_AND_SLIPS = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), _ASIDES_AND_SLIPS)
 def test_asides_and_verbs_the_tagger_slips_on(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
-    assert claim.content.text == content
+    assert _content_of(extract, text, cue) == content
 
 
 def test_as_promised_is_no_aside(extract) -> None:  # type: ignore[no-untyped-def]
@@ -1047,8 +1050,7 @@ _MORE_STANCES = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), _MORE_STANCES)
 def test_wants_and_stances_with_an_object(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
-    assert claim.content.text == content
+    assert _content_of(extract, text, cue) == content
 
 
 @pytest.mark.parametrize(
@@ -1109,8 +1111,7 @@ _CLAUSE_BOUNDS = [
 
 @pytest.mark.parametrize(("text", "cue", "content"), _CLAUSE_BOUNDS)
 def test_where_a_reported_clause_begins_and_ends(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    claim = next(c for c in extract(text).claims if c.cue is not None and c.cue.text == cue)
-    assert claim.content.text == content
+    assert _content_of(extract, text, cue) == content
 
 
 @pytest.mark.parametrize(
