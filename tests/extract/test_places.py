@@ -8,7 +8,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from sitrep.extract.places import KIN_WORDS, demonym_country, extract_places
+from sitrep.extract.place_names import KIN_WORDS
+from sitrep.extract.places import demonym_country, extract_places
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.model import Place
