@@ -32,13 +32,14 @@ class _Found:
     evidence: Span
     phrase: bool = False  # the content is the noun phrase the cue takes as its object
     verb_cue: bool = False  # the cue is a verb ("saying"), not a noun ("plan", "questions")
+    pieces: tuple[tuple[int, int], ...] = ()  # a split quote's quoted words, without the tags between
 
 
 def extract_claims(doc: Doc, entities: list[Entity], mentions: MentionIndex) -> list[Claim]:
     """Every claim in the article, in text order, ids "cl-1", "cl-2"…"""
     by_id = {e.id: e for e in entities}
     quotes = _direct_quotes(doc, mentions, by_id)
-    quoted = [(q.content.start, q.content.end) for q in quotes]
+    quoted = [piece for q in quotes for piece in q.pieces or ((q.content.start, q.content.end),)]
     found = (
         quotes
         + _indirect(doc, mentions, by_id, quoted)
@@ -135,9 +136,16 @@ def _outermost(found: list[_Found]) -> list[_Found]:
     dropped: set[int] = set()
     for inner, item in enumerate(found):
         for outer, other in enumerate(found):
-            if _nested(item.content, other.content):
+            if _nested(item.content, other.content) and not _between_pieces(item.content, other.pieces):
                 dropped.add(outer if other.phrase and item.verb_cue else inner)
     return [item for index, item in enumerate(found) if index not in dropped]
+
+
+def _between_pieces(content: Span, pieces: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a claim lies outside every quoted piece of a split quote: in the speech tag between
+    them (`"…," the commander said, adding that reinforcements had arrived. "…"`), a statement of its
+    own rather than words inside the quotation."""
+    return len(pieces) > 1 and not any(start <= content.start and content.end <= end for start, end in pieces)
 
 
 def _nested(inner: Span, outer: Span) -> bool:
@@ -197,6 +205,7 @@ def _direct_quotes(doc: Doc, mentions: MentionIndex, entities: dict[str, Entity]
                 evidence=Span(
                     start=evidence_start, end=evidence_end, text=doc_text(doc)[evidence_start:evidence_end]
                 ),
+                pieces=quote.pieces,
             )
         )
     return found

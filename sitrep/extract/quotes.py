@@ -37,6 +37,12 @@ class Quote:
     cue: Token | None
     byline: Token | None = None  # the name after a dash that signs an untagged quote: `"…" ― Jane Doe`
     after_colon: bool = False  # opened by a clause and a colon: speech only if that clause names a speaker
+    split: tuple[tuple[int, int], ...] = ()  # for a split quote, each quoted piece (inner offsets)
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """The quoted words themselves, without the speech tags between the pieces of a split quote."""
+        return self.split or ((self.start, self.end),)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -52,7 +58,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quote = Quote(start, end, match.start(), match.end(), after or _cue_before(doc, match.start(), cues))
         if found and _continues(doc, found[-1], quote):
             previous = found.pop()
-            found.append(Quote(previous.start, end, previous.outer_start, match.end(), previous.cue))
+            pieces = (*previous.pieces, (start, end))
+            joined = Quote(previous.start, end, previous.outer_start, match.end(), previous.cue, split=pieces)
+            found.append(joined)
         elif quote.cue is None and (byline := _byline(doc, match.end())) is not None:
             found.append(Quote(start, end, match.start(), match.end(), None, byline))
         elif _is_speech(doc, quote, inner, after):

@@ -1124,3 +1124,16 @@ def test_where_a_reported_clause_begins_and_ends(extract, text: str, cue: str, c
 )
 def test_inquiries_and_money_are_no_claims(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not extract(text).claims
+
+
+def test_a_statement_in_the_tag_of_a_split_quote_is_kept(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We will hold the town," the commander said, adding that reinforcements had arrived overnight. '
+        '"The line is stable."'
+    )
+    claims = extract(text).claims
+    quote = next(c for c in claims if c.kind == "direct_quote")
+    assert quote.content.text.startswith("We will hold the town") and quote.content.text.endswith("stable.")
+    added = next(c for c in claims if c.cue is not None and c.cue.text == "adding")
+    assert added.content.text == "reinforcements had arrived overnight"
+    assert added.speaker is not None and added.speaker.text == "commander"
