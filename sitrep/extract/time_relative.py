@@ -21,6 +21,7 @@ from sitrep.extract.time_resolve import (
     pick,
     rel_offset,
     season,
+    with_part,
 )
 
 _AGE = re.compile(r"[\s-]+old\b")
@@ -151,10 +152,7 @@ def adjacent_day(m: re.Match[str], ctx: Context) -> str | None:
         return None
     back = key(m["rel"]) in ("previous", "preceding") or key(m["dir"]) == "before"
     day = ref.first + dt.timedelta(days=-1 if back else 1)
-    part = key(m["unit"])
-    if part in R.PARTS_OF_DAY:
-        return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[part]}"
-    return V.fmt_day(day)
+    return with_part(day, R.PARTS_OF_DAY.get(key(m["unit"])))
 
 
 def year_period(m: re.Match[str], ctx: Context) -> str | None:

@@ -293,7 +293,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> str | None:
             day = ref.first if ref is not None and ref.kind == "day" else ctx.published
         if m["within_day"]:
             return V.fmt_day(day)
-        return f"{V.fmt_day(day)}T{R.PARTS_OF_DAY[key(m['mid'] or m['within'])]}"
+        return with_part(day, R.PARTS_OF_DAY[key(m["mid"] or m["within"])])
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[key(m["rel"])]
     return _with_time(ctx.published + dt.timedelta(days=offset), m)
 
