@@ -172,6 +172,15 @@ class Actor(_Model):
     kind: str | None = None
 
 
+# What a mention of an act is (ONTOLOGY.md, "Which mentions are incidents"): only an `incident`, a
+# specific act that happened recently, is coded like ACLED and counted by exports, the map, the timeline,
+# the report and the summary. The others are kept for the analyst who wants them: `generic` (habitual or
+# general statements), `aggregate` (a count over a period), `background` (an old incident, with its own
+# date), `planned` (planned, threatened, conditional), `denied` (negated or denied).
+EventStatus = Literal["incident", "generic", "aggregate", "background", "planned", "denied"]
+EVENT_STATUSES = ("incident", "generic", "aggregate", "background", "planned", "denied")
+
+
 class Event(_Model):
     id: str
     type: PloverType
@@ -187,6 +196,7 @@ class Event(_Model):
     fatalities: int | None = None
     negated: bool = False
     hypothetical: bool = False
+    status: EventStatus = "incident"
     attributed_to: str | None = None
     confidence: float = Field(default=0.5, ge=0, le=1)
     evidence: list[Span]
