@@ -393,12 +393,40 @@ def m005_quantity_ranges(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE quantities ADD COLUMN high REAL")
 
 
+_EVENT_STATUS = (
+    "ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'incident'",
+    "UPDATE events SET status = CASE WHEN negated THEN 'denied' ELSE 'planned' END"
+    " WHERE negated OR hypothetical",
+    "CREATE INDEX events_status_by_date ON events (status, date, article_id, seq)",
+    "ALTER TABLE linked_events ADD COLUMN status TEXT NOT NULL DEFAULT 'incident'",
+    # Only incidents merge, so a merged event of several reports is an incident; one of a single report
+    # takes that report's status.
+    """UPDATE linked_events SET status = coalesce((
+        SELECT e.status FROM linked_event_members m
+        JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
+        WHERE m.linked_event_id = linked_events.id
+        ORDER BY e.status <> 'incident', m.published, m.article_id, m.seq LIMIT 1), 'incident')""",
+    "CREATE INDEX linked_events_status_by_date ON linked_events (status, date, id)",
+)
+
+
+def m006_event_status(conn: sqlite3.Connection) -> None:
+    """`events.status` and `linked_events.status`: what a mention of an act is (`EventStatus` in the
+    model). Only an `incident` is counted by the exports, the map, the timeline and the report; the
+    others are kept for the analyst. Rows stored before it was extracted become `denied` when negated,
+    `planned` when hypothetical, else `incident`. Each listing filters on the status and orders by date,
+    which one index per table serves."""
+    for statement in _EVENT_STATUS:
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial_schema,
     m002_web_indexes,
     m003_link_tables,
     m004_linked_web_indexes,
     m005_quantity_ranges,
+    m006_event_status,
 )
 
 

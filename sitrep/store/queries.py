@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from sitrep.errors import StoreError, UsageError
+from sitrep.model import EVENT_STATUSES
 from sitrep.store.store import Store
 
 DateLike = dt.date | str | None
@@ -22,7 +23,7 @@ DateLike = dt.date | str | None
 _EVENTS = """
 SELECT e.article_id, e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type,
        e.trigger_text AS trigger, e.date, e.date_precision, e.fatalities, e.negated, e.hypothetical,
-       e.attributed_to, c.speaker_text AS attributed_speaker, e.confidence,
+       e.status, e.attributed_to, c.speaker_text AS attributed_speaker, e.confidence,
        e.actor1_text AS actor1, n1.name AS actor1_entity,
        coalesce(e.actor1_kind, n1.kind) AS actor1_kind,
        coalesce(e.actor1_country, n1.country) AS actor1_country,
@@ -136,6 +137,20 @@ def event_type(where: Where, alias: str, type: str) -> None:
     )
 
 
+ANY_STATUS = "any"
+
+
+def event_status(where: Where, alias: str, status: str) -> None:
+    """Filter rows of `alias` (events or linked events) by status: a named status ("incident",
+    "denied"…), or `any` for every mention kept. Listings default to incidents, what took place."""
+    wanted = status.casefold()
+    if wanted == ANY_STATUS:
+        return
+    if wanted not in EVENT_STATUSES:
+        raise UsageError(f"status must be {ANY_STATUS} or one of {', '.join(EVENT_STATUSES)}, not {status!r}")
+    where.add(f"{alias}.status = :status", status=wanted)
+
+
 def fetch(store: Store, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
     try:
         return store.connection.execute(sql, params).fetchall()
@@ -151,14 +166,17 @@ def events(
     actor: str | None = None,
     place: str | None = None,
     limit: int | None = None,
+    status: str = "incident",
 ) -> list[dict[str, Any]]:
     """Events by event date (undated last), each joined with its place, actors' entities and article.
 
     `type` is a PLOVER type ("ASSAULT") or an ACLED event type ("Battles"), case-insensitive; `actor`
-    matches either actor's text or entity name; `since`/`until` bound the event date, inclusive.
+    matches either actor's text or entity name; `since`/`until` bound the event date, inclusive;
+    `status` keeps incidents unless asked for another status or `any`.
     """
     where = Where()
     _dates(where, "e.date", since, until)
+    event_status(where, "e", status)
     if type is not None:
         event_type(where, "e", type)
     if actor is not None:
@@ -298,14 +316,26 @@ def places(
     return [dict(row) for row in fetch(store, sql, {**where.params, "limit": _limit(limit)})]
 
 
+def mentions_by_status(store: Store) -> dict[str, int]:
+    """How many event mentions of each status other than `incident` are kept, every status named."""
+    found = dict(fetch(store, "SELECT status, count(*) FROM events GROUP BY status", {}))
+    return {status: int(found.get(status, 0)) for status in EVENT_STATUSES if status != "incident"}
+
+
 def summary(store: Store) -> dict[str, Any]:
-    """Counts for a first look at a database: what it holds and over which dates."""
+    """Counts for a first look at a database: what it holds and over which dates. Events are incidents
+    (what took place); the other mentions kept are counted by status apart."""
 
     def count(sql: str) -> int:
         return int(fetch(store, sql, {})[0][0])
 
     first, last = fetch(store, "SELECT min(published), max(published) FROM articles", {})[0]
-    by_type = fetch(store, "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type", {})
+    by_type = fetch(
+        store,
+        "SELECT type, count(*) FROM events WHERE status = 'incident'"
+        " GROUP BY type ORDER BY count(*) DESC, type",
+        {},
+    )
     return {
         "db": str(store.path),
         "articles": count("SELECT count(*) FROM articles"),
@@ -316,8 +346,9 @@ def summary(store: Store) -> dict[str, Any]:
             "SELECT count(*) FROM"
             " (SELECT DISTINCT name, country_code, geonames_id, latitude, longitude FROM places)"
         ),
-        "events": count("SELECT count(*) FROM events"),
+        "events": count("SELECT count(*) FROM events WHERE status = 'incident'"),
         "events_by_type": {row[0]: row[1] for row in by_type},
+        "other_mentions": mentions_by_status(store),
         "claims": count("SELECT count(*) FROM claims"),
         "relations": count("SELECT count(*) FROM relations"),
     }

@@ -170,8 +170,9 @@ def _write_event(conn: sqlite3.Connection, aid: str, seq: int, event: Event) -> 
         " trigger_start, trigger_end, trigger_text,"
         " actor1_entity_id, actor1_start, actor1_end, actor1_text, actor1_country, actor1_kind,"
         " actor2_entity_id, actor2_start, actor2_end, actor2_text, actor2_country, actor2_kind,"
-        " place_id, date, date_precision, fatalities, negated, hypothetical, attributed_to, confidence)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " place_id, date, date_precision, fatalities, negated, hypothetical, status, attributed_to,"
+        " confidence)"
+        f" VALUES ({', '.join('?' * 31)})",
         (
             aid,
             event.id,
@@ -189,6 +190,7 @@ def _write_event(conn: sqlite3.Connection, aid: str, seq: int, event: Event) -> 
             event.fatalities,
             int(event.negated),
             int(event.hypothetical),
+            event.status,
             event.attributed_to,
             event.confidence,
         ),
@@ -331,6 +333,7 @@ def read_extraction(conn: sqlite3.Connection, article: Article) -> Extraction:
             fatalities=row["fatalities"],
             negated=bool(row["negated"]),
             hypothetical=bool(row["hypothetical"]),
+            status=row["status"],
             attributed_to=row["attributed_to"],
             confidence=row["confidence"],
             evidence=event_evidence.get(row["id"], []),

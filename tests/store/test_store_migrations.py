@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.store import Store
-from sitrep.store.migrations import MIGRATIONS, applied, migrate
+from sitrep.store.migrations import MIGRATIONS, applied, m006_event_status, migrate
 
 TABLES = {
     "articles",
@@ -90,3 +90,53 @@ def test_places_have_datasette_coordinate_columns(store: Store) -> None:
         "feature",
         "precision",
     } <= columns
+
+
+def _old_database(path: Path) -> None:
+    """A file as sitrep wrote it before events had a status: one article with a plain, a negated and a
+    hypothetical event, and a linked event of two plain reports beside two of one report each."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        migrate(conn, MIGRATIONS[: MIGRATIONS.index(m006_event_status)])
+        conn.execute(
+            "INSERT INTO articles (id, published, language, text, text_hash, stored_at)"
+            " VALUES ('a', '2024-05-08', 'en', 'text', 'hash', 'now')"
+        )
+        for seq, (negated, hypothetical) in enumerate([(0, 0), (1, 0), (0, 1), (0, 0)]):
+            conn.execute(
+                "INSERT INTO events (article_id, id, seq, type, trigger_start, trigger_end, trigger_text,"
+                " negated, hypothetical, confidence) VALUES ('a', ?, ?, 'ASSAULT', 0, 4, 'text', ?, ?, 0.5)",
+                (f"ev-{seq}", seq, negated, hypothetical),
+            )
+        for event_id, linked_id in [("ev-0", "le-x"), ("ev-3", "le-x"), ("ev-1", "le-1"), ("ev-2", "le-2")]:
+            conn.execute(
+                "INSERT INTO linked_event_members (linked_event_id, article_id, event_id, published, seq,"
+                " family, day, window_before, window_after, mergeable)"
+                " VALUES (?, 'a', ?, '2024-05-08', 0, 'ASSAULT', 0, 1, 1, 1)",
+                (linked_id, event_id),
+            )
+        for linked_id in ("le-x", "le-1", "le-2"):
+            conn.execute(
+                "INSERT INTO linked_events (id, type, reports, independent_sources, first_published,"
+                " last_published) VALUES (?, 'ASSAULT', 1, 1, '2024-05-08', '2024-05-08')",
+                (linked_id,),
+            )
+    finally:
+        conn.close()
+
+
+def test_an_old_database_gains_statuses_from_its_modality_flags(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _old_database(path)
+    with Store(path) as store:
+        conn = store.connection
+        events = dict(conn.execute("SELECT id, status FROM events").fetchall())
+        linked = dict(conn.execute("SELECT id, status FROM linked_events").fetchall())
+        indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        read_back = [event.status for event in store.extraction("a").events]
+    assert events == {"ev-0": "incident", "ev-1": "denied", "ev-2": "planned", "ev-3": "incident"}
+    assert linked == {"le-x": "incident", "le-1": "denied", "le-2": "planned"}
+    assert {"events_status_by_date", "linked_events_status_by_date"} <= indexes
+    assert read_back == ["incident", "denied", "planned", "incident"]
+    with Store(path, read_only=True) as reader:
+        assert reader.extraction("a").events[1].status == "denied"

@@ -16,7 +16,7 @@ def keys(found: list[dict[str, object]]) -> list[object]:
 
 
 def test_events_all_in_date_order_undated_last(filled: Store) -> None:
-    assert keys(queries.events(filled)) == [
+    assert keys(queries.events(filled, status="any")) == [
         "kost-2023-03-08:ev-3",
         "kost-2023-03-08:ev-1",
         "kyiv-2023-04-02:ev-1",
@@ -24,6 +24,23 @@ def test_events_all_in_date_order_undated_last(filled: Store) -> None:
         "kost-2023-03-08:ev-4",
         "kost-2023-03-08:ev-5",
     ]
+
+
+def test_events_are_incidents_unless_another_status_is_asked_for(filled: Store) -> None:
+    incidents = queries.events(filled)
+    assert keys(incidents) == [
+        "kost-2023-03-08:ev-3",
+        "kost-2023-03-08:ev-1",
+        "kyiv-2023-04-02:ev-1",
+        "kost-2023-03-08:ev-2",
+    ]
+    assert {item["status"] for item in incidents} == {"incident"}
+    assert keys(queries.events(filled, status="denied")) == ["kost-2023-03-08:ev-4"]
+    assert keys(queries.events(filled, status="Planned", place="bakhmut")) == ["kost-2023-03-08:ev-5"]
+    assert queries.events(filled, status="aggregate") == []
+    assert [item["status"] for item in queries.events(filled, status="ANY")][-2:] == ["denied", "planned"]
+    with pytest.raises(UsageError, match="status must be any or one of incident"):
+        queries.events(filled, status="happened")
 
 
 def test_event_rows_are_plain_json(filled: Store) -> None:
@@ -39,6 +56,7 @@ def test_event_rows_are_plain_json(filled: Store) -> None:
         "Russian forces shelled the town of Kostiantynivka on Tuesday, killing two civilians"
     ]
     assert shelling["negated"] is False
+    assert shelling["status"] == "incident"
 
 
 def test_events_since_until_use_the_event_date(filled: Store) -> None:
@@ -58,11 +76,12 @@ def test_events_by_actor_text_or_entity_name(filled: Store) -> None:
     assert keys(queries.events(filled, actor="wagner fighters")) == ["kost-2023-03-08:ev-2"]
     assert keys(queries.events(filled, actor="WAGNER GROUP")) == ["kost-2023-03-08:ev-2"]
     assert keys(queries.events(filled, actor="zelensk")) == ["kost-2023-03-08:ev-3"]
-    assert len(queries.events(filled, actor="civilians")) == 2
+    assert len(queries.events(filled, actor="civilians", status="any")) == 2
+    assert keys(queries.events(filled, actor="civilians")) == ["kost-2023-03-08:ev-1"]
 
 
 def test_events_by_place_and_limit(filled: Store) -> None:
-    assert keys(queries.events(filled, place="bakhm")) == [
+    assert keys(queries.events(filled, place="bakhm", status="any")) == [
         "kost-2023-03-08:ev-3",
         "kost-2023-03-08:ev-2",
         "kost-2023-03-08:ev-5",
@@ -167,8 +186,9 @@ def test_summary(filled: Store) -> None:
         "last_published": "2023-04-02",
         "entities": 9,
         "places": 4,
-        "events": 6,
-        "events_by_type": {"ASSAULT": 4, "MOBILIZE": 1, "PROTEST": 1},
+        "events": 4,
+        "events_by_type": {"ASSAULT": 2, "MOBILIZE": 1, "PROTEST": 1},
+        "other_mentions": {"generic": 0, "aggregate": 0, "background": 0, "planned": 1, "denied": 1},
         "claims": 3,
         "relations": 1,
     }
@@ -178,4 +198,5 @@ def test_summary_of_an_empty_store(store: Store) -> None:
     found = queries.summary(store)
     assert found["articles"] == 0
     assert found["events_by_type"] == {}
+    assert set(found["other_mentions"].values()) == {0}
     assert found["first_published"] is None

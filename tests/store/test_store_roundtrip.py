@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.model import (
+    EVENT_STATUSES,
     PLOVER_TYPES,
     Actor,
     Article,
@@ -122,6 +123,7 @@ def extractions(draw: st.DrawFn) -> tuple[Article, Extraction]:
             fatalities=draw(st.none() | st.integers(min_value=-(2**63), max_value=2**63 - 1)),
             negated=draw(st.booleans()),
             hypothetical=draw(st.booleans()),
+            status=draw(st.sampled_from(EVENT_STATUSES)),
             attributed_to=draw(claim_refs),
             confidence=draw(st.floats(0, 1)),
             evidence=draw(span_lists),
@@ -175,3 +177,23 @@ def test_year_one_and_far_future_dates_round_trip(tmp_path: Path) -> None:
         with Store(tmp_path / "dates.db") as store:
             store.add(article, Extraction(document=rows.document_of(article)))
             assert store.extraction(article.id).document.published == day
+
+
+def test_every_status_round_trips(tmp_path: Path) -> None:
+    article = Article(id="a", published=dt.date(2024, 5, 8), text="shelled")
+    events = [
+        Event(
+            id=f"ev-{i}",
+            type="ASSAULT",
+            trigger=Span(start=0, end=7, text="shelled"),
+            status=status,
+            evidence=[],
+        )
+        for i, status in enumerate(EVENT_STATUSES)
+    ]
+    with Store(tmp_path / "status.db") as store:
+        store.add(article, Extraction(document=rows.document_of(article), events=events))
+        stored = store.extraction("a").events
+        column = [row[0] for row in store.connection.execute("SELECT status FROM events ORDER BY seq")]
+    assert [event.status for event in stored] == list(EVENT_STATUSES)
+    assert column == list(EVENT_STATUSES)
