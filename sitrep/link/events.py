@@ -1,7 +1,8 @@
 """Event merging: reports of one event, from one or many articles, become one linked event.
 
-Two reported events are compatible when they are the same PLOVER type with compatible modes, neither is
-negated or hypothetical, their actors do not name different countries, their places lie within a
+Two reported events are compatible when they are the same PLOVER type with compatible modes, both are
+incidents (neither negated nor hypothetical; a generic, aggregate, background, planned or denied mention
+stays a linked event of its own), their actors do not name different countries, their places lie within a
 distance set by how precisely each place is known, and one's date falls in the other's window (a day
 either side of a day-precise date; four days before and one after a date only known to the week, such
 as an undated report that inherits its publication day, since reports follow events within days; a
@@ -149,7 +150,7 @@ _FEATURES = """
 SELECT e.article_id, e.id, a.published, e.seq, e.type, e.mode, e.date, e.date_precision,
        p.latitude, p.longitude, p.precision, p.feature,
        coalesce(e.actor1_country, n1.country), coalesce(e.actor2_country, n2.country),
-       e.negated, e.hypothetical
+       e.negated, e.hypothetical, e.status
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
@@ -172,7 +173,7 @@ def features(conn: sqlite3.Connection) -> list[Report]:
     found = []
     for row in conn.execute(_FEATURES):
         (aid, eid, published, seq, family, mode, date, precision, lat, lon, geo_precision, feature) = row[:12]
-        actor1, actor2, negated, hypothetical = row[12:]
+        actor1, actor2, negated, hypothetical, status = row[12:]
         precision = precision or 2
         day = dt.date.fromisoformat(date or published).toordinal()
         before, after = WINDOWS.get(precision, WINDOWS[3])
@@ -180,10 +181,16 @@ def features(conn: sqlite3.Connection) -> list[Report]:
         found.append(
             Report(
                 aid, eid, published, seq, family, mode, day, before, after, lat, lon, radius,
-                actor1, actor2, mergeable=not negated and not hypothetical and radius is not None,
+                actor1, actor2, mergeable=_incident(status, negated, hypothetical) and radius is not None,
             )
         )  # fmt: skip
     return found
+
+
+def _incident(status: str, negated: int, hypothetical: int) -> bool:
+    """Only an incident can be one act told by several articles; flags are checked too, so a mention
+    coded before statuses existed cannot merge either."""
+    return status == "incident" and not negated and not hypothetical
 
 
 _MEMBER_COLUMNS = (
@@ -299,7 +306,7 @@ SELECT m.linked_event_id AS lid, e.type, e.mode, e.acled_event_type, e.acled_sub
        coalesce(e.date_precision, 3) AS date_precision, p.name AS place, p.latitude, p.longitude,
        p.country_code, coalesce(p.precision, 3) AS geo_precision,
        coalesce(n1.name, e.actor1_text) AS actor1, coalesce(n2.name, e.actor2_text) AS actor2,
-       e.fatalities, a.id AS article_id, a.published, a.source, l.source_group
+       e.fatalities, e.status, a.id AS article_id, a.published, a.source, l.source_group
 FROM linked_event_members m
 JOIN temp.written_linked w ON w.key = m.linked_event_id
 JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
@@ -325,8 +332,8 @@ def summarize(conn: sqlite3.Connection, linked_ids: set[str]) -> None:
     conn.executemany(
         "INSERT INTO linked_events (id, type, mode, acled_event_type, acled_sub_event_type, date,"
         " date_precision, place_name, latitude, longitude, country_code, actor1, actor2, fatalities_low,"
-        " fatalities_high, reports, independent_sources, first_published, last_published)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " fatalities_high, reports, independent_sources, first_published, last_published, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_summary_row(lid, members) for lid, members in grouped.items()],
     )
 
@@ -368,7 +375,15 @@ def _summary_row(lid: str, members: list[dict[str, Any]]) -> tuple[Any, ...]:
         independent_sources(list(articles.values())),
         min(m["published"] for m in members),
         max(m["published"] for m in members),
+        linked_status(members),
     )
+
+
+def linked_status(members: list[dict[str, Any]]) -> str:
+    """A merged event is an incident when any report is one (only incidents merge, so a group of several
+    reports is); a single report of another status keeps it."""
+    statuses = [m["status"] for m in members]
+    return "incident" if "incident" in statuses else statuses[0]
 
 
 def independent_sources(articles: list[dict[str, Any]]) -> int:

@@ -11,7 +11,17 @@ import sqlite3
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.store.queries import ACTOR_MATCH, DateLike, Where, _dates, _fold, _limit, event_type, fetch
+from sitrep.store.queries import (
+    ACTOR_MATCH,
+    DateLike,
+    Where,
+    _dates,
+    _fold,
+    _limit,
+    event_status,
+    event_type,
+    fetch,
+)
 from sitrep.store.store import Store
 
 
@@ -36,7 +46,7 @@ def linked_or_false(store: Store) -> bool:
 
 _MEMBERS = """
 SELECT m.linked_event_id, m.article_id, m.event_id, a.published, a.source, a.title, e.trigger_text,
-       e.fatalities, e.attributed_to, c.speaker_text,
+       e.fatalities, e.status, e.attributed_to, c.speaker_text,
        (SELECT json_group_array(text) FROM
            (SELECT v.text FROM evidence v
             WHERE v.article_id = e.article_id AND v.event_id = e.id ORDER BY v.seq)) AS evidence
@@ -66,13 +76,16 @@ def linked_events(
     place: str | None = None,
     limit: int | None = None,
     min_reports: int = 1,
+    status: str = "incident",
 ) -> list[dict[str, Any]]:
     """Merged events by date, each once, with the ids of every article that reports it.
 
-    Filters mean what they mean for `queries.events`; `actor` and `place` match any report.
+    Filters mean what they mean for `queries.events`; `actor` and `place` match any report; `status`
+    keeps incidents unless asked for another status or `any`.
     """
     where = Where()
     _dates(where, "le.date", since, until)
+    event_status(where, "le", status)
     if type is not None:
         event_type(where, "le", type)
     if actor is not None:
@@ -137,12 +150,14 @@ def claim_groups(
 
 
 def highlights(store: Store, top: int = 3) -> list[str]:
-    """Lines for `sitrep summary`: link counts, the most reported events and disagreeing figures."""
+    """Lines for `sitrep summary`: link counts (merged incidents), the most reported events and
+    disagreeing figures."""
     if not is_linked(store):
         return []
     conn = store.connection
     counts = conn.execute(
-        "SELECT (SELECT count(*) FROM linked_events), (SELECT count(*) FROM linked_events WHERE reports > 1),"
+        "SELECT (SELECT count(*) FROM linked_events WHERE status = 'incident'),"
+        " (SELECT count(*) FROM linked_events WHERE status = 'incident' AND reports > 1),"
         " (SELECT count(*) FROM canonical_entities), (SELECT count(*) FROM claim_groups WHERE disagrees = 1)"
     ).fetchone()
     lines = [

@@ -1,5 +1,5 @@
 """Timelines: the linked events of one entity (however spelled, as an actor or as the source of the
-report), one place or one event type, in date order."""
+report), one place or one event type, in date order; incidents only, as the other listings by default."""
 
 from __future__ import annotations
 
