@@ -167,7 +167,7 @@ def acled_row(event: dict[str, Any], number: int) -> dict[str, Any]:
 
 
 def exported(event: dict[str, Any]) -> bool:
-    """Whether ACLED would code the event: an ACLED type, and neither negated nor hypothetical."""
+    """Whether ACLED would code the event: an incident that took place (`happened`) with an ACLED type."""
     return bool(event["acled_event_type"]) and happened(event)
 
 

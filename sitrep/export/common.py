@@ -1,8 +1,9 @@
 """Small rules shared by the event exports: which events count as having happened, and actor kinds.
 
-Event datasets (ACLED, PLOVER, a map) read every record as something that took place, so a negated or
-hypothetical event ("denied shelling", "threatened to strike") is left out of all of them; the contract
-export (`jsonl`) keeps everything.
+Event datasets (ACLED, PLOVER, a map) read every record as a specific act that took place, so only an
+incident is written: a generic, aggregate ("hundreds killed since 2009"), background (an old war),
+planned ("threatened to strike") or denied ("denied shelling") mention is left out of all of them, and so
+is an event marked negated or hypothetical; the contract export (`jsonl`) keeps everything.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Any
 
 
 def happened(event: dict[str, Any]) -> bool:
-    """Whether an event row (from `queries.events`) reports something that took place."""
-    return not event["negated"] and not event["hypothetical"]
+    """Whether an event row (from `queries.events`) reports an incident that took place."""
+    return event["status"] == "incident" and not event["negated"] and not event["hypothetical"]
 
 
 def effective_date(event: dict[str, Any]) -> str:

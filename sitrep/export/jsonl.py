@@ -1,7 +1,7 @@
 """The data contract as JSON Lines: one Extraction per stored article, exactly as `sitrep extract` writes it.
 
-This is the lossless export: a database can be rebuilt from it, and every event is kept, negated and
-hypothetical ones included.
+This is the lossless export: a database can be rebuilt from it, and every event is kept with its
+`status`, the mentions that are not incidents (generic, aggregate, background, planned, denied) included.
 """
 
 from __future__ import annotations

@@ -214,7 +214,8 @@ def test_a_linked_database_exports_one_row_per_merged_event(web_db: Path) -> Non
             "SELECT m.linked_event_id, m.article_id, e.fatalities, a.source FROM linked_event_members m"
             " JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
             " JOIN articles a ON a.id = m.article_id"
-            " WHERE NOT e.negated AND NOT e.hypothetical AND e.acled_event_type IS NOT NULL"
+            " WHERE e.status = 'incident' AND NOT e.negated AND NOT e.hypothetical"
+            " AND e.acled_event_type IS NOT NULL"
         ).fetchall()
     assert merged_text.splitlines()[0] == HEADER
     assert written == len(merged) < len(per_report)

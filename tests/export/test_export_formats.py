@@ -80,11 +80,11 @@ def test_jsonl_is_the_contract(filled: Store) -> None:
 
 
 def _members(store: Store) -> dict[str, set[str]]:
-    """Article ids of every merged event with at least one report that took place."""
+    """Article ids of every merged event with at least one report of an incident that took place."""
     rows = store.connection.execute(
         "SELECT m.linked_event_id, m.article_id FROM linked_event_members m"
         " JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
-        " WHERE NOT e.negated AND NOT e.hypothetical"
+        " WHERE e.status = 'incident' AND NOT e.negated AND NOT e.hypothetical"
     ).fetchall()
     members: dict[str, set[str]] = {}
     for lid, article_id in rows:
