@@ -43,6 +43,13 @@ Since = Annotated[dt.date | None, Query(description="From this date (YYYY-MM-DD)
 Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
 Text = Annotated[str | None, Query(description="Words of the text (full-text search).")]
 BBoxQuery = Annotated[str | None, Query(description="west,south,east,north in degrees.")]
+EventStatusQuery = Annotated[
+    str,
+    Query(
+        description="incident (what took place, the default), generic, aggregate, background, planned,"
+        " denied, or any for every mention kept."
+    ),
+]
 PerReport = Annotated[
     bool,
     Query(description="One row per article's report even when the database is linked (default: merged)."),
@@ -63,7 +70,8 @@ def _bbox(value: str | None) -> queries.BBox | None:
 @router.get("/summary")
 def get_summary(store: ReadStore) -> dict[str, Any]:
     """Counts of what the database holds and the dates it spans (and, once linked, merged events,
-    canonical entities and claim groups)."""
+    canonical entities and claim groups). Events count incidents; `other_mentions` counts the mentions
+    of each other status kept."""
     counts = queries.summary(store)
     counts["linked"] = linked.linked(store)
     if counts["linked"]:
@@ -112,9 +120,11 @@ def list_events(
     article: Annotated[str | None, Query(description="Only events of this article.")] = None,
     located: Annotated[bool, Query(description="Only events whose place has coordinates.")] = False,
     per_report: PerReport = False,
+    status: EventStatusQuery = "incident",
 ) -> dict[str, Any]:
     """Events by event date: once linked, each merged event once with `reports`, `independent_sources`,
-    `article_ids` and the date, place, type and fatality range of its reports; else one row per report."""
+    `article_ids` and the date, place, type and fatality range of its reports; else one row per report.
+    Incidents only unless `status` names another status or `any`; every item carries its `status`."""
     listing = queries.events if per_report or not linked.linked(store) else linked.linked_events
     return listing(
         store,
@@ -128,6 +138,7 @@ def list_events(
         q=q,
         article=article,
         located=located,
+        status=status,
     )
 
 

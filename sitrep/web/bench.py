@@ -54,7 +54,7 @@ def build_database(path: Path, events: int = 100_000, per_article: int = 10, see
         conn = store.connection
         conn.execute("BEGIN")
         start_day = dt.date(2024, 1, 1)
-        counts = {"articles": 0, "events": 0, "entities": 0, "places": 0, "claims": 0}
+        counts = {"articles": 0, "events": 0, "incidents": 0, "entities": 0, "places": 0, "claims": 0}
         for number in range(events // per_article):
             aid = f"syn-{number:06d}"
             day = start_day + dt.timedelta(days=number % 365)
@@ -112,11 +112,13 @@ def build_database(path: Path, events: int = 100_000, per_article: int = 10, see
             for seq in range(per_article):
                 event_type = rng.choice(PLOVER_TYPES) if seq % 3 else "ASSAULT"
                 date = (day - dt.timedelta(days=rng.randint(0, 2))).isoformat()
+                status = _status(seq, per_article)
                 rows.append(
                     (
-                        aid, f"ev-{seq + 1}", seq, event_type, _ACLED.get(event_type), seq, seq + 5,
+                        aid, f"ev-{seq + 1}", seq, event_type,
+                        _ACLED.get(event_type) if status == "incident" else None, seq, seq + 5,
                         text[seq : seq + 5], "ent-1", 0, 5, actors[0], "ent-2", 6, 10, actors[1],
-                        f"pl-{seq % 2 + 1}", date, rng.choice((None, rng.randint(0, 20))),
+                        f"pl-{seq % 2 + 1}", date, rng.choice((None, rng.randint(0, 20))), status,
                     )
                 )  # fmt: skip
                 evidence.append((aid, f"ev-{seq + 1}", 0, len(sentence), sentence))
@@ -125,9 +127,9 @@ def build_database(path: Path, events: int = 100_000, per_article: int = 10, see
                 " trigger_start, trigger_end, trigger_text, actor1_entity_id, actor1_start, actor1_end,"
                 " actor1_text, actor1_country, actor1_kind, actor2_entity_id, actor2_start, actor2_end,"
                 " actor2_text, actor2_country, actor2_kind, place_id, date, date_precision, fatalities,"
-                " negated, hypothetical, attributed_to, confidence)"
+                " negated, hypothetical, status, attributed_to, confidence)"
                 " VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, NULL, NULL,"
-                " ?, ?, 1, ?, 0, 0, NULL, 0.8)",
+                " ?, ?, 1, ?, 0, 0, ?, NULL, 0.8)",
                 rows,
             )
             conn.executemany(
@@ -137,6 +139,7 @@ def build_database(path: Path, events: int = 100_000, per_article: int = 10, see
             )
             counts["articles"] += 1
             counts["events"] += per_article
+            counts["incidents"] += sum(_status(seq, per_article) == "incident" for seq in range(per_article))
             counts["entities"] += 2
             counts["places"] += 2
             counts["claims"] += 1
@@ -146,12 +149,18 @@ def build_database(path: Path, events: int = 100_000, per_article: int = 10, see
     return counts
 
 
+def _status(seq: int, per_article: int) -> str:
+    """The last event of each article is told as background (an older incident), so listings filter on
+    status over a realistic share of mentions that are not incidents."""
+    return "background" if seq == per_article - 1 else "incident"
+
+
 REPORTS_PER_EVENT = 3
 
-# The link tables as `sitrep link` leaves them, written in bulk: the events at the same position of
-# three consecutive articles are one merged event; each pair of consecutive articles is one source group
-# (a wire copy); every entity of one name is one canonical entity; the figures of the first event's
-# claims form one claim group per merged event.
+# The link tables as `sitrep link` leaves them, written in bulk: the incidents at the same position of
+# three consecutive articles are one merged event (any other status stays a merged event of its own);
+# each pair of consecutive articles is one source group (a wire copy); every entity of one name is one
+# canonical entity; the figures of the first event's claims form one claim group per merged event.
 _LINK_SQL = (
     "INSERT INTO link_articles (article_id, published, source_group, signature)"
     " SELECT id, published, 'syn-' || printf('%06d', (CAST(substr(id, 5) AS INTEGER) / 2) * 2), x''"
@@ -159,19 +168,21 @@ _LINK_SQL = (
     "INSERT INTO linked_event_members (linked_event_id, article_id, event_id, published, seq, family, mode,"
     " day, window_before, window_after, latitude, longitude, radius_km, cell, actor1_country,"
     " actor2_country, mergeable)"
-    " SELECT 'le-' || printf('%06d', CAST(substr(e.article_id, 5) AS INTEGER) / :per) || '-' || e.seq,"
+    " SELECT 'le-' || CASE WHEN e.status = 'incident'"
+    " THEN printf('%06d', CAST(substr(e.article_id, 5) AS INTEGER) / :per) ELSE e.article_id END"
+    " || '-' || e.seq,"
     " e.article_id, e.id, a.published, e.seq, e.type, e.mode, julianday(e.date), 0, 0, p.latitude,"
     " p.longitude, 10, CAST(CAST(p.latitude AS INTEGER) AS TEXT) || ':' || CAST(CAST(p.longitude AS INTEGER)"
-    " AS TEXT), NULL, NULL, 1"
+    " AS TEXT), NULL, NULL, e.status = 'incident'"
     " FROM events e JOIN articles a ON a.id = e.article_id"
     " LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id",
     "INSERT INTO linked_events (id, type, mode, acled_event_type, acled_sub_event_type, date, date_precision,"
     " place_name, latitude, longitude, country_code, actor1, actor2, fatalities_low, fatalities_high,"
-    " reports, independent_sources, first_published, last_published)"
+    " reports, independent_sources, first_published, last_published, status)"
     " SELECT m.linked_event_id, min(e.type), NULL, min(e.acled_event_type), NULL, min(e.date), 1,"
     " min(p.name), min(p.latitude), min(p.longitude), min(p.country_code), min(e.actor1_text),"
     " min(e.actor2_text), min(e.fatalities), max(e.fatalities), count(DISTINCT m.article_id),"
-    " count(DISTINCT l.source_group), min(m.published), max(m.published)"
+    " count(DISTINCT l.source_group), min(m.published), max(m.published), min(e.status)"
     " FROM linked_event_members m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
     " JOIN link_articles l ON l.article_id = m.article_id"
     " LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"
@@ -226,6 +237,9 @@ REQUESTS: dict[str, list[str]] = {
         "?per_report=true",
         "?per_report=true&offset=20000",
         "?per_report=true&type=ASSAULT&since=2024-06-01&until=2024-06-30",
+        "?status=any",
+        "?status=background",
+        "?per_report=true&status=background&offset=5000",
     ],
     "/api/entities": [
         "",

@@ -18,7 +18,7 @@ from typing import Any
 from sitrep.errors import UsageError
 from sitrep.link.listing import linked_or_false
 from sitrep.model import PLOVER_TYPES
-from sitrep.store.queries import Where, fetch
+from sitrep.store.queries import Where, event_status, fetch
 from sitrep.store.store import Store
 from sitrep.web.queries import (
     _ARTICLE_MATCH,
@@ -47,7 +47,7 @@ _LINKED = """
 SELECT le.id, le.type, le.mode, le.acled_event_type, le.acled_sub_event_type, le.date, le.date_precision,
        le.place_name AS place, le.latitude, le.longitude, le.country_code, le.actor1, le.actor2,
        le.fatalities_low, le.fatalities_high, le.reports, le.independent_sources, le.first_published,
-       le.last_published
+       le.last_published, le.status
 FROM linked_events le
 """
 
@@ -126,14 +126,16 @@ def linked_events(
     article: str | None = None,
     located: bool = False,
     min_reports: int = 1,
+    status: str = "incident",
 ) -> dict[str, Any]:
     """Merged events by date, each once, with its reports' article ids and the ranges they span.
 
     Filters mean what they mean for `queries.events`; `actor`, `place`, `q` and `article` match when any
-    report of the merged event matches.
+    report of the merged event matches; `status` is the merged event's (incidents unless asked).
     """
     where = Where()
     _dates(where, "le.date", since, until)
+    event_status(where, "le", status)
     if type is not None:
         _type_clause(where, type)
     if actor is not None:
@@ -197,7 +199,7 @@ def _broad_bbox(store: Store, bbox: BBox) -> bool:
 _REPORTS = """
 SELECT m.article_id, m.event_id, a.published, a.title, a.source, a.url, l.source_group,
        e.type, e.mode, e.trigger_text AS trigger, e.trigger_start, e.trigger_end, e.date, e.date_precision,
-       e.fatalities, e.negated, e.hypothetical, e.attributed_to,
+       e.fatalities, e.negated, e.hypothetical, e.status, e.attributed_to,
        coalesce(n1.name, e.actor1_text) AS actor1, coalesce(n2.name, e.actor2_text) AS actor2,
        p.name AS place, p.latitude, p.longitude, c.speaker_text AS attributed_speaker,
        (SELECT json_group_array(json_object('start', v.start, 'end', v."end", 'text', v.text)) FROM
@@ -381,7 +383,7 @@ def canonical_id_of(store: Store, name: str, type: str | None = None) -> str | N
 
 def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
     """One canonical entity: aliases from all articles, every member with the reason it was joined, the
-    merged events it acts in and the claims it makes."""
+    merged incidents it acts in and the claims it makes."""
     rows = fetch(store, "SELECT * FROM canonical_entities WHERE id = :id", {"id": canonical_id})
     if not rows:
         return None
@@ -425,7 +427,7 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
             " JOIN events e ON e.article_id = cm.article_id"
             " AND cm.entity_id IN (e.actor1_entity_id, e.actor2_entity_id)"
             " JOIN linked_event_members m ON m.article_id = e.article_id AND m.event_id = e.id"
-            " WHERE cm.canonical_id = :id LIMIT 500",
+            " WHERE cm.canonical_id = :id AND e.status = 'incident' LIMIT 500",
             params,
         )
     ]
@@ -451,11 +453,12 @@ def canonical_entity(store: Store, canonical_id: str) -> dict[str, Any] | None:
 
 
 def summary(store: Store) -> dict[str, Any]:
-    """Counts of the link tables for the overview."""
+    """Counts of the link tables for the overview (merged events are incidents)."""
     row = fetch(
         store,
-        "SELECT (SELECT count(*) FROM linked_events) AS linked_events,"
-        " (SELECT count(*) FROM linked_events WHERE reports > 1) AS multi_report_events,"
+        "SELECT (SELECT count(*) FROM linked_events WHERE status = 'incident') AS linked_events,"
+        " (SELECT count(*) FROM linked_events WHERE status = 'incident' AND reports > 1)"
+        " AS multi_report_events,"
         " (SELECT count(*) FROM canonical_entities) AS canonical_entities,"
         " (SELECT count(*) FROM claim_groups) AS claim_groups,"
         " (SELECT count(*) FROM claim_groups WHERE disagrees = 1) AS disagreeing_groups",
@@ -465,10 +468,11 @@ def summary(store: Store) -> dict[str, Any]:
 
 
 def events_per_day(store: Store) -> list[dict[str, Any]]:
-    """How many merged events of each type fall on each day (for the overview chart)."""
+    """How many merged incidents of each type fall on each day (for the overview chart)."""
     rows = fetch(
         store,
-        "SELECT date, type, count(*) AS events FROM linked_events WHERE date IS NOT NULL"
+        "SELECT date, type, count(*) AS events FROM linked_events WHERE status = 'incident'"
+        " AND date IS NOT NULL"
         " GROUP BY date, type ORDER BY date, type",
         {},
     )

@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from starlette.datastructures import URL
 
 from sitrep.errors import UsageError
+from sitrep.model import EVENT_STATUSES
 from sitrep.report import build_report
 from sitrep.report.figures import figures, group_figures
 from sitrep.report.render import TEMPLATES as REPORT_TEMPLATES
@@ -36,7 +37,9 @@ _env = Environment(
     loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(REPORT_TEMPLATES)]),
     autoescape=select_autoescape(default=True),
 )
-_env.globals.update(colour=colour, type_colours=TYPE_COLOURS, acled_types=queries.ACLED_TYPES)
+_env.globals.update(
+    colour=colour, type_colours=TYPE_COLOURS, acled_types=queries.ACLED_TYPES, event_statuses=EVENT_STATUSES
+)
 _env.globals["evidence_url"] = evidence_url
 templates = Jinja2Templates(env=_env)
 Optional = Annotated[str | None, Query()]
@@ -149,8 +152,12 @@ def events_table(
     q: Optional = None,
     offset: int = 0,
     per_report: Optional = None,
+    status: Optional = None,
 ) -> Response:
+    """The events table: incidents unless the analyst picks another status or `any`."""
+    chosen = _blank(status) or "incident"
     filters = {"since": since, "until": until, "type": type, "actor": actor, "place": place, "q": q}
+    filters["status"] = chosen
     is_linked = not per_report and linked.linked(store)
     listing = linked.linked_events if is_linked else queries.events
     result = listing(
@@ -162,6 +169,7 @@ def events_table(
         actor=_blank(actor),
         place=_blank(place),
         q=_blank(q),
+        status=chosen,
     )
     return _render(
         request,

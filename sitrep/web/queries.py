@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.errors import UsageError
 from sitrep.model import PLOVER_TYPES
-from sitrep.store.queries import Where, fetch
+from sitrep.store.queries import Where, event_status, fetch, mentions_by_status
 from sitrep.store.store import Store
 
 ACLED_TYPES = (
@@ -167,7 +167,7 @@ def event_type_clause(where: Where, type: str) -> None:
 _EVENTS = """
 SELECT e.article_id, e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type,
        e.trigger_text AS trigger, e.trigger_start, e.trigger_end, e.date, e.date_precision, e.fatalities,
-       e.negated, e.hypothetical, e.attributed_to, e.confidence,
+       e.negated, e.hypothetical, e.status, e.attributed_to, e.confidence,
        e.actor1_text AS actor1, n1.name AS actor1_entity, e.actor2_text AS actor2, n2.name AS actor2_entity,
        e.place_id, p.name AS place, p.latitude, p.longitude, p.country_code, p.admin1,
        a.published, a.title, a.source
@@ -200,15 +200,18 @@ def events(
     q: str | None = None,
     article: str | None = None,
     located: bool = False,
+    status: str = "incident",
 ) -> dict[str, Any]:
     """Events by event date, then article and position.
 
     `actor` is a case-insensitive substring of either actor's text or entity name; `entity` an exact
     entity name in either role; `place` a substring of the place name; `q` words of the article text;
-    `located` keeps only events whose place has coordinates (the map).
+    `located` keeps only events whose place has coordinates (the map); `status` keeps incidents unless
+    another status or `any` is asked for (an index on status and date serves each).
     """
     where = Where()
     _dates(where, "e.date", since, until)
+    event_status(where, "e", status)
     if type is not None:
         event_type_clause(where, type)
     if actor is not None:
@@ -470,10 +473,11 @@ def entity(store: Store, name: str, type: str | None = None) -> dict[str, Any] |
 
 
 def summary(store: Store) -> dict[str, Any]:
-    """Counts for the overview."""
+    """Counts for the overview: events are incidents; the other mentions kept are counted by status."""
     row = fetch(
         store,
-        "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,"
+        "SELECT (SELECT count(*) FROM articles) AS articles,"
+        " (SELECT count(*) FROM events WHERE status = 'incident') AS events,"
         " (SELECT count(*) FROM claims) AS claims,"
         " (SELECT count(*) FROM (SELECT DISTINCT name, type FROM entities)) AS entities,"
         " (SELECT count(*) FROM (SELECT DISTINCT name, country_code, geonames_id, latitude, longitude"
@@ -482,14 +486,14 @@ def summary(store: Store) -> dict[str, Any]:
         " (SELECT max(published) FROM articles) AS last_published",
         {},
     )[0]
-    return dict(row)
+    return {**dict(row), "other_mentions": mentions_by_status(store)}
 
 
 def events_per_day(store: Store) -> list[dict[str, Any]]:
-    """How many events of each type fall on each day (for the overview chart)."""
+    """How many incidents of each type fall on each day (for the overview chart)."""
     rows = fetch(
         store,
-        "SELECT date, type, count(*) AS events FROM events WHERE date IS NOT NULL"
+        "SELECT date, type, count(*) AS events FROM events WHERE status = 'incident' AND date IS NOT NULL"
         " GROUP BY date, type ORDER BY date, type",
         {},
     )

@@ -356,12 +356,18 @@ def test_the_bench_database_holds_link_tables_the_api_reads(tmp_path: Path) -> N
     from sitrep.web.bench import REPORTS_PER_EVENT, build_database
 
     counts = build_database(tmp_path / "bench.db", events=120, per_article=4)
-    assert counts["linked_events"] == 120 // REPORTS_PER_EVENT
+    background = counts["events"] - counts["incidents"]
+    assert (counts["incidents"], background) == (90, 30), "the last event of each article"
+    assert counts["linked_events"] == counts["incidents"] // REPORTS_PER_EVENT + background
     with TestClient(create_app(Settings(db=tmp_path / "bench.db"))) as bench:
         assert bench.get("/api/summary").json()["linked"] is True
         events = bench.get("/api/events", params={"limit": 500}).json()["items"]
-        assert len(events) == counts["linked_events"]
+        assert len(events) == counts["incidents"] // REPORTS_PER_EVENT
         assert {e["reports"] for e in events} == {REPORTS_PER_EVENT}
+        older = bench.get("/api/events", params={"limit": 500, "status": "background"}).json()["items"]
+        assert len(older) == background and {(e["status"], e["reports"]) for e in older} == {
+            ("background", 1)
+        }
         assert bench.get("/api/events", params={"q": "convoy"}).status_code == 200
         detail = bench.get(f"/api/events/{events[0]['id']}").json()
         assert len(detail["events"]) == REPORTS_PER_EVENT
@@ -447,3 +453,99 @@ def test_the_overview_links_every_download(client: TestClient) -> None:
     page = client.get("/").text
     for name in ("acled-csv", "geojson", "plover-jsonl", "parquet", "jsonl"):
         assert f'href="/api/export/{name}"' in page
+
+
+@pytest.fixture(scope="module", params=["linked", "per-article"])
+def status_client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """The store tests' sample: four incidents, a denial (ev-4, unplaced) and a planned strike on Bakhmut
+    (ev-5), linked as `sitrep run` leaves it or never linked."""
+    import store_sample as sample
+
+    from sitrep.link.run import link
+    from sitrep.store import Store
+
+    path = tmp_path_factory.mktemp("statuses") / "statuses.db"
+    with Store(path) as store:
+        store.add(sample.article(), sample.extraction())
+        store.add(sample.second_article(), sample.second_extraction())
+        if request.param == "linked":
+            link(store)
+    with TestClient(create_app(Settings(db=path))) as opened:
+        yield opened
+
+
+def _statuses(client: TestClient, **params: Any) -> list[str]:
+    items = client.get("/api/events", params={"limit": 500, **params}).json()["items"]
+    return sorted(item["status"] for item in items)
+
+
+def test_events_are_incidents_by_default_and_the_status_filter_shows_the_rest(
+    status_client: TestClient,
+) -> None:
+    for per_report in (False, True):
+        assert _statuses(status_client, per_report=per_report) == ["incident"] * 4
+        assert _statuses(status_client, per_report=per_report, status="any") == [
+            "denied",
+            "incident",
+            "incident",
+            "incident",
+            "incident",
+            "planned",
+        ]
+        assert _statuses(status_client, per_report=per_report, status="denied") == ["denied"]
+        assert _statuses(status_client, per_report=per_report, status="aggregate") == []
+    error = _error(status_client.get("/api/events", params={"status": "happened"}), 422)
+    assert "status must be any or one of" in error["message"]
+
+
+def test_the_map_counts_and_chart_show_incidents_only(status_client: TestClient) -> None:
+    located = status_client.get("/api/events", params={"located": True, "limit": 500}).json()["items"]
+    assert located and {e["status"] for e in located} == {"incident"}, (
+        "the planned strike on Bakhmut stays off"
+    )
+    summary = status_client.get("/api/summary").json()
+    assert summary["events"] == 4
+    assert summary["other_mentions"] == {
+        "generic": 0,
+        "aggregate": 0,
+        "background": 0,
+        "planned": 1,
+        "denied": 1,
+    }
+    if summary["linked"]:
+        assert summary["linked_events"] == 4
+    overview = status_client.get("/").text
+    assert 'id="count-other-mentions">2<' in overview and 'href="/events?status=any"' in overview
+
+
+def test_event_details_carry_their_status(status_client: TestClient) -> None:
+    denied = status_client.get("/api/events/kost-2023-03-08/ev-4").json()
+    assert denied["status"] == "denied" and denied["negated"] is True
+    everything = status_client.get("/api/events", params={"status": "any", "limit": 500}).json()["items"]
+    planned = next(e for e in everything if e["status"] == "planned")
+    if "reports" in planned:  # a merged event of one report
+        detail = status_client.get(f"/api/events/{planned['id']}").json()
+        assert detail["status"] == "planned"
+        assert [r["status"] for r in detail["events"]] == ["planned"]
+
+
+def test_the_events_page_shows_incidents_unless_asked_and_badges_each_status(
+    status_client: TestClient,
+) -> None:
+    default = status_client.get("/events").text
+    assert 'class="event-status event-status-incident"' in default
+    assert "event-status-denied" not in default and "event-status-planned" not in default
+    assert '<option value="incident" selected>' in default
+    every = status_client.get("/events", params={"status": "any"}).text
+    assert "event-status-denied" in every and "event-status-planned" in every
+    assert '<option value="any" selected>' in every
+    denied = status_client.get("/events", params={"status": "denied", "per_report": 1}).text
+    assert "event-status-denied" in denied and "event-status-incident" not in denied
+    assert (
+        'id="event-status"><span class="event-status event-status-denied"'
+        in status_client.get("/events/kost-2023-03-08/ev-4").text
+    )
+    timeline = status_client.get("/timeline").text
+    assert "targeting" not in timeline and "strikes" not in timeline
