@@ -24,9 +24,7 @@ from spacy.tokens import Doc
 from sitrep.errors import ExtractionError
 from sitrep.extract.claims import extract_claims
 from sitrep.extract.entities import extract_entities
-from sitrep.extract.event_repeats import merge_repeats
-from sitrep.extract.event_roles import ArticleFacts
-from sitrep.extract.events import extract_events
+from sitrep.extract.events import ArticleFacts, extract_events
 from sitrep.extract.mentions import Mention, MentionIndex
 from sitrep.extract.places import extract_places
 from sitrep.extract.relations import extract_relations
@@ -90,8 +88,7 @@ class Pipeline:
             timexes=timexes,
             claims=claims,
         )
-        events = self._timed("events", extract_events, facts)
-        events = self._timed("events", merge_repeats, events, entities, places)
+        events = self._timed("events", extract_events, facts, entities, places)
         return Extraction(
             document=Document.of(article),
             entities=entities,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
-from sitrep.extract.event_roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
 from sitrep.model import Claim, Timex
 
 
@@ -86,13 +86,21 @@ def _root_at(doc: Doc, start: int, end: int) -> Token:
 
 
 def _clause_chain(trigger: Token) -> set[int]:
-    """The trigger's clause and the clauses that control it ("ordered … to send": both)."""
+    """The trigger's clause and the clauses that control it ("ordered … to send": both), and the
+    clause a clause of the same moment hangs from ("shared details on Wednesday as the military
+    completed the operation and killed 33": Wednesday)."""
     own = clause_head(predicate_of(trigger))
     heads = {own.i, trigger.i}
-    while own.dep_ in ("xcomp", "conj") and own.head.i != own.i:
+    while (own.dep_ in ("xcomp", "conj") or _simultaneous(own)) and own.head.i != own.i:
         own = clause_head(own.head)
         heads.add(own.i)
     return heads
+
+
+def _simultaneous(clause: Token) -> bool:
+    """An adverbial clause of the same moment as its head: "as …", "while …", "when …"."""
+    marks = lexicons.load("events")["simultaneous_marks"]
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _governed(token: Token, heads: set[int]) -> bool:
@@ -135,6 +143,38 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
         if toll_update is not None and not _within(span.root, trigger):
             continue
         return timex
+    return _sentence_frame(trigger, facts) if toll_update is None else None
+
+
+def _sentence_frame(trigger: Token, facts: ArticleFacts) -> Timex | None:
+    """A day set at the head of the sentence before any verb ("Also Monday, hundreds massed …", "On
+    Tuesday, …") frames the whole sentence, whatever the parser hung it from; not a side clause about
+    someone."""
+    sentence = trigger.sent
+    if _in_side_clause(predicate_of(trigger)):
+        return None
+    first_verb = next((t for t in sentence if t.pos_ in ("VERB", "AUX")), None)
+    limit = first_verb.idx if first_verb is not None else sentence.end_char
+    for timex in facts.timexes:
+        if sentence.start_char <= timex.start < limit and timex.value and len(timex.value) == 10:
+            return timex
+    return None
+
+
+def phrase_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
+    """A date inside an act noun's own phrase: "the 2004 bombing", "Tuesday's attack", "the attack on
+    Monday"; it dates the act whatever the clause around it says ("a trial opened Monday over the
+    2004 bombing")."""
+    if trigger.pos_ == "VERB":
+        return None
+    first = trigger.left_edge.idx
+    last = max(
+        (c.right_edge.idx + len(c.right_edge.text) for c in trigger.children if c.dep_ != "relcl"),
+        default=trigger.idx + len(trigger.text),
+    )
+    for timex in facts.timexes:
+        if first <= timex.start and timex.end <= last and timex.value and timex.value[:1].isdigit():
+            return timex
     return None
 
 

@@ -52,10 +52,13 @@ def acled_type(
             return _SD, "Other"
         return None, None
     if plover_type == "MOBILIZE":
-        return _SD, "Change to group/activity"
+        # a change in what an armed group does; people gathering are a protest or nothing to code
+        return (_SD, "Change to group/activity") if kind1 in ARMED | {"government"} else (None, None)
     if plover_type == "RETREAT":
         if mode == "withdraw":
             return _SD, "Non-violent transfer of territory"
+        if mode == "release" and not _captives_released(trigger_lemma, actor1, actor2):
+            return None, None  # "passengers were freed", "released a report": no agreement
         if mode in ("ceasefire", "release"):
             return _SD, "Agreement"
         if mode == "disarm":
@@ -65,6 +68,18 @@ def acled_type(
     if plover_type in ("AGREE", "SUPPORT") and kind1 in parties and kind2 in parties:
         return _SD, "Agreement"
     return None, None
+
+
+def _captives_released(lemma: str, actor1: Actor | None, actor2: Actor | None) -> bool:
+    """A release ACLED codes as an agreement: a party lets prisoners, hostages or captured troops go,
+    or sides exchange them."""
+    if lemma in ("exchange", "swap"):
+        return True
+    if actor1 is None or actor2 is None:
+        return False
+    captives = set(lexicons.load("events")["captive_nouns"])
+    words = {w.strip(".,").lower() for w in actor2.text.split()}
+    return bool(words & (captives | {w + "s" for w in captives})) or actor2.kind in ARMED
 
 
 def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep import lexicons
-from sitrep.extract.event_roles import clause_head, predicate_of
+from sitrep.extract.events.roles import clause_head, predicate_of
 from sitrep.extract.numbers import VAGUE, parse_count
 
 _OBJECTS = ("dobj", "nsubjpass", "attr")

@@ -1,5 +1,5 @@
-"""Events: one per trigger (`event_triggers`), typed by PLOVER and ACLED, with actors (`event_roles`),
-place, date and modality (`event_setting`) and fatalities (`event_deaths`).
+"""Event mentions: one per trigger (`triggers`), typed by PLOVER and ACLED, with actors (`roles`),
+place, date and modality (`setting`), fatalities (`deaths`) and what the mention is (`status`).
 
 A noun carried by a trigger verb belongs to that verb's event, and "killing three civilians" after
 "shelled" is the shelling's death toll, not a second event. Of several acts in a sentence, the one
@@ -11,12 +11,27 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep import lexicons
-from sitrep.extract.acled import acled_type
+from sitrep.extract.events.acled import acled_type
 from sitrep.extract.claims import trim_space
-from sitrep.extract.event_deaths import counted_deaths, reported_toll, toll_update
-from sitrep.extract.event_roles import ArticleFacts, actors, addressee, moved_to, predicate_of, told_of
-from sitrep.extract.event_setting import attribution, governing_timex, modality, place_of
-from sitrep.extract.event_triggers import DEMAND, Trigger, find_triggers, is_trigger_word
+from sitrep.extract.events.deaths import counted_deaths, reported_toll, toll_update
+from sitrep.extract.events.roles import (
+    ArticleFacts,
+    actors,
+    addressee,
+    moved_to,
+    predicate_of,
+    told_of,
+    victims_actor,
+)
+from sitrep.extract.events.setting import (
+    attribution,
+    governing_timex,
+    modality,
+    phrase_timex,
+    place_of,
+)
+from sitrep.extract.events.status import mention_status
+from sitrep.extract.events.triggers import DEMAND, Trigger, find_triggers, is_trigger_word
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
 from sitrep.model import Actor, Event, Span
@@ -47,8 +62,8 @@ PLACE_NOT_SIDE = {"ASSAULT", "PROTEST", "MOBILIZE"}
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
-def extract_events(facts: ArticleFacts) -> list[Event]:
-    """Every event in the article with its actors, place, date, fatalities and evidence."""
+def find_mentions(facts: ArticleFacts) -> list[Event]:
+    """Every mention of an act in the article with its actors, place, date, fatalities and evidence."""
     events: list[Event] = []
     partial: dict[int, bool] = {}  # events whose dead are part of a group counted before: kept for them?
     for sentence in facts.doc.sents:
@@ -65,9 +80,11 @@ def extract_events(facts: ArticleFacts) -> list[Event]:
                 and not _named(event.actor2)
                 and (verb_assault or not event.fatalities)
                 and not told_of(trigger.token)
+                and event.date_precision != 1
             ):
                 # "the incessant fighting has caused…", "a replay of the 1984 massacre of the Sikhs": a
-                # background noun, not a reported act
+                # background noun, not a reported act, unless it has a day of its own ("came under
+                # attack on Tuesday")
                 continue
             key = (event.type, event.actor1.entity_id if event.actor1 else None)
             told = seen.get(key, seen.get((event.type, None)))
@@ -232,10 +249,17 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     acled_event, acled_sub = acled_type(
         trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
     )
-    timex = governing_timex(token, facts, toll_update(token))
+    timex = phrase_timex(token, facts) or governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
+    status = mention_status(token, facts, timex, date, precision, negated, hypothetical)
     sentence = token.sent
     deaths, part = _deaths(token) if trigger.type == "ASSAULT" else (None, False)
+    if trigger.type == "ASSAULT" and actor2 is None and deaths:
+        # "21 passengers died in the attack by the BLA": the dead are who it was done to
+        actor2 = victims_actor(token, facts)
+        acled_event, acled_sub = acled_type(
+            trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
+        )
     confidence = 0.6 if token.pos_ == "VERB" else 0.45
     confidence += 0.15 if actor1 is not None else 0.0
     confidence += 0.1 if timex is not None else 0.0
@@ -257,6 +281,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
         fatalities=deaths,
         negated=negated,
         hypothetical=hypothetical,
+        status=status,
         attributed_to=attribution(token, facts.claims),
         confidence=round(min(confidence, 0.95), 2),
         evidence=[trim_space(facts.doc, sentence.start_char, sentence.end_char)],

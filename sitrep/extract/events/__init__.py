@@ -1,0 +1,26 @@
+"""The event stage: find the incidents an article reports, then describe them.
+
+One module per step, in the order they run:
+
+- `triggers`: the words that name an act, with their PLOVER type and mode;
+- `mentions`: one mention per trigger, with its actors (`roles`), place, date and modality
+  (`setting`), dead (`deaths`), ACLED type (`acled`) and status (`status`: incident, generic,
+  aggregate, background, planned, denied);
+- `incidents`: the mentions of one incident merged into one event, ACLED's unit.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.events.incidents import assemble_incidents, merge_repeats
+from sitrep.extract.events.mentions import find_mentions
+from sitrep.extract.events.roles import ArticleFacts
+from sitrep.model import Entity, Event, Place
+
+__all__ = ["ArticleFacts", "extract_events"]
+
+
+def extract_events(facts: ArticleFacts, entities: list[Entity], places: list[Place]) -> list[Event]:
+    """Every event of the article: one per incident, and every other mention with its status."""
+    mentions = merge_repeats(find_mentions(facts), entities, places)
+    events = assemble_incidents(mentions, places, facts.published)
+    return [event.model_copy(update={"id": f"ev-{n}"}) for n, event in enumerate(events, 1)]

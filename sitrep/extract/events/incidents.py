@@ -1,0 +1,380 @@
+"""Incident assembly: all mentions of one incident in an article become one event.
+
+News repeats its main event: the lede says a leader "was killed in what officials describe as a joint
+operation", a later paragraph that "he was killed Thursday in an airstrike", another that the president
+"confirmed his killing"; a story about an attack on a train tells "the attack", "the siege", the shots
+fired at each carriage. An event table must count the incident once (ACLED's unit: one day, one
+location, one pair of actors), with every mention as its evidence.
+
+Two steps:
+
+1. `merge_repeats`: two mentions of any type are one when they share their victim or target by name,
+   or their named attacker at the same place, and nothing they state disagrees: same type, same
+   modality, no two different means of attack, no two different places, dates or named actors. A victim
+   described only by a common noun ("civilians", "a soldier") is no evidence there.
+2. `assemble_incidents`: the mentions that are incidents with an ACLED type are grouped by ACLED's
+   unit. Two mentions are one incident when they are of one kind of act (political violence, protest,
+   riot or one strategic development), fall on one day (a mention with no date of its own takes the
+   day of the incident it belongs to), at one place (one may be unknown, or the country or region that
+   holds the other), against one kind of target (civilians or armed actors), and their actors do not
+   differ. A mention that says too little to stand alone (no date, place, named side or toll of its
+   own: "the attack", "they shot them") only joins an incident told elsewhere; alone it is `generic`.
+
+The merged event keeps the most complete mention's trigger and id, takes each missing field (place,
+date, actors, fatalities) from the others, and carries every mention's evidence. Only incidents keep
+their ACLED type: ACLED codes nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from sitrep.model import Actor, Entity, Event, Place, means_differ
+
+VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"})
+NEAR_KM = 50.0  # two towns this close are one incident's setting in one story
+
+NAMED_TYPES = frozenset({"PERSON", "ORG"})
+PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "who", "whom", "which", "that"})
+
+
+def merge_repeats(events: list[Event], entities: list[Entity], places: list[Place]) -> list[Event]:
+    """The events with every repeated telling of one event merged into its most complete report."""
+    named = {e.id for e in entities if e.type in NAMED_TYPES}
+    country_level = {p.id for p in places if p.feature == "country"}
+    groups: list[list[Event]] = []
+    for event in events:
+        home = next(
+            (g for g in groups if all(_same(event, other, named, country_level) for other in g)), None
+        )
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    merged = {id(group[0]): _merge(group, country_level) for group in groups}
+    return [merged[id(group[0])] for group in groups]
+
+
+def _same(a: Event, b: Event, named: set[str], country_level: set[str]) -> bool:
+    """Whether two events of one article are one event told twice (see the module docstring)."""
+    if a.type != b.type or (a.negated, a.hypothetical) != (b.negated, b.hypothetical):
+        return False
+    if a.negated or a.hypothetical:
+        return False
+    if means_differ(a.mode, b.mode):
+        return False
+    if not _agree(_entity(a.actor1), _entity(b.actor1)) or not _agree(_entity(a.actor2), _entity(b.actor2)):
+        return False
+    if not _places_agree(a.place_id, b.place_id, country_level):
+        return False
+    if not _dates_agree(a, b):
+        return False
+    if _same_named(a.actor2, b.actor2, named):
+        return True
+    same_spot = (
+        a.place_id is not None and a.place_id == b.place_id and a.date is not None and a.date == b.date
+    )
+    return same_spot and _same_named(a.actor1, b.actor1, named)
+
+
+def _same_named(one: Actor | None, other: Actor | None, named: set[str]) -> bool:
+    """Both actors are one named entity, and at least one mention is the name itself: two pronouns
+    ("shot them", "shot them") resolved to one entity are too weak to make two acts one."""
+    if one is None or other is None or one.entity_id is None or one.entity_id != other.entity_id:
+        return False
+    return one.entity_id in named and any(a.text.casefold() not in PRONOUNS for a in (one, other))
+
+
+def _entity(actor: Actor | None) -> str | None:
+    return actor.entity_id if actor is not None else None
+
+
+def _agree(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or one == other
+
+
+def _places_agree(one: str | None, other: str | None, country_level: set[str]) -> bool:
+    """Unknown or country-level places agree with any place; two precise places must be one."""
+    if one is None or other is None or one == other:
+        return True
+    return one in country_level or other in country_level
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """Two day-precise dates must be one day; a vaguer date (an inherited publication day) agrees
+    with any date up to a week before it."""
+    if a.date is None or b.date is None:
+        return True
+    if a.date_precision == 1 and b.date_precision == 1:
+        return a.date == b.date
+    vague, other = (a, b) if (a.date_precision or 3) > (b.date_precision or 3) else (b, a)
+    assert vague.date is not None and other.date is not None
+    return 0 <= (vague.date - other.date).days <= 7
+
+
+def _completeness(event: Event, country_level: set[str]) -> tuple[int, ...]:
+    return (
+        event.place_id is not None and event.place_id not in country_level,
+        event.place_id is not None,
+        event.date_precision == 1,
+        event.actor1 is not None,
+        event.actor2 is not None,
+        event.fatalities is not None,
+        event.attributed_to is None,
+    )
+
+
+def _merge(group: list[Event], country_level: set[str]) -> Event:
+    if len(group) == 1:
+        return group[0]
+    best = max(group, key=lambda e: _completeness(e, country_level))  # first of equals wins
+    others = [e for e in group if e is not best]
+    update: dict[str, object] = {}
+    for field in ("actor1", "actor2", "fatalities"):
+        if getattr(best, field) is None:
+            update[field] = next((getattr(e, field) for e in others if getattr(e, field) is not None), None)
+    moded = next((e for e in others if e.mode is not None), None)
+    if best.mode is None and moded is not None:  # the means, with the ACLED type it implies
+        update["mode"] = moded.mode
+        update["acled_event_type"] = moded.acled_event_type
+        update["acled_sub_event_type"] = moded.acled_sub_event_type
+    if best.place_id is None or best.place_id in country_level:
+        finer = next((e.place_id for e in others if e.place_id and e.place_id not in country_level), None)
+        update["place_id"] = finer or best.place_id
+    dated = min(group, key=lambda e: (e.date is None, e.date_precision or 3))
+    update["date"], update["date_precision"] = dated.date, dated.date_precision
+    seen = set()
+    evidence = []
+    for span in sorted((s for e in group for s in e.evidence), key=lambda s: (s.start, s.end)):
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            evidence.append(span)
+    update["evidence"] = evidence
+    return best.model_copy(update=update)
+
+
+def assemble_incidents(events: list[Event], places: list[Place], published: dt.date) -> list[Event]:
+    """The events with every incident's mentions merged into one event (see the module docstring);
+    mentions that are not incidents are kept as they are, without an ACLED type."""
+    by_id = {p.id: p for p in places}
+    coded = [e for e in events if e.status == "incident" and e.acled_event_type]
+    founders = sorted(
+        (e for e in coded if _anchors(e, by_id, published) >= 2),
+        key=lambda e: -_anchors(e, by_id, published),
+    )
+    groups: list[list[Event]] = []
+    for event in founders:
+        home = next((g for g in groups if all(_one_incident(event, o, by_id, published) for o in g)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    joined = {id(e) for g in groups for e in g}
+    for event in coded:
+        if id(event) in joined:
+            continue
+        home = next((g for g in groups if all(_one_incident(event, o, by_id, published) for o in g)), None)
+        if home is not None:
+            home.append(event)
+            joined.add(id(event))
+    incidents = [_merge_incident(g, by_id, published) for g in groups]
+    incidents = _settled(incidents, by_id, published)
+    merged = {id(g[0]): incident for g, incident in zip(groups, incidents, strict=True)}
+    out: list[Event] = []
+    for event in events:
+        if id(event) in merged:
+            out.append(merged[id(event)])
+        elif event in coded and id(event) not in joined:
+            out.append(_not_incident(event, "generic"))  # too vague to stand alone, and joins nothing
+        elif event.status != "incident" or not event.acled_event_type:
+            out.append(_not_incident(event, event.status))
+    out.sort(key=lambda e: e.trigger.start)
+    return out
+
+
+def _settled(incidents: list[Event], places: dict[str, Place], published: dt.date) -> list[Event]:
+    """Day and place one incident takes from another of the same story.
+
+    An incident the story never dates ("21 passengers died in the initial attack by the BLA") happened
+    on the day of the dated incident of the same kind by the same actor ("came under attack on
+    Tuesday"). An incident placed only in a region or country is at the town of the story's other
+    incidents of that kind when exactly one town in that area is named for them ("the restive
+    Balochistan province" beside "near Sibi, Balochistan")."""
+    settled = []
+    for incident in incidents:
+        update: dict[str, object] = {}
+        peers = [
+            o for o in incidents if o is not incident and _family(o) == _family(incident)
+        ]
+        if not _own_date(incident, published):
+            dated = [
+                o for o in peers
+                if _own_date(o, published) and o.date_precision == 1 and _same_actor(incident.actor1, o.actor1)
+            ]
+            if len({o.date for o in dated}) == 1:
+                update["date"], update["date_precision"] = dated[0].date, dated[0].date_precision
+                if incident.place_id is None:
+                    update["place_id"] = dated[0].place_id
+        place = places.get(incident.place_id or "")
+        if place is not None and _place_rank(place) > 1:
+            towns = {
+                o.place_id for o in peers
+                if o.place_id in places and _place_rank(places[o.place_id]) == 1
+                and _within_area(places[o.place_id], place)
+            }
+            if len(towns) == 1:
+                update["place_id"] = towns.pop()
+        settled.append(incident.model_copy(update=update) if update else incident)
+    return settled
+
+
+def _same_actor(one: Actor | None, other: Actor | None) -> bool:
+    return one is not None and other is not None and _side(one) is not None and _side(one) == _side(other)
+
+
+def _within_area(town: Place, area: Place) -> bool:
+    if area.feature == "country":
+        return town.country_code == area.country_code
+    return town.admin1 is not None and town.admin1 == area.name
+
+
+def _not_incident(event: Event, status: str) -> Event:
+    """A mention ACLED would not code keeps its PLOVER type but no ACLED type."""
+    return event.model_copy(
+        update={"status": status, "acled_event_type": None, "acled_sub_event_type": None}
+    )
+
+
+def _own_date(event: Event, published: dt.date) -> bool:
+    """A date the text gives, not the publication day an undated mention falls back on."""
+    return event.date is not None and not (event.date == published and event.date_precision == 2)
+
+
+def _anchors(event: Event, places: dict[str, Place], published: dt.date) -> int:
+    """How much the mention itself says about its incident: its own date, a place below the country,
+    a side with a name or a kind, a toll."""
+    place = places.get(event.place_id or "")
+    return sum(
+        (
+            _own_date(event, published),
+            place is not None and place.feature not in ("country", None) or (place is not None and place.precision == 1),
+            event.actor1 is not None and (event.actor1.entity_id is not None or event.actor1.kind is not None),
+            event.actor2 is not None and event.actor2.kind is not None,
+            event.fatalities is not None and event.fatalities > 0,
+        )
+    )
+
+
+def _family(event: Event) -> str:
+    kind = event.acled_event_type or ""
+    return "violence" if kind in VIOLENCE else kind
+
+
+def _one_incident(a: Event, b: Event, places: dict[str, Place], published: dt.date) -> bool:
+    """Whether two incident mentions of one article are one incident (ACLED's unit)."""
+    if _family(a) != _family(b):
+        return False
+    if _own_date(a, published) and _own_date(b, published) and a.date != b.date:
+        return False
+    if not _setting_agrees(a.place_id, b.place_id, places):
+        return False
+    if not _targets_agree(a, b):
+        return False
+    return _sides_agree(a, b)
+
+
+def _setting_agrees(one: str | None, other: str | None, places: dict[str, Place]) -> bool:
+    """One place, an unknown one, a larger area holding the other, or two places close together."""
+    if one is None or other is None or one == other:
+        return True
+    a, b = places.get(one), places.get(other)
+    if a is None or b is None:
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    for larger, smaller in ((a, b), (b, a)):
+        if larger.feature == "country" or (larger.feature == "region" and larger.name == smaller.admin1):
+            return True
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        return _km(a, b) <= NEAR_KM
+    return False
+
+
+def _km(a: Place, b: Place) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _target_class(event: Event) -> str | None:
+    kind = event.actor2.kind if event.actor2 is not None else None
+    if kind == "civilians" or event.acled_event_type == "Violence against civilians":
+        return "civilians"
+    if kind in ARMED_KINDS or event.acled_event_type == "Battles":
+        return "armed"
+    return None
+
+
+def _targets_agree(a: Event, b: Event) -> bool:
+    one, other = _target_class(a), _target_class(b)
+    return one is None or other is None or one == other
+
+
+def _side(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.entity_id or actor.kind
+
+
+def _sides_agree(a: Event, b: Event) -> bool:
+    """The two mentions' sides do not name different actors; a clash told from either side is one."""
+    pair_a, pair_b = (_side(a.actor1), _side(a.actor2)), (_side(b.actor1), _side(b.actor2))
+    straight = _agree(pair_a[0], pair_b[0]) and _agree(pair_a[1], pair_b[1])
+    mutual = _family(a) == "violence" and a.acled_event_type == "Battles" == b.acled_event_type
+    crossed = mutual and _agree(pair_a[0], pair_b[1]) and _agree(pair_a[1], pair_b[0])
+    return straight or crossed
+
+
+def _merge_incident(group: list[Event], places: dict[str, Place], published: dt.date) -> Event:
+    """One event for an incident's mentions: the most complete mention, completed by the others."""
+    country_level = {p.id for p in places.values() if p.feature == "country"}
+    best = max(group, key=lambda e: (_anchors(e, places, published), -e.trigger.start))
+    merged = _merge([best, *(e for e in group if e is not best)], country_level)
+    update: dict[str, object] = {"place_id": _finest_place(group, places) or merged.place_id}
+    dated = [e for e in group if _own_date(e, published)]
+    if dated:
+        first = min(dated, key=lambda e: e.date_precision or 3)
+        update["date"], update["date_precision"] = first.date, first.date_precision
+    update["fatalities"] = incident_toll(group)
+    return merged.model_copy(update=update)
+
+
+def _finest_place(group: list[Event], places: dict[str, Place]) -> str | None:
+    """The most specific place any mention ties to the incident: a town before its region, a region
+    before its country."""
+    ranked = [
+        (_place_rank(places[e.place_id]), e.trigger.start, e.place_id)
+        for e in group
+        if e.place_id is not None and e.place_id in places
+    ]
+    return min(ranked)[2] if ranked else None
+
+
+def _place_rank(place: Place) -> int:
+    if place.feature == "country":
+        return 3
+    if place.feature == "region":
+        return 2
+    return 1 if place.lat is not None else 2
+
+
+def incident_toll(group: list[Event]) -> int | None:
+    """The incident's dead from its mentions: the largest count one mention gives, since in one story a
+    smaller figure is most often part of it ("21 passengers and four troops died" against "21
+    passengers died"). Conflicting figures across outlets are reconciled when linking, by ACLED's
+    lowest credible figure."""
+    counts = [e.fatalities for e in group if e.fatalities is not None]
+    return max(counts) if counts else None

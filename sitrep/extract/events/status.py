@@ -1,0 +1,195 @@
+"""What a mention of an act is: an incident that happened, or something else an event table must not
+count (ONTOLOGY.md, "Which mentions are incidents").
+
+An ACLED coder codes a specific act that took place recently. The rules read the grammar of the
+mention's clause, never particular phrasings:
+
+- `denied`: negated or denied ("did not attack", "denied shelling").
+- `planned`: not (yet) realised: planned, threatened, conditional, ordered or only aimed at ("would
+  execute", "ordered the arrest", "efforts to take control", "bombs to carry out attacks"), or dated
+  after publication.
+- `aggregate`: a count over a period ("in the last 15 months, 1,250 were killed", "since August, BLA
+  has claimed several attacks", "launched 504 attacks", "the war killed 100,000").
+- `background`: a single act dated well before the article: a day more than a month before
+  publication, or a month or year that ended before the publication month. It keeps its own date.
+- `generic`: told in the present tense without a date of its own, as a habit, a general truth or an
+  ongoing situation ("Israel attacks the Muslims", "civilians are being targeted", "has been fighting
+  the army"); incident assembly also gives it to a mention too vague to stand alone.
+- `incident`: everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from sitrep import lexicons
+from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.timexes import event_date
+from sitrep.model import EventStatus, Timex
+
+RECENT_DAYS = 31  # ACLED codes an act with its own date up to about a month before publication
+# Non-finite clauses take their tense from the clause they hang from
+_NON_FINITE_LINKS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp")
+_PERFECT = ("have", "has", "'ve", "'s")
+
+
+def mention_status(
+    trigger: Token,
+    facts: ArticleFacts,
+    timex: Timex | None,
+    date: dt.date,
+    precision: int,
+    negated: bool,
+    hypothetical: bool,
+) -> EventStatus:
+    """The status of one mention (see the module docstring); `timex`, `date` and `precision` are the
+    mention's own time, as the setting stage found it."""
+    if negated:
+        return "denied"
+    if hypothetical or _unrealised(trigger):
+        return "planned"
+    own_date = timex is not None and precision in (1, 2, 3) and _dated(timex)
+    if own_date and date > facts.published:
+        return "planned"
+    if _counted_over_period(trigger, facts, timex):
+        return "aggregate"
+    if own_date and timex is not None and _before_recent(timex, date, precision, facts.published):
+        return "background"
+    if not own_date:
+        framing = _framing_timex(trigger, facts)
+        if framing is not None and _before_recent(framing, *event_date(framing, facts.published), facts.published):
+            return "background"  # "relations soured in 2010 after commandos stormed the ship"
+        if _present_tense(trigger) or _description(trigger):
+            return "generic"
+    return "incident"
+
+
+def _framing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
+    """The date of the clause an undated clause hangs from ("in 2010 after …", "in 2022 … during the
+    arrest"): the time the act is told in."""
+    current = predicate_of(trigger)
+    for _ in range(3):
+        if current.dep_ not in _NON_FINITE_LINKS + ("prep", "pobj") or current.head.i == current.i:
+            return None
+        current = current.head
+        for timex in facts.timexes:
+            if not timex.value or not timex.value[:1].isdigit():
+                continue
+            span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None and clause_head(span.root).i == current.i:
+                return timex
+    return None
+
+
+def _description(trigger: Token) -> bool:
+    """An act told only to describe someone, in a relative or participle clause ("rebels fighting the
+    president", "a group that attacks convoys"), not reported as news."""
+    predicate = predicate_of(trigger)
+    return trigger.pos_ == "VERB" and predicate.dep_ in ("relcl", "acl") and predicate.head.pos_ in ("NOUN", "PROPN")
+
+
+def _dated(timex: Timex) -> bool:
+    """A timex that places the act in time (a date, not a duration or a set)."""
+    return timex.value is not None and timex.value[:1].isdigit()
+
+
+def _before_recent(timex: Timex, date: dt.date, precision: int, published: dt.date) -> bool:
+    """Whether an act's own date lies before the period ACLED would code from this article."""
+    if precision == 1 or precision == 2:
+        return (published - date).days > RECENT_DAYS
+    value = timex.value or ""
+    if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        return value[:7] < published.isoformat()[:7]  # a month before the publication month
+    return value[:4].isdigit() and int(value[:4]) < published.year  # a year before this one
+
+
+def _unrealised(trigger: Token) -> bool:
+    """An act only aimed at, ordered or planned: a noun that is what a verb of planning or directing
+    is about ("ordered the arrest", "calls for strikes"), an infinitive of purpose or intent ("bombs
+    to carry out attacks", "efforts to take control"), or an act a planning noun names ("a plot to
+    kill")."""
+    planning = set(lexicons.load("events")["planning_heads"])
+    predicate = predicate_of(trigger)
+    if trigger.pos_ != "VERB" and predicate.i != trigger.i and predicate.lemma_.lower() in planning:
+        return True
+    if trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in planning:
+        return True  # "a plan of attack"
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.lemma_.lower() in planning:
+        return True  # "called for strikes", "a plot for attacks"
+    clause = predicate
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        head = clause.head
+        if clause.dep_ in ("advcl", "acl", "relcl") or head.lemma_.lower() in planning:
+            return True  # a purpose or a plan, not a report that it happened
+    return False
+
+
+def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | None) -> bool:
+    """A count of acts, or of their victims, over a period."""
+    events = lexicons.load("events")
+    predicate = predicate_of(trigger)
+    if timex is not None and timex.value is not None and timex.value.startswith("P"):
+        return True  # "in the last 15 months", "over the past year"
+    if _since(predicate):
+        return True
+    if trigger.tag_ == "NNS" and _quantified(trigger, set(events["series_words"])):
+        return True  # "504 attacks", "several deadly attacks", "a series of bombings"
+    subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    lasting = set(events["durative_conflict_nouns"])
+    if subject is not None and subject.lemma_.lower() in lasting and trigger.i == predicate.i:
+        return True  # "the war killed 100,000 people": a war's toll, not one act's
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during", "across", "over")
+        and any(o.tag_ == "NNS" and _quantified(o, set(events["series_words"])) for o in c.children)
+        for c in predicate.children
+    )  # "killed 400 people in over 500 attacks"
+
+
+def _since(predicate: Token) -> bool:
+    """A "since <time>" phrase in the sentence, outside side clauses: a count up to now ("Since last
+    August, BLA has claimed several attacks"). "Since" that gives a reason has a clause, not a time."""
+    for token in predicate.sent:
+        if token.lower_ == "since" and token.dep_ == "prep":
+            if any(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in token.subtree if o.i != token.i):
+                return True
+    return False
+
+
+def _quantified(noun: Token, series_words: set[str]) -> bool:
+    """A plural noun counted or quantified: "504 attacks", "several attacks", "a wave of attacks"."""
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.dep_ in ("amod", "det", "quantmod") and child.lower_ in series_words):
+            return True
+    head = noun.head
+    return head.lower_ == "of" and head.head.lemma_.lower() in series_words
+
+
+def _present_tense(trigger: Token) -> bool:
+    """Told in the present simple or progressive: a habit, a general truth or an ongoing situation.
+    The present perfect ("have killed") reports an act and is not present here."""
+    verb = _finite_clause(predicate_of(trigger))
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxiliaries):
+        return not any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxiliaries)  # "has been fighting"
+    if any(a.lower_ in _PERFECT or a.tag_ in ("VBD", "MD") for a in auxiliaries):
+        return False
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return True
+    return verb.tag_ in ("VBZ", "VBP")
+
+
+def _finite_clause(verb: Token) -> Token:
+    """The clause whose tense a verb takes: itself when finite, else the clause it hangs from
+    ("killing three" after "shelled", "to carry out" after "was making")."""
+    current = verb
+    for _ in range(4):
+        if current.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in current.children
+        ):
+            return current
+        if current.dep_ not in _NON_FINITE_LINKS or current.head.i == current.i:
+            return current
+        current = clause_head(current.head)
+    return current
