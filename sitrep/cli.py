@@ -212,8 +212,16 @@ def events(
     per_report: Annotated[
         bool, typer.Option("--per-report", help="One row per article's report, even when linked.")
     ] = False,
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            help="incident (what took place), generic, aggregate, background, planned, denied, or any.",
+        ),
+    ] = "incident",
 ) -> None:
-    """List events: once per merged event with every reporting article (after `sitrep link`)."""
+    """List events: once per merged event with every reporting article (after `sitrep link`); incidents
+    only unless --status names another status or any."""
     from sitrep.link.listing import is_linked, linked_events
     from sitrep.store import queries
     from sitrep.store.store import Store
@@ -227,6 +235,8 @@ def events(
             query = linked_events
             columns = ["date", "type", "mode", "actor1", "actor2", "place", "fatalities", "reports"]
             columns.append("independent_sources")
+    if status != "incident":
+        columns.insert(1, "status")
     _listing(
         db,
         query,
@@ -238,6 +248,7 @@ def events(
         actor=actor,
         place=place,
         limit=limit,
+        status=status,
     )
 
 
@@ -332,7 +343,8 @@ def claim_groups(
 
 @app.command()
 def summary(db: DbOption = Path("sitrep.db")) -> None:
-    """Print what the database holds: articles, entities, events by type, claims, merged events."""
+    """Print what the database holds: articles, entities, events (incidents) by type, the other mentions
+    kept by status, claims, merged events."""
     from sitrep.link.listing import highlights
     from sitrep.store import queries
     from sitrep.store.store import Store

@@ -186,3 +186,54 @@ def test_merge_combines_shards_and_names_the_bad_one(  # type: ignore[no-untyped
     assert code == 0 and "0 stored, 2 already" in err
     code, out, _ = _sitrep(monkeypatch, capsys, "events", "--db", str(merged), "--json", "--type", "ASSAULT")
     assert code == 0 and json.loads(out)[0]["fatalities"] == 2
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    """The store tests' sample: four incidents, a denial and a planned strike."""
+    import store_sample as sample
+
+    from sitrep.store import Store
+
+    path = tmp_path / "sample.db"
+    with Store(path) as store:
+        store.add(sample.article(), sample.extraction())
+        store.add(sample.second_article(), sample.second_extraction())
+    return path
+
+
+def test_events_lists_incidents_unless_a_status_is_named(monkeypatch, capsys, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    def statuses(*args: str) -> list[str]:
+        code, out, _ = _sitrep(monkeypatch, capsys, "events", "--db", str(sample_db), "--json", *args)
+        assert code == 0
+        return sorted(event["status"] for event in json.loads(out))
+
+    assert statuses() == ["incident"] * 4
+    assert statuses("--status", "denied") == ["denied"]
+    assert statuses("--status", "any") == [
+        "denied",
+        "incident",
+        "incident",
+        "incident",
+        "incident",
+        "planned",
+    ]
+    code, out, _ = _sitrep(monkeypatch, capsys, "events", "--db", str(sample_db), "--status", "planned")
+    assert code == 0 and out.splitlines()[0].split("\t")[:2] == ["date", "status"]
+    assert out.splitlines()[1].split("\t")[1:4] == ["planned", "ASSAULT", "heavy-weapons"]
+    code, _, err = _sitrep(monkeypatch, capsys, "events", "--db", str(sample_db), "--status", "happened")
+    assert code != 0 and err.startswith("sitrep: ") and "status must be any or one of" in err
+
+
+def test_summary_counts_incidents_and_the_other_mentions_kept(monkeypatch, capsys, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = _sitrep(monkeypatch, capsys, "summary", "--db", str(sample_db))
+    lines = [line.split() for line in out.splitlines()]
+    assert code == 0
+    assert ["events", "4"] in lines and ["ASSAULT", "2"] in lines
+    assert lines[lines.index(["other_mentions:"]) + 1 :][:5] == [
+        ["generic", "0"],
+        ["aggregate", "0"],
+        ["background", "0"],
+        ["planned", "1"],
+        ["denied", "1"],
+    ]

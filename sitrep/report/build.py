@@ -2,8 +2,10 @@
 
 Nothing is written that a span does not support: a key event is a (day, place, type) that at least one
 stored event reports, told with its actors and fatalities and citing the evidence of every event merged
-into it; a figure is cited at the claim that gives it; a statement is the claim's own words. Negated and
-hypothetical events are left out. A sentence with no citation is never built.
+into it; a figure is cited at the claim that gives it; a statement is the claim's own words. Only
+incidents are told: generic, aggregate, background, planned and denied mentions (and any negated or
+hypothetical event) are left out, and so are the figures of claims about them. A sentence with no
+citation is never built.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ FROM events e
 LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id
 LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
-WHERE e.date BETWEEN :since AND :until AND NOT e.negated AND NOT e.hypothetical
+WHERE e.date BETWEEN :since AND :until AND e.status = 'incident' AND NOT e.negated AND NOT e.hypothetical
   AND (:place IS NULL OR instr(sitrep_fold(p.name), :place)
        OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = e.article_id AND m.place_id = e.place_id
                   AND instr(sitrep_fold(m.text), :place)))
@@ -172,7 +174,7 @@ def _event_sentences(rows: list[sqlite3.Row]) -> list[Sentence]:
 
 
 # Merged events of the window (`sitrep link`), each with the first evidence span of every report that
-# took place; a merged event all of whose reports are negated or hypothetical is left out.
+# is an incident that took place; a merged event that is not an incident is left out.
 _LINKED_EVENTS = """
 SELECT le.id, le.type, le.date, le.place_name AS place, le.actor1, le.actor2, le.fatalities_low,
        le.fatalities_high, le.reports, le.independent_sources,
@@ -186,7 +188,8 @@ SELECT le.id, le.type, le.date, le.place_name AS place, le.actor1, le.actor2, le
 FROM linked_events le
 JOIN linked_event_members m ON m.linked_event_id = le.id
 JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
-WHERE le.date BETWEEN :since AND :until AND NOT e.negated AND NOT e.hypothetical
+WHERE le.date BETWEEN :since AND :until AND le.status = 'incident'
+  AND e.status = 'incident' AND NOT e.negated AND NOT e.hypothetical
   AND (:place IS NULL OR instr(sitrep_fold(le.place_name), :place)
        OR EXISTS (SELECT 1 FROM linked_event_members x JOIN events y
                       ON y.article_id = x.article_id AND y.id = x.event_id
@@ -195,7 +198,7 @@ WHERE le.date BETWEEN :since AND :until AND NOT e.negated AND NOT e.hypothetical
 ORDER BY le.date, le.place_name IS NULL, le.place_name, le.type, le.id, m.published, m.article_id, m.seq
 """
 
-# Casualty figures of claim groups about merged events of the window, each with the claim's span.
+# Casualty figures of claim groups about merged incidents of the window, each with the claim's span.
 _GROUP_FIGURES = """
 SELECT g.id, g.measure, g.side, g.disagrees, le.date, le.place_name AS place, le.reports,
        x.value, x.text, x.unit, x.speaker, x.via, a.source, a.published, x.article_id, x.claim_id,
@@ -206,7 +209,7 @@ JOIN claim_group_members x ON x.group_id = g.id
 JOIN claims c ON c.article_id = x.article_id AND c.id = x.claim_id
 JOIN articles a ON a.id = x.article_id
 WHERE g.measure IN ('fatalities', 'injured') AND le.date BETWEEN :since AND :until
-  AND (:place IS NULL OR instr(sitrep_fold(le.place_name), :place))
+  AND le.status = 'incident' AND (:place IS NULL OR instr(sitrep_fold(le.place_name), :place))
 ORDER BY g.disagrees DESC, le.date, g.measure, g.id, a.published, x.article_id, x.claim_id, x.quantity_seq
 """
 
@@ -307,7 +310,7 @@ def build_report(store: Store, since: dt.date, until: dt.date, place: str | None
     if is_linked:
         casualties.sentences.extend(_linked_casualties(store, params))
         return _with_statements(store, params, Report(since, until, place, [key_events, casualties]))
-    for group in group_figures(figures(store, since, until)):
+    for group in group_figures([f for f in figures(store, since, until) if f.about_incident]):
         if not group.casualties:
             continue
         if place and not group.at(place):

@@ -1,10 +1,12 @@
 """Figures that claims give, grouped by what they count, where and when, so disagreements sit side by side.
 
 Built on the per-article tables: a claim's date and place are those of the first event attributed to it
-(the event the speaker reports), else its article's publication day and no place. Figures of the same
-unit at the same place within `WINDOW_DAYS` of each other form one group; without a place only the same
-day does. A figure whose unit is unknown ("nine", of "four killed and nine wounded") cannot be compared
-and is left out.
+(the event the speaker reports; an incident before any other mention), else its article's publication
+day and no place. `about_incident` tells a figure about an incident, or about no event, from one about
+mentions that are not incidents ("hundreds killed since 2009"), which the report leaves out.
+Figures of the same unit at the same place within `WINDOW_DAYS` of each other form one group; without a
+place only the same day does. A figure whose unit is unknown ("nine", of "four killed and nine
+wounded") cannot be compared and is left out.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Figure:
     end: int
     content: str
     place_written: str = ""
+    about_incident: bool = True
 
 
 @dataclass
@@ -99,12 +102,15 @@ _SQL = """
 SELECT q.value, q.text, q.unit, c.article_id, c.id AS claim_id, c.content_start, c.content_end,
        c.content_text, coalesce(n.name, c.speaker_text) AS speaker, a.source, a.published,
        (SELECT e.date FROM events e WHERE e.article_id = c.article_id AND e.attributed_to = c.id
-        ORDER BY e.seq LIMIT 1) AS event_date,
+        ORDER BY e.status <> 'incident', e.seq LIMIT 1) AS event_date,
        (SELECT p.name FROM events e JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
-        WHERE e.article_id = c.article_id AND e.attributed_to = c.id ORDER BY e.seq LIMIT 1) AS place,
+        WHERE e.article_id = c.article_id AND e.attributed_to = c.id
+        ORDER BY e.status <> 'incident', e.seq LIMIT 1) AS place,
        (SELECT group_concat(m.text, ' | ') FROM events e JOIN mentions m
             ON m.article_id = e.article_id AND m.place_id = e.place_id
-        WHERE e.article_id = c.article_id AND e.attributed_to = c.id) AS place_written
+        WHERE e.article_id = c.article_id AND e.attributed_to = c.id) AS place_written,
+       coalesce((SELECT max(e.status = 'incident') FROM events e
+                 WHERE e.article_id = c.article_id AND e.attributed_to = c.id), 1) AS about_incident
 FROM quantities q
 JOIN claims c ON c.article_id = q.article_id AND c.id = q.claim_id
 JOIN articles a ON a.id = c.article_id
@@ -140,6 +146,7 @@ def figures(store: Store, since: dt.date | None = None, until: dt.date | None = 
             end=row["content_end"],
             content=row["content_text"],
             place_written=row["place_written"] or "",
+            about_incident=bool(row["about_incident"]),
         )
         for row in rows
     ]

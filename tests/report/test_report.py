@@ -172,3 +172,42 @@ def test_a_database_never_linked_still_gets_a_cited_report(unlinked_db: Path) ->
         _assert_every_sentence_cites(store, report)
     events = [s.text for sub in report.sections[0].subsections for s in sub.sentences]
     assert events and not any("independent" in text for text in events)
+
+
+def _sample_db(path: Path, shelling_status: str, linked: bool) -> Path:
+    """The store tests' sample, its shelling of Kostiantynivka (ev-1, two civilians killed, as the
+    governor's claim says) told with `shelling_status`."""
+    import store_sample as sample
+
+    extraction = sample.extraction()
+    events = [
+        e.model_copy(update={"status": shelling_status}) if e.id == "ev-1" else e for e in extraction.events
+    ]
+    claims = [
+        c.model_copy(
+            update={"quantities": [q.model_copy(update={"unit": "civilians"}) for q in c.quantities]}
+        )
+        for c in extraction.claims
+    ]
+    with Store(path) as store:
+        store.add(sample.article(), extraction.model_copy(update={"events": events, "claims": claims}))
+        store.add(sample.second_article(), sample.second_extraction())
+        if linked:
+            link(store)
+    return path
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["per-article", "linked"])
+def test_the_report_tells_incidents_only(tmp_path: Path, linked: bool) -> None:
+    spring = (dt.date(2023, 3, 1), dt.date(2023, 4, 30))
+    told: dict[str, list[str]] = {}
+    for status in ("incident", "aggregate"):
+        with Store(_sample_db(tmp_path / f"{status}.db", status, linked), read_only=True) as store:
+            report = build_report(store, *spring)
+        told[status] = [s.text for s in report.sections[0].sentences + report.sections[1].sentences] + [
+            s.text for sub in report.sections[0].subsections for s in sub.sentences
+        ]
+    assert any("Kostiantynivka" in text for text in told["incident"])
+    assert any("two civilians" in text for text in told["incident"]), "the governor's figure"
+    assert not any("Kostiantynivka" in text or "two civilians" in text for text in told["aggregate"])
+    assert any("Kyiv" in text for text in told["aggregate"]), "the protest is still told"
