@@ -198,8 +198,8 @@ def _settled(incidents: list[Event], places: dict[str, Place], published: dt.dat
     """Day and place one incident takes from another of the same story.
 
     An incident the story never dates ("21 passengers died in the initial attack by the BLA") happened
-    on the day of the dated incident of the same kind by the same actor ("came under attack on
-    Tuesday"). An incident placed only in a region or country is at the town of the story's other
+    on the day of the story's dated incidents of the same kind whose actors do not differ from its own
+    ("came under attack on Tuesday"), when they all fall on one day. An incident placed only in a region or country is at the town of the story's other
     incidents of that kind when exactly one town in that area is named for them ("the restive
     Balochistan province" beside "near Sibi, Balochistan")."""
     settled = []
@@ -211,7 +211,7 @@ def _settled(incidents: list[Event], places: dict[str, Place], published: dt.dat
         if not _own_date(incident, published):
             dated = [
                 o for o in peers
-                if _own_date(o, published) and o.date_precision == 1 and _same_actor(incident.actor1, o.actor1)
+                if _own_date(o, published) and o.date_precision == 1 and _agree(_side(incident.actor1), _side(o.actor1))
             ]
             if len({o.date for o in dated}) == 1:
                 update["date"], update["date_precision"] = dated[0].date, dated[0].date_precision
@@ -228,10 +228,6 @@ def _settled(incidents: list[Event], places: dict[str, Place], published: dt.dat
                 update["place_id"] = towns.pop()
         settled.append(incident.model_copy(update=update) if update else incident)
     return settled
-
-
-def _same_actor(one: Actor | None, other: Actor | None) -> bool:
-    return one is not None and other is not None and _side(one) is not None and _side(one) == _side(other)
 
 
 def _within_area(town: Place, area: Place) -> bool:
@@ -324,7 +320,8 @@ def _targets_agree(a: Event, b: Event) -> bool:
 
 
 def _side(actor: Actor | None) -> str | None:
-    if actor is None:
+    """Who an actor is, for comparing sides; a pronoun's resolution is too weak to tell sides apart."""
+    if actor is None or actor.text.casefold() in PRONOUNS:
         return None
     return actor.entity_id or actor.kind
 

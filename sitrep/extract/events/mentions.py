@@ -30,7 +30,7 @@ from sitrep.extract.events.setting import (
     phrase_timex,
     place_of,
 )
-from sitrep.extract.events.status import mention_status
+from sitrep.extract.events.status import framing_timex, mention_status
 from sitrep.extract.events.triggers import DEMAND, Trigger, find_triggers, is_trigger_word
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
@@ -106,7 +106,40 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
             if part:
                 partial[len(events)] = trigger.token.pos_ != "VERB" and event.actor1 is None
             events.append(event)
-    return _without_protest_aims(_without_subset_tolls(events, partial), facts)
+    return _told_in_background(_without_protest_aims(_without_subset_tolls(events, partial), facts), facts)
+
+
+def _told_in_background(events: list[Event], facts: ArticleFacts) -> list[Event]:
+    """A story told about the past goes on in the sentences after its date: "Relations soured in 2010
+    after Israeli commandos stormed the Mavi Marmara. Nine activists aboard were killed." An undated
+    incident in the sentence right after a background mention, in the same paragraph, is background too,
+    with that date."""
+    text = doc_text(facts.doc)
+    out: list[Event] = []
+    before: Event | None = None  # the last background mention
+    for event in events:
+        if (
+            before is not None
+            and event.status == "incident"
+            and event.date == facts.published
+            and event.date_precision == 2
+            and _next_sentence(before.evidence[0], event.evidence[0], text)
+        ):
+            event = event.model_copy(
+                update={"status": "background", "date": before.date, "date_precision": before.date_precision}
+            )
+        if event.status == "background":
+            before = event
+        out.append(event)
+    return out
+
+
+def _next_sentence(first: Span, second: Span, text: str) -> bool:
+    """Whether `second` is the sentence right after `first` (or the same), with no paragraph break."""
+    if second.start < first.end:
+        return second.start == first.start
+    gap = text[first.end : second.start]
+    return not gap.strip() and "\n\n" not in gap
 
 
 def _without_subset_tolls(events: list[Event], partial: dict[int, bool]) -> list[Event]:
@@ -252,6 +285,10 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     timex = phrase_timex(token, facts) or governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
     status = mention_status(token, facts, timex, date, precision, negated, hypothetical)
+    if status == "background" and timex is None:
+        # told within an older time ("in 2010 after commandos stormed the ship"): that time is its date
+        framing = framing_timex(token, facts)
+        date, precision = event_date(framing, facts.published) if framing else (date, precision)
     sentence = token.sent
     deaths, part = _deaths(token) if trigger.type == "ASSAULT" else (None, False)
     if trigger.type == "ASSAULT" and actor2 is None and deaths:

@@ -5,8 +5,8 @@ An ACLED coder codes a specific act that took place recently. The rules read the
 mention's clause, never particular phrasings:
 
 - `denied`: negated or denied ("did not attack", "denied shelling").
-- `planned`: not (yet) realised: planned, threatened, conditional, ordered or only aimed at ("would
-  execute", "ordered the arrest", "efforts to take control", "bombs to carry out attacks"), or dated
+- `planned`: not (yet) realised: planned, threatened, conditional, ordered, only aimed at or nearly
+  done ("would execute", "ordered the arrest", "was almost gunned down", "efforts to take control", "bombs to carry out attacks"), or dated
   after publication.
 - `aggregate`: a count over a period ("in the last 15 months, 1,250 were killed", "since August, BLA
   has claimed several attacks", "launched 504 attacks", "the war killed 100,000").
@@ -58,7 +58,7 @@ def mention_status(
     if own_date and timex is not None and _before_recent(timex, date, precision, facts.published):
         return "background"
     if not own_date:
-        framing = _framing_timex(trigger, facts)
+        framing = framing_timex(trigger, facts)
         if framing is not None and _before_recent(framing, *event_date(framing, facts.published), facts.published):
             return "background"  # "relations soured in 2010 after commandos stormed the ship"
         if _present_tense(trigger) or _description(trigger):
@@ -66,7 +66,7 @@ def mention_status(
     return "incident"
 
 
-def _framing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
+def framing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
     """The date of the clause an undated clause hangs from ("in 2010 after …", "in 2022 … during the
     arrest"): the time the act is told in."""
     current = predicate_of(trigger)
@@ -111,6 +111,8 @@ def _unrealised(trigger: Token) -> bool:
     to carry out attacks", "efforts to take control"), or an act a planning noun names ("a plot to
     kill")."""
     planning = set(lexicons.load("events")["planning_heads"])
+    if any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in trigger.children):
+        return True  # "was almost gunned down": it did not happen
     predicate = predicate_of(trigger)
     if trigger.pos_ != "VERB" and predicate.i != trigger.i and predicate.lemma_.lower() in planning:
         return True
