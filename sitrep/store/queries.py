@@ -318,7 +318,9 @@ def places(
 
 def mentions_by_status(store: Store) -> dict[str, int]:
     """How many event mentions of each status other than `incident` are kept, every status named."""
-    found = dict(fetch(store, "SELECT status, count(*) FROM events GROUP BY status", {}))
+    found = {
+        row[0]: row[1] for row in fetch(store, "SELECT status, count(*) FROM events GROUP BY status", {})
+    }
     return {status: int(found.get(status, 0)) for status in EVENT_STATUSES if status != "incident"}
 
 
