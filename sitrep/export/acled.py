@@ -168,7 +168,7 @@ def acled_row(event: dict[str, Any], number: int) -> dict[str, Any]:
 
 def exported(event: dict[str, Any]) -> bool:
     """Whether ACLED would code the event: an incident that took place (`happened`) with an ACLED type."""
-    return bool(event["acled_event_type"]) and happened(event)
+    return bool((event["acled_event_type"] or "").strip()) and happened(event)
 
 
 def merged_row(merged: MergedEvent, number: int) -> dict[str, Any]:
