@@ -13,8 +13,8 @@ Two steps:
    modality, no two different means of attack, no two different places, dates or named actors. A victim
    described only by a common noun ("civilians", "a soldier") is no evidence there.
 2. `assemble_incidents`: the mentions that are incidents with an ACLED type are grouped by ACLED's
-   unit. Two mentions are one incident when they are of one kind of act (political violence, protest,
-   riot or one strategic development), fall on one day (a mention with no date of its own takes the
+   unit. Two mentions are one incident when they are of one PLOVER type and one kind of ACLED act
+   (political violence, protest, riot or one strategic development), fall on one day (a mention with no date of its own takes the
    day of the incident it belongs to), at one place (one may be unknown, or the country or region that
    holds the other), against one kind of target (civilians or armed actors), and their actors do not
    differ. A mention that says too little to stand alone (no date, place, named side or toll of its
@@ -180,7 +180,8 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
             home.append(event)
             joined.add(id(event))
     incidents = [_merge_incident(g, by_id, published) for g in groups]
-    incidents = _settled(incidents, by_id, published)
+    story_towns = {e.place_id for e in events if e.place_id in by_id and _place_rank(by_id[e.place_id]) == 1}
+    incidents = _settled(incidents, by_id, published, story_towns)
     merged = {id(g[0]): incident for g, incident in zip(groups, incidents, strict=True)}
     out: list[Event] = []
     for event in events:
@@ -194,14 +195,17 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
     return out
 
 
-def _settled(incidents: list[Event], places: dict[str, Place], published: dt.date) -> list[Event]:
+def _settled(
+    incidents: list[Event], places: dict[str, Place], published: dt.date, story_towns: set[str]
+) -> list[Event]:
     """Day and place one incident takes from another of the same story.
 
     An incident the story never dates ("21 passengers died in the initial attack by the BLA") happened
     on the day of the story's dated incidents of the same kind whose actors do not differ from its own
     ("came under attack on Tuesday"), when they all fall on one day. An incident placed only in a region or country is at the town of the story's other
     incidents of that kind when exactly one town in that area is named for them ("the restive
-    Balochistan province" beside "near Sibi, Balochistan")."""
+    Balochistan province" beside "near Sibi, Balochistan"), else at the one town in that area that any
+    act of the story is placed at; an incident with no place at all takes the story's one such town."""
     settled = []
     for incident in incidents:
         update: dict[str, object] = {}
@@ -217,13 +221,15 @@ def _settled(incidents: list[Event], places: dict[str, Place], published: dt.dat
                 update["date"], update["date_precision"] = dated[0].date, dated[0].date_precision
                 if incident.place_id is None:
                     update["place_id"] = dated[0].place_id
-        place = places.get(incident.place_id or "")
-        if place is not None and _place_rank(place) > 1:
+        place = places.get(str(update.get("place_id") or incident.place_id or ""))
+        if place is None or _place_rank(place) > 1:
             towns = {
                 o.place_id for o in peers
                 if o.place_id in places and _place_rank(places[o.place_id]) == 1
-                and _within_area(places[o.place_id], place)
+                and (place is None or _within_area(places[o.place_id], place))
             }
+            if len(towns) != 1:
+                towns = {t for t in story_towns if place is None or _within_area(places[t], place)}
             if len(towns) == 1:
                 update["place_id"] = towns.pop()
         settled.append(incident.model_copy(update=update) if update else incident)
@@ -270,7 +276,7 @@ def _family(event: Event) -> str:
 
 def _one_incident(a: Event, b: Event, places: dict[str, Place], published: dt.date) -> bool:
     """Whether two incident mentions of one article are one incident (ACLED's unit)."""
-    if _family(a) != _family(b):
+    if _family(a) != _family(b) or a.type != b.type:
         return False
     if _own_date(a, published) and _own_date(b, published) and a.date != b.date:
         return False
