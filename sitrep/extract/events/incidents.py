@@ -14,10 +14,10 @@ Two steps:
    described only by a common noun ("civilians", "a soldier") is no evidence there.
 2. `assemble_incidents`: the mentions that are incidents with an ACLED type are grouped by ACLED's
    unit. Two mentions are one incident when they are of one PLOVER type and one kind of ACLED act
-   (political violence, protest, riot or one strategic development), fall on one day (a mention with no date of its own takes the
-   day of the incident it belongs to), at one place (one may be unknown, or the country or region that
-   holds the other), against one kind of target (civilians or armed actors), and their actors do not
-   differ. A mention that says too little to stand alone (no date, place, named side or toll of its
+   (political violence, protest, riot or one strategic development), fall on one day (a mention with
+   no date of its own takes the day of the incident it belongs to), at one place (one may be unknown,
+   or the country or region that holds the other), against one kind of target (civilians or armed
+   actors), and their actors do not differ. A mention that says too little to stand alone (no date, place, named side or toll of its
    own: "the attack", "they shot them") only joins an incident told elsewhere; alone it is `generic`.
 
 The merged event keeps the most complete mention's trigger and id, takes each missing field (place,
@@ -33,7 +33,9 @@ import math
 from sitrep.model import Actor, Entity, Event, Place, means_differ
 
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"})
+ARMED_KINDS = frozenset(
+    {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
+)
 NEAR_KM = 50.0  # two towns this close are one incident's setting in one story
 
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
@@ -202,20 +204,22 @@ def _settled(
 
     An incident the story never dates ("21 passengers died in the initial attack by the BLA") happened
     on the day of the story's dated incidents of the same kind whose actors do not differ from its own
-    ("came under attack on Tuesday"), when they all fall on one day. An incident placed only in a region or country is at the town of the story's other
-    incidents of that kind when exactly one town in that area is named for them ("the restive
-    Balochistan province" beside "near Sibi, Balochistan"), else at the one town in that area that any
-    act of the story is placed at; an incident with no place at all takes the story's one such town."""
+    ("came under attack on Tuesday"), when they all fall on one day. An incident placed only in a
+    region or country is at the town of the story's other incidents of that kind when exactly one town
+    in that area is named for them ("the restive Balochistan province" beside "near Sibi,
+    Balochistan"), else at the one town in that area that any act of the story is placed at; an
+    incident with no place at all takes the story's one such town."""
     settled = []
     for incident in incidents:
         update: dict[str, object] = {}
-        peers = [
-            o for o in incidents if o is not incident and _family(o) == _family(incident)
-        ]
+        peers = [o for o in incidents if o is not incident and _family(o) == _family(incident)]
         if not _own_date(incident, published):
             dated = [
-                o for o in peers
-                if _own_date(o, published) and o.date_precision == 1 and _agree(_side(incident.actor1), _side(o.actor1))
+                o
+                for o in peers
+                if _own_date(o, published)
+                and o.date_precision == 1
+                and _agree(_side(incident.actor1), _side(o.actor1))
             ]
             if len({o.date for o in dated}) == 1:
                 update["date"], update["date_precision"] = dated[0].date, dated[0].date_precision
@@ -224,8 +228,10 @@ def _settled(
         place = places.get(str(update.get("place_id") or incident.place_id or ""))
         if place is None or _place_rank(place) > 1:
             towns = {
-                o.place_id for o in peers
-                if o.place_id in places and _place_rank(places[o.place_id]) == 1
+                o.place_id
+                for o in peers
+                if o.place_id in places
+                and _place_rank(places[o.place_id]) == 1
                 and (place is None or _within_area(places[o.place_id], place))
             }
             if len(towns) != 1:
@@ -244,9 +250,7 @@ def _within_area(town: Place, area: Place) -> bool:
 
 def _not_incident(event: Event, status: str) -> Event:
     """A mention ACLED would not code keeps its PLOVER type but no ACLED type."""
-    return event.model_copy(
-        update={"status": status, "acled_event_type": None, "acled_sub_event_type": None}
-    )
+    return event.model_copy(update={"status": status, "acled_event_type": None, "acled_sub_event_type": None})
 
 
 def _own_date(event: Event, published: dt.date) -> bool:
@@ -261,8 +265,11 @@ def _anchors(event: Event, places: dict[str, Place], published: dt.date) -> int:
     return sum(
         (
             _own_date(event, published),
-            place is not None and place.feature not in ("country", None) or (place is not None and place.precision == 1),
-            event.actor1 is not None and (event.actor1.entity_id is not None or event.actor1.kind is not None),
+            place is not None
+            and place.feature not in ("country", None)
+            or (place is not None and place.precision == 1),
+            event.actor1 is not None
+            and (event.actor1.entity_id is not None or event.actor1.kind is not None),
             event.actor2 is not None and event.actor2.kind is not None,
             event.fatalities is not None and event.fatalities > 0,
         )
@@ -307,7 +314,10 @@ def _setting_agrees(one: str | None, other: str | None, places: dict[str, Place]
 def _km(a: Place, b: Place) -> float:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep import lexicons
-from sitrep.extract.events.acled import acled_type
 from sitrep.extract.claims import trim_space
+from sitrep.extract.events.acled import acled_type
 from sitrep.extract.events.deaths import counted_deaths, reported_toll, toll_update
 from sitrep.extract.events.roles import (
     ArticleFacts,

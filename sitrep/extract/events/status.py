@@ -6,8 +6,8 @@ mention's clause, never particular phrasings:
 
 - `denied`: negated or denied ("did not attack", "denied shelling").
 - `planned`: not (yet) realised: planned, threatened, conditional, ordered, only aimed at or nearly
-  done ("would execute", "ordered the arrest", "was almost gunned down", "efforts to take control", "bombs to carry out attacks"), or dated
-  after publication.
+  done ("would execute", "ordered the arrest", "was almost gunned down", "efforts to take control",
+  "bombs to carry out attacks"), or dated after publication.
 - `aggregate`: a count over a period ("in the last 15 months, 1,250 were killed", "since August, BLA
   has claimed several attacks", "launched 504 attacks", "the war killed 100,000").
 - `background`: a single act dated well before the article: a day more than a month before
@@ -59,7 +59,9 @@ def mention_status(
         return "background"
     if not own_date:
         framing = framing_timex(trigger, facts)
-        if framing is not None and _before_recent(framing, *event_date(framing, facts.published), facts.published):
+        if framing is not None and _before_recent(
+            framing, *event_date(framing, facts.published), facts.published
+        ):
             return "background"  # "relations soured in 2010 after commandos stormed the ship"
         if _present_tense(trigger) or _description(trigger):
             return "generic"
@@ -87,7 +89,11 @@ def _description(trigger: Token) -> bool:
     """An act told only to describe someone, in a relative or participle clause ("rebels fighting the
     president", "a group that attacks convoys"), not reported as news."""
     predicate = predicate_of(trigger)
-    return trigger.pos_ == "VERB" and predicate.dep_ in ("relcl", "acl") and predicate.head.pos_ in ("NOUN", "PROPN")
+    return (
+        trigger.pos_ == "VERB"
+        and predicate.dep_ in ("relcl", "acl")
+        and predicate.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _dated(timex: Timex) -> bool:
@@ -118,7 +124,11 @@ def _unrealised(trigger: Token) -> bool:
         return True
     if trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in planning:
         return True  # "a plan of attack"
-    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.lemma_.lower() in planning:
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.dep_ == "prep"
+        and trigger.head.head.lemma_.lower() in planning
+    ):
         return True  # "called for strikes", "a plot for attacks"
     clause = predicate
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
@@ -143,7 +153,8 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     if subject is not None and subject.lemma_.lower() in lasting and trigger.i == predicate.i:
         return True  # "the war killed 100,000 people": a war's toll, not one act's
     return any(
-        c.dep_ == "prep" and c.lower_ in ("in", "during", "across", "over")
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during", "across", "over")
         and any(o.tag_ == "NNS" and _quantified(o, set(events["series_words"])) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks"
@@ -152,17 +163,20 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
 def _since(predicate: Token) -> bool:
     """A "since <time>" phrase in the sentence, outside side clauses: a count up to now ("Since last
     August, BLA has claimed several attacks"). "Since" that gives a reason has a clause, not a time."""
-    for token in predicate.sent:
-        if token.lower_ == "since" and token.dep_ == "prep":
-            if any(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in token.subtree if o.i != token.i):
-                return True
-    return False
+    return any(
+        token.lower_ == "since"
+        and token.dep_ == "prep"
+        and any(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in token.subtree if o.i != token.i)
+        for token in predicate.sent
+    )
 
 
 def _quantified(noun: Token, series_words: set[str]) -> bool:
     """A plural noun counted or quantified: "504 attacks", "several attacks", "a wave of attacks"."""
     for child in noun.children:
-        if child.dep_ == "nummod" or (child.dep_ in ("amod", "det", "quantmod") and child.lower_ in series_words):
+        if child.dep_ == "nummod" or (
+            child.dep_ in ("amod", "det", "quantmod") and child.lower_ in series_words
+        ):
             return True
     head = noun.head
     return head.lower_ == "of" and head.head.lemma_.lower() in series_words

@@ -323,7 +323,9 @@ def _accident(trigger: Trigger) -> bool:
         return False
     words = set(lexicons.load("events")["accident_words"])
     token = trigger.token
-    if any(t.lemma_.lower() in words for c in token.children if c.dep_ in ("prep", "advcl") for t in c.subtree):
+    if any(
+        t.lemma_.lower() in words for c in token.children if c.dep_ in ("prep", "advcl") for t in c.subtree
+    ):
         return True
     # "the aircraft crashed …, resulting in all crew killed": the death is what the crash led to
     return any(a.lemma_.lower() in words and a.pos_ == "VERB" for a in token.ancestors)
