@@ -80,6 +80,38 @@ def eval_link(
     _print_scores(score_link([folder], model))
 
 
+@eval_app.command("incidents")
+def eval_incidents(
+    folder: Annotated[Path, typer.Argument(help="Folder of incident gold files (<story id>.json).")],
+    stories: Annotated[
+        Path | None,
+        typer.Option("--stories", help="Story texts (default: FOLDER/../voa/voa_stories.jsonl)."),
+    ] = None,
+    half: Annotated[
+        str | None, typer.Option("--half", help="Only half A (for tuning) or B (for checking).")
+    ] = None,
+    show_list: Annotated[
+        bool, typer.Option("--list", help="Also list each story's incidents and rows.")
+    ] = False,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """ACLED rows against hand-coded incidents of whole stories: recall, precision, F1, fatalities."""
+    from sitrep.eval import incidents
+
+    chosen = half.upper() if half else None
+    if chosen is not None and chosen not in incidents.HALVES:
+        raise UsageError(f"--half {half!r}: expected A or B")
+    results = incidents.evaluate(folder, stories or incidents.default_stories(folder), model)
+    parts = incidents.by_half(results)
+    named = [("all", results), *((f"half {n}", parts[n]) for n in incidents.HALVES)]
+    if chosen is not None:
+        named = [(f"half {chosen}", parts[chosen])]
+    typer.echo(incidents.figures_table([(name, incidents.figures(part)) for name, part in named]))
+    if show_list:
+        for result in results if chosen is None else parts[chosen]:
+            typer.echo("\n" + "\n".join(incidents.story_listing(result)))
+
+
 @eval_app.command("all")
 def eval_all(
     eval_dir: Annotated[Path, typer.Option("--eval-dir", help="Folder of gold data sets.")] = Path(

@@ -202,6 +202,17 @@ class Event(_Model):
     evidence: list[Span]
 
 
+def is_incident(event: Event) -> bool:
+    """Whether an event is told as a specific act that took place, so event datasets count it."""
+    return event.status == "incident" and not event.negated and not event.hypothetical
+
+
+def is_acled_row(event: Event) -> bool:
+    """Whether the ACLED export writes the event as a row; one rule, so the export and the incident
+    scorer (`sitrep eval incidents`) cannot count different events."""
+    return bool((event.acled_event_type or "").strip()) and is_incident(event)
+
+
 class SpeakerRef(_Model):
     entity_id: str | None = None
     start: int = Field(ge=0)

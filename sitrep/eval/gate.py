@@ -75,7 +75,13 @@ class GateResult:
 
 
 def checksum(path: Path) -> str:
+    """SHA-256 of a file; of a folder (gold data kept one file per story), of each file's name and
+    checksum in name order, so adding, renaming or editing any of them changes it."""
     digest = hashlib.sha256()
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            digest.update(f"{file.relative_to(path).as_posix()}\0{checksum(file)}\n".encode())
+        return digest.hexdigest()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)

@@ -3,8 +3,11 @@
 Large sets are sampled with a fixed seed (`random.Random(13)`, see `sitrep.eval.common.sample_records`):
 IndiaPoliceEvents to 200 of its 610 documents; PolNeAR on its dev file and on 150 of its 919 train files
 (train is 4.3 M characters), so that a rule fitted to dev shows as a gap between the two. The whole gate
-stays near three minutes on a two-core laptop. `link.own` scores the
-project's own linking set in `eval/link` (inside the repository, so it runs wherever the code is).
+stays near three minutes on a two-core laptop. `incidents.voa` scores the ACLED rows of 18 whole VOA
+stories against hand-coded incidents (its gold is a folder, one file per story); the fatality ratio is
+gated as `fatality_closeness`, min(r, 1/r), which is best at 1.0 like every other figure. `link.own`
+scores the project's own linking set in `eval/link` (inside the repository, so it runs wherever the
+code is).
 """
 
 from __future__ import annotations
@@ -87,6 +90,12 @@ SUITES: list[Suite] = [
         ("conll2003/conll2003_testa.jsonl",),
         _lazy("sitrep.eval.entities", "score_entities"),
         ("f1",),
+    ),
+    Suite(
+        "incidents.voa",
+        ("incidents", "voa/voa_stories.jsonl"),
+        _lazy("sitrep.eval.incidents", "score_incidents"),
+        ("recall", "precision", "f1", "fatalities_ok", "fatality_closeness"),
     ),
     Suite(
         "link.own",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
@@ -85,3 +86,18 @@ def test_recorded_floors_cover_every_gated_measure() -> None:
     assert expected <= set(floors["measures"])
     recorded_suites = {name.rsplit(".", 1)[0] for name in floors["measures"]}
     assert not AWAITING_FLOORS & recorded_suites, "floors recorded: remove the suite from AWAITING_FLOORS"
+
+
+def test_a_gold_folder_has_one_checksum_over_its_files(tmp_path: Path) -> None:
+    folder = tmp_path / "incidents"
+    folder.mkdir()
+    (folder / "1.json").write_text("{}", encoding="utf-8")
+    assert gate.checksum(folder / "1.json") == hashlib.sha256(b"{}").hexdigest()  # a file: its content
+    seen = {gate.checksum(folder)}
+    (folder / "2.json").write_text("{}", encoding="utf-8")
+    seen.add(gate.checksum(folder))
+    (folder / "2.json").write_text('{"incidents": []}', encoding="utf-8")
+    seen.add(gate.checksum(folder))
+    (folder / "2.json").rename(folder / "3.json")
+    seen.add(gate.checksum(folder))
+    assert len(seen) == 4
