@@ -17,8 +17,9 @@ Two steps:
    (political violence, protest, riot or one strategic development), fall on one day (a mention with
    no date of its own takes the day of the incident it belongs to), at one place (one may be unknown,
    or the country or region that holds the other), against one kind of target (civilians or armed
-   actors), and their actors do not differ. A mention that says too little to stand alone (no date, place, named side or toll of its
-   own: "the attack", "they shot them") only joins an incident told elsewhere; alone it is `generic`.
+   actors), and their actors do not differ. A mention that says too little to stand alone (at most
+   one of: its own date, a place, a named side, a typed target, a toll; "the attack", "they shot
+   them") only joins an incident told elsewhere; alone it is `generic`.
 
 The merged event keeps the most complete mention's trigger and id, takes each missing field (place,
 date, actors, fatalities) from the others, and carries every mention's evidence. Only incidents keep
