@@ -37,7 +37,7 @@ VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against
 ARMED_KINDS = frozenset(
     {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
 )
-NEAR_KM = 50.0  # two towns this close are one incident's setting in one story
+NEAR_KM = 10.0  # two names this close are one place (a town and its district); farther towns are two incidents
 
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "who", "whom", "which", "that"})
@@ -337,10 +337,11 @@ def _targets_agree(a: Event, b: Event) -> bool:
 
 
 def _side(actor: Actor | None) -> str | None:
-    """Who an actor is, for comparing sides; a pronoun's resolution is too weak to tell sides apart."""
+    """Who an actor is, for comparing sides: its entity, else its kind, else its words; a pronoun's
+    resolution is too weak to tell sides apart."""
     if actor is None or actor.text.casefold() in PRONOUNS:
         return None
-    return actor.entity_id or actor.kind
+    return actor.entity_id or actor.kind or actor.text.casefold()
 
 
 def _sides_agree(a: Event, b: Event) -> bool:
