@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.acled import acled_type
+from sitrep.extract.events.acled import acled_type
 from sitrep.model import Actor
 
 # (sentence, PLOVER type, mode, actor1 text, actor2 text or None); published 2024-05-08 (Wednesday)
