@@ -37,7 +37,7 @@ VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against
 ARMED_KINDS = frozenset(
     {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
 )
-NEAR_KM = 10.0  # two names this close are one place (a town and its district); farther towns are two incidents
+NEAR_KM = 10.0  # names this close are one place (a town and its district); farther towns: two incidents
 
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "who", "whom", "which", "that"})
