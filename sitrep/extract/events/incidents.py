@@ -29,8 +29,8 @@ their ACLED type: ACLED codes nothing else.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
+from sitrep.geo.distance import haversine_km
 from sitrep.model import Actor, Entity, Event, Place, means_differ
 
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -163,22 +163,21 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
     mentions that are not incidents are kept as they are, without an ACLED type."""
     by_id = {p.id: p for p in places}
     coded = [e for e in events if e.status == "incident" and e.acled_event_type]
+    coded_ids = {id(e) for e in coded}
     founders = sorted(
         (e for e in coded if _anchors(e, by_id, published) >= 2),
         key=lambda e: -_anchors(e, by_id, published),
     )
     groups: list[list[Event]] = []
     for event in founders:
-        home = next((g for g in groups if all(_one_incident(event, o, by_id, published) for o in g)), None)
+        home = _home(event, groups, by_id, published)
         if home is None:
             groups.append([event])
         else:
             home.append(event)
     joined = {id(e) for g in groups for e in g}
     for event in coded:
-        if id(event) in joined:
-            continue
-        home = next((g for g in groups if all(_one_incident(event, o, by_id, published) for o in g)), None)
+        home = None if id(event) in joined else _home(event, groups, by_id, published)
         if home is not None:
             home.append(event)
             joined.add(id(event))
@@ -190,12 +189,19 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
     for event in events:
         if id(event) in merged:
             out.append(merged[id(event)])
-        elif event in coded and id(event) not in joined:
+        elif id(event) in coded_ids and id(event) not in joined:
             out.append(_not_incident(event, "generic"))  # too vague to stand alone, and joins nothing
         elif event.status != "incident" or not event.acled_event_type:
             out.append(_not_incident(event, event.status))
     out.sort(key=lambda e: e.trigger.start)
     return out
+
+
+def _home(
+    event: Event, groups: list[list[Event]], places: dict[str, Place], published: dt.date
+) -> list[Event] | None:
+    """The first incident every mention of which is one incident with this one."""
+    return next((g for g in groups if all(_one_incident(event, o, places, published) for o in g)), None)
 
 
 def _settled(
@@ -308,18 +314,9 @@ def _setting_agrees(one: str | None, other: str | None, places: dict[str, Place]
         if larger.feature == "country" or (larger.feature == "region" and larger.name == smaller.admin1):
             return True
     if None not in (a.lat, a.lon, b.lat, b.lon):
-        return _km(a, b) <= NEAR_KM
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
     return False
-
-
-def _km(a: Place, b: Place) -> float:
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _target_class(event: Event) -> str | None:

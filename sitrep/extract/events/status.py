@@ -141,12 +141,13 @@ def _unrealised(trigger: Token) -> bool:
 def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | None) -> bool:
     """A count of acts, or of their victims, over a period."""
     events = lexicons.load("events")
+    series = set(events["series_words"])
     predicate = predicate_of(trigger)
     if timex is not None and timex.value is not None and timex.value.startswith("P"):
         return True  # "in the last 15 months", "over the past year"
     if _since(predicate):
         return True
-    if trigger.tag_ == "NNS" and _quantified(trigger, set(events["series_words"])):
+    if trigger.tag_ == "NNS" and _quantified(trigger, series):
         return True  # "504 attacks", "several deadly attacks", "a series of bombings"
     subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     lasting = set(events["durative_conflict_nouns"])
@@ -155,7 +156,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("in", "during", "across", "over")
-        and any(o.tag_ == "NNS" and _quantified(o, set(events["series_words"])) for o in c.children)
+        and any(o.tag_ == "NNS" and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks"
 
