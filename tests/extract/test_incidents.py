@@ -58,3 +58,42 @@ def test_freed_passengers_are_no_agreement(extract) -> None:  # type: ignore[no-
     assert not any(e.acled_sub_event_type == "Agreement" for e in events)
     swapped = extract("Russia and Ukraine exchanged 90 prisoners of war on Tuesday.").events
     assert any(e.acled_sub_event_type == "Agreement" for e in swapped)
+
+
+def test_a_month_in_a_date_is_no_march(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The ship remained at the island until March 3, when it headed south.").events
+    assert not any(e.type == "PROTEST" for e in events)
+
+
+def test_the_region_named_beats_its_country(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract(
+        "Militants attacked a passenger train Tuesday in Pakistan's southwestern Balochistan province."
+    )
+    names = {p.id: p.name for p in result.places}
+    rows = [e for e in result.events if e.acled_event_type]
+    assert rows and names[rows[0].place_id or ""] == "Balochistan"
+
+
+def test_hostages_taken_beside_an_attack_are_an_abduction(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Militants attacked a passenger train on Tuesday in Balochistan, taking many hostages."
+    ).events
+    abductions = [e for e in events if e.acled_sub_event_type == "Abduction/forced disappearance"]
+    assert abductions and str(abductions[0].date) == "2024-05-07"
+    kidnapped = extract("Gunmen kidnapped 20 schoolgirls in Zamfara on Tuesday.").events
+    assert any(e.acled_sub_event_type == "Abduction/forced disappearance" for e in kidnapped)
+
+
+def test_the_news_after_a_story_of_the_past_is_news(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The single biggest attack, in 2009, killed at least 25 people. "
+        "Hours after this week's siege, the army killed 50 militants, officials said."
+    )
+    killed = [e for e in extract(text).events if e.fatalities == 50]
+    assert killed and killed[0].status == "incident"
+
+
+def test_the_clause_about_an_attack_s_handlers_is_not_its_place(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract("Officials said the handlers of Tuesday's attack are based in Afghanistan.")
+    attacks = [e for e in result.events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].place_id is None and attacks[0].actor2 is None

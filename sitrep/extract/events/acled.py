@@ -92,6 +92,9 @@ def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None)
         return "Battles", "Armed clash"
     if mode in _BY_MODE:
         return _BY_MODE[mode]
+    if mode in ("abduct", "sexual") and kind2 not in ARMED:
+        # people taken or abused are civilians unless the text says they bear arms
+        return _VAC, "Abduction/forced disappearance" if mode == "abduct" else "Sexual violence"
     if kind2 == "civilians" or mode in ("targeted", "beat", "torture", "primitive"):
         if mode == "sexual":
             return _VAC, "Sexual violence"

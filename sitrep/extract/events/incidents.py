@@ -182,8 +182,12 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
             home.append(event)
             joined.add(id(event))
     incidents = [_merge_incident(g, by_id, published) for g in groups]
-    story_towns = {e.place_id for e in events if e.place_id in by_id and _place_rank(by_id[e.place_id]) == 1}
-    incidents = _settled(incidents, by_id, published, story_towns)
+    placed = [
+        e
+        for e in events
+        if e.acled_event_type and e.place_id in by_id and _place_rank(by_id[e.place_id]) == 1
+    ]
+    incidents = _settled(incidents, by_id, published, placed)
     merged = {id(g[0]): incident for g, incident in zip(groups, incidents, strict=True)}
     out: list[Event] = []
     for event in events:
@@ -205,7 +209,10 @@ def _home(
 
 
 def _settled(
-    incidents: list[Event], places: dict[str, Place], published: dt.date, story_towns: set[str]
+    incidents: list[Event],
+    places: dict[str, Place],
+    published: dt.date,
+    story_events: list[Event],
 ) -> list[Event]:
     """Day and place one incident takes from another of the same story.
 
@@ -214,8 +221,10 @@ def _settled(
     ("came under attack on Tuesday"), when they all fall on one day. An incident placed only in a
     region or country is at the town of the story's other incidents of that kind when exactly one town
     in that area is named for them ("the restive Balochistan province" beside "near Sibi,
-    Balochistan"), else at the one town in that area that any act of the story is placed at; an
-    incident with no place at all takes the story's one such town."""
+    Balochistan"), else at the one town in that area that any coded act of the story (`story_events`,
+    placed at a town) is placed at; an incident with no place at all takes the story's one such town. A
+    town told for a day apart ("earlier this month, a bomber struck a convoy in Kalat") is another
+    incident's and is not taken; the next day's operation at a hijacked train's site is its own."""
     settled = []
     for incident in incidents:
         update: dict[str, object] = {}
@@ -233,6 +242,9 @@ def _settled(
                 if incident.place_id is None:
                     update["place_id"] = dated[0].place_id
         place = places.get(str(update.get("place_id") or incident.place_id or ""))
+        day = (
+            update.get("date", incident.date) if _own_date(incident, published) or "date" in update else None
+        )
         if place is None or _place_rank(place) > 1:
             towns = {
                 o.place_id
@@ -240,13 +252,28 @@ def _settled(
                 if o.place_id in places
                 and _place_rank(places[o.place_id]) == 1
                 and (place is None or _within_area(places[o.place_id], place))
+                and _near_in_time(o, day, published)
             }
             if len(towns) != 1:
-                towns = {t for t in story_towns if place is None or _within_area(places[t], place)}
+                towns = {
+                    e.place_id
+                    for e in story_events
+                    if e.place_id is not None
+                    and (place is None or _within_area(places[e.place_id], place))
+                    and _near_in_time(e, day, published)
+                }
             if len(towns) == 1:
                 update["place_id"] = towns.pop()
         settled.append(incident.model_copy(update=update) if update else incident)
     return settled
+
+
+def _near_in_time(other: Event, day: object, published: dt.date) -> bool:
+    """Whether a mention may share a scene with an incident of this day: undated, or dated to within a
+    day of it."""
+    if not isinstance(day, dt.date) or not _own_date(other, published):
+        return True
+    return other.date is not None and other.date_precision == 1 and abs((other.date - day).days) <= 1
 
 
 def _within_area(town: Place, area: Place) -> bool:
@@ -292,6 +319,8 @@ def _one_incident(a: Event, b: Event, places: dict[str, Place], published: dt.da
     """Whether two incident mentions of one article are one incident (ACLED's unit)."""
     if _family(a) != _family(b) or a.type != b.type:
         return False
+    if _abduction_apart(a, b) or _abduction_apart(b, a):
+        return False
     if _own_date(a, published) and _own_date(b, published) and a.date != b.date:
         return False
     if not _setting_agrees(a.place_id, b.place_id, places):
@@ -299,6 +328,16 @@ def _one_incident(a: Event, b: Event, places: dict[str, Place], published: dt.da
     if not _targets_agree(a, b):
         return False
     return _sides_agree(a, b)
+
+
+def _abduction_apart(abduction: Event, other: Event) -> bool:
+    """A hostage-taking beside the fight it came with is an incident of its own; beside violence
+    against the same civilians (hostages killed) it is that one incident."""
+    return (
+        abduction.mode == "abduct"
+        and other.mode != "abduct"
+        and other.acled_event_type != "Violence against civilians"
+    )
 
 
 def _setting_agrees(one: str | None, other: str | None, places: dict[str, Place]) -> bool:

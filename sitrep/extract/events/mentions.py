@@ -86,8 +86,11 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 # background noun, not a reported act, unless it has a day of its own ("came under
                 # attack on Tuesday")
                 continue
-            key = (event.type, event.actor1.entity_id if event.actor1 else None)
-            told = seen.get(key, seen.get((event.type, None)))
+            # a hostage-taking beside an attack is an act of its own ("blew up the tracks and took 100
+            # passengers hostage"); ACLED codes it apart
+            kind = f"{event.type}:{event.mode}" if event.mode == "abduct" else event.type
+            key = (kind, event.actor1.entity_id if event.actor1 else None)
+            told = seen.get(key, seen.get((kind, None)))
             if told is not None:
                 # one act told twice in one sentence ("clashes … the fighting"): the one reported, not a
                 # description ("the missiles fired by the army struck the depot")
@@ -124,6 +127,7 @@ def _told_in_background(events: list[Event], facts: ArticleFacts) -> list[Event]
             and event.date == facts.published
             and event.date_precision == 2
             and _next_sentence(before.evidence[0], event.evidence[0], text)
+            and not _speaks_of_now(event.evidence[0], facts)
         ):
             event = event.model_copy(
                 update={"status": "background", "date": before.date, "date_precision": before.date_precision}
@@ -132,6 +136,19 @@ def _told_in_background(events: list[Event], facts: ArticleFacts) -> list[Event]
             before = event
         out.append(event)
     return out
+
+
+def _speaks_of_now(sentence: Span, facts: ArticleFacts) -> bool:
+    """A sentence with a time of its own near the publication day ("hours after ending this week's
+    siege") has come back to the news: it does not go on with the story of the past."""
+    published = facts.published
+    for timex in facts.timexes:
+        if sentence.start <= timex.start < sentence.end and timex.value and timex.value[:4].isdigit():
+            year = int(timex.value[:4])
+            month = int(timex.value[5:7]) if timex.value[5:7].isdigit() else published.month
+            if abs((year - published.year) * 12 + month - published.month) <= 1:
+                return True
+    return False
 
 
 def _next_sentence(first: Span, second: Span, text: str) -> bool:

@@ -83,8 +83,10 @@ def actors(
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
     predicate = predicate_of(trigger)
-    if physical and told_of(trigger):
-        predicate = trigger  # "Trump confirmed the killing", "the UN condemned the attack": not the attacker
+    if physical and (told_of(trigger) or belongs_to_noun(trigger)):
+        # "Trump confirmed the killing", "the UN condemned the attack", "the handlers of the attack are
+        # based in Afghanistan": the clause is about something else, not the attacker or target
+        predicate = trigger
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
     if subject is None and trigger.lemma_.lower() in lexicons.load("events")["stative_passives"]:
         subject = _child(trigger, ("nsubjpass",))  # "Israel is opposed to the plan": Israel opposes it
@@ -233,6 +235,22 @@ _ABOUT_PREPS = (
         "among",
     ),
 )
+
+
+def belongs_to_noun(trigger: Token) -> bool:
+    """An act named as what another noun belongs to: "the handlers of Tuesday's attack", "the scene of
+    the attack"; not a noun that holds the act itself ("a state of emergency", "a wave of attacks", "a
+    campaign of bombings")."""
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return False
+    owner = trigger.head.head
+    events = lexicons.load("events")
+    holders = {*events["series_words"], *events["frame_nouns"], "state"}
+    return (
+        owner.pos_ in ("NOUN", "PROPN")
+        and owner.lemma_.lower() not in holders
+        and owner.lower_ not in holders
+    )
 
 
 def told_of(trigger: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
-from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of
 from sitrep.model import Claim, Timex
 
 
@@ -29,10 +29,12 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
     }
     if _back_reference(trigger):
         own = [m for m, root in roots.items() if root.i != trigger.i and trigger in root.ancestors]
-        return min(own, key=lambda m: (_precision(facts, m.item_id), m.start)).item_id if own else None
+        return min(own, key=lambda m: (_specificity(facts, m.item_id), m.start)).item_id if own else None
     predicate = predicate_of(trigger)
     in_sentence = [
-        m for m, root in roots.items() if not _in_side_clause(root) and not _aftermath(root, predicate)
+        m
+        for m, root in roots.items()
+        if not _in_side_clause(root, trigger) and not _aftermath(root, predicate)
     ]
     heads = _clause_chain(trigger)
     attached = [m for m in in_sentence if _governed(roots[m], heads)]
@@ -40,7 +42,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         in_sentence = []
     for group in (attached, in_sentence):
         if group:
-            return min(group, key=lambda m: (_precision(facts, m.item_id), m.start)).item_id
+            return min(group, key=lambda m: (_specificity(facts, m.item_id), m.start)).item_id
     if material and any(t.lower_ in ("town", "city", "village") for t in sentence):
         earlier = [
             m
@@ -55,8 +57,9 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
 def _back_reference(trigger: Token) -> bool:
     """A noun after "after" or "since" ("died after the attack") points back to an event
     told elsewhere: the clause around it is about something else, so only the noun's own phrase ("after
-    the attack on Kupiansk") says where."""
-    return (
+    the attack on Kupiansk") says where. So does an act named as what another noun belongs to
+    ("the handlers of the attack", "the scene of the attack")."""
+    return belongs_to_noun(trigger) or (
         trigger.pos_ != "VERB"
         and trigger.dep_ == "pobj"
         and trigger.head.lower_ in lexicons.load("events")["back_reference_words"]
@@ -98,9 +101,14 @@ def _clause_chain(trigger: Token) -> set[int]:
 
 
 def _simultaneous(clause: Token) -> bool:
-    """An adverbial clause of the same moment as its head: "as …", "while …", "when …"."""
+    """An adverbial clause of the same moment as its head: "as …", "while …", "when …", or a bare
+    participle ("attacked a train on Tuesday, taking many hostages")."""
+    if clause.dep_ != "advcl":
+        return False
     marks = lexicons.load("events")["simultaneous_marks"]
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+        return True
+    return clause.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux", "nsubj") for c in clause.children)
 
 
 def _governed(token: Token, heads: set[int]) -> bool:
@@ -116,13 +124,27 @@ def _governed(token: Token, heads: set[int]) -> bool:
     return False
 
 
-def _in_side_clause(token: Token) -> bool:
-    """Inside a relative clause or apposition: background about someone, not the event's setting."""
-    return any(a.dep_ in ("relcl", "appos") for a in token.ancestors)
+def _in_side_clause(token: Token, trigger: Token | None = None) -> bool:
+    """Inside a relative clause or apposition: background about someone, not the event's setting,
+    unless the trigger is told in that same clause ("attackers who laid siege to a hotel in
+    Beledweyne": the siege is there)."""
+    return any(
+        a.dep_ in ("relcl", "appos") and (trigger is None or not _within(trigger, a)) for a in token.ancestors
+    )
+
+
+_FEATURE_RANK = {"city": 0, "region": 1, "country": 2, "continent": 3}
 
 
 def _precision(facts: ArticleFacts, place_id: str) -> int:
     return facts.places[place_id].precision or 3
+
+
+def _specificity(facts: ArticleFacts, place_id: str) -> tuple[int, int]:
+    """Smaller is more specific: a town before a region, a region before its country ("in Pakistan's
+    Balochistan province": Balochistan)."""
+    place = facts.places[place_id]
+    return place.precision or 3, _FEATURE_RANK.get(place.feature or "", 2)
 
 
 def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | None = None) -> Timex | None:

@@ -32,6 +32,8 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Trigger words in text order, each once."""
     found: list[Trigger] = []
     for token in tokens:
+        if _names_a_date(token):
+            continue
         _nominal_gerund(token)
         trigger = _verb_trigger(token) or _demand_trigger(token) if token.pos_ == "VERB" else None
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
@@ -44,6 +46,11 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         for t in found
         if not _absorbed(t, covered) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
     ]
+
+
+def _names_a_date(token: Token) -> bool:
+    """A capitalised word inside a date names the date, not an act: "until March 3", "on March 31"."""
+    return token.ent_type_ in ("DATE", "TIME") and token.text[:1].isupper() and token.i > token.sent.start
 
 
 def _nominal_gerund(token: Token) -> None:
