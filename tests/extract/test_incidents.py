@@ -97,3 +97,29 @@ def test_the_clause_about_an_attack_s_handlers_is_not_its_place(extract) -> None
     result = extract("Officials said the handlers of Tuesday's attack are based in Afghanistan.")
     attacks = [e for e in result.events if e.type == "ASSAULT"]
     assert attacks and attacks[0].place_id is None and attacks[0].actor2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("His forces killed and injured 1,000 fighters in the past week, the army chief said.", "aggregate"),
+        ("The Taliban must stop killing Afghan civilians, the president said.", "generic"),
+    ],
+)
+def test_periods_and_practices_are_no_incidents(extract, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    assert status in {e.status for e in extract(text).events if e.type == "ASSAULT"}
+
+
+def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "On Tuesday, the Kenyan government praised the Somali army for its campaign.",
+        "On Tuesday, the leaders of Turkey and France were exchanging angry barbs.",
+    ):
+        assert not any(e.acled_sub_event_type == "Agreement" for e in extract(text).events), text
+    signed = extract("On Tuesday, the Sudanese government and the rebels signed a peace deal in Juba.").events
+    assert any(e.acled_sub_event_type == "Agreement" for e in signed)
+
+
+def test_a_war_named_by_its_sides_is_no_incident(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Analysts noted that Russia invaded Ukraine despite the warnings.").events
+    assert not any(e.acled_event_type for e in events)

@@ -53,7 +53,9 @@ def acled_type(
         return None, None
     if plover_type == "MOBILIZE":
         # a change in what an armed group does; people gathering are a protest or nothing to code
-        return (_SD, "Change to group/activity") if kind1 in ARMED | {"government"} else (None, None)
+        if kind1 in ARMED or (kind1 == "government" and trigger_lemma != "alert"):
+            return _SD, "Change to group/activity"
+        return None, None  # "Nigeria went on high alert" over a disease: no force moved
     if plover_type == "RETREAT":
         if mode == "withdraw":
             return _SD, "Non-violent transfer of territory"
@@ -65,21 +67,34 @@ def acled_type(
             return _SD, "Change to group/activity"
         return None, None
     parties = ARMED | {"government"}
-    if plover_type in ("AGREE", "SUPPORT") and kind1 in parties and kind2 in parties:
+    if (
+        plover_type in ("AGREE", "SUPPORT")
+        and kind1 in parties
+        and kind2 in parties
+        and _a_deal(trigger_lemma)
+    ):
         return _SD, "Agreement"
     return None, None
+
+
+def _a_deal(lemma: str) -> bool:
+    """An agreement ACLED codes is a deal reached or signed ("agreed", "signed the accord", "struck a
+    deal"), not praise, a welcome or an offer."""
+    deals = set(lexicons.load("events")["deal_words"])
+    return any(word in deals for word in lemma.split())
 
 
 def _captives_released(lemma: str, actor1: Actor | None, actor2: Actor | None) -> bool:
     """A release ACLED codes as an agreement: a party lets prisoners, hostages or captured troops go,
     or sides exchange them."""
+    captives = set(lexicons.load("events")["captive_nouns"])
+    words = {w.strip(".,").lower() for w in actor2.text.split()} if actor2 is not None else set()
+    held = bool(words & (captives | {w + "s" for w in captives}))
     if lemma in ("exchange", "swap"):
-        return True
+        return held  # "exchanged 90 prisoners", not "exchanging angry barbs"
     if actor1 is None or actor2 is None:
         return False
-    captives = set(lexicons.load("events")["captive_nouns"])
-    words = {w.strip(".,").lower() for w in actor2.text.split()}
-    return bool(words & (captives | {w + "s" for w in captives})) or actor2.kind in ARMED
+    return held or actor2.kind in ARMED
 
 
 def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None) -> tuple[str, str]:

@@ -165,7 +165,11 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
     coded = [e for e in events if e.status == "incident" and e.acled_event_type]
     coded_ids = {id(e) for e in coded}
     founders = sorted(
-        (e for e in coded if _anchors(e, by_id, published) >= 2),
+        (
+            e
+            for e in coded
+            if _anchors(e, by_id, published) >= 2 and _set_in_time_or_place(e, by_id, published)
+        ),
         key=lambda e: -_anchors(e, by_id, published),
     )
     groups: list[list[Event]] = []
@@ -307,6 +311,17 @@ def _anchors(event: Event, places: dict[str, Place], published: dt.date) -> int:
             event.actor2 is not None and event.actor2.kind is not None,
             event.fatalities is not None and event.fatalities > 0,
         )
+    )
+
+
+def _set_in_time_or_place(event: Event, places: dict[str, Place], published: dt.date) -> bool:
+    """An incident stands alone only with a date, a place below the country or a toll of its own;
+    sides alone ("Russia invaded Ukraine", "the Russian attack on Ukraine") name a war, not an act."""
+    place = places.get(event.place_id or "")
+    return (
+        _own_date(event, published)
+        or (place is not None and _place_rank(place) < 3)
+        or (event.fatalities is not None and event.fatalities > 0)
     )
 
 

@@ -152,6 +152,8 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
     trigger is the source of a toll update (`toll_update`, its verb), a date on that verb dates the new
     count ("the toll from the attack rose to 12 on Friday"), so only one inside the trigger's own phrase
     ("the toll from Sunday's strike") dates the act."""
+    if belongs_to_noun(trigger):
+        return None  # "mourning on Tuesday for the victims of the attack": the day is the mourning's
     sentence = trigger.sent
     # "ordered the army to send reinforcements on Monday": a controlled verb shares its governor's date
     heads = _clause_chain(trigger)

@@ -8,13 +8,15 @@ mention's clause, never particular phrasings:
 - `planned`: not (yet) realised: planned, threatened, conditional, ordered, only aimed at or nearly
   done ("would execute", "ordered the arrest", "was almost gunned down", "efforts to take control",
   "bombs to carry out attacks"), or dated after publication.
-- `aggregate`: a count over a period ("in the last 15 months, 1,250 were killed", "since August, BLA
+- `aggregate`: a count over a period ("in the last 15 months, 1,250 were killed", "killed 1,000 fighters
+  in the past week", "since August, BLA
   has claimed several attacks", "launched 504 attacks", "the war killed 100,000").
 - `background`: a single act dated well before the article: a day more than a month before
   publication, or a month or year that ended before the publication month. It keeps its own date.
 - `generic`: told in the present tense without a date of its own, as a habit, a general truth or an
   ongoing situation ("Israel attacks the Muslims", "civilians are being targeted", "has been fighting
-  the army"); incident assembly also gives it to a mention too vague to stand alone.
+  the army"), or a practice someone is to stop ("must stop killing civilians"); incident assembly also
+  gives it to a mention too vague to stand alone.
 - `incident`: everything else.
 """
 
@@ -50,6 +52,8 @@ def mention_status(
         return "denied"
     if hypothetical or _unrealised(trigger):
         return "planned"
+    if _practice_to_stop(trigger):
+        return "generic"
     own_date = timex is not None and precision in (1, 2, 3) and _dated(timex)
     if own_date and date > facts.published:
         return "planned"
@@ -145,7 +149,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     predicate = predicate_of(trigger)
     if timex is not None and timex.value is not None and timex.value.startswith("P"):
         return True  # "in the last 15 months", "over the past year"
-    if _since(predicate):
+    if _since(predicate) or _over_recent_period(predicate):
         return True
     if trigger.tag_ == "NNS" and _quantified(trigger, series):
         return True  # "504 attacks", "several deadly attacks", "a series of bombings"
@@ -170,6 +174,36 @@ def _since(predicate: Token) -> bool:
         and any(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in token.subtree if o.i != token.i)
         for token in predicate.sent
     )
+
+
+def _over_recent_period(predicate: Token) -> bool:
+    """ "In the past week", "over the last two months": the acts told are counted over a stretch of
+    time, not one act."""
+    periods = set(lexicons.load("events")["period_nouns"])
+    for token in predicate.sent:
+        if token.dep_ != "prep" or token.lower_ not in ("in", "over", "during", "within"):
+            continue
+        for noun in token.children:
+            if (
+                noun.dep_ == "pobj"
+                and noun.lower_ in periods
+                and any(c.lower_ in ("past", "last", "previous") for c in noun.children)
+            ):
+                return True
+    return False
+
+
+def _practice_to_stop(trigger: Token) -> bool:
+    """An act someone is to stop or ends ("must stop killing civilians", "end the detention of
+    migrants"): an ongoing practice, not one act."""
+    heads = set(lexicons.load("events")["cessation_heads"])
+    predicate = predicate_of(trigger)
+    if predicate.i == trigger.i and trigger.dep_ in ("xcomp", "pcomp", "dobj", "conj"):
+        head = trigger.head
+        if trigger.dep_ == "conj":
+            head = head.head if head.dep_ in ("xcomp", "pcomp", "dobj") else trigger
+        return head.i != trigger.i and head.lemma_.lower() in heads
+    return predicate.i != trigger.i and predicate.lemma_.lower() in heads and trigger.dep_ == "dobj"
 
 
 def _quantified(noun: Token, series_words: set[str]) -> bool:
