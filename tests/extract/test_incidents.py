@@ -123,3 +123,32 @@ def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[n
 def test_a_war_named_by_its_sides_is_no_incident(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Analysts noted that Russia invaded Ukraine despite the warnings.").events
     assert not any(e.acled_event_type for e in events)
+
+
+def test_a_toll_left_behind_is_the_attack_s(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Gunmen stormed a hotel in Kupiansk on Tuesday, leaving at least five people dead."
+    ).events
+    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [5]
+
+
+def test_held_since_a_day_is_one_arrest_on_that_day(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Blessed Mhlanga, a journalist, has been in custody in Harare since May 2 over accusations of incitement."
+    ).events
+    held = [e for e in events if e.type == "COERCE"]
+    assert held and str(held[0].date) == "2024-05-02" and held[0].status != "aggregate"
+    assert held[0].actor1 is None and held[0].actor2 is not None and "Mhlanga" in held[0].actor2.text
+    counted = extract("Hundreds of protesters have been detained since August.").events
+    assert any(e.status == "aggregate" for e in counted if e.type == "COERCE")
+
+
+def test_the_act_as_subject_is_no_side_of_itself(extract) -> None:  # type: ignore[no-untyped-def]
+    arrest = [e for e in extract("Mhike said the arrest of Mhlanga sent a chilling message.").events]
+    assert arrest and arrest[0].actor1 is None
+    attack = [
+        e
+        for e in extract("The attack killed five people in Kupiansk on Monday.").events
+        if e.type == "ASSAULT"
+    ]
+    assert attack and attack[0].actor2 is not None and "attack" not in attack[0].actor2.text

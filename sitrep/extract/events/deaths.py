@@ -33,6 +33,8 @@ def counted_deaths(trigger: Token) -> tuple[int | None, bool]:
     if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and host.lemma_.lower() in words:
         own.add(host.i)  # "73 people died in police firing": the dead of the act they died in
     clause = clause_head(predicate_of(trigger))
+    # "stormed a hotel on Tuesday, leaving at least five people dead": the result the act left
+    own |= {c.i for c in clause.children if _result_participle(c)}
     if clause.dep_ == "advcl" and clause.head.lemma_.lower() in words and _causal(clause):
         own.add(clause.head.i)  # "a woman died when a drone hit her house"
     for token in trigger.sent:
@@ -175,6 +177,16 @@ def _one_victim(noun: Token) -> bool:
         return True  # "Abu Khadija was killed"
     article = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children)
     return noun.tag_ == "NN" and article
+
+
+def _result_participle(clause: Token) -> bool:
+    """A bare participle clause after the act that tells what it left: ", leaving five dead"."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and clause.i > clause.head.i
+        and not any(c.dep_ in ("mark", "nsubj", "aux") for c in clause.children)
+    )
 
 
 def _causal(clause: Token) -> bool:

@@ -186,11 +186,7 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
             home.append(event)
             joined.add(id(event))
     incidents = [_merge_incident(g, by_id, published) for g in groups]
-    placed = [
-        e
-        for e in events
-        if e.acled_event_type and e.place_id in by_id and _place_rank(by_id[e.place_id]) == 1
-    ]
+    placed = [e for e in events if e.place_id in by_id and _place_rank(by_id[e.place_id]) == 1]
     incidents = _settled(incidents, by_id, published, placed)
     merged = {id(g[0]): incident for g, incident in zip(groups, incidents, strict=True)}
     out: list[Event] = []
@@ -226,7 +222,8 @@ def _settled(
     region or country is at the town of the story's other incidents of that kind when exactly one town
     in that area is named for them ("the restive Balochistan province" beside "near Sibi,
     Balochistan"), else at the one town in that area that any coded act of the story (`story_events`,
-    placed at a town) is placed at; an incident with no place at all takes the story's one such town. A
+    placed at a town) is placed at; an incident with no place at all takes the story's one town, of
+    whatever mention ("a hearing in Harare" for an arrest the story places nowhere else). A
     town told for a day apart ("earlier this month, a bomber struck a convoy in Kalat") is another
     incident's and is not taken; the next day's operation at a hijacked train's site is its own."""
     settled = []
@@ -263,7 +260,7 @@ def _settled(
                     e.place_id
                     for e in story_events
                     if e.place_id is not None
-                    and (place is None or _within_area(places[e.place_id], place))
+                    and (place is None or (e.acled_event_type and _within_area(places[e.place_id], place)))
                     and _near_in_time(e, day, published)
                 }
             if len(towns) == 1:
@@ -298,7 +295,7 @@ def _own_date(event: Event, published: dt.date) -> bool:
 
 def _anchors(event: Event, places: dict[str, Place], published: dt.date) -> int:
     """How much the mention itself says about its incident: its own date, a place below the country,
-    a side with a name or a kind, a toll."""
+    sides with a name or a kind, a toll."""
     place = places.get(event.place_id or "")
     return sum(
         (
@@ -308,7 +305,8 @@ def _anchors(event: Event, places: dict[str, Place], published: dt.date) -> int:
             or (place is not None and place.precision == 1),
             event.actor1 is not None
             and (event.actor1.entity_id is not None or event.actor1.kind is not None),
-            event.actor2 is not None and event.actor2.kind is not None,
+            event.actor2 is not None
+            and (event.actor2.kind is not None or event.actor2.entity_id is not None),
             event.fatalities is not None and event.fatalities > 0,
         )
     )

@@ -82,12 +82,17 @@ def actors(
 ) -> tuple[Actor | None, Actor | None]:
     """Who acted and who was acted on: subject/agent, then object/passive subject/prepositional target;
     in a mutual act ("Jordan and Britain agreed", "clashed") the second of two joined subjects."""
+    held = _held(trigger)
+    if held is not None:
+        return None, _actor(held, facts) or _phrase_actor(held)
     predicate = predicate_of(trigger)
     if physical and (told_of(trigger) or belongs_to_noun(trigger)):
         # "Trump confirmed the killing", "the UN condemned the attack", "the handlers of the attack are
         # based in Afghanistan": the clause is about something else, not the attacker or target
         predicate = trigger
     subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
+    if subject is not None and subject.i == trigger.i:
+        subject = None  # "the arrest of Mhlanga sent a message": the act is the subject, not its actor
     if subject is None and trigger.lemma_.lower() in lexicons.load("events")["stative_passives"]:
         subject = _child(trigger, ("nsubjpass",))  # "Israel is opposed to the plan": Israel opposes it
     if trigger.pos_ == "NOUN" and (by := _prep_object(trigger, ("by",))) is not None:
@@ -198,6 +203,17 @@ def actors(
         taken = {t.i for t in subject.subtree} if subject is not None else set()
         second = _aimed_at(trigger, predicate, facts, taken, first, place_side)
     return first, second
+
+
+def _held(trigger: Token) -> Token | None:
+    """Who is in a state of being held ("Mhlanga has been in custody", "remains in detention"): the
+    subject undergoes it; no one is named as holding."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ != "in":
+        return None
+    verb = trigger.head.head
+    if verb.lemma_.lower() not in ("be", "remain", "stay"):
+        return None
+    return _child(verb, ("nsubj",))
 
 
 # Links followed from an act into what it is about, when the act names no side directly
@@ -519,6 +535,9 @@ def victims_actor(trigger: Token, facts: ArticleFacts) -> Actor | None:
         if token.lemma_.lower() not in words or token.pos_ != "VERB":
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i == trigger.i:
+            # "the attack killed five people": the dead are the object
+            subject = next((c for c in token.children if c.dep_ == "dobj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             return _actor(subject, facts) or _phrase_actor(subject, any_noun=True)
     return None

@@ -149,7 +149,9 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     predicate = predicate_of(trigger)
     if timex is not None and timex.value is not None and timex.value.startswith("P"):
         return True  # "in the last 15 months", "over the past year"
-    if _since(predicate) or _over_recent_period(predicate):
+    if _since(predicate) and not _held_since_day(trigger, timex):
+        return True
+    if _over_recent_period(predicate):
         return True
     if trigger.tag_ == "NNS" and _quantified(trigger, series):
         return True  # "504 attacks", "several deadly attacks", "a series of bombings"
@@ -163,6 +165,21 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and any(o.tag_ == "NNS" and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks"
+
+
+def _held_since_day(trigger: Token, timex: Timex | None) -> bool:
+    """ "Has been in custody since Feb. 24", "has been detained since Monday": one detention, begun on
+    that day, not a count up to now."""
+    events = lexicons.load("events")
+    entry = (events["nouns"] if trigger.pos_ != "VERB" else events["verbs"]).get(trigger.lemma_.lower())
+    value = timex.value if timex is not None else None
+    return (
+        bool(entry)
+        and entry[1] == "arrest"
+        and value is not None
+        and len(value) == 10
+        and value[:4].isdigit()
+    )
 
 
 def _since(predicate: Token) -> bool:
