@@ -152,3 +152,16 @@ def test_the_act_as_subject_is_no_side_of_itself(extract) -> None:  # type: igno
         if e.type == "ASSAULT"
     ]
     assert attack and attack[0].actor2 is not None and "attack" not in attack[0].actor2.text
+
+
+def test_sides_of_a_fight_between_two_and_its_toll(extract) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in extract("Fighting between the army and rebels killed 12 people on Monday.").events]
+    assert len(events) == 1 and events[0].fatalities == 12
+    assert events[0].actor1 is not None and events[0].actor1.text.endswith("army")
+    assert events[0].actor2 is not None and events[0].actor2.text == "rebels"
+
+
+def test_what_is_fired_is_the_means_not_the_target(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Police fired tear gas at protesters in Nairobi on Tuesday.").events
+    fired = [e for e in events if e.type == "ASSAULT"]
+    assert fired and fired[0].actor2 is not None and fired[0].actor2.text == "protesters"

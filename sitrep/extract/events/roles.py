@@ -85,6 +85,10 @@ def actors(
     held = _held(trigger)
     if held is not None:
         return None, _actor(held, facts) or _phrase_actor(held)
+    if trigger.lemma_.lower() in lexicons.load("events")["battle_words"]:
+        sides = _between(trigger)
+        if sides is not None:  # "clashes between government forces and Assad loyalists"
+            return tuple(_actor(side, facts) or _phrase_actor(side) for side in sides)  # type: ignore[return-value]
     predicate = predicate_of(trigger)
     if physical and (told_of(trigger) or belongs_to_noun(trigger)):
         # "Trump confirmed the killing", "the UN condemned the attack", "the handlers of the attack are
@@ -153,6 +157,9 @@ def actors(
     target = None
     if trigger.pos_ == "VERB":
         target = _child(trigger, ("dobj",))
+        if target is not None and _a_weapon(target):
+            # "fired tear gas at demonstrators": what is fired is the means, the side is aimed at
+            target = _prep_object(trigger, ("at", "on", "into", "toward", "towards"))
         passive_subject = _child(trigger, ("nsubjpass",))
         if (
             target is None
@@ -203,6 +210,27 @@ def actors(
         taken = {t.i for t in subject.subtree} if subject is not None else set()
         second = _aimed_at(trigger, predicate, facts, taken, first, place_side)
     return first, second
+
+
+def _a_weapon(noun: Token) -> bool:
+    """A noun naming the means of an attack: "tear gas", "rockets", "stun grenades"."""
+    means = lexicons.load("events")["mode_words"]
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lemma_.lower() in means or w.lower_ in means for w in words)
+
+
+def _between(trigger: Token) -> tuple[Token, Token] | None:
+    """The two sides of a fight named as "between A and B", wherever the parser hung the phrase in the
+    fight's clause."""
+    clause = predicate_of(trigger)
+    scope = clause.subtree if clause.i != trigger.i else trigger.subtree
+    for token in scope:
+        if token.lower_ == "between" and token.dep_ == "prep":
+            first = _child(token, ("pobj",))
+            second = _child(first, ("conj",)) if first is not None else None
+            if first is not None and second is not None:
+                return first, second
+    return None
 
 
 def _held(trigger: Token) -> Token | None:

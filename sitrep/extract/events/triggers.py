@@ -293,6 +293,10 @@ def _absorbed(trigger: Trigger, verb_triggers: set[int]) -> bool:
     token = trigger.token
     if token.pos_ != "VERB" and token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
         return True
+    if trigger.lemma in ("kill", "wound", "injure") and any(
+        c.dep_ == "nsubj" and c.pos_ != "PRON" and is_trigger_word(c) for c in token.children
+    ):
+        return True  # "fighting between the army and rebels killed 12": the fighting's toll
     return bool(
         trigger.lemma in ("kill", "wound", "injure")
         and token.dep_ in ("advcl", "conj", "xcomp", "acl")
