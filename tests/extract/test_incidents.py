@@ -165,3 +165,12 @@ def test_what_is_fired_is_the_means_not_the_target(extract) -> None:  # type: ig
     events = extract("Police fired tear gas at protesters in Nairobi on Tuesday.").events
     fired = [e for e in events if e.type == "ASSAULT"]
     assert fired and fired[0].actor2 is not None and fired[0].actor2.text == "protesters"
+
+
+def test_violence_by_and_against_demonstrators(extract) -> None:  # type: ignore[no-untyped-def]
+    stones = extract("Demonstrators threw rocks at police in Nairobi on Monday.").events
+    assert [(e.acled_sub_event_type, e.actor2.text if e.actor2 else None) for e in stones] == [
+        ("Violent demonstration", "police")
+    ]
+    beaten = extract("Police beat protesters in Nairobi on Monday.").events
+    assert [e.acled_event_type for e in beaten] == ["Protests"]

@@ -103,6 +103,10 @@ def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None)
         if kind1 in ("state_forces", "government"):
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
+    if kind1 == "protesters":
+        return "Riots", "Violent demonstration"  # demonstrators throwing stones, clashing with police
+    if kind2 == "protesters" and kind1 in ARMED and mode not in _BY_MODE:
+        return "Protests", "Protest with intervention"  # force against a demonstration
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         return "Battles", "Armed clash"
     if mode in _BY_MODE:
