@@ -157,7 +157,7 @@ def actors(
     target = None
     if trigger.pos_ == "VERB":
         target = _child(trigger, ("dobj",))
-        if target is not None and _a_weapon(target):
+        if target is not None and _a_weapon(target) and _projects(trigger):
             # "fired tear gas at demonstrators": what is fired is the means, the side is aimed at
             target = _prep_object(trigger, ("at", "on", "into", "toward", "towards"))
         passive_subject = _child(trigger, ("nsubjpass",))
@@ -210,6 +210,14 @@ def actors(
         taken = {t.i for t in subject.subtree} if subject is not None else set()
         second = _aimed_at(trigger, predicate, facts, taken, first, place_side)
     return first, second
+
+
+def _projects(verb: Token) -> bool:
+    """A verb that sends a means at someone ("fired", "launched", "threw"), not one that stops it
+    ("shot down two missiles": the missiles are what was hit)."""
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children):
+        return False
+    return verb.lemma_.lower() in lexicons.load("events")["projecting_verbs"]
 
 
 def _a_weapon(noun: Token) -> bool:

@@ -41,10 +41,11 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if trigger is not None:
             found.append(trigger)
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
+    acts = {t.token.i for t in found if t.token.pos_ != "VERB"}
     return [
         t
         for t in found
-        if not _absorbed(t, covered) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
+        if not _absorbed(t, covered, acts) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
     ]
 
 
@@ -288,13 +289,13 @@ def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: in
     return Trigger(token, str(plover), mode, lemma, start, end)
 
 
-def _absorbed(trigger: Trigger, verb_triggers: set[int]) -> bool:
+def _absorbed(trigger: Trigger, verb_triggers: set[int], noun_triggers: set[int]) -> bool:
     """A noun carried by a trigger verb, or a killing or wounding that reports another attack's toll."""
     token = trigger.token
     if token.pos_ != "VERB" and token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
         return True
     if trigger.lemma in ("kill", "wound", "injure") and any(
-        c.dep_ == "nsubj" and c.pos_ != "PRON" and is_trigger_word(c) for c in token.children
+        c.dep_ == "nsubj" and c.i in noun_triggers for c in token.children
     ):
         return True  # "fighting between the army and rebels killed 12": the fighting's toll
     return bool(
