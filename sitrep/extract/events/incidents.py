@@ -222,8 +222,9 @@ def _settled(
     region or country is at the town of the story's other incidents of that kind when exactly one town
     in that area is named for them ("the restive Balochistan province" beside "near Sibi,
     Balochistan"), else at the one town in that area that any coded act of the story (`story_events`,
-    placed at a town) is placed at; an incident with no place at all takes the story's one town, of
-    whatever mention ("a hearing in Harare" for an arrest the story places nowhere else). A
+    placed at a town) is placed at; an incident with no place at all takes the one place below the
+    country the story names, if it names only one ("a hearing in Harare" for an arrest the story
+    places nowhere else). A
     town told for a day apart ("earlier this month, a bomber struck a convoy in Kalat") is another
     incident's and is not taken; the next day's operation at a hijacked train's site is its own."""
     settled = []
@@ -255,12 +256,15 @@ def _settled(
                 and (place is None or _within_area(places[o.place_id], place))
                 and _near_in_time(o, day, published)
             }
-            if len(towns) != 1:
+            if len(towns) != 1 and place is None:
+                towns = {p.id for p in places.values() if _place_rank(p) < 3}
+            elif len(towns) != 1 and place is not None:
                 towns = {
                     e.place_id
                     for e in story_events
                     if e.place_id is not None
-                    and (place is None or (e.acled_event_type and _within_area(places[e.place_id], place)))
+                    and e.acled_event_type
+                    and _within_area(places[e.place_id], place)
                     and _near_in_time(e, day, published)
                 }
             if len(towns) == 1:
