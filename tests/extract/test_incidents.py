@@ -174,3 +174,14 @@ def test_violence_by_and_against_demonstrators(extract) -> None:  # type: ignore
     ]
     beaten = extract("Police beat protesters in Nairobi on Monday.").events
     assert [e.acled_event_type for e in beaten] == ["Protests"]
+
+
+def test_custody_as_a_state_is_no_arrest(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("A prisoner died as a result of torture while in police custody.").events
+    assert not any(e.type == "COERCE" for e in events)
+
+
+def test_unnamed_armed_men_have_a_kind(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The sources said 16 terrorists had been killed in Kupiansk on Tuesday.").events
+    killed = [e for e in events if e.type == "ASSAULT"]
+    assert killed and killed[0].actor2 is not None and killed[0].actor2.kind == "rebel_group"

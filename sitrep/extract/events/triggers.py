@@ -235,6 +235,8 @@ def _noun_trigger(token: Token) -> Trigger | None:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
+    if lemma in lexicon["state_nouns"] and not _state_begun(token):
+        return None  # "died while in police custody": a state, not the act that began it
     rule = lexicon["states_of_rule"].get(lemma)
     if rule is not None and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "state":
         return _make(token, rule, lemma, token.idx, token.idx + len(token.text))  # "a state of siege"
@@ -242,6 +244,18 @@ def _noun_trigger(token: Token) -> Trigger | None:
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _state_begun(token: Token) -> bool:
+    """A state noun tells an act only where the act is told: someone put in it ("taken into custody",
+    "remanded in custody") or in it since a day ("has been in custody since Feb. 24")."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if verb.lemma_.lower() in lexicons.load("events")["placing_verbs"]:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "since" and any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree)
+        for c in verb.children
+    )
 
 
 def _labour_strike(token: Token) -> bool:
