@@ -185,3 +185,17 @@ def test_unnamed_armed_men_have_a_kind(extract) -> None:  # type: ignore[no-unty
     events = extract("The sources said 16 terrorists had been killed in Kupiansk on Tuesday.").events
     killed = [e for e in events if e.type == "ASSAULT"]
     assert killed and killed[0].actor2 is not None and killed[0].actor2.kind == "rebel_group"
+
+
+def test_a_part_of_a_day_takes_its_day_from_the_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "The girls were kidnapped last Friday during an overnight raid at their school in Jangebe."
+    ).events
+    raids = [e for e in events if e.trigger.text == "raid"]
+    assert raids and str(raids[0].date) == "2024-05-03"
+
+
+def test_remaining_in_detention_is_a_state(extract) -> None:  # type: ignore[no-untyped-def]
+    assert not any(
+        e.type == "COERCE" for e in extract("The resident remains in detention in Louisiana.").events
+    )

@@ -198,8 +198,16 @@ def phrase_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
     )
     for timex in facts.timexes:
         if first <= timex.start and timex.end <= last and timex.value and timex.value[:1].isdigit():
+            if _part_of_day_only(timex):
+                continue  # "an overnight raid": the part of a day, whose day the clause tells
             return timex
     return None
+
+
+def _part_of_day_only(timex: Timex) -> bool:
+    """A time of day with no day of its own in the text ("overnight", "in the morning")."""
+    value = timex.value or ""
+    return len(value) > 10 and value[10] == "T" and not any(ch.isdigit() for ch in timex.text)
 
 
 def _within(token: Token, phrase_head: Token) -> bool:

@@ -235,8 +235,8 @@ def _noun_trigger(token: Token) -> Trigger | None:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
-    if lemma in lexicon["state_nouns"] and not _state_begun(token):
-        return None  # "died while in police custody": a state, not the act that began it
+    if lemma in lexicon["state_nouns"] and _in_state(token) and not _state_begun(token):
+        return None  # "died while in police custody", "remains in detention": a state, not the act
     rule = lexicon["states_of_rule"].get(lemma)
     if rule is not None and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "state":
         return _make(token, rule, lemma, token.idx, token.idx + len(token.text))  # "a state of siege"
@@ -244,6 +244,11 @@ def _noun_trigger(token: Token) -> Trigger | None:
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _in_state(token: Token) -> bool:
+    """ "In custody", "in detention": the state, not "the detention of activists" (the act)."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "into")
 
 
 def _state_begun(token: Token) -> bool:
