@@ -199,3 +199,11 @@ def test_remaining_in_detention_is_a_state(extract) -> None:  # type: ignore[no-
     assert not any(
         e.type == "COERCE" for e in extract("The resident remains in detention in Louisiana.").events
     )
+
+
+def test_a_clash_between_two_people_is_a_row_not_a_battle(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "U.S. President Donald Trump met Ukrainian President Volodymyr Zelenskyy on Friday. "
+        "Aid was cut after the Oval Office clash between Volodymyr Zelenskyy and Donald Trump on Friday."
+    )
+    assert not any(e.acled_event_type for e in extract(text).events)

@@ -230,6 +230,18 @@ def _forces(actor: Actor | None) -> bool:
     return actor.kind in force_kinds or any(kinds.get(word) in force_kinds for word in words)
 
 
+def _quarrel(trigger: Trigger, actor1: Actor | None, actor2: Actor | None, facts: ArticleFacts) -> bool:
+    """A fight word whose two sides are single named people: a row between them, not armed combat."""
+    if trigger.lemma not in lexicons.load("events")["battle_words"] or actor1 is None or actor2 is None:
+        return False
+    return all(_a_person(actor, facts) for actor in (actor1, actor2))
+
+
+def _a_person(actor: Actor, facts: ArticleFacts) -> bool:
+    entity = facts.entities.get(actor.entity_id or "")
+    return entity is not None and entity.type == "PERSON"
+
+
 def _named(actor: Actor | None) -> bool:
     """An actor that is an entity or a country, not just a noun phrase."""
     return actor is not None and (actor.entity_id is not None or actor.kind == "government")
@@ -278,6 +290,9 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
         actor2 = moved_to(token, facts)  # "strengthened its forces in Lebanon"
     if trigger.lemma == DEMAND and actor2 is None:
         actor2 = addressee(token, facts)
+    if trigger.type == "ASSAULT" and _quarrel(trigger, actor1, actor2, facts):
+        # "the Oval Office clash between Zelenskyy and Trump": two people's words, not a fight
+        trigger = Trigger(token, "ACCUSE", "disapprove", trigger.lemma, trigger.start, trigger.end)
     trigger = _reversed(trigger)
     mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
     negated, hypothetical = modality(token)
