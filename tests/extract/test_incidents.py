@@ -207,3 +207,12 @@ def test_a_clash_between_two_people_is_a_row_not_a_battle(extract) -> None:  # t
         "Aid was cut after the Oval Office clash between Volodymyr Zelenskyy and Donald Trump on Friday."
     )
     assert not any(e.acled_event_type for e in extract(text).events)
+
+
+def test_the_attackers_own_toll_gives_way_to_others(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen killed five villagers in Kupiansk on Tuesday, officials said. "
+        "In a statement, the group said it had killed 12 villagers in Kupiansk on Tuesday."
+    )
+    tolls = [e.fatalities for e in extract(text).events if e.acled_event_type]
+    assert tolls == [5]

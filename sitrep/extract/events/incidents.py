@@ -43,7 +43,9 @@ NAMED_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "who", "whom", "which", "that"})
 
 
-def merge_repeats(events: list[Event], entities: list[Entity], places: list[Place]) -> list[Event]:
+def merge_repeats(
+    events: list[Event], entities: list[Entity], places: list[Place], self_claimed: set[str] | None = None
+) -> list[Event]:
     """The events with every repeated telling of one event merged into its most complete report."""
     named = {e.id for e in entities if e.type in NAMED_TYPES}
     country_level = {p.id for p in places if p.feature == "country"}
@@ -56,7 +58,7 @@ def merge_repeats(events: list[Event], entities: list[Entity], places: list[Plac
             groups.append([event])
         else:
             home.append(event)
-    merged = {id(group[0]): _merge(group, country_level) for group in groups}
+    merged = {id(group[0]): _merge(group, country_level, self_claimed or set()) for group in groups}
     return [merged[id(group[0])] for group in groups]
 
 
@@ -129,7 +131,7 @@ def _completeness(event: Event, country_level: set[str]) -> tuple[int, ...]:
     )
 
 
-def _merge(group: list[Event], country_level: set[str]) -> Event:
+def _merge(group: list[Event], country_level: set[str], self_claimed: set[str]) -> Event:
     if len(group) == 1:
         return group[0]
     best = max(group, key=lambda e: _completeness(e, country_level))  # first of equals wins
@@ -138,6 +140,11 @@ def _merge(group: list[Event], country_level: set[str]) -> Event:
     for field in ("actor1", "actor2", "fatalities"):
         if getattr(best, field) is None:
             update[field] = next((getattr(e, field) for e in others if getattr(e, field) is not None), None)
+    credible = next(
+        (e.fatalities for e in others if e.fatalities is not None and e.id not in self_claimed), None
+    )
+    if best.id in self_claimed and credible is not None:
+        update["fatalities"] = credible  # the attackers' own count gives way to anyone else's
     moded = next((e for e in others if e.mode is not None), None)
     if best.mode is None and moded is not None:  # the means, with the ACLED type it implies
         update["mode"] = moded.mode
@@ -158,7 +165,9 @@ def _merge(group: list[Event], country_level: set[str]) -> Event:
     return best.model_copy(update=update)
 
 
-def assemble_incidents(events: list[Event], places: list[Place], published: dt.date) -> list[Event]:
+def assemble_incidents(
+    events: list[Event], places: list[Place], published: dt.date, self_claimed: set[str] | None = None
+) -> list[Event]:
     """The events with every incident's mentions merged into one event (see the module docstring);
     mentions that are not incidents are kept as they are, without an ACLED type."""
     by_id = {p.id: p for p in places}
@@ -185,7 +194,7 @@ def assemble_incidents(events: list[Event], places: list[Place], published: dt.d
         if home is not None:
             home.append(event)
             joined.add(id(event))
-    incidents = [_merge_incident(g, by_id, published) for g in groups]
+    incidents = [_merge_incident(g, by_id, published, self_claimed or set()) for g in groups]
     placed = [e for e in events if e.place_id in by_id and _place_rank(by_id[e.place_id]) == 1]
     incidents = _settled(incidents, by_id, published, placed)
     merged = {id(g[0]): incident for g, incident in zip(groups, incidents, strict=True)}
@@ -406,17 +415,21 @@ def _sides_agree(a: Event, b: Event) -> bool:
     return straight or crossed
 
 
-def _merge_incident(group: list[Event], places: dict[str, Place], published: dt.date) -> Event:
+def _merge_incident(
+    group: list[Event], places: dict[str, Place], published: dt.date, self_claimed: set[str]
+) -> Event:
     """One event for an incident's mentions: the most complete mention, completed by the others."""
     country_level = {p.id for p in places.values() if p.feature == "country"}
     best = max(group, key=lambda e: (_anchors(e, places, published), -e.trigger.start))
-    merged = _merge([best, *(e for e in group if e is not best)], country_level)
+    merged = _merge([best, *(e for e in group if e is not best)], country_level, self_claimed)
     update: dict[str, object] = {"place_id": _finest_place(group, places) or merged.place_id}
     dated = [e for e in group if _own_date(e, published)]
     if dated:
         first = min(dated, key=lambda e: e.date_precision or 3)
         update["date"], update["date_precision"] = first.date, first.date_precision
-    update["fatalities"] = incident_toll(group)
+    # a toll the attackers claim counts only when no one else gives one
+    credible = incident_toll([e for e in group if e.id not in self_claimed])
+    update["fatalities"] = credible if credible is not None else incident_toll(group)
     return merged.model_copy(update=update)
 
 
