@@ -17,6 +17,7 @@ import typer
 from sitrep.cli_eval import eval_app
 from sitrep.cli_options import (
     DbOption,
+    EncodingOption,
     FieldOption,
     InputFormat,
     InputsArg,
@@ -66,11 +67,17 @@ def _articles(
     published: str | None,
     fields: list[str] | None,
     errors: _Errors,
+    encoding: str = "utf-8",
 ) -> list[Article]:
     from sitrep.runner import load_articles
 
     return load_articles(
-        inputs, input_format, FieldNames.parse(fields or []), _date(published, "--published"), errors
+        inputs,
+        input_format,
+        FieldNames.parse(fields or []),
+        _date(published, "--published"),
+        errors,
+        encoding,
     )
 
 
@@ -84,12 +91,13 @@ def run(
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
+    encoding: EncodingOption = "utf-8",
 ) -> None:
     """Read articles, extract everything, and store it in the database (one transaction per article)."""
     from sitrep.runner import run as run_articles
 
     errors = _Errors()
-    articles = _articles(inputs, input_format or format, published, field, errors)
+    articles = _articles(inputs, input_format or format, published, field, errors, encoding)
     if sys.stderr.isatty() and len(articles) > 1:
         with typer.progressbar(length=len(articles), label="articles", file=sys.stderr) as bar:
             report = run_articles(articles, db, model, errors, progress=bar.update, jobs=jobs)
@@ -149,6 +157,7 @@ def extract(
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
+    encoding: EncodingOption = "utf-8",
 ) -> None:
     """Print the Extraction of each article as JSON, without touching a database."""
     from sitrep.runner import extract_articles
@@ -156,7 +165,7 @@ def extract(
     if format not in ("json", "jsonl"):
         raise UsageError(f"--format {format!r}: expected json or jsonl")
     errors = _Errors()
-    articles = _articles(inputs, input_format, published, field, errors)
+    articles = _articles(inputs, input_format, published, field, errors, encoding)
     results = (x.model_dump(mode="json") for x in extract_articles(articles, model, errors, jobs))
     if format == "jsonl":
         for result in results:

@@ -13,16 +13,16 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
 
-from sitrep.errors import ExtractionError
-from sitrep.model import Article, Extraction
+from sitrep.model import Article
 from sitrep.pipeline import Pipeline
+from sitrep.pipeline import Result as Outcome
 
-Result = tuple[Article, Extraction | ExtractionError]
+Result = tuple[Article, Outcome]
 
 _worker_pipeline: Pipeline | None = None
 
 
-def _extract_batch(model: str, batch: list[Article]) -> list[Extraction | ExtractionError]:
+def _extract_batch(model: str, batch: list[Article]) -> list[Outcome]:
     """In a worker: the results of one batch, loading the pipeline on the worker's first batch."""
     global _worker_pipeline
     if _worker_pipeline is None or _worker_pipeline.model != model:

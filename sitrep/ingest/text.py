@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitrep.errors import InputError
+from sitrep.ingest.decode import BOM, is_utf8, looks_binary
 from sitrep.ingest.fields import parse_date
+from sitrep.limits import check_article
 from sitrep.model import Article
 
 # The header ends with the horizontal whitespace after the date, or with the line break after it:
@@ -16,15 +18,32 @@ from sitrep.model import Article
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)(?:[ \t]*\r?\n|[ \t]+|\Z)")
 
 
-def read_text(path: Path, published: dt.date | None = None) -> Iterator[Article | InputError]:
-    """One article per file; a file without the header takes `published` or is an error."""
+def read_text(
+    path: Path, published: dt.date | None = None, encoding: str = "utf-8"
+) -> Iterator[Article | InputError]:
+    """One article per file; a file without the header takes `published` or is an error. A UTF-8 BOM
+    is dropped; a byte not in the encoding is named with its line, and the file is refused."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        yield InputError(str(path), "not UTF-8 text")
-        return
+        data = path.read_bytes()
     except OSError as exc:
         yield InputError(str(path), exc.strerror or "cannot be read")
+        return
+    if not data.strip():
+        yield InputError(str(path), "file is empty")
+        return
+    if looks_binary(data, encoding):
+        yield InputError(str(path), "binary file, not UTF-8 text (use --encoding for other encodings)")
+        return
+    if is_utf8(encoding) and data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        raw = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start]
+        reason = f"byte 0x{byte:02X} at column {column} is not valid {encoding} (use --encoding)"
+        yield InputError(str(path), reason, line=line)
         return
     header = _HEADER.match(raw)
     if header:
@@ -41,5 +60,10 @@ def read_text(path: Path, published: dt.date | None = None) -> Iterator[Article 
         return
     if not text.strip():
         yield InputError(str(path), "no article text after the date header")
+        return
+    try:
+        check_article(text, date)
+    except ValueError as exc:
+        yield InputError(str(path), str(exc))
         return
     yield Article(id=Article.make_id(None, text), published=date, text=text, title=None)

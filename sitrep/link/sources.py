@@ -64,11 +64,15 @@ def _days(published: str) -> int:
     return dt.date.fromisoformat(published).toordinal()
 
 
+_FIRST_DAY, _LAST_DAY = dt.date.min.toordinal(), dt.date.max.toordinal()
+
+
 def _windows(days: list[int]) -> list[tuple[int, int]]:
-    """The publication days within reach of these days, as merged (first, last) ranges."""
+    """The publication days within reach of these days, as merged (first, last) ranges; kept within
+    the calendar, so that a stored 0001-01-01 or 9999-12-31 links like any other day."""
     ranges: list[tuple[int, int]] = []
     for day in days:
-        low, high = day - WINDOW_DAYS, day + WINDOW_DAYS
+        low, high = max(day - WINDOW_DAYS, _FIRST_DAY), min(day + WINDOW_DAYS, _LAST_DAY)
         if ranges and low <= ranges[-1][1] + 1:
             ranges[-1] = (ranges[-1][0], high)
         else:

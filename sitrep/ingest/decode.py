@@ -1,0 +1,40 @@
+"""Bytes to text for the readers: a UTF-8 BOM is dropped, and bytes that are not in the chosen encoding
+are named with their line and column instead of ending the file."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from typing import BinaryIO
+
+BOM = codecs.BOM_UTF8
+_SNIFF = 8192
+
+
+def is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+def looks_binary(head: bytes, encoding: str) -> bool:
+    """A NUL byte near the start: an image, an archive, a database or UTF-16 text, not UTF-8 lines."""
+    return is_utf8(encoding) and b"\0" in head[:_SNIFF]
+
+
+def undecodable(line: str) -> str | None:
+    """Why a line decoded with `surrogateescape` is not text: its first byte outside the encoding."""
+    for column, char in enumerate(line, start=1):
+        if 0xDC80 <= ord(char) <= 0xDCFF:
+            return f"byte 0x{ord(char) - 0xDC00:02X} at column {column} is not valid in the file's encoding"
+    return None
+
+
+def lines(handle: BinaryIO, encoding: str) -> Iterator[str]:
+    """The file's lines decoded; a bad byte becomes a lone surrogate (`surrogateescape`) for the caller
+    to report with `undecodable`, so one bad byte costs one record, not the rest of the file."""
+    first = True
+    for raw in handle:
+        if first:
+            first = False
+            if is_utf8(encoding) and raw.startswith(BOM):
+                raw = raw[len(BOM) :]
+        yield raw.decode(encoding, errors="surrogateescape")
