@@ -17,6 +17,9 @@ import datetime as dt
 import os
 from collections.abc import Iterable
 
+from sitrep.errors import RefusedError
+from sitrep.model import Article
+
 DEFAULT_MAX_CHARS = 1_000_000
 EARLIEST = dt.date(1900, 1, 1)
 
@@ -82,3 +85,16 @@ def check_article(text: str, published: dt.date, others: Iterable[tuple[str, str
     for name, value in others:
         if value is not None:
             check_unicode(name, value)
+
+
+def refusal(article: Article) -> RefusedError | None:
+    """Why this article is refused before extraction, or None."""
+    try:
+        check_article(
+            article.text,
+            article.published,
+            [("id", article.id), ("title", article.title), ("source", article.source), ("url", article.url)],
+        )
+    except ValueError as exc:
+        return RefusedError(article.id, str(exc))
+    return None

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep import parallel
-from sitrep.errors import InputError, RefusedError, SitrepError
+from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import FieldNames, read_articles
-from sitrep.limits import check_article
+from sitrep.limits import refusal
 from sitrep.link.run import link
 from sitrep.model import Article, Extraction
 from sitrep.nlp.loader import DEFAULT_MODEL
@@ -114,19 +114,6 @@ def run(
     return report
 
 
-def refusal(article: Article) -> RefusedError | None:
-    """Why `sitrep.limits` refuses this article before extraction, or None."""
-    try:
-        check_article(
-            article.text,
-            article.published,
-            [("id", article.id), ("title", article.title), ("source", article.source), ("url", article.url)],
-        )
-    except ValueError as exc:
-        return RefusedError(article.id, str(exc))
-    return None
-
-
 def _link(store: Store, report: RunReport, on_error: ErrorHandler) -> None:
     """Link what was stored; a failure is reported like a bad record, and what was stored stays."""
     try:
@@ -154,8 +141,8 @@ def merge(shards: Iterable[str | Path], db: str | Path, on_error: ErrorHandler =
                         if error is not None:
                             report.failed += 1
                             on_error(error)
-                        else:
-                            _store_one(store, *item, report, on_error)
+                        elif not isinstance(item, SitrepError):
+                            _store_one(store, item[0], item[1], report, on_error)
             except SitrepError as exc:
                 report.failed += 1
                 on_error(exc)

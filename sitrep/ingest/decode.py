@@ -20,11 +20,17 @@ def looks_binary(head: bytes, encoding: str) -> bool:
     return is_utf8(encoding) and b"\0" in head[:_SNIFF]
 
 
-def undecodable(line: str) -> str | None:
+def bad_byte(byte: int, column: int, encoding: str) -> str:
+    """The one-line reason for a byte the encoding has no character for."""
+    name = "UTF-8" if is_utf8(encoding) else encoding
+    return f"byte 0x{byte:02X} at column {column} is not {name} text (give the encoding with --encoding)"
+
+
+def undecodable(line: str, encoding: str = "utf-8") -> str | None:
     """Why a line decoded with `surrogateescape` is not text: its first byte outside the encoding."""
     for column, char in enumerate(line, start=1):
         if 0xDC80 <= ord(char) <= 0xDCFF:
-            return f"byte 0x{ord(char) - 0xDC00:02X} at column {column} is not valid in the file's encoding"
+            return bad_byte(ord(char) - 0xDC00, column, encoding)
     return None
 
 

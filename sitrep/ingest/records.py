@@ -51,7 +51,7 @@ def read_jsonl(
         for number, line in enumerate(lines(handle, encoding), start=1):
             if not line.strip():
                 continue
-            bad = undecodable(line)
+            bad = undecodable(line, encoding)
             if bad is not None:
                 yield InputError(str(path), bad, line=number)
                 continue
@@ -92,7 +92,7 @@ def read_csv(
         except csv.Error as exc:
             yield InputError(str(path), f"not valid CSV ({exc})", line=1)
             return
-        bad_header = next((b for b in map(undecodable, header) if b), None)
+        bad_header = next((b for b in (undecodable(h, encoding) for h in header) if b), None)
         if bad_header is not None:
             yield InputError(str(path), bad_header, line=1)
             return
@@ -109,7 +109,7 @@ def read_csv(
                 yield InputError(str(path), f"not valid CSV ({exc})", line=line + 1)
                 line = reader.line_num
                 continue
-            bad = next((b for b in map(undecodable, _values(record)) if b), None)
+            bad = next((b for b in (undecodable(v, encoding) for v in _values(record)) if b), None)
             if bad is not None:
                 yield InputError(str(path), bad, line=line + 1)
             else:

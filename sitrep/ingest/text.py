@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitrep.errors import InputError
-from sitrep.ingest.decode import BOM, is_utf8, looks_binary
+from sitrep.ingest.decode import BOM, bad_byte, is_utf8, looks_binary
 from sitrep.ingest.fields import parse_date
 from sitrep.limits import check_article
 from sitrep.model import Article
@@ -41,9 +41,7 @@ def read_text(
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        byte = data[exc.start]
-        reason = f"byte 0x{byte:02X} at column {column} is not valid {encoding} (use --encoding)"
-        yield InputError(str(path), reason, line=line)
+        yield InputError(str(path), bad_byte(data[exc.start], column, encoding), line=line)
         return
     header = _HEADER.match(raw)
     if header:

@@ -29,14 +29,19 @@ ACLED_TYPES = (
     "Strategic developments",
 )
 MAX_LIMIT = 500
+MAX_OFFSET = 2**62  # SQLite counts in 64 bits: offset plus limit must stay within them
 
 
 @dataclass(frozen=True)
 class Page:
-    """Which slice of a listing to read."""
+    """Which slice of a listing to read; an offset SQLite cannot count to is a UsageError (422)."""
 
     limit: int = 50
     offset: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.offset <= MAX_OFFSET:
+            raise UsageError(f"offset must be between 0 and {MAX_OFFSET}, not {self.offset}")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class Settings:
     node_modules: Path = ROOT / "node_modules"
     pipeline: Pipeline | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    max_body: int = 8 * 1024 * 1024  # bytes of a POST: the longest text accepted, JSON-escaped, fits
 
     def get_pipeline(self) -> Pipeline:
         """The pipeline, loaded on the first ingest: it takes seconds, and most servers never ingest."""
