@@ -134,6 +134,7 @@ def merge(
 @app.command()
 def link(db: DbOption = Path("sitrep.db")) -> None:
     """Link stored articles not linked yet: canonical entities, merged events, claim groups."""
+    from sitrep.limits import date_range
     from sitrep.link.run import link as link_store
     from sitrep.store.store import Store
 
@@ -141,11 +142,22 @@ def link(db: DbOption = Path("sitrep.db")) -> None:
         raise UsageError(f"{db}: no such database (create it with `sitrep run INPUT --db {db}`)")
     with Store(db) as store:
         done = link_store(store)
+        first, last = date_range()
+        odd = store.connection.execute(
+            "SELECT count(*), min(id) FROM articles WHERE published < ? OR published > ?",
+            (first.isoformat(), last.isoformat()),
+        ).fetchone()
     typer.echo(
         f"{done.articles} articles linked; {done.linked_events} linked events"
         f" and {done.canonical_entities} canonical entities written",
         err=True,
     )
+    if odd[0]:  # stored before dates were checked: they link, and are named so they can be mended
+        typer.echo(
+            f"sitrep: {odd[0]} stored articles (such as {odd[1]!r}) have a publication date outside"
+            f" {first.isoformat()}..{last.isoformat()}; they are linked, but new ones are refused",
+            err=True,
+        )
 
 
 @app.command()

@@ -66,8 +66,9 @@ class BBox:
 
 
 def fts_query(text: str) -> str:
-    """The user's words as FTS5 phrases ANDed together: quotes doubled, so nothing is read as syntax."""
-    words = text.split()
+    """The user's words as FTS5 phrases ANDed together: quotes doubled, so nothing is read as syntax,
+    and control characters dropped (FTS5 reads a NUL as the end of the query)."""
+    words = "".join(c if c.isprintable() else " " for c in text).split()
     if not words:
         raise UsageError("q must contain a word")
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
