@@ -10,7 +10,7 @@ from pathlib import Path
 from sitrep.errors import InputError
 from sitrep.ingest.decode import BOM, bad_byte, is_utf8, looks_binary
 from sitrep.ingest.fields import parse_date
-from sitrep.limits import check_article
+from sitrep.limits import check_published, check_text
 from sitrep.model import Article
 
 # The header ends with the horizontal whitespace after the date, or with the line break after it:
@@ -60,7 +60,12 @@ def read_text(
         yield InputError(str(path), "no article text after the date header")
         return
     try:
-        check_article(text, date)
+        check_published(date)
+    except ValueError as exc:
+        yield InputError(str(path), str(exc), line=1 if header else None)
+        return
+    try:
+        check_text(text)
     except ValueError as exc:
         yield InputError(str(path), str(exc))
         return
