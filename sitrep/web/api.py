@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import tempfile
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from sitrep.errors import UsageError
-from sitrep.export.formats import FORMATS, render
+from sitrep.export.formats import FORMATS, write_to
 from sitrep.limits import refusal
 from sitrep.link.run import link
 from sitrep.model import Article
@@ -263,17 +265,44 @@ def list_places(
     return queries.places(store, queries.Page(limit, offset), name, country, _bbox(bbox))
 
 
+EXPORT_CHUNK = 64 * 1024
+EXPORT_IN_MEMORY = 4 * 1024 * 1024  # beyond this an export being written spills to a temporary file
+
+
 @router.get("/export/{name}", response_class=Response)
-def export(name: str, store: ReadStore, per_report: PerReport = False) -> Response:
+def export(name: str, request: Request, store: ReadStore, per_report: PerReport = False) -> Response:
     """The whole database as a download in one of the export formats of `sitrep export`: acled-csv,
     plover-jsonl, geojson, jsonl (the contract) or parquet; event formats give one record per merged
-    event once linked."""
+    event once linked. The file is written to a temporary file and streamed from it, and only
+    `Settings.exports` exports run at once (503 with Retry-After for the next)."""
     chosen = FORMATS.get(name)
     if chosen is None:
         raise HTTPException(404, f"no export format {name!r}; expected one of {', '.join(FORMATS)}")
-    content, _ = render(store, chosen, per_report)
-    disposition = f'attachment; filename="{chosen.file_name}"'
-    return Response(content, media_type=chosen.media_type, headers={"Content-Disposition": disposition})
+    slots = settings_of(request).export_slots
+    if not slots.acquire(blocking=False):
+        raise HTTPException(503, "other exports are running; try again shortly", headers={"Retry-After": "5"})
+    try:
+        spool = tempfile.SpooledTemporaryFile(max_size=EXPORT_IN_MEMORY)  # noqa: SIM115 (closed by `chunks`)
+        try:
+            write_to(store, chosen, spool, per_report)
+            size = spool.tell()
+            spool.seek(0)
+        except BaseException:
+            spool.close()
+            raise
+    finally:
+        slots.release()
+
+    def chunks() -> Iterator[bytes]:
+        with spool:
+            while chunk := spool.read(EXPORT_CHUNK):
+                yield chunk
+
+    headers = {
+        "Content-Disposition": f'attachment; filename="{chosen.file_name}"',
+        "Content-Length": str(size),
+    }
+    return StreamingResponse(chunks(), media_type=chosen.media_type, headers=headers)
 
 
 class ArticleIn(BaseModel):

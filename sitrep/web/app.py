@@ -61,6 +61,7 @@ _CODES = {
     405: "not_allowed",
     413: "too_large",
     422: "invalid",
+    503: "unavailable",
 }
 
 
@@ -83,7 +84,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code = _CODES.get(exc.status_code, "error")
-        return _error(request, exc.status_code, code, str(exc.detail))
+        response = _error(request, exc.status_code, code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # e.g. Retry-After
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

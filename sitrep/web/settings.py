@@ -25,6 +25,11 @@ class Settings:
     pipeline: Pipeline | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     max_body: int = 8 * 1024 * 1024  # bytes of a POST: the longest text accepted, JSON-escaped, fits
+    exports: int = 2  # whole-database exports written at once; more wait (503, Retry-After)
+    export_slots: threading.BoundedSemaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.export_slots = threading.BoundedSemaphore(self.exports)
 
     def get_pipeline(self) -> Pipeline:
         """The pipeline, loaded on the first ingest: it takes seconds, and most servers never ingest."""

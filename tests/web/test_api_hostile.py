@@ -188,3 +188,26 @@ def test_the_token_is_checked_before_the_body_is_read(server: int) -> None:
         )
         answer = raw.recv(65536)
     assert answer.startswith(b"HTTP/1.1 403")
+
+
+def test_exports_stream_what_sitrep_export_writes_and_are_limited(
+    client: TestClient, ingest_db: Path
+) -> None:
+    from sitrep.export.formats import FORMATS, render
+    from sitrep.store import Store
+
+    with Store(ingest_db, read_only=True) as store:
+        expected = {name: render(store, FORMATS[name])[0] for name in ("acled-csv", "jsonl")}
+    for name, content in expected.items():
+        response = client.get(f"/api/export/{name}")
+        assert response.status_code == 200 and response.content == content
+        assert response.headers["content-length"] == str(len(content))
+    slots = client.app.state.settings.export_slots  # type: ignore[attr-defined]
+    taken = [slots.acquire(blocking=False) for _ in range(client.app.state.settings.exports)]  # type: ignore[attr-defined]
+    try:
+        busy = client.get("/api/export/jsonl")
+        assert _error(busy, 503)["code"] == "unavailable" and busy.headers["retry-after"] == "5"
+    finally:
+        for _ in taken:
+            slots.release()
+    assert client.get("/api/export/geojson").status_code == 200
