@@ -59,6 +59,11 @@ def check_text(text: str) -> None:
     """ValueError when the text is blank, over `max_chars()` or not encodable as UTF-8."""
     if not text.strip():
         raise ValueError("article text is empty or only whitespace")
+    check_parsable(text)
+
+
+def check_parsable(text: str) -> None:
+    """ValueError when spaCy could not take the text: over `max_chars()`, or not encodable as UTF-8."""
     limit = max_chars()
     if len(text) > limit:
         raise ValueError(

@@ -31,7 +31,7 @@ from sitrep.extract.places import extract_places
 from sitrep.extract.relations import extract_relations
 from sitrep.extract.timexes import extract_timexes
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.limits import check_text, max_chars
+from sitrep.limits import check_parsable, max_chars
 from sitrep.model import Article, Document, Entity, Extraction, Relation
 from sitrep.nlp.loader import DEFAULT_MODEL, load_nlp
 
@@ -54,7 +54,7 @@ class Pipeline:
     def extract(self, article: Article) -> Extraction:
         """The Extraction of one article; RefusedError for a text `sitrep.limits` refuses."""
         try:
-            check_text(article.text)
+            check_parsable(article.text)
         except ValueError as exc:
             raise RefusedError(article.id, str(exc)) from None
         doc = self._timed("nlp", self.nlp, article.text)
@@ -84,7 +84,7 @@ class Pipeline:
         fit: list[int] = []
         for article in batch:
             try:
-                check_text(article.text)
+                check_parsable(article.text)
             except ValueError as exc:
                 found.append(RefusedError(article.id, str(exc)))
             else:
