@@ -7,6 +7,8 @@ import codecs
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from sitrep.limits import max_chars
+
 BOM = codecs.BOM_UTF8
 _SNIFF = 8192
 
@@ -32,6 +34,31 @@ def undecodable(line: str, encoding: str = "utf-8") -> str | None:
         if 0xDC80 <= ord(char) <= 0xDCFF:
             return bad_byte(ord(char) - 0xDC00, column, encoding)
     return None
+
+
+def max_line_bytes() -> int:
+    """The longest line a record of the longest text accepted can need: six bytes a character (JSON's
+    `\\uXXXX`), and room for the other fields."""
+    return 6 * max_chars() + 65_536
+
+
+def bounded_lines(handle: BinaryIO, encoding: str) -> Iterator[str | None]:
+    """As `lines`, reading at most `max_line_bytes()` of a line at once: a longer line is skipped
+    without being held in memory and yields None in its place."""
+    limit = max_line_bytes()
+    first = True
+    while raw := handle.readline(limit + 1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+                pass
+            first = False
+            yield None
+            continue
+        if first:
+            first = False
+            if is_utf8(encoding) and raw.startswith(BOM):
+                raw = raw[len(BOM) :]
+        yield raw.decode(encoding, errors="surrogateescape")
 
 
 def lines(handle: BinaryIO, encoding: str) -> Iterator[str]:

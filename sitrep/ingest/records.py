@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sitrep.errors import InputError
-from sitrep.ingest.decode import lines, looks_binary, undecodable
+from sitrep.ingest.decode import bounded_lines, lines, looks_binary, max_line_bytes, undecodable
 from sitrep.ingest.fields import FieldNames, article_from_record
 from sitrep.model import Article
 
@@ -48,7 +48,11 @@ def read_jsonl(
         yield handle
         return
     with handle:
-        for number, line in enumerate(lines(handle, encoding), start=1):
+        for number, line in enumerate(bounded_lines(handle, encoding), start=1):
+            if line is None:
+                reason = f"line over {max_line_bytes():,} bytes, longer than any article accepted"
+                yield InputError(str(path), reason, line=number)
+                continue
             if not line.strip():
                 continue
             bad = undecodable(line, encoding)

@@ -10,7 +10,7 @@ from pathlib import Path
 from sitrep.errors import InputError
 from sitrep.ingest.decode import BOM, bad_byte, is_utf8, looks_binary
 from sitrep.ingest.fields import parse_date
-from sitrep.limits import check_published, check_text
+from sitrep.limits import check_published, check_text, max_chars
 from sitrep.model import Article
 
 # The header ends with the horizontal whitespace after the date, or with the line break after it:
@@ -24,6 +24,10 @@ def read_text(
     """One article per file; a file without the header takes `published` or is an error. A UTF-8 BOM
     is dropped; a byte not in the encoding is named with its line, and the file is refused."""
     try:
+        size = path.stat().st_size
+        if size > 4 * max_chars() + 1024:  # UTF-8 spends at most four bytes a character
+            yield InputError(str(path), f"file of {size:,} bytes, longer than any article accepted")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(str(path), exc.strerror or "cannot be read")

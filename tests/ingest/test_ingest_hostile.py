@@ -156,3 +156,22 @@ def test_csv_with_a_renamed_text_column(tmp_path: Path) -> None:
     path.write_text(f"id,published,body\nx,2024-05-08,{TEXT}\n", encoding="utf-8")
     [article], _ = _read(path, names=FieldNames.parse(["text=body"]))
     assert article.text == TEXT
+
+
+def test_lines_and_files_too_long_for_any_article_are_skipped_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SITREP_MAX_CHARS", "1000")  # lines over 6 * 1000 + 65,536 bytes are skipped
+    records = [
+        {"id": "before", "published": "2024-05-08", "text": TEXT},
+        {"id": "huge", "published": "2024-05-08", "text": "x" * 200_000},
+        {"id": "after", "published": "2024-05-08", "text": TEXT},
+    ]
+    path = tmp_path / "huge.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    articles, [error] = _read(path)
+    assert [a.id for a in articles] == ["before", "after"] and error.line == 2 and "line over" in error.reason
+    text = tmp_path / "huge.txt"
+    text.write_text(f"date 2024-05-08\n{'x' * 10_000}", encoding="utf-8")
+    [error] = _read(text)[1]
+    assert "longer than any article accepted" in error.reason
