@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import pickle
+import signal
 
 from sitrep import parallel
 from sitrep.errors import ExtractionError, RefusedError
@@ -57,3 +60,16 @@ def test_a_refused_article_survives_the_trip_from_a_worker() -> None:
     returned = pickle.loads(pickle.dumps(error))
     assert isinstance(returned, RefusedError) and str(returned) == str(error)
     assert str(error) == "[S006] article a8: refused: article text is empty or only whitespace"
+
+
+def test_a_killed_worker_costs_no_article(pipeline: Pipeline) -> None:
+    """`kill -9` of every worker mid-run: the unfinished batches run again in fresh workers."""
+    articles = _articles() * 2
+    articles = [a.model_copy(update={"id": f"k{n}"}) for n, a in enumerate(articles)]
+    results = parallel.pipe(articles, pipeline.model, jobs=2, batch_size=2)
+    first = next(results)
+    for worker in multiprocessing.active_children():
+        os.kill(worker.pid or 0, signal.SIGKILL)
+    rest = list(results)
+    assert [a.id for a, _ in [first, *rest]] == [a.id for a in articles]
+    assert [r for _, r in [first, *rest]] == [pipeline.extract(a) for a in articles]
