@@ -138,11 +138,11 @@ def merge(shards: Iterable[str | Path], db: str | Path, on_error: ErrorHandler =
                     for item in source.each_extraction():
                         report.read += 1
                         error = item if isinstance(item, SitrepError) else refusal(item[0])
-                        if error is not None:
+                        if error is None and not isinstance(item, SitrepError):
+                            _store_one(store, item[0], item[1], report, on_error)
+                        elif error is not None:
                             report.failed += 1
                             on_error(error)
-                        elif not isinstance(item, SitrepError):
-                            _store_one(store, item[0], item[1], report, on_error)
             except SitrepError as exc:
                 report.failed += 1
                 on_error(exc)
