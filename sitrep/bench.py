@@ -277,10 +277,12 @@ def run_load_bench(args: argparse.Namespace) -> None:
     if not db.exists():
         args.out.parent.mkdir(parents=True, exist_ok=True)
         build_database(db, args.events)
-    print()
-    results = load.run(db)
-    print(load.report(results))
-    (args.out.parent / "load.json").write_text(json.dumps(results, indent=1))
+    runs = []
+    for workers in (1, 2):
+        print()
+        runs.append(load.run(db, workers=workers))
+        print(load.report(runs[-1]))
+    (args.out.parent / "load.json").write_text(json.dumps(runs, indent=1))
 
 
 def run_extract_bench(args: argparse.Namespace) -> None:

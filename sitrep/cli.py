@@ -399,11 +399,14 @@ def serve(
         typer.Option("--tiles", help="Online tile URL template for the map (default: offline basemap)."),
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Server processes answering requests (default 1).")
+    ] = 1,
 ) -> None:
     """Serve the database as a REST API (OpenAPI at /docs) and web pages, reading it read-only."""
     from sitrep.web.server import serve as run_server
 
-    run_server(db, host=host, port=port, token=token, tiles=tiles, model=model)
+    run_server(db, host=host, port=port, token=token, tiles=tiles, model=model, workers=workers)
 
 
 @app.command()

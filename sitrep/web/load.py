@@ -24,16 +24,22 @@ PER_CLIENT = 20
 
 
 def _memory_mb(pid: int) -> dict[str, float]:
-    """Resident and peak resident memory of a process, in MB (empty off Linux)."""
+    """Resident and peak resident memory of a process and its children (the workers), in MB, summed
+    (empty off Linux)."""
+    found: dict[str, float] = {}
     try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
-        return {}
-    found = {}
-    for line in lines:
-        key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            found[key] = int(value.split()[0]) / 1024
+        children = []
+    for process in [pid, *map(int, children)]:
+        try:
+            lines = Path(f"/proc/{process}/status").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                found[key] = found.get(key, 0.0) + int(value.split()[0]) / 1024
     return found
 
 
@@ -94,11 +100,14 @@ def load(port: int, clients: int, per_client: int = PER_CLIENT) -> dict[str, Any
     }
 
 
-def run(db: Path, clients: tuple[int, ...] = CLIENTS, per_client: int = PER_CLIENT) -> dict[str, Any]:
-    """Start `sitrep serve` on the database, warm it up, then one round per number of clients."""
+def run(
+    db: Path, clients: tuple[int, ...] = CLIENTS, per_client: int = PER_CLIENT, workers: int = 1
+) -> dict[str, Any]:
+    """Start `sitrep serve --workers N` on the database, warm it up, then one round per number of
+    clients (memory summed over the server and its worker processes)."""
     port = _free_port()
     command = [sys.executable, "-c", "from sitrep.cli import main; main()", "serve", "--db", str(db)]
-    command += ["--port", str(port)]
+    command += ["--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait(port, server)
@@ -109,7 +118,7 @@ def run(db: Path, clients: tuple[int, ...] = CLIENTS, per_client: int = PER_CLIE
             result = load(port, count, per_client)
             result["server_mb"] = _memory_mb(server.pid)
             rounds.append(result)
-        return {"server_mb_before": before, "rounds": rounds}
+        return {"workers": workers, "server_mb_before": before, "rounds": rounds}
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -118,7 +127,8 @@ def run(db: Path, clients: tuple[int, ...] = CLIENTS, per_client: int = PER_CLIE
 def report(results: dict[str, Any]) -> str:
     before = results["server_mb_before"].get("VmRSS", 0.0)
     lines = [
-        f"API under load, loopback, list endpoints; server {before:.0f} MB resident before",
+        f"API under load, loopback, list endpoints, {results['workers']} server process(es);"
+        f" {before:.0f} MB resident before",
         f"{'clients':>8}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
         f"{'RSS MB':>8}{'peak MB':>8}",
     ]
