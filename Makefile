@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 DB ?= sitrep.db
 
-.PHONY: demo test lint bench serve eval clean venv web-assets
+.PHONY: demo test lint bench serve eval clean venv web-assets fuzz
 
 venv: $(STAMP)
 
@@ -34,6 +34,10 @@ demo: $(STAMP)
 
 test: lint $(NODE_STAMP)
 	$(BIN)/pytest
+
+# The fuzz suite at length: 10,000 hostile files per reader test and 1,000 batches of hostile articles.
+fuzz: $(STAMP)
+	SITREP_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff check sitrep tests

@@ -238,7 +238,10 @@ def main() -> None:
     parser.add_argument("--child", choices=("spacy", "sitrep", "jobs"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
     parser.add_argument(
-        "--part", choices=("all", "extract", "web", "link"), default="all", help="which part (default all)"
+        "--part",
+        choices=("all", "extract", "web", "load", "link"),
+        default="all",
+        help="which part (default all)",
     )
     parser.add_argument("--events", type=int, default=100_000, help="events in the web benchmark's database")
     parser.add_argument("--link-articles", type=int, default=10_000, help="articles to link (default 10000)")
@@ -254,6 +257,8 @@ def main() -> None:
         if args.part == "all":
             print()
         run_web_bench(args.out.parent, args.events)
+    if args.part in ("all", "load"):
+        run_load_bench(args)
     if args.part in ("all", "link"):
         if args.part == "all":
             print()
@@ -261,6 +266,23 @@ def main() -> None:
         print(link_report(linking))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         (args.out.parent / "link.json").write_text(json.dumps(linking, indent=1))
+
+
+def run_load_bench(args: argparse.Namespace) -> None:
+    """Loopback clients at once against the web benchmark's database (built first when missing)."""
+    from sitrep.web import load
+    from sitrep.web.bench import build_database
+
+    db = args.out.parent / "web-bench.db"
+    if not db.exists():
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        build_database(db, args.events)
+    runs = []
+    for workers in (1, 2):
+        print()
+        runs.append(load.run(db, workers=workers))
+        print(load.report(runs[-1]))
+    (args.out.parent / "load.json").write_text(json.dumps(runs, indent=1))
 
 
 def run_extract_bench(args: argparse.Namespace) -> None:

@@ -17,6 +17,7 @@ import typer
 from sitrep.cli_eval import eval_app
 from sitrep.cli_options import (
     DbOption,
+    EncodingOption,
     FieldOption,
     InputFormat,
     InputsArg,
@@ -66,11 +67,17 @@ def _articles(
     published: str | None,
     fields: list[str] | None,
     errors: _Errors,
+    encoding: str = "utf-8",
 ) -> list[Article]:
     from sitrep.runner import load_articles
 
     return load_articles(
-        inputs, input_format, FieldNames.parse(fields or []), _date(published, "--published"), errors
+        inputs,
+        input_format,
+        FieldNames.parse(fields or []),
+        _date(published, "--published"),
+        errors,
+        encoding,
     )
 
 
@@ -84,12 +91,13 @@ def run(
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
+    encoding: EncodingOption = "utf-8",
 ) -> None:
     """Read articles, extract everything, and store it in the database (one transaction per article)."""
     from sitrep.runner import run as run_articles
 
     errors = _Errors()
-    articles = _articles(inputs, input_format or format, published, field, errors)
+    articles = _articles(inputs, input_format or format, published, field, errors, encoding)
     if sys.stderr.isatty() and len(articles) > 1:
         with typer.progressbar(length=len(articles), label="articles", file=sys.stderr) as bar:
             report = run_articles(articles, db, model, errors, progress=bar.update, jobs=jobs)
@@ -126,6 +134,7 @@ def merge(
 @app.command()
 def link(db: DbOption = Path("sitrep.db")) -> None:
     """Link stored articles not linked yet: canonical entities, merged events, claim groups."""
+    from sitrep.limits import date_range
     from sitrep.link.run import link as link_store
     from sitrep.store.store import Store
 
@@ -133,11 +142,22 @@ def link(db: DbOption = Path("sitrep.db")) -> None:
         raise UsageError(f"{db}: no such database (create it with `sitrep run INPUT --db {db}`)")
     with Store(db) as store:
         done = link_store(store)
+        first, last = date_range()
+        odd = store.connection.execute(
+            "SELECT count(*), min(id) FROM articles WHERE published < ? OR published > ?",
+            (first.isoformat(), last.isoformat()),
+        ).fetchone()
     typer.echo(
         f"{done.articles} articles linked; {done.linked_events} linked events"
         f" and {done.canonical_entities} canonical entities written",
         err=True,
     )
+    if odd[0]:  # stored before dates were checked: they link, and are named so they can be mended
+        typer.echo(
+            f"sitrep: {odd[0]} stored articles (such as {odd[1]!r}) have a publication date outside"
+            f" {first.isoformat()}..{last.isoformat()}; they are linked, but new ones are refused",
+            err=True,
+        )
 
 
 @app.command()
@@ -149,6 +169,7 @@ def extract(
     field: FieldOption = None,
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
+    encoding: EncodingOption = "utf-8",
 ) -> None:
     """Print the Extraction of each article as JSON, without touching a database."""
     from sitrep.runner import extract_articles
@@ -156,7 +177,7 @@ def extract(
     if format not in ("json", "jsonl"):
         raise UsageError(f"--format {format!r}: expected json or jsonl")
     errors = _Errors()
-    articles = _articles(inputs, input_format, published, field, errors)
+    articles = _articles(inputs, input_format, published, field, errors, encoding)
     results = (x.model_dump(mode="json") for x in extract_articles(articles, model, errors, jobs))
     if format == "jsonl":
         for result in results:
@@ -378,11 +399,14 @@ def serve(
         typer.Option("--tiles", help="Online tile URL template for the map (default: offline basemap)."),
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Server processes answering requests (default 1).")
+    ] = 1,
 ) -> None:
     """Serve the database as a REST API (OpenAPI at /docs) and web pages, reading it read-only."""
     from sitrep.web.server import serve as run_server
 
-    run_server(db, host=host, port=port, token=token, tiles=tiles, model=model)
+    run_server(db, host=host, port=port, token=token, tiles=tiles, model=model, workers=workers)
 
 
 @app.command()

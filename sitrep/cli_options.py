@@ -23,6 +23,9 @@ PublishedOption = Annotated[
 FieldOption = Annotated[
     list[str] | None, typer.Option("--field", help="ATTRIBUTE=FIELD for JSON Lines/CSV, e.g. text=body.")
 ]
+EncodingOption = Annotated[
+    str, typer.Option("--encoding", help="Encoding of the input files, e.g. latin-1 (default: UTF-8).")
+]
 SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD), inclusive.")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD), inclusive.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]

@@ -5,7 +5,9 @@ SitrepError
 ├── ModelError      [S002] the spaCy pipeline is missing or cannot load
 ├── StoreError      [S003] the database cannot be opened or written
 ├── UsageError      [S004] an option or argument that makes no sense
-└── ExtractionError [S005] an article the extractors failed on (the batch goes on)
+├── ExtractionError [S005] an article the extractors failed on (the batch goes on)
+└── RefusedError    [S006] an article refused before extraction: too long, a date out of range,
+                           text UTF-8 cannot hold (`sitrep.limits`; the batch goes on)
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ class SitrepError(Exception):
     code = "S000"
 
     def __str__(self) -> str:
-        return f"[{self.code}] {super().__str__()}"
+        """`[S001] message`, on one line, printable whatever the message holds (an unpaired surrogate
+        in an id is shown as its escape)."""
+        message = " ".join(super().__str__().splitlines())
+        return f"[{self.code}] {message.encode('utf-8', 'backslashreplace').decode('utf-8')}"
 
 
 class InputError(SitrepError):
@@ -54,6 +59,18 @@ class ExtractionError(SitrepError):
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled by its message, so that a worker process can hand it back (`sitrep.parallel`)."""
         return (_extraction_error, (self.article_id, self.cause))
+
+
+class RefusedError(SitrepError):
+    code = "S006"
+
+    def __init__(self, article_id: str, reason: str) -> None:
+        self.article_id = article_id
+        self.reason = reason
+        super().__init__(f"article {article_id}: refused: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (RefusedError, (self.article_id, self.reason))
 
 
 class _Failure(Exception):

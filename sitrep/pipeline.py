@@ -17,11 +17,12 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from sitrep.errors import ExtractionError
+from sitrep.errors import ExtractionError, RefusedError
 from sitrep.extract.claims import extract_claims
 from sitrep.extract.entities import extract_entities
 from sitrep.extract.events import ArticleFacts, extract_events
@@ -30,12 +31,14 @@ from sitrep.extract.places import extract_places
 from sitrep.extract.relations import extract_relations
 from sitrep.extract.timexes import extract_timexes
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.limits import check_parsable, max_chars
 from sitrep.model import Article, Document, Entity, Extraction, Relation
 from sitrep.nlp.loader import DEFAULT_MODEL, load_nlp
 
 STAGES = ("nlp", "places", "entities", "relations", "timexes", "claims", "events")
 _ROLE_INHERITS = {"leader_of", "commander_of", "member_of"}
 T = TypeVar("T")
+Result = Extraction | ExtractionError | RefusedError
 
 
 class Pipeline:
@@ -44,28 +47,64 @@ class Pipeline:
     def __init__(self, model: str = DEFAULT_MODEL) -> None:
         self.model = model
         self.nlp = load_nlp(model)
+        self.nlp.max_length = max(self.nlp.max_length, max_chars())  # longer texts are refused first
         self.gazetteer = Gazetteer.load()
         self.timings: dict[str, float] = defaultdict(float)
 
     def extract(self, article: Article) -> Extraction:
-        """The Extraction of one article."""
+        """The Extraction of one article; RefusedError for a text `sitrep.limits` refuses."""
+        try:
+            check_parsable(article.text)
+        except ValueError as exc:
+            raise RefusedError(article.id, str(exc)) from None
         doc = self._timed("nlp", self.nlp, article.text)
         return self.extract_doc(doc, article)
 
-    def pipe(
-        self, articles: Iterable[Article], batch_size: int = 32
-    ) -> Iterator[tuple[Article, Extraction | ExtractionError]]:
-        """Extractions of many articles, parsed in batches for speed, in input order; an article the
-        extractors fail on yields an ExtractionError in its place and the batch goes on."""
-        pending = ((a.text, a) for a in articles)
-        started = time.perf_counter()
-        for doc, article in self.nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
-            self.timings["nlp"] += time.perf_counter() - started
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Result]]:
+        """Extractions of many articles, parsed in batches for speed, in input order.
+
+        One article never costs its neighbours: a text `sitrep.limits` refuses yields a RefusedError,
+        and an article spaCy or the extractors fail on an ExtractionError, in its place. When spaCy
+        fails on a batch, its articles are parsed again one by one to find the one at fault.
+        """
+        pending = iter(articles)
+        while batch := list(islice(pending, batch_size)):
+            for article, parsed in zip(batch, self._parse(batch), strict=True):
+                if isinstance(parsed, Doc):
+                    try:
+                        yield article, self.extract_doc(parsed, article)
+                    except Exception as exc:  # one broken article must not stop a batch of thousands
+                        yield article, ExtractionError(article.id, exc)
+                else:
+                    yield article, parsed
+
+    def _parse(self, batch: list[Article]) -> list[Doc | RefusedError | ExtractionError]:
+        """The spaCy Doc of each article of a batch, or why it has none."""
+        found: list[Doc | RefusedError | ExtractionError] = []
+        fit: list[int] = []
+        for article in batch:
             try:
-                yield article, self.extract_doc(doc, article)
-            except Exception as exc:  # one broken article must not stop a batch of thousands
-                yield article, ExtractionError(article.id, exc)
-            started = time.perf_counter()
+                check_parsable(article.text)
+            except ValueError as exc:
+                found.append(RefusedError(article.id, str(exc)))
+            else:
+                fit.append(len(found))
+                found.append(ExtractionError(article.id, RuntimeError("not parsed")))
+        started = time.perf_counter()
+        try:
+            docs: list[Doc | ExtractionError] = list(self.nlp.pipe(batch[i].text for i in fit))
+        except Exception:
+            docs = [self._parse_one(batch[i]) for i in fit]
+        self.timings["nlp"] += time.perf_counter() - started
+        for i, doc in zip(fit, docs, strict=True):
+            found[i] = doc
+        return found
+
+    def _parse_one(self, article: Article) -> Doc | ExtractionError:
+        try:
+            return self.nlp(article.text)
+        except Exception as exc:
+            return ExtractionError(article.id, exc)
 
     def extract_doc(self, doc: Doc, article: Article) -> Extraction:
         """Run the stages over a parsed article."""

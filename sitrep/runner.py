@@ -13,6 +13,7 @@ from pathlib import Path
 from sitrep import parallel
 from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import FieldNames, read_articles
+from sitrep.limits import refusal
 from sitrep.link.run import link
 from sitrep.model import Article, Extraction
 from sitrep.nlp.loader import DEFAULT_MODEL
@@ -43,10 +44,11 @@ def load_articles(
     names: FieldNames | None = None,
     published: dt.date | None = None,
     on_error: ErrorHandler = _ignore,
+    encoding: str = "utf-8",
 ) -> list[Article]:
     """Every good article named by `inputs`; each bad record goes to `on_error`."""
     articles = []
-    for item in read_articles(inputs, format, names, published):
+    for item in read_articles(inputs, format, names, published, encoding):
         if isinstance(item, InputError):
             on_error(item)
         else:
@@ -61,7 +63,14 @@ def extract_articles(
     jobs: int = 1,
 ) -> Iterator[Extraction]:
     """Extractions, in input order, without touching any database (`jobs` worker processes)."""
-    for _, result in parallel.pipe(articles, model, jobs):
+    fit = []
+    for article in articles:
+        refused = refusal(article)
+        if refused is None:
+            fit.append(article)
+        else:
+            on_error(refused)
+    for _, result in parallel.pipe(fit, model, jobs):
         if isinstance(result, SitrepError):
             on_error(result)
         else:
@@ -83,8 +92,16 @@ def run(
     """
     report = RunReport(read=len(articles))
     with Store(db) as store:
-        fresh = [a for a in articles if not store.has_article(a.id)]
-        report.already_stored = len(articles) - len(fresh)
+        fresh = []
+        for article in articles:
+            refused = refusal(article)
+            if refused is not None:
+                report.failed += 1
+                on_error(refused)
+            elif store.has_article(article.id):
+                report.already_stored += 1
+            else:
+                fresh.append(article)
         for article, result in parallel.pipe(fresh, model, jobs):
             if progress is not None:
                 progress(1)
@@ -93,8 +110,16 @@ def run(
                 on_error(result)
                 continue
             _store_one(store, article, result, report, on_error)
-        report.linked = link(store).articles
+        _link(store, report, on_error)
     return report
+
+
+def _link(store: Store, report: RunReport, on_error: ErrorHandler) -> None:
+    """Link what was stored; a failure is reported like a bad record, and what was stored stays."""
+    try:
+        report.linked = link(store).articles
+    except SitrepError as exc:
+        on_error(exc)
 
 
 def merge(shards: Iterable[str | Path], db: str | Path, on_error: ErrorHandler = _ignore) -> RunReport:
@@ -110,13 +135,18 @@ def merge(shards: Iterable[str | Path], db: str | Path, on_error: ErrorHandler =
         for shard in shards:
             try:
                 with Store(shard, read_only=True) as source:
-                    for article, extraction in source.extractions():
+                    for item in source.each_extraction():
                         report.read += 1
-                        _store_one(store, article, extraction, report, on_error)
+                        error = item if isinstance(item, SitrepError) else refusal(item[0])
+                        if error is None and not isinstance(item, SitrepError):
+                            _store_one(store, item[0], item[1], report, on_error)
+                        elif error is not None:
+                            report.failed += 1
+                            on_error(error)
             except SitrepError as exc:
                 report.failed += 1
                 on_error(exc)
-        report.linked = link(store).articles
+        _link(store, report, on_error)
     return report
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, BinaryIO, TextIO
+from typing import IO, Any, BinaryIO, TextIO
 
 from sitrep.export.acled import write_acled
 from sitrep.export.geojson import write_geojson
@@ -50,6 +50,19 @@ FORMATS: dict[str, ExportFormat] = {
         ),
     )
 }
+
+
+def write_to(store: Store, export: ExportFormat, out: IO[bytes], per_report: bool = False) -> int:
+    """Write the export to a binary stream (a file, a spooled temporary file), without a copy of the
+    whole export in memory; the number of records."""
+    if export.binary:
+        return export.write(store, out, per_report)
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    try:
+        return export.write(store, text, per_report)
+    finally:
+        text.flush()
+        text.detach()  # leaves `out` open for the caller
 
 
 def render(store: Store, export: ExportFormat, per_report: bool = False) -> tuple[bytes, int]:

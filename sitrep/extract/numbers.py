@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _UNITS = {
@@ -52,7 +53,8 @@ def parse_number(text: str) -> float | None:
     if phrase in VAGUE:
         return VAGUE[phrase]
     if _DIGITS.match(phrase):
-        return float(phrase.replace(",", ""))
+        value = float(phrase.replace(",", ""))
+        return value if math.isfinite(value) else None
     total, current = 0, 0
     for word in words:
         if word == "and":
@@ -87,7 +89,10 @@ def parse_range(text: str) -> tuple[float, float] | None:
     return low, high
 
 
+MAX_COUNT = 10**10  # more than everyone alive: a larger figure counts no people
+
+
 def parse_count(text: str) -> int | None:
     """A whole count, as fatalities need; None when the text is not one."""
     value = parse_number(text)
-    return int(value) if value is not None and value >= 0 else None
+    return int(value) if value is not None and 0 <= value <= MAX_COUNT else None

@@ -6,6 +6,7 @@ decides how to report them.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import glob
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,7 @@ def read_path(
     format: str | None = None,
     names: FieldNames | None = None,
     published: dt.date | None = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Article | InputError]:
     """Read one file in the given format, or the one its suffix names."""
     chosen = format or _BY_SUFFIX.get(path.suffix.lower())
@@ -58,11 +60,11 @@ def read_path(
         raise UsageError(f"--format {chosen!r}: expected one of {', '.join(FORMATS)}")
     names = names or FieldNames()
     if chosen == "text":
-        yield from read_text(path, published)
+        yield from read_text(path, published, encoding)
     elif chosen == "jsonl":
-        yield from read_jsonl(path, names, published)
+        yield from read_jsonl(path, names, published, encoding)
     else:
-        yield from read_csv(path, names, published)
+        yield from read_csv(path, names, published, encoding)
 
 
 def read_articles(
@@ -70,12 +72,18 @@ def read_articles(
     format: str | None = None,
     names: FieldNames | None = None,
     published: dt.date | None = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Article | InputError]:
-    """Every article named by `inputs`, in order, with an InputError in place of each bad record."""
+    """Every article named by `inputs`, in order, with an InputError in place of each bad record;
+    files are read in `encoding` (UTF-8 by default, with or without a BOM)."""
     if format is not None and format not in FORMATS:
         raise UsageError(f"--format {format!r}: expected one of {', '.join(FORMATS)}")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"--encoding {encoding!r}: no such encoding") from None
     for path in expand_inputs(inputs):
         if isinstance(path, InputError):
             yield path
         else:
-            yield from read_path(path, format, names, published)
+            yield from read_path(path, format, names, published, encoding)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sitrep.errors import UsageError
+from sitrep.limits import check_article
 from sitrep.model import Article
 
 
@@ -78,12 +79,14 @@ def article_from_record(
         return None if value is None else str(value)
 
     source = optional(names.source)
+    title, url, given_id = optional(names.title), optional(names.url), optional(names.id)
+    check_article(text, published, [("id", given_id), ("title", title), ("source", source), ("url", url)])
     return Article(
-        id=optional(names.id) or Article.make_id(source, text),
+        id=given_id or Article.make_id(source, text),
         published=published,
         text=text,
-        title=optional(names.title),
+        title=title,
         source=source,
-        url=optional(names.url),
+        url=url,
         language=optional(names.language) or "en",
     )

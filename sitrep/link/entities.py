@@ -160,19 +160,21 @@ def resolve(mentions: Iterable[Mention]) -> dict[tuple[str, str], Membership]:
         if key.startswith("surname:"):
             _resolve_surname(key, group, {k: by_key[k] for k in full_by_surname[key[8:]]}, found)
             continue
-        if acronym(group[0]) is not None and len(spelled_out[key]) == 1:
-            (target,) = spelled_out[key]
-            name = display_name(by_key[target])
-            for mention in group:
-                found[(mention.article_id, mention.entity_id)] = Membership(
-                    canonical_id(target), target, f"acronym of {name}, the only name with those initials"
-                )
-            continue
         name = display_name(group)
         for mention in group:
-            found[(mention.article_id, mention.entity_id)] = Membership(
-                canonical_id(key), key, _reason(mention, name, key)
-            )
+            # by its own letters, not the name key ("CNN" folds to "cn", the initials of "CBS News"), and
+            # mention by mention, so the result does not hang on which mention of the key came first
+            letters = acronym(mention)
+            spelled = spelled_out[f"{_group(mention)}:{letters}"] if letters is not None else set()
+            if len(spelled) == 1:
+                (target,) = spelled
+                found[mention.ref] = Membership(
+                    canonical_id(target),
+                    target,
+                    f"acronym of {display_name(by_key[target])}, the only name with those initials",
+                )
+            else:
+                found[mention.ref] = Membership(canonical_id(key), key, _reason(mention, name, key))
     return found
 
 

@@ -175,7 +175,7 @@ def features(conn: sqlite3.Connection) -> list[Report]:
         (aid, eid, published, seq, family, mode, date, precision, lat, lon, geo_precision, feature) = row[:12]
         actor1, actor2, negated, hypothetical, status = row[12:]
         precision = precision or 2
-        day = dt.date.fromisoformat(date or published).toordinal()
+        day = _day(date, published)
         before, after = WINDOWS.get(precision, WINDOWS[3])
         radius = _radius(geo_precision, feature) if lat is not None and lon is not None else None
         found.append(
@@ -185,6 +185,17 @@ def features(conn: sqlite3.Connection) -> list[Report]:
             )
         )  # fmt: skip
     return found
+
+
+def _day(date: str | None, published: str) -> int:
+    """The event's day as an ordinal, else its article's; a value no calendar holds (the year 0000 or
+    10000 of a database written before publication dates were checked) counts as unknown."""
+    for value in (date, published):
+        try:
+            return dt.date.fromisoformat(value[:10]).toordinal() if value else 0
+        except ValueError:
+            continue
+    return 0
 
 
 def _incident(status: str, negated: int, hypothetical: int) -> bool:

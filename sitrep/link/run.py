@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.errors import StoreError
 from sitrep.link import claims, entities, events, sources
+from sitrep.link.tables import temp_keys
 from sitrep.store.store import Store
 
 BATCH = 2000  # articles linked per step, to bound memory on a first link of a large database
@@ -48,13 +49,27 @@ def link_batch(conn: sqlite3.Connection, article_ids: list[str]) -> LinkReport:
             article_ids,
         )
     ]
-    groups = sources.assign_groups(conn, texts)
+    groups, regrouped = sources.group(conn, texts)
     conn.executemany(
         "INSERT INTO link_articles (article_id, published, source_group, signature) VALUES (?, ?, ?, ?)",
         [(t.article_id, t.published, *groups[t.article_id]) for t in texts],
     )
+    conn.executemany(
+        "UPDATE link_articles SET source_group = ? WHERE article_id = ?",
+        [(group, article_id) for article_id, group in regrouped.items()],
+    )
     touched_entities = entities.link_entities(conn, article_ids)
     _, written = events.relink(conn, article_ids)
+    if regrouped:  # their merged events count independent sources again
+        temp_keys(conn, "regrouped_articles", regrouped)
+        recount = {
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT linked_event_id FROM linked_event_members"
+                " WHERE article_id IN (SELECT key FROM temp.regrouped_articles)"
+            )
+        }
+        events.summarize(conn, recount - written)
     claims.relink(conn, article_ids, written)
     return LinkReport(len(article_ids), len(touched_entities), len(written))
 

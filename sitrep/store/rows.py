@@ -48,6 +48,11 @@ def _actor(actor: Actor | None) -> Row:
     return (actor.entity_id, actor.start, actor.end, actor.text, actor.country, actor.kind)
 
 
+def _integer(value: int | None) -> int | None:
+    """A whole number SQLite can hold (64 bits); a larger one is no count of anything, so none."""
+    return value if value is None or -(2**63) <= value < 2**63 else None
+
+
 def _date(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
@@ -187,7 +192,7 @@ def _write_event(conn: sqlite3.Connection, aid: str, seq: int, event: Event) -> 
             event.place_id,
             _date(event.date),
             event.date_precision,
-            event.fatalities,
+            _integer(event.fatalities),
             int(event.negated),
             int(event.hypothetical),
             event.status,

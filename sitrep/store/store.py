@@ -166,6 +166,20 @@ class Store:
             if article is not None:
                 yield article, self._read_extraction(article)
 
+    def each_extraction(self) -> Iterator[tuple[Article, Extraction] | StoreError]:
+        """As `extractions`, with a StoreError in place of each article that cannot be read, so one
+        damaged row costs that article only (`sitrep merge`)."""
+        ids = [row[0] for row in self._query("SELECT id FROM articles ORDER BY published, id")]
+        for article_id in ids:
+            try:
+                article = self.article(article_id)
+                if article is not None:
+                    yield article, self._read_extraction(article)
+            except StoreError as exc:
+                yield exc
+            except (sqlite3.Error, ValueError) as exc:
+                yield StoreError(f"{self.path}: cannot read article {article_id!r}: {_one_line(exc)}")
+
     def _read_extraction(self, article: Article) -> Extraction:
         try:
             return rows.read_extraction(self.connection, article)

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import tempfile
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
-from pydantic import BaseModel, Field
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
-from sitrep.export.formats import FORMATS, render
+from sitrep.errors import UsageError
+from sitrep.export.formats import FORMATS, write_to
+from sitrep.limits import refusal
 from sitrep.link.run import link
 from sitrep.model import Article
 from sitrep.store.store import Store
@@ -38,7 +44,7 @@ def read_store(request: Request) -> Iterator[Store]:
 
 ReadStore = Annotated[Store, Depends(read_store)]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=queries.MAX_OFFSET, description="Items to skip.")]
 Since = Annotated[dt.date | None, Query(description="From this date (YYYY-MM-DD), inclusive.")]
 Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
 Text = Annotated[str | None, Query(description="Words of the text (full-text search).")]
@@ -259,17 +265,44 @@ def list_places(
     return queries.places(store, queries.Page(limit, offset), name, country, _bbox(bbox))
 
 
+EXPORT_CHUNK = 64 * 1024
+EXPORT_IN_MEMORY = 4 * 1024 * 1024  # beyond this an export being written spills to a temporary file
+
+
 @router.get("/export/{name}", response_class=Response)
-def export(name: str, store: ReadStore, per_report: PerReport = False) -> Response:
+def export(name: str, request: Request, store: ReadStore, per_report: PerReport = False) -> Response:
     """The whole database as a download in one of the export formats of `sitrep export`: acled-csv,
     plover-jsonl, geojson, jsonl (the contract) or parquet; event formats give one record per merged
-    event once linked."""
+    event once linked. The file is written to a temporary file and streamed from it, and only
+    `Settings.exports` exports run at once (503 with Retry-After for the next)."""
     chosen = FORMATS.get(name)
     if chosen is None:
         raise HTTPException(404, f"no export format {name!r}; expected one of {', '.join(FORMATS)}")
-    content, _ = render(store, chosen, per_report)
-    disposition = f'attachment; filename="{chosen.file_name}"'
-    return Response(content, media_type=chosen.media_type, headers={"Content-Disposition": disposition})
+    slots = settings_of(request).export_slots
+    if not slots.acquire(blocking=False):
+        raise HTTPException(503, "other exports are running; try again shortly", headers={"Retry-After": "5"})
+    try:
+        spool = tempfile.SpooledTemporaryFile(max_size=EXPORT_IN_MEMORY)  # noqa: SIM115 (closed by `chunks`)
+        try:
+            write_to(store, chosen, spool, per_report)
+            size = spool.tell()
+            spool.seek(0)
+        except BaseException:
+            spool.close()
+            raise
+    finally:
+        slots.release()
+
+    def chunks() -> Iterator[bytes]:
+        with spool:
+            while chunk := spool.read(EXPORT_CHUNK):
+                yield chunk
+
+    headers = {
+        "Content-Disposition": f'attachment; filename="{chosen.file_name}"',
+        "Content-Length": str(size),
+    }
+    return StreamingResponse(chunks(), media_type=chosen.media_type, headers=headers)
 
 
 class ArticleIn(BaseModel):
@@ -286,28 +319,48 @@ class ArticleIn(BaseModel):
 def _check_token(settings: Settings, authorization: str | None) -> None:
     if settings.token is None:
         raise HTTPException(404, "ingest is off: start the server with --token to switch it on")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme != "Bearer" or not hmac.compare_digest(given.encode(), settings.token.encode()):
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), settings.token.encode()):
         raise HTTPException(403, "a valid token is needed: send 'Authorization: Bearer TOKEN'")
 
 
-@router.post("/articles", status_code=201)
-def post_article(
-    body: ArticleIn,
-    request: Request,
-    authorization: Annotated[str | None, Header()] = None,
-) -> dict[str, Any]:
-    """Extract one article with the full pipeline and store it (only with `--token`)."""
-    settings = settings_of(request)
-    _check_token(settings, authorization)
-    article = Article(
-        id=body.id or Article.make_id(body.source, body.text),
-        published=body.published,
-        text=body.text,
-        title=body.title,
-        source=body.source,
-        url=body.url,
-    )
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, read only up to `limit` bytes: a larger one is refused (413) unread."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"request body over {limit:,} bytes")
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
+            raise HTTPException(413, f"request body over {limit:,} bytes")
+    return bytes(received)
+
+
+def _article_in(body: bytes) -> Article:
+    """The posted article, or the 422 of any field out of range (the CLI's checks, `sitrep.limits`)."""
+    try:
+        given = ArticleIn.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
+    try:
+        article = Article(
+            id=given.id or Article.make_id(given.source, given.text),
+            published=given.published,
+            text=given.text,
+            title=given.title,
+            source=given.source,
+            url=given.url,
+        )
+    except (ValidationError, UnicodeEncodeError) as exc:
+        raise UsageError(f"body: {' '.join(str(exc).split())}") from None
+    refused = refusal(article)
+    if refused is not None:
+        raise UsageError(f"body: {refused.reason}")
+    return article
+
+
+def _ingest(settings: Settings, article: Article) -> dict[str, Any]:
     with settings.write_lock:
         pipeline = settings.get_pipeline()
         extraction = pipeline.extract(article)
@@ -322,3 +375,25 @@ def post_article(
         "claims": len(extraction.claims),
         "entities": len(extraction.entities),
     }
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ArticleIn.model_json_schema()}},
+        }
+    },
+)
+async def post_article(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Extract one article with the full pipeline and store it (only with `--token`). The token is
+    checked before the body is read, and the body may hold at most `Settings.max_body` bytes."""
+    settings = settings_of(request)
+    _check_token(settings, authorization)
+    article = _article_in(await _body(request, settings.max_body))
+    return await run_in_threadpool(_ingest, settings, article)

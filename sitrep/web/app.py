@@ -53,7 +53,16 @@ def error_body(status: int, code: str, message: str, details: list[Any] | None =
     return {"error": {"status": status, "code": code, "message": message, "details": details or []}}
 
 
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "not_allowed"}
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "not_allowed",
+    413: "too_large",
+    422: "invalid",
+    503: "unavailable",
+}
 
 
 def _wants_html(request: Request) -> bool:
@@ -75,7 +84,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code = _CODES.get(exc.status_code, "error")
-        return _error(request, exc.status_code, code, str(exc.detail))
+        response = _error(request, exc.status_code, code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # e.g. Retry-After
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -92,13 +103,16 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(SitrepError)
     async def sitrep_error(request: Request, exc: SitrepError) -> Response:
-        status = 503 if isinstance(exc, StoreError) else 500
-        return _error(request, status, "unavailable" if status == 503 else "failed", str(exc))
+        if isinstance(exc, StoreError):  # its message names files: the log has it, the client does not
+            log.error("database error on %s: %s", request.url.path, exc)
+            return _error(request, 503, "unavailable", f"[{exc.code}] the database cannot answer now")
+        return _error(request, 500, "failed", str(exc))
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s", request.url.path)
-        return _error(request, 500, "internal", "internal error (see the server log)")
+
+def _unexpected(request: Request) -> Response:
+    """An error no handler knew: logged with its traceback, answered in the one shape."""
+    log.exception("unexpected error on %s", request.url.path)
+    return _error(request, 500, "internal", "internal error (see the server log)")
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -119,7 +133,10 @@ def create_app(settings: Settings) -> FastAPI:
     async def security_headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception:  # answered here, so the connection stays open for the next request
+            response = _unexpected(request)
         response.headers["Content-Security-Policy"] = policy
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"

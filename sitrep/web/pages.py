@@ -313,7 +313,7 @@ def _window(store: Store, since: str | None, until: str | None, days: int) -> tu
     """The dates asked for, else the last `days` days of the database's articles."""
     last = queries.summary(store)["last_published"]
     end = _date(until, "until") or (dt.date.fromisoformat(last) if last else dt.date.today())
-    start = _date(since, "since") or end - dt.timedelta(days=days - 1)
+    start = _date(since, "since") or dt.date.fromordinal(max(end.toordinal() - days + 1, 1))
     return start, end
 
 

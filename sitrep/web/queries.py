@@ -29,14 +29,19 @@ ACLED_TYPES = (
     "Strategic developments",
 )
 MAX_LIMIT = 500
+MAX_OFFSET = 2**62  # SQLite counts in 64 bits: offset plus limit must stay within them
 
 
 @dataclass(frozen=True)
 class Page:
-    """Which slice of a listing to read."""
+    """Which slice of a listing to read; an offset SQLite cannot count to is a UsageError (422)."""
 
     limit: int = 50
     offset: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.offset <= MAX_OFFSET:
+            raise UsageError(f"offset must be between 0 and {MAX_OFFSET}, not {self.offset}")
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,9 @@ class BBox:
 
 
 def fts_query(text: str) -> str:
-    """The user's words as FTS5 phrases ANDed together: quotes doubled, so nothing is read as syntax."""
-    words = text.split()
+    """The user's words as FTS5 phrases ANDed together: quotes doubled, so nothing is read as syntax,
+    and control characters dropped (FTS5 reads a NUL as the end of the query)."""
+    words = "".join(c if c.isprintable() else " " for c in text).split()
     if not words:
         raise UsageError("q must contain a word")
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)

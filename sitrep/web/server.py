@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from fastapi import FastAPI
 
 from sitrep.errors import UsageError
 from sitrep.store.store import Store
 from sitrep.web.app import create_app
 from sitrep.web.settings import Settings
+
+ENVIRONMENT = "SITREP_SERVE_SETTINGS"
 
 
 def prepare(db: Path) -> None:
@@ -24,12 +29,30 @@ def serve(
     token: str | None = None,
     tiles: str | None = None,
     model: str | None = None,
+    workers: int = 1,
 ) -> None:
-    """Serve the API and pages until interrupted."""
+    """Serve the API and pages until interrupted, in `workers` processes (each with its own read-only
+    connections; posted articles are written one at a time by SQLite's lock)."""
     import uvicorn
 
     if token is not None and len(token) < 16:
         raise UsageError("--token must be at least 16 characters")
     prepare(db)
-    app = create_app(Settings(db=db, token=token, tiles=tiles, model=model))
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    settings = Settings(db=db, token=token, tiles=tiles, model=model)
+    if workers <= 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    os.environ[ENVIRONMENT] = settings.to_json()  # read back by each worker process
+    uvicorn.run(
+        "sitrep.web.server:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one worker process of `serve`, from the settings its parent left."""
+    return create_app(Settings.from_json(os.environ[ENVIRONMENT]))

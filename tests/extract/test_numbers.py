@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.numbers import parse_count
+from sitrep.extract.numbers import parse_count, parse_number
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,9 @@ from sitrep.extract.numbers import parse_count
 )
 def test_parse_count(text: str, value: int | None) -> None:
     assert parse_count(text) == value
+
+
+def test_figures_no_count_can_be_are_none() -> None:
+    assert parse_count("10,000,000,000") == 10_000_000_000
+    assert parse_count("99999999999999999999") is None  # over 64 bits, and over everyone alive
+    assert parse_number("9" * 400) is None  # not a finite float

@@ -1,6 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitrep.link.entities import Mention, resolve
+from sitrep.link.run import link_batch
+from sitrep.model import Article, Document, Entity, Extraction, Span
+from sitrep.store import Store
 
 
 def person(article: str, name: str, kind: str | None = None, country: str | None = None) -> Mention:
@@ -74,3 +84,73 @@ def test_an_acronym_two_names_spell_joins_neither() -> None:
     short = Mention("a3", "e", "RSF", "ORG", None, None)
     found = resolve([one, two, short])
     assert canonical(found, short) not in {canonical(found, one), canonical(found, two)}
+
+
+def test_an_acronym_is_matched_by_its_own_letters_not_its_folded_key() -> None:
+    """ "CNN" folds to the key "cn", the initials of "CBS News": it must not join it."""
+    cbs = Mention("a1", "e", "CBS News", "ORG", "media", "US")
+    cnn = Mention("a2", "e", "CNN", "ORG", "media", "US")
+    found = resolve([cbs, cnn])
+    assert canonical(found, cnn) != canonical(found, cbs)
+    cable = Mention("a3", "e", "Cable News Network", "ORG", "media", "US")
+    found = resolve([cbs, cnn, cable])
+    assert canonical(found, cnn) == canonical(found, cable) != canonical(found, cbs)
+
+
+NEWSROOMS = [
+    ("n0", "CBS News"),
+    ("n1", "CNN"),
+    ("n2", "Cable News Network"),
+    ("n3", "CBS"),
+    ("n4", "Columbia Broadcasting System"),
+    ("n5", "Cbs"),
+    ("n6", "Rapid Support Forces"),
+    ("n7", "RSF"),
+    ("n8", "CN"),
+]
+
+
+def _link_newsrooms(path: Path, batches: list[list[int]]) -> dict[str, str]:
+    with Store(path) as store:
+        for article_id, name in NEWSROOMS:
+            text = f"{name} reported the strike on Monday."
+            article = Article(id=article_id, published=dt.date(2024, 5, 8), text=text)
+            entity = Entity(
+                id="ent-1",
+                name=name,
+                type="ORG",
+                aliases=[name],
+                mentions=[Span(start=0, end=len(name), text=name)],
+            )
+            extraction = Extraction(
+                document=Document.of(article),
+                entities=[entity],
+                places=[],
+                timexes=[],
+                events=[],
+                claims=[],
+                relations=[],
+            )
+            store.add(article, extraction)
+        conn = store.connection
+        for batch in batches:
+            conn.execute("BEGIN")
+            link_batch(conn, [NEWSROOMS[i][0] for i in batch])
+            conn.execute("COMMIT")
+        return dict(conn.execute("SELECT article_id, canonical_id FROM canonical_entity_members"))
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    order=st.permutations(range(len(NEWSROOMS))), cuts=st.sets(st.integers(1, len(NEWSROOMS) - 1), max_size=4)
+)
+def test_canonical_entities_do_not_depend_on_batching(order: list[int], cuts: set[int]) -> None:
+    bounds = [0, *sorted(cuts), len(NEWSROOMS)]
+    with tempfile.TemporaryDirectory() as folder:
+        together = _link_newsrooms(Path(folder) / "one.db", [list(range(len(NEWSROOMS)))])
+        split = _link_newsrooms(
+            Path(folder) / "split.db", [order[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        )
+    assert split == together
+    assert together["n1"] == together["n2"] and together["n1"] != together["n0"]  # CNN is Cable News Network
+    assert together["n7"] == together["n6"]
