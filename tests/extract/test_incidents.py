@@ -216,3 +216,14 @@ def test_the_attackers_own_toll_gives_way_to_others(extract) -> None:  # type: i
     )
     tolls = [e.fatalities for e in extract(text).events if e.acled_event_type]
     assert tolls == [5]
+
+
+def test_a_country_point_gives_way_to_the_region_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants attacked a passenger train in Pakistan's Balochistan province on Tuesday. "
+        "Four soldiers were killed in Pakistan on Tuesday in the battle with the militants."
+    )
+    result = extract(text)
+    names = {p.id: p.name for p in result.places}
+    rows = [e for e in result.events if e.acled_event_type]
+    assert rows and all(names.get(e.place_id or "") == "Balochistan" for e in rows)

@@ -278,8 +278,31 @@ def _settled(
                 }
             if len(towns) == 1:
                 update["place_id"] = towns.pop()
+            elif place is not None and place.feature == "country":
+                region = _peers_region(place, peers, places, day, published)
+                if region is not None:
+                    update["place_id"] = region
         settled.append(incident.model_copy(update=update) if update else incident)
     return settled
+
+
+def _peers_region(
+    country: Place, peers: list[Event], places: dict[str, Place], day: object, published: dt.date
+) -> str | None:
+    """The one region inside the country where the story's incidents of that kind and time happened
+    (placed at the region itself or at towns in it): a country point says less than the story does."""
+    near = [
+        places[o.place_id]
+        for o in peers
+        if o.place_id in places
+        and _place_rank(places[o.place_id]) < 3
+        and _within_area(places[o.place_id], country)
+        and _near_in_time(o, day, published)
+    ]
+    names = {p.admin1 for p in near}
+    if len(names) != 1 or None in names:
+        return None
+    return next((p.id for p in places.values() if p.feature == "region" and p.name in names), None)
 
 
 def _near_in_time(other: Event, day: object, published: dt.date) -> bool:
