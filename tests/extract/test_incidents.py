@@ -227,3 +227,12 @@ def test_a_country_point_gives_way_to_the_region_of_the_story(extract) -> None: 
     names = {p.id: p.name for p in result.places}
     rows = [e for e in result.events if e.acled_event_type]
     assert rows and all(names.get(e.place_id or "") == "Balochistan" for e in rows)
+
+
+def test_hostages_freed_by_forces_are_rescued_not_released_by_agreement(extract) -> None:  # type: ignore[no-untyped-def]
+    rescued = extract(
+        "Security forces ended the siege on Wednesday, killing 33 militants and freeing the hostages."
+    )
+    assert not any(e.acled_sub_event_type == "Agreement" for e in rescued.events)
+    freed = extract("The rebels freed 20 hostages in Goma on Monday.").events
+    assert any(e.acled_sub_event_type == "Agreement" for e in freed)

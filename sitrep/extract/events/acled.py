@@ -94,6 +94,8 @@ def _captives_released(lemma: str, actor1: Actor | None, actor2: Actor | None) -
         return held  # "exchanged 90 prisoners", not "exchanging angry barbs"
     if actor1 is None or actor2 is None:
         return False
+    if actor1.kind == "state_forces" and any(w.startswith("hostage") for w in words):
+        return False  # forces freeing hostages rescue them; no one agreed to let them go
     return held or actor2.kind in ARMED
 
 
