@@ -250,16 +250,19 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
 
 
 def _place(c: Candidate, area: str | None, span: Span) -> Place:
-    """A resolved place (numbered later); an area named after a town ("Bakhmut district") takes the
-    town's point."""
+    """A resolved place (numbered later); an area named after a town that the gazetteer has no
+    second-level area for ("Bakhmut district" without the raion) takes the town's point. A town and a
+    second-level area carry their admin1 and admin2 names; a first-level region its own name as admin1."""
     feature = "region" if area else c.feature
+    below_region = c.feature == "city" or c.district
     return Place(
         id="",
         name=f"{c.name} {area}" if area else c.name,
         lat=round(c.lat, 5),
         lon=round(c.lon, 5),
         country_code=c.country_code,
-        admin1=c.admin1 if c.feature in ("city", "region") else None,
+        admin1=c.admin1 if c.feature in ("city", "region") and not c.informal else None,
+        admin2=c.admin2 if below_region and not area else None,
         geonames_id=None if area else c.geonames_id,
         feature=feature,
         precision=_PRECISION[feature],
