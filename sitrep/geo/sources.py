@@ -144,10 +144,12 @@ def cities() -> Iterator[Row]:
 
 
 def countries() -> Iterator[Row]:
-    """Countries: GeoNames identity and population, countrystatecity coordinates (or the
-    centre of the country's largest landmass when they lie far from it: `geo.centres`), project aliases."""
+    """Countries: GeoNames identity and population, countrystatecity coordinates (or the centre of the
+    country's largest landmass when they lie far from it or off its land: `geo.centres`), project
+    aliases."""
     table = lexicons.load("place_aliases")
-    centres = lexicons.load("country_centres")["centres"]
+    centres = lexicons.load("country_centres")
+    inside = set(centres["inside"])
     dropped = {code: {fold(name) for name in names} for code, names in table["drop_country_names"].items()}
     located = {
         item["iso2"]: item for item in _package_json("countrystatecity_countries", "data", "countries.json")
@@ -159,7 +161,9 @@ def countries() -> Iterator[Row]:
         names = {item["name"], place["name"], *table["countries"].get(code, [])}
         names = {name for name in names if fold(name) not in dropped.get(code, set())}
         native = place.get("native") or ""
-        lat, lon = country_point(float(place["latitude"]), float(place["longitude"]), centres.get(code))
+        lat, lon = country_point(
+            float(place["latitude"]), float(place["longitude"]), centres["centres"].get(code), code in inside
+        )
         yield Row(
             name=item["name"].strip(),
             lat=lat,
@@ -173,10 +177,15 @@ def countries() -> Iterator[Row]:
         )
 
 
-def country_point(lat: float, lon: float, centre: list[float] | None) -> tuple[float, float]:
+def country_point(
+    lat: float, lon: float, centre: list[float] | None, on_land: bool = True
+) -> tuple[float, float]:
     """countrystatecity's point, or the landmass centre when the point lies more than
-    MAX_OFF_CENTRE_KM from it (whole-degree rounding puts the United States at 38, -97)."""
-    if centre is not None and haversine_km(lat, lon, centre[0], centre[1]) > MAX_OFF_CENTRE_KM:
+    MAX_OFF_CENTRE_KM from it (whole-degree rounding puts the United States at 38, -97) or off the
+    country's land (Malta's and Tonga's lie in the sea): a country's point lies inside it, near its middle."""
+    if centre is not None and (
+        not on_land or haversine_km(lat, lon, centre[0], centre[1]) > MAX_OFF_CENTRE_KM
+    ):
         return centre[0], centre[1]
     return lat, lon
 
