@@ -22,6 +22,7 @@ from sitrep.extract.place_names import (
     TOWN_AREA_WORDS,
     FoundName,
     area_of,
+    body_named,
     common_noun_use,
     country_abbreviation,
     found_name,
@@ -34,6 +35,7 @@ from sitrep.extract.place_names import (
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import (
     REGION_PLURALS,
+    REGION_WORDS,
     fold,
     is_spelling,
     strip_region_word,
@@ -105,7 +107,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             )
             mention.person = True
             mention = mention if mention.candidates else None
-        if mention is not None and (common_noun_use(doc, mention) or kin_named(doc, mention)):
+        if mention is not None and (
+            common_noun_use(doc, mention) or kin_named(doc, mention) or body_named(doc, mention)
+        ):
             continue
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
@@ -165,11 +169,20 @@ def _spread_region_word(doc: Doc, found: list[FoundName], gazetteer: Gazetteer) 
 
 
 def _qualified(doc: Doc, found: list[FoundName], number: int) -> bool:
-    """Whether the next mention, one comma away, says where this one is: "Pandi, Bulacan"."""
+    """Whether the next mention says where this one is: one comma away ("Pandi, Bulacan"), after "in"
+    ("Dadhar in Balochistan"), or after "of" when this one is an area named with its word ("the Kachhi
+    district of Balochistan", "Idlib province of Syria")."""
     if number + 1 >= len(found):
         return False
     gap = doc[found[number].end : found[number + 1].start]
-    return len(gap) == 1 and gap[0].text == ","
+    if len(gap) == 2 and gap[1].lower_ == "the":
+        gap = gap[:1]  # "in the Donetsk region"
+    if len(gap) != 1:
+        return False
+    word = gap[0].lower_
+    item = found[number]
+    worded = item.wants_region or item.area is not None or doc[item.end - 1].lower_ in REGION_WORDS
+    return word in {",", "in"} or (word == "of" and worded)
 
 
 def _lists(doc: Doc, found: list[FoundName]) -> list[tuple[int, ...]]:

