@@ -44,6 +44,7 @@ from sitrep.geo.resolve import Choice, Mention, resolve
 from sitrep.model import Place, Span
 
 _JOINERS = frozenset({"and", ",", "or", "&"})
+_PART_WORDS = frozenset({"area", "suburbs", "outskirts", "part", "parts"} | REGION_WORDS)
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
 
 
@@ -177,6 +178,8 @@ def _qualified(doc: Doc, found: list[FoundName], number: int) -> bool:
     gap = doc[found[number].end : found[number + 1].start]
     if len(gap) == 2 and gap[1].lower_ == "the":
         gap = gap[:1]  # "in the Donetsk region"
+    if len(gap) == 2 and gap[0].lower_ in _PART_WORDS and gap[1].lower_ == "of":
+        return True  # "the Rice Lake area of Fulton County", "the outskirts of"
     if len(gap) != 1:
         return False
     word = gap[0].lower_

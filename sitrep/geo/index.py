@@ -142,8 +142,8 @@ def _districts(rows: list[Row], region_of: array[int]) -> dict[int, int]:
         region = _majority(region_of, towns)
         if region >= 0 and fold(rows[region].name) == fold(admin2):
             # England's counties are countrystatecity's first-level regions already: one place, not two
-            for town in towns:
-                rows[town].admin2 = admin2
+            for member in towns:
+                rows[member].admin2 = admin2
             continue
         names, worded = sources.district_names(admin2)
         area = len(rows)
@@ -162,9 +162,9 @@ def _districts(rows: list[Row], region_of: array[int]) -> dict[int, int]:
         )
         region_of.append(region)
         area_of[area] = area
-        for town in towns:
-            rows[town].admin2 = admin2
-            area_of[town] = area
+        for member in towns:
+            rows[member].admin2 = admin2
+            area_of[member] = area
     return area_of
 
 

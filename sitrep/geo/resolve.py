@@ -200,8 +200,10 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
         (ctx.regions.get(candidate.region_row, set()) | ctx.regions.get(candidate.area_row, set()))
         - {mention.key}
     )
-    if candidate.feature == "city" and regions:
-        total += _add(why, REGION_BONUS, f"its region is named in the article ({regions[0]})")
+    if (candidate.feature == "city" or candidate.district) and regions:
+        # a county is known by its state: "Fulton County ... Illinois" is not Atlanta's Fulton County
+        bonus = 2 * REGION_BONUS if candidate.district else REGION_BONUS
+        total += _add(why, bonus, f"its region is named in the article ({regions[0]})")
     if listed is not None and candidate.feature == "region" and code == listed:
         total += _add(why, LIST_BONUS, f"listed with other regions of {listed}")
     outer = _outer(mention, ctx)

@@ -70,3 +70,10 @@ def test_every_town_knows_its_admin1_and_admin2(nlp: Language, gazetteer: Gazett
         assert places[name].admin1 == "Donetsk Oblast"
         assert places[name].admin2 == "Kramatorskyi Raion"
     assert places["Ukraine"].precision == 3 and places["Ukraine"].admin2 is None
+
+
+def test_a_county_is_known_by_its_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Atlanta's Fulton County is the largest; named with Illinois, the county is Illinois'."""
+    text = "The birds were found in Fulton County, officials in Illinois said."
+    county = _places(nlp, gazetteer, text)["Fulton County"]
+    assert (county.admin1, county.feature, county.precision) == ("Illinois", "region", 3)
