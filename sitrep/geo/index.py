@@ -24,7 +24,7 @@ from sitrep.geo import sources
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, DISTRICT, REGION, Row
 
-FORMAT = 5  # bump when the built index changes, so cached ones are rebuilt
+FORMAT = 6  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json", "country_centres.json")
 
 
@@ -108,10 +108,9 @@ def _districts(rows: list[Row], region_of: array[int]) -> dict[int, int]:
     area, near its centre (a town it holds, as ACLED codes a district at a town)."""
     cells: defaultdict[tuple[str, int, int], list[tuple[float, float, sources.TownAreas]]] = defaultdict(list)
     for town in sources.town_areas():
-        if town.admin2:
-            cells[(town.country, int(town.lat * _CELL // 1), int(town.lon * _CELL // 1))].append(
-                (town.lat, town.lon, town)
-            )
+        cells[(town.country, int(town.lat * _CELL // 1), int(town.lon * _CELL // 1))].append(
+            (town.lat, town.lon, town)
+        )
     key_of: dict[int, tuple[str, str, str]] = {}
     for number, row in enumerate(rows):
         if row.kind != CITY:
@@ -128,7 +127,8 @@ def _districts(rows: list[Row], region_of: array[int]) -> dict[int, int]:
         distance, renamed, town = min(near, key=lambda item: item[:2])
         if distance > (1 / _CELL) ** 2:
             continue
-        key_of[number] = (town.country, town.admin1, town.admin2)
+        if town.admin2:  # GeoNames gives Kabul no admin2: nor does a neighbour's stand in for it
+            key_of[number] = (town.country, town.admin1, town.admin2)
         if region_of[number] < 0 and town.admin1 and distance <= _MATCH_DEGREES**2:
             row.admin1 = town.admin1  # the same town: its admin1's name where the region tie left a code
     members: defaultdict[tuple[str, str, str], list[int]] = defaultdict(list)
