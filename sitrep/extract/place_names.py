@@ -359,7 +359,16 @@ def lookup(key: str, wants_region: bool, gazetteer: Gazetteer) -> list[Candidate
     return regions or [c for c in candidates if c.feature == "city"]
 
 
+# Words that name the area around a town ("Bakhmut district", "the Houston region"); a state, province or
+# department is never named after a town the gazetteer lacks the area of ("Justice Department").
+_TOWN_AREA_NAMES = frozenset(
+    {"district", "districts", "region", "regions", "county", "counties", "municipality", "raion", "rayon"}
+)
+
+
 def area_of(candidates: list[Candidate], word: str) -> str | None:
     """The region word when a region-worded name only matches towns: "Bakhmut district" is the area
     around Bakhmut, not Bakhmut."""
+    if word.lower() not in _TOWN_AREA_NAMES:
+        return None
     return word if candidates and all(c.feature == "city" for c in candidates) else None

@@ -77,3 +77,8 @@ def test_a_county_is_known_by_its_state(nlp: Language, gazetteer: Gazetteer) -> 
     text = "The birds were found in Fulton County, officials in Illinois said."
     county = _places(nlp, gazetteer, text)["Fulton County"]
     assert (county.admin1, county.feature, county.precision) == ("Illinois", "region", 3)
+
+
+def test_a_department_is_no_area_around_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Justice Department": there are towns called Justice, but a department is no area named after one."""
+    assert _places(nlp, gazetteer, "The Justice Department said the case was closed.") == {}
