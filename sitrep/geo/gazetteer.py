@@ -1,7 +1,7 @@
 """Looking places up by name: every place whose name or alternate name folds to the same key.
 
 One `Gazetteer` per process (`Gazetteer.load()`), read from the cached compact index (`index.py`):
-about 235,000 GeoNames populated places, 250 countries, 5,300 first-level regions, 23,000 second-level
+about 235,000 GeoNames populated places, 250 countries, 5,300 first-level regions, 22,500 second-level
 areas (districts, counties, raions: feature "region", `district` set), the continents and the project's
 informal regions. Every town carries its admin1 and, where GeoNames has one, its admin2 name.
 """
