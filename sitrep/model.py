@@ -139,6 +139,7 @@ class Place(_Model):
     lon: float | None = None
     country_code: str | None = None
     admin1: str | None = None
+    admin2: str | None = None
     geonames_id: int | None = None
     feature: str | None = None
     precision: int | None = Field(default=None, ge=1, le=3)

@@ -151,7 +151,7 @@ def acled_row(event: dict[str, Any], number: int) -> dict[str, Any]:
         "region": countries.region(place_country) or "",
         "country": countries.name(place_country) or "",
         "admin1": event["admin1"] or "",
-        "admin2": "",
+        "admin2": event.get("admin2") or "",
         "admin3": "",
         "location": event["place"] or "",
         "latitude": "" if event["latitude"] is None else event["latitude"],

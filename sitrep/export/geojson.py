@@ -36,7 +36,10 @@ def feature(event: dict[str, Any]) -> dict[str, Any]:
             "actor2": event["actor2_entity"] or event["actor2"],
             "fatalities": event["fatalities"],
             "place": event["place"],
+            "place_feature": event.get("feature"),  # city, region or country: a country point is no town
             "country_code": event["country_code"],
+            "admin1": event.get("admin1"),
+            "admin2": event.get("admin2"),
             "geo_precision": event["geo_precision"],
             "attributed_to": event["attributed_to"],
             "article_id": event["article_id"],

@@ -3,8 +3,9 @@ still do, with what the gazetteer holds for each. `places.py` decides among the 
 
 Recognition takes GPE, LOC and FAC entities, plus ORG entities and untagged proper-noun runs whose
 whole text is a place name (the small model tags "Bakhmut" ORG); a place name inside an organisation's
-name ("Kyiv Independent", "Federal Security Service") is not a place, nor a word used as a common noun
-("the West") or a name right after a word for a relative ("his brother Tyler").
+name ("Kyiv Independent", "Federal Security Service"), a building's ("White House") or a news
+agency's ("Xinhua news agency") is not a place, nor a word used as a common noun ("the West") or a name
+right after a word for a relative ("his brother Tyler").
 """
 
 from __future__ import annotations
@@ -64,6 +65,72 @@ _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official",
 _OFFICE_WORDS = frozenset(
     {"attorney", "secretary", "representative", "congressman", "congresswoman", "envoy"}
 )
+# Head nouns of the names of buildings and organisations: a name ending in one ("White House", "Kyiv
+# Post", "Kharkiv University") names the building or body, not the place in it (nor a town that the
+# whole name is an alternate name of: "White House" is an old name of Casablanca).
+BODY_HEADS = frozenset(
+    {
+        "house",
+        "palace",
+        "hall",
+        "building",
+        "tower",
+        "towers",
+        "embassy",
+        "consulate",
+        "ministry",
+        "parliament",
+        "council",
+        "court",
+        "prison",
+        "jail",
+        "airport",
+        "airbase",
+        "station",
+        "stadium",
+        "arena",
+        "hotel",
+        "hospital",
+        "clinic",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "institute",
+        "museum",
+        "library",
+        "church",
+        "cathedral",
+        "mosque",
+        "temple",
+        "synagogue",
+        "post",
+        "times",
+        "herald",
+        "tribune",
+        "journal",
+        "gazette",
+        "telegraph",
+        "chronicle",
+        "observer",
+        "independent",
+        "news",
+        "agency",
+        "press",
+        "radio",
+        "tv",
+        "television",
+        "company",
+        "corporation",
+        "bank",
+        "club",
+        "party",
+        "league",
+        "foundation",
+    }
+)
+# Nouns after a name that make it an organisation's name ("Xinhua news agency", "the Dawn newspaper").
+_BODY_AFTER = frozenset({"agency", "newspaper", "daily", "broadcaster", "tabloid", "weekly"})
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
@@ -102,6 +169,21 @@ def common_noun_use(doc: Doc, mention: FoundName) -> bool:
 
 def _phrase_goes_on(following: Token | None) -> bool:
     return following is not None and (following.pos_ in _PHRASE_GOES_ON or following.text in _JOINING_MARKS)
+
+
+def body_named(doc: Doc, mention: FoundName) -> bool:
+    """Whether the name is that of a building or an organisation rather than a place: several words
+    ending in a head noun of such names ("White House", "Kyiv Post"), or a name followed by a noun that
+    makes it one ("Xinhua news agency"). A place's own name that ends so is still a place when a region
+    or country after a comma says where it is ("White House, Tennessee")."""
+    last = doc[mention.end - 1]
+    if mention.end - mention.start > 1 and last.lower_ in BODY_HEADS and last.text[:1].isupper():
+        after = doc[mention.end] if mention.end < len(doc) else None
+        return after is None or after.text != ","
+    following = [t.lower_ for t in doc[mention.end : mention.end + 2]]
+    return bool(following) and (
+        following[0] in _BODY_AFTER or (following[0] == "news" and following[1:2] == ["agency"])
+    )
 
 
 def kin_named(doc: Doc, mention: FoundName) -> bool:
@@ -277,7 +359,16 @@ def lookup(key: str, wants_region: bool, gazetteer: Gazetteer) -> list[Candidate
     return regions or [c for c in candidates if c.feature == "city"]
 
 
+# Words that name the area around a town ("Bakhmut district", "the Houston region"); a state, province or
+# department is never named after a town the gazetteer lacks the area of ("Justice Department").
+_TOWN_AREA_NAMES = frozenset(
+    {"district", "districts", "region", "regions", "county", "counties", "municipality", "raion", "rayon"}
+)
+
+
 def area_of(candidates: list[Candidate], word: str) -> str | None:
     """The region word when a region-worded name only matches towns: "Bakhmut district" is the area
     around Bakhmut, not Bakhmut."""
+    if word.lower() not in _TOWN_AREA_NAMES:
+        return None
     return word if candidates and all(c.feature == "city" for c in candidates) else None

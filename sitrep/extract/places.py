@@ -22,6 +22,7 @@ from sitrep.extract.place_names import (
     TOWN_AREA_WORDS,
     FoundName,
     area_of,
+    body_named,
     common_noun_use,
     country_abbreviation,
     found_name,
@@ -34,6 +35,7 @@ from sitrep.extract.place_names import (
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import (
     REGION_PLURALS,
+    REGION_WORDS,
     fold,
     is_spelling,
     strip_region_word,
@@ -42,6 +44,7 @@ from sitrep.geo.resolve import Choice, Mention, resolve
 from sitrep.model import Place, Span
 
 _JOINERS = frozenset({"and", ",", "or", "&"})
+_PART_WORDS = frozenset({"area", "suburbs", "outskirts", "part", "parts"} | REGION_WORDS)
 _PRECISION = {"city": 1, "region": 3, "country": 3, "continent": 3}
 
 
@@ -105,7 +108,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             )
             mention.person = True
             mention = mention if mention.candidates else None
-        if mention is not None and (common_noun_use(doc, mention) or kin_named(doc, mention)):
+        if mention is not None and (
+            common_noun_use(doc, mention) or kin_named(doc, mention) or body_named(doc, mention)
+        ):
             continue
         if mention is not None and not (found and mention.start < found[-1].end):
             found.append(mention)
@@ -165,11 +170,22 @@ def _spread_region_word(doc: Doc, found: list[FoundName], gazetteer: Gazetteer) 
 
 
 def _qualified(doc: Doc, found: list[FoundName], number: int) -> bool:
-    """Whether the next mention, one comma away, says where this one is: "Pandi, Bulacan"."""
+    """Whether the next mention says where this one is: one comma away ("Pandi, Bulacan"), after "in"
+    ("Dadhar in Balochistan"), or after "of" when this one is an area named with its word ("the Kachhi
+    district of Balochistan", "Idlib province of Syria")."""
     if number + 1 >= len(found):
         return False
     gap = doc[found[number].end : found[number + 1].start]
-    return len(gap) == 1 and gap[0].text == ","
+    if len(gap) == 2 and gap[1].lower_ == "the":
+        gap = gap[:1]  # "in the Donetsk region"
+    if len(gap) == 2 and gap[0].lower_ in _PART_WORDS and gap[1].lower_ == "of":
+        return True  # "the Rice Lake area of Fulton County", "the outskirts of"
+    if len(gap) != 1:
+        return False
+    word = gap[0].lower_
+    item = found[number]
+    worded = item.wants_region or item.area is not None or doc[item.end - 1].lower_ in REGION_WORDS
+    return word in {",", "in"} or (word == "of" and worded)
 
 
 def _lists(doc: Doc, found: list[FoundName]) -> list[tuple[int, ...]]:
@@ -250,16 +266,19 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
 
 
 def _place(c: Candidate, area: str | None, span: Span) -> Place:
-    """A resolved place (numbered later); an area named after a town ("Bakhmut district") takes the
-    town's point."""
+    """A resolved place (numbered later); an area named after a town that the gazetteer has no
+    second-level area for ("Bakhmut district" without the raion) takes the town's point. A town and a
+    second-level area carry their admin1 and admin2 names; a first-level region its own name as admin1."""
     feature = "region" if area else c.feature
+    below_region = c.feature == "city" or c.district
     return Place(
         id="",
         name=f"{c.name} {area}" if area else c.name,
         lat=round(c.lat, 5),
         lon=round(c.lon, 5),
         country_code=c.country_code,
-        admin1=c.admin1 if c.feature in ("city", "region") else None,
+        admin1=c.admin1 if c.feature in ("city", "region") and not c.informal else None,
+        admin2=c.admin2 if below_region and not area else None,
         geonames_id=None if area else c.geonames_id,
         feature=feature,
         precision=_PRECISION[feature],

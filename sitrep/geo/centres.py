@@ -1,9 +1,10 @@
 """The centre of each country's largest landmass, computed from Natural Earth's country borders.
 
 countrystatecity gives each country one point rounded to whole degrees, which for a large country can
-sit hundreds of kilometres off its middle (the United States at 38, -97). The gazetteer keeps that point
-unless it lies more than `MAX_OFF_CENTRE_KM` from the centre of the country's largest landmass, which
-then stands for the country (`sources.countries`).
+sit hundreds of kilometres off its middle (the United States at 38, -97), and for an island state in the
+sea. The gazetteer keeps that point when it lies on the country's land (`inside`) within
+`MAX_OFF_CENTRE_KM` of the centre of the country's largest landmass; otherwise that centre stands for the
+country (`sources.countries`).
 
 The centres are computed once, by this module run as a script, from the `world-atlas` npm package
 (Natural Earth 1:50m Admin 0 boundaries, public domain, as TopoJSON under the ISC licence) and shipped
@@ -25,7 +26,9 @@ from typing import Any
 
 Point = tuple[float, float]  # (lon, lat)
 
-MAX_OFF_CENTRE_KM = 100.0
+# Russia's published 60, 100 (189 km off its landmass centre) stays; the United States' 38, -97 (252 km)
+# gives way.
+MAX_OFF_CENTRE_KM = 200.0
 
 
 def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
@@ -110,6 +113,33 @@ def largest_landmasses(topology: dict[str, Any], numeric_to_alpha2: dict[int, st
     return {code: point for code, (_, point, outline) in sorted(best.items()) if contains(outline, point)}
 
 
+def inside_countries(
+    topology: dict[str, Any], numeric_to_alpha2: dict[int, str], points: dict[str, Point]
+) -> list[str]:
+    """The countries whose given point lies inside one of their polygons' outer rings."""
+    arcs = decode_arcs(topology)
+    inside: set[str] = set()
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = numeric_to_alpha2.get(int(geometry.get("id") or -1))
+        if code is None or code not in points:
+            continue
+        polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+        if any(contains(ring(arcs, polygon[0]), points[code]) for polygon in polygons):
+            inside.add(code)
+    return sorted(inside)
+
+
+def _own_points() -> dict[str, Point]:
+    """countrystatecity's country points, (lon, lat)."""
+    path = resources.files("countrystatecity_countries").joinpath("data", "countries.json")
+    with path.open(encoding="utf-8") as handle:
+        return {
+            c["iso2"]: (float(c["longitude"]), float(c["latitude"]))
+            for c in json.load(handle)
+            if c.get("latitude") and c.get("longitude")
+        }
+
+
 def _numeric_codes() -> dict[int, str]:
     path = resources.files("countrystatecity_countries").joinpath("data", "countries.json")
     with path.open(encoding="utf-8") as handle:
@@ -124,9 +154,14 @@ def main(path: str) -> None:
         " Earth 1:50m Admin 0 country boundaries (public domain), TopoJSON by Mike Bostock (ISC)."
         " Centroid of each country's largest polygon, [lat, lon]."
     )
+    inside = inside_countries(topology, _numeric_codes(), _own_points())
     rows = [f'  "{code}": [{lat:.3f}, {lon:.3f}]' for code, (lon, lat) in centres.items()]
-    sys.stdout.write('{\n "_source": ' + json.dumps(source) + ',\n "centres": {\n')
-    sys.stdout.write(",\n".join(rows) + "\n }\n}\n")
+    sys.stdout.write('{\n "_source": ' + json.dumps(source + _INSIDE_NOTE) + ',\n "centres": {\n')
+    sys.stdout.write(",\n".join(rows) + "\n },\n")
+    sys.stdout.write(' "inside": ' + json.dumps(inside) + "\n}\n")
+
+
+_INSIDE_NOTE = " `inside`: the countries whose countrystatecity point lies on their own land."
 
 
 if __name__ == "__main__":

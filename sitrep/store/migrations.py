@@ -420,6 +420,12 @@ def m006_event_status(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def m007_place_admin2(conn: sqlite3.Connection) -> None:
+    """`places.admin2`: the second-level area (district, county, raion) of a town or of an area of that
+    level, from the gazetteer, for ACLED's `admin2` column. Rows stored before it stay null."""
+    conn.execute("ALTER TABLE places ADD COLUMN admin2 TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial_schema,
     m002_web_indexes,
@@ -427,6 +433,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_linked_web_indexes,
     m005_quantity_ranges,
     m006_event_status,
+    m007_place_admin2,
 )
 
 

@@ -30,8 +30,8 @@ SELECT e.article_id, e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event
        e.actor2_text AS actor2, n2.name AS actor2_entity,
        coalesce(e.actor2_kind, n2.kind) AS actor2_kind,
        coalesce(e.actor2_country, n2.country) AS actor2_country,
-       e.place_id, p.name AS place, p.latitude, p.longitude, p.country_code, p.admin1, p.geonames_id,
-       p.feature, p.precision AS geo_precision,
+       e.place_id, p.name AS place, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2,
+       p.geonames_id, p.feature, p.precision AS geo_precision,
        a.published, a.source, a.url, a.stored_at,
        (SELECT json_group_array(text) FROM
            (SELECT v.text FROM evidence v

@@ -95,7 +95,7 @@ def write(conn: sqlite3.Connection, article: Article, extraction: Extraction) ->
     for seq, place in enumerate(extraction.places):
         conn.execute(
             "INSERT INTO places (article_id, id, seq, name, latitude, longitude, country_code, admin1,"
-            " geonames_id, feature, precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " admin2, geonames_id, feature, precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 aid,
                 place.id,
@@ -105,6 +105,7 @@ def write(conn: sqlite3.Connection, article: Article, extraction: Extraction) ->
                 place.lon,
                 place.country_code,
                 place.admin1,
+                place.admin2,
                 place.geonames_id,
                 place.feature,
                 place.precision,
@@ -305,6 +306,7 @@ def read_extraction(conn: sqlite3.Connection, article: Article) -> Extraction:
             lon=row["longitude"],
             country_code=row["country_code"],
             admin1=row["admin1"],
+            admin2=row["admin2"],
             geonames_id=row["geonames_id"],
             feature=row["feature"],
             precision=row["precision"],

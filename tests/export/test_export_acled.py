@@ -62,7 +62,11 @@ def test_shelling_row(filled: Store) -> None:
     assert row["interaction"] == "78"
     assert row["civilian_targeting"] == "Civilian targeting"
     assert (row["iso"], row["country"], row["region"]) == ("804", "Ukraine", "Europe")
-    assert (row["admin1"], row["location"]) == ("Donetsk Oblast", "Kostiantynivka")
+    assert (row["admin1"], row["admin2"], row["location"]) == (
+        "Donetsk Oblast",
+        "Kramatorskyi Raion",
+        "Kostiantynivka",
+    )
     assert (row["latitude"], row["longitude"], row["geo_precision"]) == ("48.5277", "37.705", "1")
     assert row["source"] == "Example Wire"
     assert row["fatalities"] == "2"

@@ -105,7 +105,7 @@ def _summary(places: list[Place]) -> list[tuple[str, str | None, str | None, int
         ),
         (
             "Russian shelling hit three villages in Bakhmut district, the Ukrainian army said.",
-            [("Bakhmut district", "UA", "region", 3)],
+            [("Bakhmut Raion", "UA", "region", 3)],
         ),
         ("Floods hit the Houston region on Monday.", [("Houston region", "US", "region", 3)]),
         ("The Kyiv Independent reported the strike late on Sunday.", []),
@@ -184,9 +184,37 @@ def test_a_name_seen_again_is_the_same_place(nlp: Language, gazetteer: Gazetteer
 def test_an_area_named_after_a_town_is_its_own_place(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Shelling hit Bakhmut district on Monday. Russian troops later entered Bakhmut."
     places = {p.name: p for p in _places(nlp, gazetteer, text)}
-    district = places["Bakhmut district"]
+    district, town = places["Bakhmut Raion"], places["Bakhmut"]
     assert (district.feature, district.precision, district.geonames_id) == ("region", 3, None)
-    assert district.lat == places["Bakhmut"].lat
+    assert (district.admin1, district.admin2) == ("Donetsk Oblast", "Bakhmut Raion")
+    assert (town.admin1, town.admin2) == ("Donetsk Oblast", "Bakhmut Raion")
+    assert haversine_km(district.lat, district.lon, town.lat, town.lon) < 50
+
+
+def test_an_area_the_gazetteer_lacks_lies_at_its_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = {p.name: p for p in _places(nlp, gazetteer, "Floods hit the Houston region on Monday.")}
+    area = places["Houston region"]
+    assert (area.feature, area.precision, area.geonames_id, area.admin2) == ("region", 3, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("The attack took place in the Kachhi district of Balochistan.", "Kachhi District", "Balochistan"),
+        ("Gunmen stormed a checkpoint in Kalat district on Sunday.", "Kalat", "Balochistan"),
+    ],
+)
+def test_a_district_is_a_second_level_area(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    district = next(p for p in _places(nlp, gazetteer, text) if p.admin2 == name)
+    assert (district.name, district.feature, district.precision, district.admin1) == (
+        name,
+        "region",
+        3,
+        admin1,
+    )
+    assert district.country_code == "PK"
 
 
 def test_a_town_taken_for_part_of_a_name_is_still_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
@@ -278,10 +306,17 @@ def test_a_town_outside_the_region_it_is_said_to_be_in_is_no_place(
     assert ("Bradford", "GB", "city", 1) not in places and ("Ontario", "CA", "region", 3) in places
 
 
-def test_a_county_named_after_a_small_far_town_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+def test_a_county_is_the_county_of_the_state_named_after_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Clark County, Nevada": the county around Las Vegas, not the largest Clark County nor a town Clark."""
     text = "Officials in Clark County, Nevada, confirmed the death."
-    names = [p.name for p in _places(nlp, gazetteer, text)]
-    assert names == ["Nevada"]
+    county, state = _places(nlp, gazetteer, text)
+    assert (county.name, county.feature, county.precision, county.admin1) == (
+        "Clark County",
+        "region",
+        3,
+        "Nevada",
+    )
+    assert state.name == "Nevada" and haversine_km(county.lat, county.lon, 36.2, -115.0) < 100
 
 
 def test_a_county_named_after_a_large_town_lies_around_it(nlp: Language, gazetteer: Gazetteer) -> None:

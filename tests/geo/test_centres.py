@@ -32,6 +32,17 @@ def test_a_point_far_off_centre_gives_way_to_the_landmass_centre() -> None:
     assert country_point(38.0, -97.0, [39.5, -99.1]) == (39.5, -99.1)  # 230 km apart
     assert country_point(49.0, 32.0, [49.0, 31.4]) == (49.0, 32.0)  # 44 km: the published point stays
     assert country_point(49.0, 32.0, None) == (49.0, 32.0)
+    assert country_point(35.9, 14.4, [35.9, 14.45], on_land=False) == (35.9, 14.45)  # in the sea
+
+
+def test_a_country_point_lies_on_the_country_s_land() -> None:
+    table = lexicons.load("country_centres")
+    by_code = {row.country: row for row in countries()}
+    assert {"US", "UA", "PK", "GB"} <= set(table["inside"])
+    for code in set(table["centres"]) - set(table["inside"]):
+        if code in by_code:
+            lat, lon = table["centres"][code]
+            assert (by_code[code].lat, by_code[code].lon) == (lat, lon)
 
 
 def test_every_country_point_lies_near_its_landmass_centre() -> None:

@@ -21,7 +21,9 @@ def _tiny() -> index.Index:
         population=array("q", [40_000_000, 4_000_000, 80_500]),
         country=["UA", "UA", "UA"],
         admin1=["", "", "Donetsk Oblast"],
+        admin2=["", "", "Bakhmut Raion"],
         region=array("i", [-1, -1, 1]),
+        area=array("i", [-1, -1, -1]),
         keys={"ukraine": 0, "donetsk oblast": 2, "bakhmut": 4, "artemivsk": 5},
         capitals=array("i", []),
     )

