@@ -236,3 +236,14 @@ def test_hostages_freed_by_forces_are_rescued_not_released_by_agreement(extract)
     assert not any(e.acled_sub_event_type == "Agreement" for e in rescued.events)
     freed = extract("The rebels freed 20 hostages in Goma on Monday.").events
     assert any(e.acled_sub_event_type == "Agreement" for e in freed)
+
+
+def test_a_town_lies_within_its_district() -> None:
+    from sitrep.extract.events.incidents import _within_area
+    from sitrep.model import Place
+
+    district = Place(id="a", name="Kachhi District", feature="region", admin1="Balochistan", mentions=[])
+    town = Place(
+        id="b", name="Mach", feature="city", admin1="Balochistan", admin2="Kachhi District", mentions=[]
+    )
+    assert _within_area(town, district)

@@ -316,7 +316,7 @@ def _near_in_time(other: Event, day: object, published: dt.date) -> bool:
 def _within_area(town: Place, area: Place) -> bool:
     if area.feature == "country":
         return town.country_code == area.country_code
-    return town.admin1 is not None and town.admin1 == area.name
+    return area.name in (town.admin1, town.admin2)
 
 
 def _not_incident(event: Event, status: str) -> Event:
@@ -399,7 +399,9 @@ def _setting_agrees(one: str | None, other: str | None, places: dict[str, Place]
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
     for larger, smaller in ((a, b), (b, a)):
-        if larger.feature == "country" or (larger.feature == "region" and larger.name == smaller.admin1):
+        if larger.feature == "country" or (
+            larger.feature == "region" and larger.name in (smaller.admin1, smaller.admin2)
+        ):
             return True
     if None not in (a.lat, a.lon, b.lat, b.lon):
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
