@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from sitrep.errors import UsageError
 from sitrep.limits import check_article
@@ -86,7 +87,19 @@ def article_from_record(
         published=published,
         text=text,
         title=title,
-        source=source,
+        source=source or outlet_of(url),
         url=url,
         language=optional(names.language) or "en",
     )
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a record comes from when it names none: its URL's host ("voanews.com"), as ACLED's
+    `source` column names the outlet."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower()
+    return host[4:] if host.startswith("www.") else host

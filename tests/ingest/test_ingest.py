@@ -126,3 +126,26 @@ def test_directories_globs_and_missing_paths(tmp_path: Path) -> None:
 def test_same_text_same_id() -> None:
     assert Article.make_id("Wire", "text") == Article.make_id("Wire", "text")
     assert Article.make_id("Wire", "text") != Article.make_id("Other", "text")
+
+
+def test_a_record_without_source_is_from_its_url_host(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    records = [
+        {
+            "id": "a",
+            "published": "2025-03-12",
+            "text": "Shelling.",
+            "url": "https://www.voanews.com/a/x.html",
+        },
+        {
+            "id": "b",
+            "published": "2025-03-12",
+            "text": "Shelling.",
+            "url": "https://x.org/1",
+            "source": "Reuters",
+        },
+        {"id": "c", "published": "2025-03-12", "text": "Shelling.", "url": "not a url"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    sources = [a.source for a in read_articles([str(path)]) if isinstance(a, Article)]
+    assert sources == ["voanews.com", "Reuters", None]
