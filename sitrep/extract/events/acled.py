@@ -117,10 +117,6 @@ def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None)
         # people taken or abused are civilians unless the text says they bear arms
         return _VAC, "Abduction/forced disappearance" if mode == "abduct" else "Sexual violence"
     if kind2 == "civilians" or mode in ("targeted", "beat", "torture", "primitive"):
-        if mode == "sexual":
-            return _VAC, "Sexual violence"
-        if mode == "abduct":
-            return _VAC, "Abduction/forced disappearance"
         return _VAC, "Attack"
     if mode == "destroy":
         return _SD, "Looting/property destruction"

@@ -12,8 +12,10 @@ from spacy.tokens import Token
 from sitrep import lexicons
 from sitrep.extract.events.roles import clause_head, predicate_of
 from sitrep.extract.numbers import VAGUE, parse_count
+from sitrep.model import Claim, Event
 
 _OBJECTS = ("dobj", "nsubjpass", "attr")
+_SELF = ("it", "they", "we")
 
 
 def fatalities(trigger: Token) -> int | None:
@@ -46,6 +48,21 @@ def counted_deaths(trigger: Token) -> tuple[int | None, bool]:
         if count is not None:
             return count, part
     return None, False
+
+
+def claimed_by_perpetrator(event: Event, claims: list[Claim]) -> bool:
+    """ "The group said it had killed more than 10 people": a toll the attackers claim for themselves,
+    which ACLED takes only when no one else gives one."""
+    claim = next((c for c in claims if c.id == event.attributed_to), None)
+    if claim is None or claim.speaker is None or event.fatalities is None:
+        return False
+    actor = event.actor1
+    if actor is not None and actor.entity_id is not None and actor.entity_id == claim.speaker.entity_id:
+        return True
+    # the speaker says "it" or "we" did it: the claim's own subject is the one speaking
+    words = claim.content.text.split()
+    said_of_self = bool(words) and words[0].casefold() in _SELF
+    return said_of_self and (actor is None or actor.text.casefold() in _SELF)
 
 
 def reported_toll(trigger: Token) -> int | None:

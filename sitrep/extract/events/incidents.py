@@ -233,14 +233,16 @@ def _settled(
     Balochistan"), else at the one town in that area that any coded act of the story (`story_events`,
     placed at a town) is placed at; an incident with no place at all takes the one place below the
     country the story names, if it names only one ("a hearing in Harare" for an arrest the story
-    places nowhere else). A
-    town told for a day apart ("earlier this month, a bomber struck a convoy in Kalat") is another
-    incident's and is not taken; the next day's operation at a hijacked train's site is its own."""
+    places nowhere else); one placed at its country takes the one first-level region of the story's
+    incidents of that kind and time. A town told for a day apart ("earlier this month, a bomber struck
+    a convoy in Kalat") is another incident's and is not taken; the next day's operation at a hijacked
+    train's site is its own."""
     settled = []
     for incident in incidents:
         update: dict[str, object] = {}
         peers = [o for o in incidents if o is not incident and _family(o) == _family(incident)]
-        if not _own_date(incident, published):
+        day = incident.date if _own_date(incident, published) else None
+        if day is None:
             dated = [
                 o
                 for o in peers
@@ -249,13 +251,11 @@ def _settled(
                 and _agree(_side(incident.actor1), _side(o.actor1))
             ]
             if len({o.date for o in dated}) == 1:
-                update["date"], update["date_precision"] = dated[0].date, dated[0].date_precision
+                day = dated[0].date
+                update["date"], update["date_precision"] = day, dated[0].date_precision
                 if incident.place_id is None:
                     update["place_id"] = dated[0].place_id
         place = places.get(str(update.get("place_id") or incident.place_id or ""))
-        day = (
-            update.get("date", incident.date) if _own_date(incident, published) or "date" in update else None
-        )
         if place is None or _place_rank(place) > 1:
             towns = {
                 o.place_id
@@ -287,7 +287,7 @@ def _settled(
 
 
 def _peers_region(
-    country: Place, peers: list[Event], places: dict[str, Place], day: object, published: dt.date
+    country: Place, peers: list[Event], places: dict[str, Place], day: dt.date | None, published: dt.date
 ) -> str | None:
     """The one region inside the country where the story's incidents of that kind and time happened
     (placed at the region itself or at towns in it): a country point says less than the story does."""
@@ -305,10 +305,10 @@ def _peers_region(
     return next((p.id for p in places.values() if p.feature == "region" and p.name in names), None)
 
 
-def _near_in_time(other: Event, day: object, published: dt.date) -> bool:
+def _near_in_time(other: Event, day: dt.date | None, published: dt.date) -> bool:
     """Whether a mention may share a scene with an incident of this day: undated, or dated to within a
     day of it."""
-    if not isinstance(day, dt.date) or not _own_date(other, published):
+    if day is None or not _own_date(other, published):
         return True
     return other.date is not None and other.date_precision == 1 and abs((other.date - day).days) <= 1
 
