@@ -1,6 +1,8 @@
 """PLOVER type and mode to ACLED event_type / sub_event_type (ONTOLOGY.md 3.2, first matching rule wins).
 
-Verbal events, and every negated or hypothetical event, have no ACLED type.
+Verbal events and denied (negated) events have no ACLED type. Every other mention gets the type it has
+as an incident, whatever its status: a planned, generic or background mention keeps its type, and its
+status (with `model.is_acled_row`) keeps it out of the ACLED export.
 """
 
 from __future__ import annotations
@@ -30,10 +32,9 @@ def acled_type(
     actor1: Actor | None,
     actor2: Actor | None,
     negated: bool = False,
-    hypothetical: bool = False,
 ) -> tuple[str | None, str | None]:
     """ACLED (event_type, sub_event_type) for one event, or (None, None)."""
-    if negated or hypothetical:
+    if negated:
         return None, None
     kind1 = actor1.kind if actor1 else None
     kind2 = actor2.kind if actor2 else None

@@ -169,7 +169,8 @@ def assemble_incidents(
     events: list[Event], places: list[Place], published: dt.date, self_claimed: set[str] | None = None
 ) -> list[Event]:
     """The events with every incident's mentions merged into one event (see the module docstring);
-    mentions that are not incidents are kept as they are, without an ACLED type."""
+    mentions that are not incidents are kept as they are, with the ACLED type they would have as an
+    incident: their status, not a missing type, keeps them out of the ACLED export."""
     by_id = {p.id: p for p in places}
     coded = [e for e in events if e.status == "incident" and e.acled_event_type]
     coded_ids = {id(e) for e in coded}
@@ -320,8 +321,8 @@ def _within_area(town: Place, area: Place) -> bool:
 
 
 def _not_incident(event: Event, status: str) -> Event:
-    """A mention ACLED would not code keeps its PLOVER type but no ACLED type."""
-    return event.model_copy(update={"status": status, "acled_event_type": None, "acled_sub_event_type": None})
+    """A mention ACLED would not code as an incident of its own: the status says why."""
+    return event.model_copy(update={"status": status})
 
 
 def _own_date(event: Event, published: dt.date) -> bool:

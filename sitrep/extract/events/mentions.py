@@ -311,9 +311,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     if threatened and announced:
         trigger = Trigger(token, "THREATEN", None, trigger.lemma, trigger.start, trigger.end)
         mode = _THREAT_MODES.get(mode or "", "restrict")
-    acled_event, acled_sub = acled_type(
-        trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
-    )
+    acled_event, acled_sub = acled_type(trigger.type, mode, trigger.lemma, actor1, actor2, negated)
     timex = phrase_timex(token, facts) or governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
     status = mention_status(token, facts, timex, date, precision, negated, hypothetical)
@@ -326,9 +324,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     if trigger.type == "ASSAULT" and actor2 is None and deaths:
         # "21 passengers died in the attack by the BLA": the dead are who it was done to
         actor2 = victims_actor(token, facts)
-        acled_event, acled_sub = acled_type(
-            trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
-        )
+        acled_event, acled_sub = acled_type(trigger.type, mode, trigger.lemma, actor1, actor2, negated)
     confidence = 0.6 if token.pos_ == "VERB" else 0.45
     confidence += 0.15 if actor1 is not None else 0.0
     confidence += 0.1 if timex is not None else 0.0
