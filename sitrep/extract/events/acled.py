@@ -8,9 +8,11 @@ status (with `model.is_acled_row`) keeps it out of the ACLED export.
 from __future__ import annotations
 
 from sitrep import lexicons
+from sitrep.extract.events.means import Means
 from sitrep.model import Actor
 
 ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
+CROWDS = ("protesters", "rioters")
 _EXPLOSIONS = "Explosions/Remote violence"
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
@@ -32,14 +34,22 @@ def acled_type(
     actor1: Actor | None,
     actor2: Actor | None,
     negated: bool = False,
+    means: Means | None = None,
 ) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for one event, or (None, None)."""
+    """ACLED (event_type, sub_event_type) for one event, or (None, None); `means` says what the act was
+    done with or about beyond its trigger word (see `means.py`)."""
+    means = means or Means(mode)
     if negated:
         return None, None
     kind1 = actor1.kind if actor1 else None
     kind2 = actor2.kind if actor2 else None
+    if means.weapons_stopped and plover_type in ("ASSAULT", "COERCE"):
+        return _SD, "Disrupted weapons use"
     if plover_type == "ASSAULT":
-        return _assault(mode, trigger_lemma, kind1, kind2)
+        kind, sub = _assault(mode, trigger_lemma, kind1, kind2)
+        if means.grenade and sub == "Remote explosive/landmine/IED":
+            return kind, "Grenade"
+        return kind, sub
     if plover_type == "PROTEST":
         if mode in ("riot", "vandalize"):
             return "Riots", "Violent demonstration"
@@ -47,11 +57,15 @@ def acled_type(
     if plover_type == "COERCE":
         if mode == "arrest":
             return _SD, "Arrests"
+        if mode == "seize" and means.territory:
+            return _territory(kind1)
         if mode == "seize":
             return _SD, "Looting/property destruction"
         if mode in ("curfew", "martial-law"):
             return _SD, "Other"
         return None, None
+    if plover_type == "MOBILIZE" and means.base:
+        return _SD, "Headquarters or base established"
     if plover_type == "MOBILIZE":
         # a change in what an armed group does; people gathering are a protest or nothing to code
         if kind1 in ARMED or (kind1 == "government" and trigger_lemma != "alert"):
@@ -60,20 +74,19 @@ def acled_type(
     if plover_type == "RETREAT":
         if mode == "withdraw":
             return _SD, "Non-violent transfer of territory"
-        if mode == "release" and not _captives_released(trigger_lemma, actor1, actor2):
+        released = means.settlement or _captives_released(trigger_lemma, actor1, actor2)
+        if mode == "release" and not released:
             return None, None  # "passengers were freed", "released a report": no agreement
-        if mode in ("ceasefire", "release"):
-            return _SD, "Agreement"
+        if mode in ("ceasefire", "release") or trigger_lemma == "surrender":
+            return _SD, "Agreement"  # ACLED counts prisoner swaps and surrenders as agreements
         if mode == "disarm":
             return _SD, "Change to group/activity"
         return None, None
+    if plover_type == "CONSULT" and means.settlement:
+        return _SD, "Agreement"  # peace talks, which only parties to a conflict hold
     parties = ARMED | {"government"}
-    if (
-        plover_type in ("AGREE", "SUPPORT")
-        and kind1 in parties
-        and kind2 in parties
-        and _a_deal(trigger_lemma)
-    ):
+    sides = (kind1 in parties and kind2 in parties) or (means.settlement and (kind1 or kind2) in parties)
+    if plover_type in ("AGREE", "SUPPORT") and sides and _a_deal(trigger_lemma):
         return _SD, "Agreement"
     return None, None
 
@@ -103,13 +116,21 @@ def _captives_released(lemma: str, actor1: Actor | None, actor2: Actor | None) -
 def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None) -> tuple[str, str]:
     events = lexicons.load("events")
     if lemma in events["capture_words"]:
-        if kind1 in ("state_forces", "government"):
-            return "Battles", "Government regains territory"
-        return "Battles", "Non-state actor overtakes territory"
-    if kind1 == "protesters":
+        return _territory(kind1)
+    if lemma == "lynch":
+        return "Riots", "Mob violence"
+    crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])
+    if crowd and mode not in _BY_MODE:
+        fight = lemma in events["battle_words"] or kind2 in ARMED | {"government"}
+        if kind1 == "rioters" and not fight:
+            return "Riots", "Mob violence"  # a mob turning on people, outside any demonstration
         return "Riots", "Violent demonstration"  # demonstrators throwing stones, clashing with police
-    if kind2 == "protesters" and kind1 in ARMED and mode not in _BY_MODE:
-        return "Protests", "Protest with intervention"  # force against a demonstration
+    if kind2 in CROWDS and (kind1 in ARMED or kind1 is None) and mode not in _BY_MODE:
+        # force against a demonstration; lethal force (shooting, killing) is excessive
+        lethal = mode == "firearms" or lemma in events["fatality_words"]
+        return "Protests", "Excessive force against protesters" if lethal else "Protest with intervention"
+    if kind1 == "civilians":
+        return "Riots", "Mob violence"  # villagers killing or beating someone
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         return "Battles", "Armed clash"
     if mode in _BY_MODE:
@@ -124,3 +145,10 @@ def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None)
     if kind1 == "rioters":
         return "Riots", "Mob violence"
     return "Battles", "Armed clash"
+
+
+def _territory(kind1: str | None) -> tuple[str, str]:
+    """A capture of ground, by the state or by anyone else."""
+    if kind1 in ("state_forces", "government"):
+        return "Battles", "Government regains territory"
+    return "Battles", "Non-state actor overtakes territory"

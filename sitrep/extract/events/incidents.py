@@ -33,6 +33,7 @@ import datetime as dt
 from sitrep.geo.distance import haversine_km
 from sitrep.model import Actor, Entity, Event, Place, means_differ
 
+TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 ARMED_KINDS = frozenset(
     {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
@@ -150,6 +151,10 @@ def _merge(group: list[Event], country_level: set[str], self_claimed: set[str]) 
         update["mode"] = moded.mode
         update["acled_event_type"] = moded.acled_event_type
         update["acled_sub_event_type"] = moded.acled_sub_event_type
+    captured = next((e for e in others if e.acled_sub_event_type in TERRITORY_TYPES), None)
+    if captured is not None and best.acled_event_type == "Battles":
+        # fighting that ends in a capture is coded by the capture (ONTOLOGY 3.1)
+        update["acled_sub_event_type"] = captured.acled_sub_event_type
     if best.place_id is None or best.place_id in country_level:
         finer = next((e.place_id for e in others if e.place_id and e.place_id not in country_level), None)
         update["place_id"] = finer or best.place_id

@@ -70,7 +70,7 @@ def _verb_trigger(token: Token) -> Trigger | None:
     lexicon = lexicons.load("events")
     if token.dep_ == "amod":
         return None  # "Russia-backed forces", "renewed attacks": a modifier, not an act
-    lemma = token.lemma_.lower()
+    lemma = lexicon["lemma_fixes"].get(token.lower_) or token.lemma_.lower()  # "raped" is not "rap"
     for child in token.children:
         # a particle parsed as a preposition with no object ("forced them out of"), an adjective as
         # a complement ("found him guilty")
@@ -110,7 +110,59 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return _make(token, lexicon["verbs"][lemma], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["transfer_verbs"] and _gives_goods(token):
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["base_verbs"] and sets_up_base(token):
+        # "set up two new bases", "established a military post": ACLED's Headquarters or base established
+        return _make(token, ["MOBILIZE", "troops"], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["projecting_verbs"] and takes_weapons(token, heads_only=True) and not _stops(token):
+        # "used sulfur mustard", "chlorine munitions were dropped": the weapon used is the attack
+        return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["interdiction_verbs"] and takes_weapons(token):
+        # "defused a bomb", "found explosive devices", "intercepted 12 guns": weapons taken out of use
+        return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def sets_up_base(token: Token) -> bool:
+    """Whether a verb of setting up has a base, post or headquarters as its object."""
+    bases = lexicons.load("events")["base_nouns"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        t.lemma_.lower() in bases or t.lower_ in bases for obj in objects for t in (obj, *obj.conjuncts)
+    )
+
+
+def _stops(token: Token) -> bool:
+    """ "Shot down", "brought down": a verb with "down" stops the weapon rather than using it."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.children)
+
+
+def takes_weapons(token: Token, heads_only: bool = False) -> bool:
+    """Whether what a verb (or a noun such as "seizure of") acts on is weapons or explosives: its
+    object, or the passive subject, with their modifiers and the things joined to them ("seven
+    revolvers, one musket rifle and 85 rounds"). `heads_only`: the object must not be an act named by
+    a weapon ("launched a missile attack" is told by its noun; "used chlorine gas" by the verb)."""
+    weapons = set(lexicons.load("events")["weapon_nouns"]) | set(lexicons.load("events")["mode_words"])
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    things = [t for obj in objects for t in (obj, *obj.conjuncts)]
+    things += [t for obj in objects for t in _contents(obj)]
+    words = [w for t in things for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod")))]
+    if heads_only and any(t.lemma_.lower() in lexicons.load("events")["nouns"] for t in things):
+        return False  # "launched a missile attack": the act is told by its noun
+    return any(w.lemma_.lower() in weapons or w.lower_ in weapons for w in words)
+
+
+def _contents(thing: Token) -> list[Token]:
+    """What a container holds: "a batch of weapons", "packages containing explosive devices"."""
+    held = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    held += [
+        g
+        for c in thing.children
+        if c.dep_ == "acl" and c.lemma_.lower() in ("contain", "carry", "hold", "pack", "load")
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]
+    return [t for h in held for t in (h, *h.conjuncts, *_contents(h))]
 
 
 def _trains_forces(token: Token) -> bool:
