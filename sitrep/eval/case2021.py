@@ -9,7 +9,8 @@ labels outside ACLED (DIPLO, ATTRIB, ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISAS
   weighted_f1      per-type F1 weighted by the type's gold count (the shared task's measure)
   macro_f1         per-type F1 averaged over the gold types
   event_type_accuracy  the answer's ACLED event_type equals the gold type's
-  no_event_share   snippets with no ACLED event at all
+  no_event_share   snippets with no ACLED event at all (the gate keeps `event_coverage`, its complement,
+                   so that every gated figure is better higher)
   confusions       the most frequent (gold, answer) pairs that disagree, a miss written as "-"
 """
 
@@ -118,6 +119,7 @@ def score_case2021(
         "macro_f1": round(macro, 4),
         "event_type_accuracy": round(ratio(type_right, len(records)), 4),
         "no_event_share": round(ratio(none, len(records)), 4),
+        "event_coverage": round(1 - ratio(none, len(records)), 4),
         "confusions": [
             {"gold": gold, "answer": shown, "count": count}
             for (gold, shown), count in confusions.most_common(CONFUSIONS_SHOWN)

@@ -31,7 +31,23 @@ SUB_EVENTS = [
     ("Police shot dead three protesters in the capital on Tuesday.", "Excessive force against protesters"),
     ("A mob lynched two men accused of theft in the village on Tuesday.", "Mob violence"),
     ("Three soldiers raped a woman in the village on Tuesday.", "Sexual violence"),
+    ("Gunmen attacked two villages in the district on Tuesday, killing 20 people.", "Attack"),
+    (
+        "Unknown men torched six shops and two vehicles in the town on Tuesday.",
+        "Looting/property destruction",
+    ),
+    (
+        "Police dispersed the protest with live bullets in the capital on Tuesday.",
+        "Excessive force against protesters",
+    ),
+    ("Police arrested 40 protesters outside parliament on Tuesday.", "Protest with intervention"),
+    ("Hundreds of demonstrators gathered in the main square on Tuesday.", "Peaceful protest"),
 ]
+
+
+def test_riot_police_are_no_riot(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Riot police stood guard outside the ministry on Tuesday.").events
+    assert not any(e.type == "PROTEST" for e in events)
 
 
 def _answer(events: list[Event]) -> Event:

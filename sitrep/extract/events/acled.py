@@ -46,15 +46,21 @@ def acled_type(
     if means.weapons_stopped and plover_type in ("ASSAULT", "COERCE"):
         return _SD, "Disrupted weapons use"
     if plover_type == "ASSAULT":
-        kind, sub = _assault(mode, trigger_lemma, kind1, kind2)
+        if means.lethal and mode == "crowd-control":
+            return "Protests", "Excessive force against protesters"  # dispersed with live bullets
+        kind, sub = _assault(mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only)
         if means.grenade and sub == "Remote explosive/landmine/IED":
             return kind, "Grenade"
         return kind, sub
     if plover_type == "PROTEST":
+        if trigger_lemma == "loot" and kind1 not in CROWDS:
+            return _SD, "Looting/property destruction"  # shops looted, by militants or unnamed
         if mode in ("riot", "vandalize"):
             return "Riots", "Violent demonstration"
         return "Protests", "Peaceful protest"
     if plover_type == "COERCE":
+        if mode == "arrest" and kind2 in CROWDS:
+            return "Protests", "Protest with intervention"  # demonstrators arrested at their protest
         if mode == "arrest":
             return _SD, "Arrests"
         if mode == "seize" and means.territory:
@@ -113,7 +119,14 @@ def _captives_released(lemma: str, actor1: Actor | None, actor2: Actor | None) -
     return held or actor2.kind in ARMED
 
 
-def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None) -> tuple[str, str]:
+def _assault(
+    mode: str | None,
+    lemma: str,
+    kind1: str | None,
+    kind2: str | None,
+    civilian_site: bool = False,
+    property_only: bool = False,
+) -> tuple[str, str]:
     events = lexicons.load("events")
     if lemma in events["capture_words"]:
         return _territory(kind1)
@@ -133,6 +146,10 @@ def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None)
         return "Riots", "Mob violence"  # villagers killing or beating someone
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         return "Battles", "Armed clash"
+    if property_only and mode in ("primitive", "destroy", None):
+        return _SD, "Looting/property destruction"  # houses torched, vehicles burned: no one attacked
+    if kind2 is None and civilian_site and mode not in _BY_MODE and mode not in ("abduct", "sexual"):
+        return _VAC, "Attack"  # gunmen attacking a village, a mosque, a bus: no armed side is there
     if mode in _BY_MODE:
         return _BY_MODE[mode]
     if mode in ("abduct", "sexual") and kind2 not in ARMED:

@@ -44,6 +44,9 @@ class Means:
     settlement: bool = False
     base: bool = False
     territory: bool = False
+    civilian_site: bool = False
+    property_only: bool = False
+    lethal: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -66,14 +69,24 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     -> heavy-weapons, "a grenade attack" -> explosives and a grenade, "suicide bombing" -> suicide."""
     words = weapon_words(token, actor_text)
     modes = lexicons.load("events")["mode_words"]
-    found = [str(modes[w]) for w in words if w in modes]
+    targets = _hit_aircraft(token)
+    found = [str(modes[w]) for w in words if w in modes and w not in targets]
     defining = next((m for m in found if m in DEFINING_MODES), None)
     named = min(
         found, key=lambda m: MODE_ORDER.index(m) if m in MODE_ORDER else len(MODE_ORDER), default=None
     )
     mode = defining or trigger_mode or named
     grenade = mode == "explosives" and bool(GRENADE_WORDS & set(words)) and not LAUNCHER_WORDS & set(words)
-    return Means(mode, grenade, _shot_down(token) and takes_weapons(token))
+    stopped = _shot_down(token) and takes_weapons(token)
+    lethal = "firearms" in found or any(w in lexicons.load("events")["fatality_words"] for w in words)
+    return Means(
+        mode,
+        grenade,
+        stopped,
+        civilian_site=_at_civilian_site(token),
+        property_only=_property_only(token),
+        lethal=lethal,
+    )
 
 
 def _for_settlement(token: Token, objects: bool) -> bool:
@@ -95,6 +108,48 @@ def _takes_ground(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
     return any(t.lemma_.lower() in ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in things)
+
+
+def _hit_aircraft(token: Token) -> set[str]:
+    """Aircraft named as what was hit ("shoot down an army helicopter"), which are no means of the
+    attack: an aircraft or drone word that is the object of a verb other than one of launching."""
+    modes = lexicons.load("events")["mode_words"]
+    projecting = lexicons.load("events")["projecting_verbs"]
+    scope = [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree]
+    return {
+        word
+        for t in scope
+        if t.dep_ in ("dobj", "nsubjpass")
+        and t.head.lemma_.lower() not in projecting
+        and modes.get(t.lemma_.lower()) in ("aerial", "drone")
+        for word in (t.lemma_.lower(), t.lower_)
+    }
+
+
+def _at_civilian_site(token: Token) -> bool:
+    """Whether the attack is on a place where unarmed people are ("attacked two villages", "opened
+    fire inside a mosque", "a school was attacked"): ACLED's violence against civilians when no armed
+    target is named."""
+    sites = lexicons.load("events")["civilian_sites"]
+    verb = predicate_of(token)
+    hit = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    hit += [
+        g
+        for c in (*token.children, *verb.children)
+        if c.dep_ == "prep" and c.lower_ in ("on", "inside", "at", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(t.lemma_.lower() in sites or t.lower_ in sites for h in hit for t in (h, *h.conjuncts))
+
+
+def _property_only(token: Token) -> bool:
+    """Whether what the act hits is only property ("torched vehicles", "shops were burned"): ACLED's
+    looting and property destruction unless a crowd does it in a demonstration."""
+    goods = lexicons.load("events")["property_nouns"]
+    hit = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    things = [t for h in hit for t in (h, *h.conjuncts)]
+    return bool(things) and all(t.lemma_.lower() in goods or t.lower_ in goods for t in things)
 
 
 def _shot_down(token: Token) -> bool:

@@ -116,10 +116,25 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["projecting_verbs"] and takes_weapons(token, heads_only=True) and not _stops(token):
         # "used sulfur mustard", "chlorine munitions were dropped": the weapon used is the attack
         return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["gathering_verbs"] and _crowd_subject(token):
+        # "demonstrators gathered in the square", "protesters assembled outside parliament"
+        return _make(token, ["PROTEST", "demo"], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["interdiction_verbs"] and takes_weapons(token):
         # "defused a bomb", "found explosive devices", "intercepted 12 guns": weapons taken out of use
         return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _crowd_subject(token: Token) -> bool:
+    """Whether the verb's subject is demonstrators or a crowd, by the actor lexicon's kinds."""
+    kinds = lexicons.load("actors")["head_nouns"]
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    # "hundreds of demonstrators": the counted noun stands for the subject
+    counted = [
+        g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    people = [t for s in (*subjects, *counted) for t in (s, *s.conjuncts)]
+    return any(kinds.get(t.lower_) in ("protesters", "rioters") for t in people)
 
 
 def sets_up_base(token: Token) -> bool:
@@ -283,6 +298,8 @@ def _noun_trigger(token: Token) -> Trigger | None:
             token.idx - len(hyphenated) + len(token.text),
             token.idx + len(token.text),
         )
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon["equipment_heads"]:
+        return None  # "riot police", "riot gear", "strike force": a kind of unit, not an act
     if lemma not in lexicon["nouns"]:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
