@@ -55,7 +55,8 @@ def acled_type(
     if plover_type == "PROTEST":
         if trigger_lemma == "loot" and kind1 not in CROWDS:
             return _SD, "Looting/property destruction"  # shops looted, by militants or unnamed
-        if mode in ("riot", "vandalize"):
+        if mode in ("riot", "vandalize") or trigger_lemma.startswith("block "):
+            # ACLED counts roads blocked with barricades among a demonstration's destructive acts
             return "Riots", "Violent demonstration"
         return "Protests", "Peaceful protest"
     if plover_type == "COERCE":

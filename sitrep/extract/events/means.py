@@ -165,4 +165,8 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
     nearby = (
         [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree, *token.head.children]
     )
+    projecting = lexicons.load("events")["projecting_verbs"]
+    user = token.head.head if token.dep_ == "pobj" else None
+    if user is not None and user.pos_ == "VERB" and user.lemma_.lower() in projecting:
+        nearby += [*user.subtree]  # "used chlorine gas in an attack": the attack's means
     return [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby), *(t.lower_ for t in nearby)]

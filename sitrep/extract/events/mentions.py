@@ -332,6 +332,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     confidence += 0.15 if actor1 is not None else 0.0
     confidence += 0.1 if timex is not None else 0.0
     confidence -= 0.2 if _secondary(token) else 0.0
+    # a habit, a count or a plan coded as ACLED would code an incident tells no one act
+    confidence -= 0.05 if status != "incident" and acled_event else 0.0
     event = Event(
         id=event_id,
         type=trigger.type,  # type: ignore[arg-type]

@@ -113,7 +113,12 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["base_verbs"] and sets_up_base(token):
         # "set up two new bases", "established a military post": ACLED's Headquarters or base established
         return _make(token, ["MOBILIZE", "troops"], lemma, token.idx, token.idx + len(token.text))
-    if lemma in lexicon["projecting_verbs"] and takes_weapons(token, heads_only=True) and not _stops(token):
+    if (
+        lemma in lexicon["projecting_verbs"]
+        and takes_weapons(token, heads_only=True)
+        and not _stops(token)
+        and not _beside_an_attack(token)
+    ):
         # "used sulfur mustard", "chlorine munitions were dropped": the weapon used is the attack
         return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["gathering_verbs"] and _crowd_subject(token):
@@ -123,6 +128,20 @@ def _verb_trigger(token: Token) -> Trigger | None:
         # "defused a bomb", "found explosive devices", "intercepted 12 guns": weapons taken out of use
         return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _beside_an_attack(verb: Token) -> bool:
+    """Whether a verb of using a weapon is part of an attack told by another word ("killed them using
+    knives", "launched rockets, killing five"): that word tells the act, and the means go with it."""
+    verbs, nouns = lexicons.load("events")["verbs"], lexicons.load("events")["nouns"]
+    near = [*list(verb.ancestors)[:2], *verb.children]
+    near += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for word in near:
+        lexicon = verbs if word.pos_ == "VERB" else nouns
+        entry = lexicon.get(word.lemma_.lower())
+        if word is not verb and entry is not None and entry[0] == "ASSAULT":
+            return True
+    return False
 
 
 def _crowd_subject(token: Token) -> bool:
