@@ -42,7 +42,19 @@ SUB_EVENTS = [
     ),
     ("Police arrested 40 protesters outside parliament on Tuesday.", "Protest with intervention"),
     ("Hundreds of demonstrators gathered in the main square on Tuesday.", "Peaceful protest"),
+    ("Farmers blocked roads across the state on Tuesday.", "Violent demonstration"),
+    ("Security forces jailed 60 suspected militants in the province on Tuesday.", "Arrests"),
+    ("Dozens of fighters defected from the militia on Tuesday.", "Change to group/activity"),
+    (
+        "A gunman opened fire on a peaceful rally in the city on Tuesday, killing two.",
+        "Excessive force against protesters",
+    ),
 ]
+
+
+def test_an_act_done_without_fighting_is_no_fight(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The rebels entered the town on Tuesday without fighting.").events
+    assert all(e.negated for e in events if e.acled_event_type == "Battles")
 
 
 def test_riot_police_are_no_riot(extract) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,8 @@ def acled_type(
         return None, None
     kind1 = actor1.kind if actor1 else None
     kind2 = actor2.kind if actor2 else None
+    if kind2 is None and means.gathering:
+        kind2 = "protesters"  # "attacked a peaceful rally": the demonstrators were hit
     if means.weapons_stopped and plover_type in ("ASSAULT", "COERCE"):
         return _SD, "Disrupted weapons use"
     if plover_type == "ASSAULT":
@@ -71,6 +73,8 @@ def acled_type(
         if mode in ("curfew", "martial-law"):
             return _SD, "Other"
         return None, None
+    if plover_type == "SANCTION" and trigger_lemma in ("jail", "imprison") and kind1 == "state_forces":
+        return _SD, "Arrests"  # security forces jailing suspects: an arrest, not a court's sentence
     if plover_type == "MOBILIZE" and means.base:
         return _SD, "Headquarters or base established"
     if plover_type == "MOBILIZE":
@@ -86,8 +90,8 @@ def acled_type(
             return None, None  # "passengers were freed", "released a report": no agreement
         if mode in ("ceasefire", "release") or trigger_lemma == "surrender":
             return _SD, "Agreement"  # ACLED counts prisoner swaps and surrenders as agreements
-        if mode == "disarm":
-            return _SD, "Change to group/activity"
+        if mode == "disarm" or trigger_lemma == "defect":
+            return _SD, "Change to group/activity"  # fighters laying down arms or changing sides
         return None, None
     if plover_type == "CONSULT" and means.settlement:
         return _SD, "Agreement"  # peace talks, which only parties to a conflict hold

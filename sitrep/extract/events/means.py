@@ -47,6 +47,7 @@ class Means:
     civilian_site: bool = False
     property_only: bool = False
     lethal: bool = False
+    gathering: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -84,6 +85,7 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         grenade,
         stopped,
         civilian_site=_at_civilian_site(token),
+        gathering=_at_gathering(token),
         property_only=_property_only(token),
         lethal=lethal,
     )
@@ -126,11 +128,24 @@ def _hit_aircraft(token: Token) -> set[str]:
     }
 
 
+def _at_gathering(token: Token) -> bool:
+    """Whether what the act hits is a demonstration ("attacked a peaceful rally"): its target is the
+    demonstrators, as if they were named."""
+    nouns = lexicons.load("events")["nouns"]
+    return any((nouns.get(h.lemma_.lower()) or [None])[0] == "PROTEST" for h in _hit(token))
+
+
 def _at_civilian_site(token: Token) -> bool:
     """Whether the attack is on a place where unarmed people are ("attacked two villages", "opened
     fire inside a mosque", "a school was attacked"): ACLED's violence against civilians when no armed
     target is named."""
     sites = lexicons.load("events")["civilian_sites"]
+    return any(t.lemma_.lower() in sites or t.lower_ in sites for h in _hit(token) for t in (h, *h.conjuncts))
+
+
+def _hit(token: Token) -> list[Token]:
+    """What an attack is aimed at: the object of the trigger or of the verb that carries it, or what it
+    is made "on", "inside", "at" or "against"."""
     verb = predicate_of(token)
     hit = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
     hit += [
@@ -140,7 +155,7 @@ def _at_civilian_site(token: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return any(t.lemma_.lower() in sites or t.lower_ in sites for h in hit for t in (h, *h.conjuncts))
+    return hit
 
 
 def _property_only(token: Token) -> bool:
@@ -165,6 +180,8 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
     nearby = (
         [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree, *token.head.children]
     )
+    if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers"
+        nearby += [token.head, *(c for c in token.head.children if c.dep_ in ("compound", "amod"))]
     projecting = lexicons.load("events")["projecting_verbs"]
     user = token.head.head if token.dep_ == "pobj" else None
     if user is not None and user.pos_ == "VERB" and user.lemma_.lower() in projecting:
