@@ -83,9 +83,13 @@ def test_weapons_fired_are_an_attack_not_a_seizure(extract) -> None:  # type: ig
     assert not any(e.acled_sub_event_type == "Disrupted weapons use" for e in events)
 
 
-def test_a_planned_attack_keeps_its_type_but_is_no_acled_row(extract) -> None:  # type: ignore[no-untyped-def]
+def test_a_planned_attack_has_no_acled_type(extract) -> None:  # type: ignore[no-untyped-def]
     event = next(
         e for e in extract("The rebels plan to shell the town next week.").events if e.type == "ASSAULT"
     )
-    assert event.acled_sub_event_type == "Shelling/artillery/missile attack"
-    assert event.status != "incident" or event.hypothetical
+    assert event.acled_event_type is None and event.status != "incident"
+
+
+def test_a_story_that_dates_no_act_still_reports_the_one_in_its_lead(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Gunmen attacked two villages in the district, killing 20 people.").events
+    assert [e.acled_sub_event_type for e in events if e.acled_event_type] == ["Attack"]

@@ -1,8 +1,8 @@
 """PLOVER type and mode to ACLED event_type / sub_event_type (ONTOLOGY.md 3.2, first matching rule wins).
 
-Verbal events and denied (negated) events have no ACLED type. Every other mention gets the type it has
-as an incident, whatever its status: a planned, generic or background mention keeps its type, and its
-status (with `model.is_acled_row`) keeps it out of the ACLED export.
+Verbal events and denied (negated) events have no ACLED type; mentions that turn out not to be
+incidents lose theirs when incidents are assembled (`incidents.py`). What the act was done with, at whom
+and for what comes from `means.py`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def acled_type(
     if plover_type == "ASSAULT":
         if means.lethal and mode == "crowd-control":
             return "Protests", "Excessive force against protesters"  # dispersed with live bullets
-        kind, sub = _assault(mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only)
+        kind, sub = _assault(
+            mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only, means.territory
+        )
         if means.grenade and sub == "Remote explosive/landmine/IED":
             return kind, "Grenade"
         return kind, sub
@@ -131,10 +133,11 @@ def _assault(
     kind2: str | None,
     civilian_site: bool = False,
     property_only: bool = False,
+    territory: bool = False,
 ) -> tuple[str, str]:
     events = lexicons.load("events")
-    if lemma in events["capture_words"]:
-        return _territory(kind1)
+    if lemma in events["capture_words"] or (lemma in events["ground_capture_words"] and territory):
+        return _territory(kind1)  # "took over the town", not "took over the train"
     if lemma == "lynch":
         return "Riots", "Mob violence"
     crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])

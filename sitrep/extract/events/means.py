@@ -87,6 +87,7 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         civilian_site=_at_civilian_site(token),
         gathering=_at_gathering(token),
         property_only=_property_only(token),
+        territory=_takes_ground(token),
         lethal=lethal,
     )
 
@@ -106,10 +107,20 @@ def _takes_ground(token: Token) -> bool:
     """Whether a seizure takes ground ("seized three hill posts", "seized the town"), which ACLED codes
     as a change of territory, not as looting."""
     ground = {*lexicons.load("events")["place_nouns"], *lexicons.load("events")["base_nouns"]}
-    ground |= {"control", "territory", "ground", "village", "villages", "hill", "highway", "road"}
+    ground |= {"territory", "ground", "village", "villages", "hill", "highway", "road"}
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
+    # "control of the highway", "control over the town": the ground is what the control is of
+    things = [
+        g if t.lemma_.lower() == "control" else t
+        for t in things
+        for g in ([*_of_or_over(t)] if t.lemma_.lower() == "control" else [t])
+    ]
     return any(t.lemma_.lower() in ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in things)
+
+
+def _of_or_over(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.lower_ in ("of", "over") for g in c.children if g.dep_ == "pobj"]
 
 
 def _hit_aircraft(token: Token) -> set[str]:
