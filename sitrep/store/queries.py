@@ -354,3 +354,34 @@ def summary(store: Store) -> dict[str, Any]:
         "claims": count("SELECT count(*) FROM claims"),
         "relations": count("SELECT count(*) FROM relations"),
     }
+
+
+_ACTOR_NAMES = """
+SELECT e.article_id, e.id,
+       n1.type AS actor1_type, n1.aliases AS actor1_aliases, c1.aliases AS actor1_canonical,
+       n2.type AS actor2_type, n2.aliases AS actor2_aliases, c2.aliases AS actor2_canonical
+FROM events e
+LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id
+LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id
+LEFT JOIN canonical_entity_members m1 ON m1.article_id = e.article_id AND m1.entity_id = e.actor1_entity_id
+LEFT JOIN canonical_entities c1 ON c1.id = m1.canonical_id
+LEFT JOIN canonical_entity_members m2 ON m2.article_id = e.article_id AND m2.entity_id = e.actor2_entity_id
+LEFT JOIN canonical_entities c2 ON c2.id = m2.canonical_id
+WHERE e.actor1_entity_id IS NOT NULL OR e.actor2_entity_id IS NOT NULL
+"""
+
+
+def actor_names(store: Store) -> dict[str, dict[str, Any]]:
+    """Every name each event's actors go by, keyed like `events` rows (`article_id:event_id`): for
+    `actor1` and `actor2`, the entity's type (PERSON, ORG, NORP…) and its aliases in this article and,
+    once linked, in every article (the exports name a group by its longest full name)."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in fetch(store, _ACTOR_NAMES, {}):
+        item: dict[str, Any] = {}
+        for side in ("actor1", "actor2"):
+            own, linked = row[f"{side}_aliases"], row[f"{side}_canonical"]
+            aliases = [*json.loads(own or "[]"), *json.loads(linked or "[]")]
+            item[f"{side}_type"] = row[f"{side}_type"]
+            item[f"{side}_aliases"] = list(dict.fromkeys(aliases))
+        found[f"{row['article_id']}:{row['id']}"] = item
+    return found

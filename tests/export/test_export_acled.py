@@ -54,9 +54,9 @@ def test_shelling_row(filled: Store) -> None:
     assert row["disorder_type"] == "Political violence"
     assert row["sub_event_type"] == "Shelling/artillery/missile attack"
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Russian forces",
+        "Military Forces of Russia",
         "8",
-        "civilians",
+        "Civilians (Ukraine)",
         "7",
     )
     assert row["interaction"] == "78"
@@ -82,7 +82,7 @@ def test_battle_without_date_or_fatalities(filled: Store) -> None:
     row = rows[2]
     assert row["event_id_cnty"] == "UKR3"
     assert (row["event_date"], row["time_precision"]) == ("2023-03-08", "2")
-    assert (row["actor1"], row["actor2"]) == ("Ukrainian troops", "Wagner Group")
+    assert (row["actor1"], row["actor2"]) == ("Military Forces of Ukraine", "Wagner Group")
     assert (row["inter1"], row["inter2"], row["interaction"]) == ("1", "8", "18")
     assert row["civilian_targeting"] == ""
     assert row["fatalities"] == "0"
@@ -93,7 +93,7 @@ def test_one_sided_event(filled: Store) -> None:
     _, rows, _ = export(filled)
     row = rows[0]
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Volodymyr Zelensky",
+        "Government of Ukraine",
         "1",
         "",
         "0",
