@@ -149,6 +149,42 @@ def acled_row(event: dict[str, Any], number: int, names: dict[str, Any] | None =
     }
 
 
+# The ACLED columns the other event exports (PLOVER JSON Lines, Parquet, GeoJSON) carry beside their own
+# fields, under these names: ACLED's own, with `acled_` before the ones PLOVER also has in its own sense.
+SHARED_FIELDS = {
+    "disorder_type": "disorder_type",
+    "event_type": "acled_event_type",
+    "sub_event_type": "acled_sub_event_type",
+    "actor1": "acled_actor1",
+    "assoc_actor_1": "assoc_actor_1",
+    "inter1": "inter1",
+    "actor2": "acled_actor2",
+    "assoc_actor_2": "assoc_actor_2",
+    "inter2": "inter2",
+    "interaction": "interaction",
+    "civilian_targeting": "civilian_targeting",
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "admin3": "admin3",
+    "geo_precision": "geo_precision",
+    "time_precision": "time_precision",
+    "source": "acled_source",
+    "source_scale": "source_scale",
+}
+
+
+def shared_fields(
+    event: dict[str, Any], names: dict[str, Any] | None = None, reports: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The ACLED columns of one event (a `queries.events` row, or a merged event's record with its
+    `reports`) for the other exports: empty text and 0 become null, as JSON and Parquet expect."""
+    row = acled_row(event, 0, names)
+    if reports:
+        sources = outlets.event_outlets(reports)
+        row["source"], row["source_scale"] = "; ".join(sources), outlets.scale(sources)
+    return {name: row[column] if row[column] != "" else None for column, name in SHARED_FIELDS.items()}
+
+
 def exported(event: dict[str, Any]) -> bool:
     """Whether ACLED would code the event: an incident that took place (`happened`) with an ACLED type."""
     return bool((event["acled_event_type"] or "").strip()) and happened(event)

@@ -385,3 +385,8 @@ def actor_names(store: Store) -> dict[str, dict[str, Any]]:
             item[f"{side}_aliases"] = list(dict.fromkeys(aliases))
         found[f"{row['article_id']}:{row['id']}"] = item
     return found
+
+
+def article_titles(store: Store) -> dict[str, str | None]:
+    """Each stored article's title by article id, for exports that show where an event was read."""
+    return {row["id"]: row["title"] for row in fetch(store, "SELECT id, title FROM articles", {})}
