@@ -6,9 +6,11 @@ and the rules of ACLED's codebook for who stands on which side of each event typ
 - Riots: actor1 is the rioters.
 - Violence against civilians: actor2 is the civilians, and the civilians are never actor1.
 - An unnamed perpetrator of violence against civilians, of a bomb, grenade or suicide attack is an
-  "Unidentified Armed Group"; the unnamed victims of violence against civilians are "Civilians"; the
-  unnamed side that arrests is the police. Each such side is written with a note saying the source did
-  not name it. Sides of other events are never filled: nothing the text does not support is invented.
+  "Unidentified Armed Group", and so is the side of a battle the text leaves unnamed when the other
+  side is a state force (a battle is fought by two armed sides); the unnamed victims of violence
+  against civilians are "Civilians"; the unnamed side that arrests is the police. Each such side is
+  written with a note saying the source did not name it. No other side is filled, nor a battle that
+  names no side: nothing the text does not support is invented.
 - A second group named with actor1 is its associated actor, or the other side of a battle whose other
   side the text does not name ("clashes between Ukrainian and Russian forces").
 - One entity never stands on both sides: the second mention goes to the notes.
@@ -63,8 +65,10 @@ def code_sides(event: dict[str, Any], names: dict[str, Any] | None = None) -> Si
     place = (event["country_code"] or "").upper() or None
     event_type, sub_type = event["acled_event_type"], event["acled_sub_event_type"]
     notes: list[str] = []
-    actor1, extra1 = _code(Side.of(event, "actor1", names), place, event_type, sub_type, 1, notes)
-    actor2, extra2 = _code(Side.of(event, "actor2", names), place, event_type, sub_type, 2, notes)
+    side1, side2 = Side.of(event, "actor1", names), Side.of(event, "actor2", names)
+    named_only = 1 if side2 is None and side1 else 2 if side1 is None and side2 else None
+    actor1, extra1 = _code(side1, place, event_type, sub_type, 1, notes)
+    actor2, extra2 = _code(side2, place, event_type, sub_type, 2, notes)
     if extra1 and actor2 is None and event_type == "Battles":
         actor2, extra1 = extra1[0], extra1[1:]
     actor1 = _with_assoc(actor1, extra1)
@@ -72,7 +76,7 @@ def code_sides(event: dict[str, Any], names: dict[str, Any] | None = None) -> Si
     if actor1 and actor2 and _same(actor1, actor2):
         notes.append(f"[{actor2.entity or actor2.name} is named on both sides; recorded once.]")
         actor2 = None
-    sides = _by_event_type(Sides(actor1, actor2), place, event_type, sub_type, notes)
+    sides = _by_event_type(Sides(actor1, actor2), place, event_type, sub_type, notes, named_only)
     return replace(sides, notes=tuple(notes))
 
 
@@ -131,8 +135,15 @@ def _as_crowd(actor: AcledActor, label: str, inter: int, place: str | None) -> A
 
 
 def _by_event_type(
-    sides: Sides, place: str | None, event_type: str | None, sub_type: str | None, notes: list[str]
+    sides: Sides,
+    place: str | None,
+    event_type: str | None,
+    sub_type: str | None,
+    notes: list[str],
+    named_only: int | None = None,
 ) -> Sides:
+    """The rules by event type; `named_only` is the one side (1 or 2) the text names, when it names
+    only one."""
     actor1, actor2 = sides.actor1, sides.actor2
     if event_type in ("Protests", "Riots"):
         label, inter = ("Protesters", 6) if event_type == "Protests" else ("Rioters", 5)
@@ -154,6 +165,13 @@ def _by_event_type(
             actor1 = _default(UNIDENTIFIED, 3, place, 1, notes)
     elif event_type == "Explosions/Remote violence" and sub_type in _UNAIMED_EXPLOSIVES and actor1 is None:
         actor1 = _default(UNIDENTIFIED, 3, place, 1, notes)
+    elif event_type == "Battles" and named_only is not None and (actor1 is None) != (actor2 is None):
+        known = actor1 or actor2
+        if known is not None and known.inter in (1, 8):  # state forces fought someone left unnamed
+            if actor1 is None:
+                actor1 = _default(UNIDENTIFIED, 3, place, 1, notes)
+            else:
+                actor2 = _default(UNIDENTIFIED, 3, place, 2, notes)
     elif sub_type == "Arrests" and actor1 is None:
         actor1 = _default("Police Forces", 1, place, 1, notes)
     return Sides(actor1, actor2)

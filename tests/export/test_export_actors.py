@@ -288,9 +288,19 @@ def test_police_dispersing_a_protest_is_actor2() -> None:
     assert (sides.actor1.name, sides.actor2.name) == ("Protesters (Mali)", "Police Forces of Mali")
 
 
-def test_battles_are_never_filled() -> None:
+def test_a_battle_naming_no_side_is_never_filled() -> None:
     sides = code_sides(event())
     assert (sides.actor1, sides.actor2, sides.notes) == (None, None, ())
+
+
+def test_the_unnamed_side_of_a_battle_is_an_unidentified_armed_group() -> None:
+    sides = code_sides(event(actor2="Authorities", actor2_kind="government", country_code="NG"))
+    assert sides.actor1 is not None and sides.actor2 is not None
+    assert (sides.actor1.name, sides.actor2.name) == (
+        "Unidentified Armed Group (Nigeria)",
+        "Military Forces of Nigeria",
+    )
+    assert sides.notes == ("[Actor 1 not named in the source; coded as Unidentified Armed Group (Nigeria).]",)
 
 
 def test_one_entity_is_never_on_both_sides() -> None:
