@@ -7,8 +7,9 @@ perhaps an entity with its aliases. ACLED names actors by convention instead, an
   text, or any state side of an arrest), "Government of Mexico" outside violence; inter 1, or 8 when
   the country is not the event's;
 - well-known groups by the name ACLED's style gives them (`lexicons/acled_actors.json`), other named
-  armed groups by their longest full name ("BLA terrorists" → its group), unnamed gunmen or militants as
-  "Unidentified Armed Group (Somalia)", inter 3;
+  armed groups by their longest full name ("BLA terrorists" → its group), a person by the armed group
+  the article says they lead or belong to, unnamed gunmen or militants as "Unidentified Armed Group
+  (Somalia)", inter 3;
 - unarmed people by role and country: "Civilians (Somalia)", "Protesters (Kenya)", "Rioters (Kenya)",
   with a subgroup the text names ("Journalists (Zimbabwe)") as the associated actor;
 - a second group joined to the first ("Russian troops and Wagner fighters", "army backed by militias")
@@ -22,7 +23,7 @@ in the notes (`sitrep.export.acled_sides`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -72,6 +73,7 @@ class Side:
     aliases: tuple[str, ...]
     kind: str | None
     country: str | None
+    group: Side | None = None  # the group a person acts for, as the article's relations state it
 
     @classmethod
     def of(cls, event: dict[str, Any], prefix: str, names: dict[str, Any] | None) -> Side | None:
@@ -80,13 +82,28 @@ class Side:
         if not text and not event[f"{prefix}_entity"]:
             return None
         names = names or {}
+        country = (event[f"{prefix}_country"] or "").upper() or None
+        group = names.get(f"{prefix}_group") or {}
+        group_aliases = tuple(group.get("aliases") or ())
         return cls(
             text=text or event[f"{prefix}_entity"],
             entity=event[f"{prefix}_entity"],
             entity_type=names.get(f"{prefix}_type"),
             aliases=tuple(names.get(f"{prefix}_aliases") or ()),
             kind=kind_key(event[f"{prefix}_kind"]),
-            country=(event[f"{prefix}_country"] or "").upper() or None,
+            country=country,
+            group=(
+                cls(
+                    max(group_aliases, key=len),
+                    None,
+                    "ORG",
+                    group_aliases,
+                    kind_key(group.get("kind")),
+                    country,
+                )
+                if group_aliases
+                else None
+            ),
         )
 
 
@@ -242,6 +259,14 @@ def name_side(
     group = known_group(side, place_country)
     if group is not None:
         return group
+    if (
+        side.entity_type == "PERSON"
+        and side.group is not None
+        and side.kind not in ("state_forces", "government")
+    ):
+        acting_for = name_side(side.group, place_country, event_type, sub_type, role)
+        if acting_for is not None and acting_for.inter in (2, 3, 4, 8):  # "al-Shabab leader X" → Al Shabaab
+            return replace(acting_for, entity=side.entity)
     kind, head = side.kind, _head(side.text)
     where = side.country if kind in ("civilians", "protesters", "rioters") and side.country else place_country
     if kind is None:

@@ -356,10 +356,18 @@ def summary(store: Store) -> dict[str, Any]:
     }
 
 
-_ACTOR_NAMES = """
+# The group a person acts for, from the relations the article states ("al-Shabab leader X").
+_GROUP_OF = """(SELECT json_object('aliases', json(o.aliases), 'kind', o.kind)
+    FROM relations r JOIN entities o ON o.article_id = r.article_id AND o.id = r.object
+    WHERE r.article_id = e.article_id AND r.subject = e.{side}_entity_id
+      AND r.predicate IN ('leader_of', 'commander_of', 'member_of', 'spokesperson_of')
+    ORDER BY r.seq LIMIT 1) AS {side}_group"""
+
+_ACTOR_NAMES = f"""
 SELECT e.article_id, e.id,
        n1.type AS actor1_type, n1.aliases AS actor1_aliases, c1.aliases AS actor1_canonical,
-       n2.type AS actor2_type, n2.aliases AS actor2_aliases, c2.aliases AS actor2_canonical
+       n2.type AS actor2_type, n2.aliases AS actor2_aliases, c2.aliases AS actor2_canonical,
+       {_GROUP_OF.format(side="actor1")}, {_GROUP_OF.format(side="actor2")}
 FROM events e
 LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id
 LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id
@@ -373,8 +381,9 @@ WHERE e.actor1_entity_id IS NOT NULL OR e.actor2_entity_id IS NOT NULL
 
 def actor_names(store: Store) -> dict[str, dict[str, Any]]:
     """Every name each event's actors go by, keyed like `events` rows (`article_id:event_id`): for
-    `actor1` and `actor2`, the entity's type (PERSON, ORG, NORP…) and its aliases in this article and,
-    once linked, in every article (the exports name a group by its longest full name)."""
+    `actor1` and `actor2`, the entity's type (PERSON, ORG, NORP…), its aliases in this article and,
+    once linked, in every article (the exports name a group by its longest full name), and the aliases
+    and kind of the group a person leads, commands, speaks for or belongs to (`{side}_group`)."""
     found: dict[str, dict[str, Any]] = {}
     for row in fetch(store, _ACTOR_NAMES, {}):
         item: dict[str, Any] = {}
@@ -383,6 +392,7 @@ def actor_names(store: Store) -> dict[str, dict[str, Any]]:
             aliases = [*json.loads(own or "[]"), *json.loads(linked or "[]")]
             item[f"{side}_type"] = row[f"{side}_type"]
             item[f"{side}_aliases"] = list(dict.fromkeys(aliases))
+            item[f"{side}_group"] = json.loads(row[f"{side}_group"]) if row[f"{side}_group"] else None
         found[f"{row['article_id']}:{row['id']}"] = item
     return found
 

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from sitrep.export.acled_sides import civilian_targeting, code_sides
-from sitrep.export.actors import Side, name_side, split_tied
+from sitrep.export.actors import AcledActor, Side, name_side, split_tied
 
 
 def side(
@@ -317,3 +317,14 @@ def test_one_entity_is_never_on_both_sides() -> None:
     )
     assert sides.actor1 is not None and sides.actor2 is None
     assert sides.actor1.name == "Arnel Joseph"
+
+
+def test_a_person_is_named_by_the_armed_group_they_lead() -> None:
+    group = Side("Al-Shabab", None, "ORG", ("Al-Shabab",), None, None)
+    leader = Side("Tima-Weeyne", "Mansoor Tima-Weeyne", "PERSON", ("Mansoor Tima-Weeyne",), None, None, group)
+    coded = name_side(leader, "SO", "Battles", "Armed clash", 1)
+    assert coded is not None
+    assert (coded.name, coded.inter, coded.entity) == ("Al Shabaab", 2, "Mansoor Tima-Weeyne")
+    official = Side("Peskov", "Dmitry Peskov", "PERSON", (), "government", "RU", group)
+    expected = AcledActor("Government of Russia", 1, entity="Dmitry Peskov")
+    assert name_side(official, "RU", "Strategic developments", "Agreement", 1) == expected
