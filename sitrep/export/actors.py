@@ -247,7 +247,9 @@ def _state(side: Side, place_country: str | None, event_type: str | None, sub_ty
     else:
         body = "Military Forces"
     name = f"{body} of {country_label(country)}" if countries.name(country) else f"Unidentified {body}"
-    abroad = bool(country and place_country and country != place_country.upper())
+    # ONTOLOGY 4.1: a state's forces operating outside its own country are external (8); a government
+    # signing an agreement abroad is not operating there.
+    abroad = bool(country and place_country and country != place_country.upper()) and body != "Government"
     return AcledActor(name, 8 if abroad else 1, entity=side.entity)
 
 
@@ -307,9 +309,14 @@ def _untyped_kind(side: Side, head: str, event_type: str | None, role: int) -> s
         return "civilians"
     if side.entity_type == "PERSON" and role == 2:
         return "civilians"  # a named person harmed or arrested, with no armed role
-    words = _words(side.text)
-    if len(words) == 1 and words[0] in _demonyms() and event_type in VIOLENT:
-        return "state_forces"  # "Russian" shelling, "Ukrainian" positions: the country's forces
+    if event_type not in VIOLENT:
+        return None
+    for name in (side.text, side.entity or ""):  # the mention, or the entity a pronoun stands for
+        words = [word for word in _words(name) if word != "the"]
+        if len(words) == 1 and words[0] in _demonyms():
+            return "state_forces"  # "Russian" shelling, "Ukrainian" positions: the country's forces
+        if len(words) == 1 and words[0] in _words_of("armed_adjectives"):
+            return "rebel_group"  # "the Islamists", "jihadist" standing alone: an armed group unnamed
     return None
 
 

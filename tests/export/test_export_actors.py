@@ -201,6 +201,21 @@ def test_things_are_not_actors(given: Side) -> None:
     assert name_side(given, "SO", "Battles", None, 2) is None
 
 
+def test_a_pronoun_for_an_ideology_is_an_unidentified_armed_group() -> None:
+    pronoun = Side("it", "Islamist", "NORP", ("Islamist",), None, None)
+    coded = name_side(pronoun, "SO", "Battles", "Armed clash", 1)
+    assert coded is not None and (coded.name, coded.inter) == ("Unidentified Armed Group (Somalia)", 3)
+    assert name_side(pronoun, "SO", "Protests", "Peaceful protest", 1) is None
+
+
+def test_a_government_abroad_is_not_a_force_abroad() -> None:
+    ukraine = side("Ukraine", "government", "UA", "GPE")
+    agreement = name_side(ukraine, "LT", "Strategic developments", "Agreement", 1)
+    strike = name_side(ukraine, "RU", "Explosions/Remote violence", "Air/drone strike", 1)
+    assert agreement is not None and (agreement.name, agreement.inter) == ("Government of Ukraine", 1)
+    assert strike is not None and (strike.name, strike.inter) == ("Military Forces of Ukraine", 8)
+
+
 def test_subgroups_become_associated_actors() -> None:
     coded = name_side(side("journalists", "civilians"), "ZW", "Violence against civilians", "Attack", 2)
     assert coded is not None
