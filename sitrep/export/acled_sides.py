@@ -124,7 +124,7 @@ def _default(label: str, inter: int, place: str | None, role: int, notes: list[s
         full = f"{label} of {name}" if name else f"Unidentified {label}"
     else:
         full = f"{label} ({name})" if name else label
-    notes.append(f"[Actor {role} not named in the source; coded as {full}.]")
+    notes.append(f"[Actor {role} coded as {full}: the source names no actor for this side.]")
     return AcledActor(full, inter)
 
 

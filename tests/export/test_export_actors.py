@@ -285,7 +285,7 @@ def test_violence_against_civilians_fills_both_sides_and_says_so() -> None:
     assert sides.actor1 is not None and sides.actor2 is not None
     assert (sides.actor1.name, sides.inter1) == ("Unidentified Armed Group (Afghanistan)", 3)
     assert (sides.actor2.name, sides.inter2) == ("Civilians (Afghanistan)", 7)
-    assert len(sides.notes) == 2 and "not named in the source" in sides.notes[0]
+    assert len(sides.notes) == 2 and "the source names no actor" in sides.notes[0]
     assert civilian_targeting("Violence against civilians", "Attack", sides)
 
 
@@ -315,7 +315,9 @@ def test_the_unnamed_side_of_a_battle_is_an_unidentified_armed_group() -> None:
         "Unidentified Armed Group (Nigeria)",
         "Military Forces of Nigeria",
     )
-    assert sides.notes == ("[Actor 1 not named in the source; coded as Unidentified Armed Group (Nigeria).]",)
+    assert sides.notes == (
+        "[Actor 1 coded as Unidentified Armed Group (Nigeria): the source names no actor for this side.]",
+    )
 
 
 def test_one_entity_is_never_on_both_sides() -> None:
