@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sitrep import lexicons
@@ -133,20 +133,21 @@ def _demonyms() -> dict[str, str]:
 
 
 @cache
-def _groups() -> list[tuple[tuple[str, ...], bool, dict[str, Any]]]:
-    """Known groups as (alias words, must be in capitals, entry), longest alias first."""
-    found = []
+def _groups() -> dict[str, list[tuple[tuple[str, ...], bool, dict[str, Any]]]]:
+    """Known groups by the first word of each alias: (alias words, must be in capitals, entry)."""
+    found: dict[str, list[tuple[tuple[str, ...], bool, dict[str, Any]]]] = {}
     for aliases, entry in _lexicon()["groups"].items():
         for alias in aliases.split("|"):
-            words = tuple(_words(alias))
-            found.append((words, len(alias.replace("-", "")) <= 3, entry))
-    return sorted(found, key=lambda item: -len(item[0]))
+            words = _words(alias)
+            found.setdefault(words[0], []).append((words, len(alias.replace("-", "")) <= 3, entry))
+    return found
 
 
-def _words(text: str) -> list[str]:
-    """Folded words: "al-Shabab's" → ["al-shabab"], "country’s" → ["country"]."""
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    """Folded words: "al-Shabab's" → ("al-shabab",), "country’s" → ("country",)."""
     text = text.replace("’", "'").casefold()
-    return [re.sub(r"'s$", "", word) for word in re.findall(r"[\w'-]+", text) if word not in ("'s", "'")]
+    return tuple(re.sub(r"'s$", "", word) for word in re.findall(r"[\w'-]+", text) if word not in ("'s", "'"))
 
 
 def _head(text: str) -> str:
@@ -163,27 +164,27 @@ def country_label(code: str | None) -> str:
 
 
 def known_group(side: Side, place_country: str | None) -> AcledActor | None:
-    """The ACLED name of a well-known group any of the side's names mentions ("al-Shabab militants")."""
+    """The ACLED name of a well-known group any of the side's names mentions ("al-Shabab militants");
+    the longest alias found wins."""
+    best: tuple[tuple[str, ...], dict[str, Any]] | None = None
     for name in (side.text, side.entity or "", *side.aliases):
         folded = _words(name)
-        for words, capitals, entry in _groups():
-            if not _contains(folded, words):
-                continue
-            if capitals and not re.search(rf"\b{re.escape(' '.join(words)).upper()}\b", name):
-                continue
-            country = entry.get("country") or place_country
-            label = entry["name"].format(country=countries.name(country) or "")
-            label = label.replace(" ()", "")
-            inter = entry["inter"]
-            if inter == 1 and country and place_country and country != place_country.upper():
-                inter = 8
-            return AcledActor(label, inter, entity=side.entity)
-    return None
-
-
-def _contains(words: list[str], part: tuple[str, ...]) -> bool:
-    size = len(part)
-    return any(tuple(words[i : i + size]) == part for i in range(len(words) - size + 1))
+        for start, word in enumerate(folded):
+            for words, capitals, entry in _groups().get(word, ()):
+                if folded[start : start + len(words)] != words or (best and len(best[0]) >= len(words)):
+                    continue
+                if capitals and not re.search(rf"\b{re.escape(' '.join(words)).upper()}\b", name):
+                    continue
+                best = (words, entry)
+    if best is None:
+        return None
+    entry = best[1]
+    country = entry.get("country") or place_country
+    label = entry["name"].format(country=countries.name(country) or "").replace(" ()", "")
+    inter = entry["inter"]
+    if inter == 1 and country and place_country and country != place_country.upper():
+        inter = 8
+    return AcledActor(label, inter, entity=side.entity)
 
 
 def _proper_name(side: Side) -> str | None:
@@ -346,7 +347,7 @@ def split_tied(side: Side) -> list[Side]:
         words = _words(part)
         if len(words) == 1 and words[0] in _demonyms() and last_head in _head_nouns():
             part = f"{part} {last_head}"
-            words.append(last_head)
+            words = (*words, last_head)
         own_country = next((_demonyms()[w] for w in words if w in _demonyms()), None)
         head_kind = _head_nouns().get(_head(part))
         first = number == 0
