@@ -12,7 +12,8 @@ and the rules of ACLED's codebook for who stands on which side of each event typ
   written with a note saying the source did not name it. No other side is filled, nor a battle that
   names no side: nothing the text does not support is invented.
 - A second group named with actor1 is its associated actor, or the other side of a battle whose other
-  side the text does not name ("clashes between Ukrainian and Russian forces").
+  side the text does not name ("clashes between Ukrainian and Russian forces"); so is an armed group
+  the sentence attaches to an armed actor ("the army, backed by allied militias": `allies`).
 - One entity never stands on both sides: the second mention goes to the notes.
 """
 
@@ -22,7 +23,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep.export import countries
-from sitrep.export.actors import AcledActor, Side, name_side, split_tied
+from sitrep.export.actors import AcledActor, Side, name_side, phrase_side, split_tied
+from sitrep.export.allies import allies
 
 UNIDENTIFIED = "Unidentified Armed Group"
 _FORCES = frozenset({1, 2, 3, 4, 8})
@@ -69,6 +71,9 @@ def code_sides(event: dict[str, Any], names: dict[str, Any] | None = None) -> Si
     named_only = 1 if side2 is None and side1 else 2 if side1 is None and side2 else None
     actor1, extra1 = _code(side1, place, event_type, sub_type, 1, notes)
     actor2, extra2 = _code(side2, place, event_type, sub_type, 2, notes)
+    evidence = " ".join(event.get("evidence") or ())
+    extra1 += _allies(evidence, side1, actor1, place, event_type, sub_type)
+    extra2 += _allies(evidence, side2, actor2, place, event_type, sub_type)
     if extra1 and actor2 is None and event_type == "Battles":
         actor2, extra1 = extra1[0], extra1[1:]
     actor1 = _with_assoc(actor1, extra1)
@@ -103,6 +108,25 @@ def _code(
     if not coded:
         return None, []
     return coded[0], coded[1:]
+
+
+def _allies(
+    evidence: str,
+    side: Side | None,
+    actor: AcledActor | None,
+    place: str | None,
+    event_type: str | None,
+    sub_type: str | None,
+) -> list[AcledActor]:
+    """Armed groups the evidence attaches to an armed actor ("the army, backed by allied militias")."""
+    if side is None or actor is None or actor.inter not in _FORCES:
+        return []
+    found = []
+    for phrase in allies(evidence, side.text):
+        ally = name_side(phrase_side(phrase), place, event_type, sub_type, 1)
+        if ally is not None and ally.inter in _FORCES and ally.name != actor.name:
+            found.append(ally)
+    return found
 
 
 def _with_assoc(actor: AcledActor | None, extra: list[AcledActor]) -> AcledActor | None:

@@ -348,17 +348,20 @@ def split_tied(side: Side) -> list[Side]:
         if len(words) == 1 and words[0] in _demonyms() and last_head in _head_nouns():
             part = f"{part} {last_head}"
             words = (*words, last_head)
-        own_country = next((_demonyms()[w] for w in words if w in _demonyms()), None)
-        head_kind = _head_nouns().get(_head(part))
         first = number == 0
+        kind = side.kind if first or number == len(parts) - 1 else None
         sides.append(
-            Side(
-                text=part,
-                entity=None,
-                entity_type=side.entity_type if first else None,
-                aliases=(),
-                kind=head_kind or (side.kind if first or number == len(parts) - 1 else None),
-                country=own_country or (side.country if first else None),
-            )
+            phrase_side(part, kind, side.country if first else None, side.entity_type if first else None)
         )
     return sides
+
+
+def phrase_side(
+    text: str, kind: str | None = None, country: str | None = None, entity_type: str | None = None
+) -> Side:
+    """A side from a bare phrase of the text ("allied militias", "Russian forces"): its kind from its head
+    noun (else `kind`), its country from a demonym in it (else `country`)."""
+    words = _words(text)
+    own_country = next((_demonyms()[w] for w in words if w in _demonyms()), None)
+    head_kind = _head_nouns().get(_head(text))
+    return Side(text, None, entity_type, (), head_kind or kind, own_country or country)

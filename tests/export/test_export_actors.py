@@ -6,6 +6,7 @@ import pytest
 
 from sitrep.export.acled_sides import civilian_targeting, code_sides
 from sitrep.export.actors import AcledActor, Side, name_side, split_tied
+from sitrep.export.allies import allies
 
 
 def side(
@@ -345,3 +346,36 @@ def test_a_person_is_named_by_the_armed_group_they_lead() -> None:
     official = Side("Peskov", "Dmitry Peskov", "PERSON", (), "government", "RU", group)
     expected = AcledActor("Government of Russia", 1, entity="Dmitry Peskov")
     assert name_side(official, "RU", "Strategic developments", "Agreement", 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("evidence", "actor", "found"),
+    [
+        ("The army, backed by allied militias, retook the town on Monday.", "army", ["allied militias"]),
+        (
+            "RSF fighters supported by Wagner mercenaries attacked El Fasher.",
+            "RSF fighters",
+            ["Wagner mercenaries"],
+        ),
+        ("Police alongside soldiers dispersed the crowd in Bamako.", "Police", ["soldiers"]),
+        ("The army shelled the town.", "army", []),
+        ("Rebels attacked the town, backed by nobody knows whom in particular at all.", "Rebels", []),
+    ],
+)
+def test_allies_attached_to_an_actor(evidence: str, actor: str, found: list[str]) -> None:
+    assert allies(evidence, actor) == found
+
+
+def test_an_ally_in_the_sentence_is_associated() -> None:
+    sides = code_sides(
+        event(
+            actor1="army",
+            actor1_kind="state_forces",
+            actor2="RSF",
+            actor2_kind="political_militia",
+            country_code="SD",
+            evidence=["The army, backed by Wagner mercenaries, fought the RSF in El Fasher."],
+        )
+    )
+    assert sides.actor1 is not None
+    assert (sides.actor1.name, sides.actor1.assoc) == ("Military Forces of Sudan", ("Wagner Group",))
