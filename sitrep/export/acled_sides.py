@@ -24,7 +24,7 @@ from typing import Any
 
 from sitrep.export import countries
 from sitrep.export.actors import AcledActor, Side, name_side, phrase_side, split_tied
-from sitrep.export.allies import allies
+from sitrep.export.allies import ALLIANCE_TIES, allies
 
 UNIDENTIFIED = "Unidentified Armed Group"
 _FORCES = frozenset({1, 2, 3, 4, 8})
@@ -71,11 +71,11 @@ def code_sides(event: dict[str, Any], names: dict[str, Any] | None = None) -> Si
     named_only = 1 if side2 is None and side1 else 2 if side1 is None and side2 else None
     actor1, extra1 = _code(side1, place, event_type, sub_type, 1, notes)
     actor2, extra2 = _code(side2, place, event_type, sub_type, 2, notes)
+    if extra1 and actor2 is None and event_type == "Battles" and side1 and _two_sides(side1.text):
+        actor2, extra1 = extra1[0], extra1[1:]
     evidence = " ".join(event.get("evidence") or ())
     extra1 += _allies(evidence, side1, actor1, place, event_type, sub_type)
     extra2 += _allies(evidence, side2, actor2, place, event_type, sub_type)
-    if extra1 and actor2 is None and event_type == "Battles":
-        actor2, extra1 = extra1[0], extra1[1:]
     actor1 = _with_assoc(actor1, extra1)
     actor2 = _with_assoc(actor2, extra2)
     if actor1 and actor2 and _same(actor1, actor2):
@@ -127,6 +127,13 @@ def _allies(
         if ally is not None and ally.inter in _FORCES and ally.name != actor.name:
             found.append(ally)
     return found
+
+
+def _two_sides(text: str) -> bool:
+    """Whether a phrase joining groups may set them against each other ("Ukrainian and Russian
+    forces" clashed) rather than name allies ("the army backed by militias", "police with soldiers")."""
+    folded = f" {text.casefold()} "
+    return " and " in folded and not any(f" {tie} " in folded for tie in ALLIANCE_TIES)
 
 
 def _with_assoc(actor: AcledActor | None, extra: list[AcledActor]) -> AcledActor | None:

@@ -13,7 +13,7 @@ import re
 
 from sitrep import lexicons
 
-_TIES = (
+ALLIANCE_TIES = (
     "backed by",
     "supported by",
     "aided by",
@@ -32,7 +32,7 @@ def allies(evidence: str, actor_text: str) -> list[str]:
     """The phrases the evidence attaches to the actor's mention with a tie word, in order."""
     if not evidence or not actor_text:
         return []
-    tie = "|".join(re.escape(word) for word in _TIES)
+    tie = "|".join(re.escape(word) for word in ALLIANCE_TIES)
     found: list[str] = []
     pattern = rf"{re.escape(actor_text)}\s*,?\s+(?:{tie})\s+(?:the\s+)?"
     for match in re.finditer(pattern, evidence, flags=re.IGNORECASE):

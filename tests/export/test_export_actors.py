@@ -379,3 +379,17 @@ def test_an_ally_in_the_sentence_is_associated() -> None:
     )
     assert sides.actor1 is not None
     assert (sides.actor1.name, sides.actor1.assoc) == ("Military Forces of Sudan", ("Wagner Group",))
+
+
+def test_an_ally_is_never_the_other_side_of_a_battle() -> None:
+    sides = code_sides(
+        event(
+            actor1="Russian troops backed by Wagner fighters",
+            actor1_kind="state_forces",
+            actor1_country="RU",
+            evidence=["Russian troops backed by Wagner fighters stormed the village."],
+        )
+    )
+    assert sides.actor1 is not None and sides.actor2 is not None
+    assert sides.actor1.assoc == ("Wagner Group",)
+    assert sides.actor2.name == "Unidentified Armed Group (Ukraine)"  # the battle's unnamed other side
