@@ -11,9 +11,10 @@ and the rules of ACLED's codebook for who stands on which side of each event typ
   against civilians are "Civilians"; the unnamed side that arrests is the police. Each such side is
   written with a note saying the source did not name it. No other side is filled, nor a battle that
   names no side: nothing the text does not support is invented.
-- A second group named with actor1 is its associated actor, or the other side of a battle whose other
-  side the text does not name ("clashes between Ukrainian and Russian forces"); so is an armed group
-  the sentence attaches to an armed actor ("the army, backed by allied militias": `allies`).
+- A second group named with actor1 is its associated actor, or, joined by "and", the other side of a
+  battle whose other side the text does not name ("clashes between Ukrainian and Russian forces"); an
+  armed group the sentence attaches to an armed actor ("the army, backed by allied militias":
+  `allies`) is always an associated actor.
 - One entity never stands on both sides: the second mention goes to the notes.
 """
 
