@@ -27,6 +27,7 @@ from sitrep.export import countries, outlets
 from sitrep.export.acled_sides import Sides, civilian_targeting, code_sides, interaction
 from sitrep.export.actors import INTER_CODES
 from sitrep.export.common import effective_date, happened, in_date_order, kind_key
+from sitrep.export.crowds import crowd_tag
 from sitrep.export.merged import MergedEvent, merged_events
 from sitrep.link.listing import linked_or_false
 from sitrep.store import queries
@@ -144,7 +145,7 @@ def acled_row(event: dict[str, Any], number: int, names: dict[str, Any] | None =
         "source_scale": outlets.scale([source] if source else []),
         "notes": _notes(event, sides),
         "fatalities": event["fatalities"] or 0,
-        "tags": "",
+        "tags": crowd_tag(event["acled_event_type"], " ".join(event["evidence"])),
         "timestamp": _timestamp(event["stored_at"]),
     }
 
@@ -170,6 +171,7 @@ SHARED_FIELDS = {
     "time_precision": "time_precision",
     "source": "acled_source",
     "source_scale": "source_scale",
+    "tags": "tags",
 }
 
 

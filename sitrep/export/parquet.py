@@ -66,6 +66,7 @@ SCHEMA = pa.schema(
         ("time_precision", pa.int8()),
         ("acled_source", _TEXT),
         ("source_scale", _TEXT),
+        ("tags", _TEXT),
         ("linked_event_id", _TEXT),
         ("article_ids", pa.list_(_TEXT)),
         ("sources", pa.list_(_TEXT)),
