@@ -192,7 +192,26 @@ def exported(event: dict[str, Any]) -> bool:
     return bool((event["acled_event_type"] or "").strip()) and happened(event)
 
 
-def merged_row(merged: MergedEvent, number: int, names: dict[str, Any] | None = None) -> dict[str, Any]:
+def _figures_note(groups: list[dict[str, Any]], recorded: int | None) -> str | None:
+    """The figures statements give about the event ("fatalities (people) 5-10 (2 statements)") other
+    than the fatality count recorded, so a reader sees what the conservative count was chosen from."""
+    shown = []
+    for group in groups:
+        low, high = int(group["low"]), int(group["high"])
+        if group["measure"] == "troops" or (group["measure"] == "fatalities" and low == high == recorded):
+            continue
+        value = f"{low}" if low == high else f"{low}-{high}"
+        count = f" ({group['members']} statements)" if group["members"] > 1 else ""
+        shown.append(f"{group['measure']} ({group['side']}) {value}{count}")
+    return f"[Figures in statements: {'; '.join(shown)}.]" if shown else None
+
+
+def merged_row(
+    merged: MergedEvent,
+    number: int,
+    names: dict[str, Any] | None = None,
+    claimed: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """One ACLED row for a merged event from the reports of it that ACLED would code.
 
     Actors, place, type, date and fatalities come from `MergedEvent.record()`; `source` lists every
@@ -224,6 +243,9 @@ def merged_row(merged: MergedEvent, number: int, names: dict[str, Any] | None = 
         listed = "; ".join(f"{value} ({who})" for value, who in figures)
         notes.append(f"[Fatality figures differ: {listed}; the lowest is recorded.]")
     notes.extend(sides.notes)
+    told = _figures_note(claimed or [], record["fatalities"])
+    if told:
+        notes.append(told)
     if not figures:
         notes.append("[Fatalities not reported in the source; recorded as 0.]")
     row["notes"] = " ".join(notes)
@@ -243,8 +265,9 @@ def write_acled(store: Store, out: TextIO, per_report: bool = False) -> int:
     events = [event for event in in_date_order(queries.events(store)) if exported(event)]
     names = queries.actor_names(store)
     if not per_report and linked_or_false(store):
+        claimed = queries.claimed_figures(store)
         for merged in merged_events(store, events):
-            row = merged_row(merged, 0, names.get(merged.base["key"]))
+            row = merged_row(merged, 0, names.get(merged.base["key"]), claimed.get(merged.linked["id"]))
             prefix = row["event_id_cnty"][:3]
             numbers[prefix] += 1
             row["event_id_cnty"] = f"{prefix}{numbers[prefix]}"

@@ -400,3 +400,16 @@ def actor_names(store: Store) -> dict[str, dict[str, Any]]:
 def article_titles(store: Store) -> dict[str, str | None]:
     """Each stored article's title by article id, for exports that show where an event was read."""
     return {row["id"]: row["title"] for row in fetch(store, "SELECT id, title FROM articles", {})}
+
+
+def claimed_figures(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """The figures statements give about each linked event (deaths, injured, detained…), as claim
+    groups: `measure`, `side`, `low`, `high`, `members`, by linked event id; casualty measures first."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    sql = (
+        "SELECT linked_event_id, measure, side, low, high, members FROM claim_groups"
+        " WHERE linked_event_id IS NOT NULL ORDER BY linked_event_id, measure != 'fatalities', measure, side"
+    )
+    for row in fetch(store, sql, {}):
+        found.setdefault(row["linked_event_id"], []).append(dict(row))
+    return found

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from sitrep.export import countries, write_acled
-from sitrep.export.acled import ACLED_COLUMNS, inter_code, interaction
+from sitrep.export.acled import ACLED_COLUMNS, inter_code, interaction, merged_row
+from sitrep.export.merged import MergedEvent
 from sitrep.model import Actor, Article, Event, Extraction, Span
-from sitrep.store import Store
+from sitrep.store import Store, queries
 from sitrep.store.rows import document_of
 
 HEADER = (
@@ -241,3 +242,21 @@ def test_a_linked_database_exports_one_row_per_merged_event(web_db: Path) -> Non
     assert set(filter(None, row["source"].split("; "))) == outlets
     assert "independent sources" in row["notes"]
     assert len({r["event_id_cnty"] for r in merged}) == len(merged)
+
+
+def test_merged_row_notes_the_figures_statements_give(filled: Store) -> None:
+    shelling = next(e for e in queries.events(filled) if e["key"] == "kost-2023-03-08:ev-1")
+    merged = MergedEvent(
+        {"id": "le-1", "date": None, "date_precision": None, "independent_sources": 1}, [shelling]
+    )
+    claimed = [
+        {"measure": "fatalities", "side": "people", "low": 2.0, "high": 2.0, "members": 1},
+        {"measure": "fatalities", "side": "people", "low": 2.0, "high": 5.0, "members": 2},
+        {"measure": "injured", "side": "people", "low": 7.0, "high": 7.0, "members": 1},
+        {"measure": "troops", "side": "combatants", "low": 500.0, "high": 500.0, "members": 1},
+    ]
+    row = merged_row(merged, 1, None, claimed)
+    assert row["fatalities"] == 2
+    assert (
+        "[Figures in statements: fatalities (people) 2-5 (2 statements); injured (people) 7.]" in row["notes"]
+    )
