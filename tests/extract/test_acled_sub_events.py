@@ -93,3 +93,15 @@ def test_a_planned_attack_has_no_acled_type(extract) -> None:  # type: ignore[no
 def test_a_story_that_dates_no_act_still_reports_the_one_in_its_lead(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Gunmen attacked two villages in the district, killing 20 people.").events
     assert [e.acled_sub_event_type for e in events if e.acled_event_type] == ["Attack"]
+
+
+def test_a_yearless_date_of_a_past_act_lies_before_the_story(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Rebels attacked the town of Kupiansk on 30 December, killing four people.", "2025-01-02"
+    ).events
+    assert [str(e.date) for e in events if e.type == "ASSAULT"] == ["2024-12-30"]
+
+
+def test_force_used_to_disperse_a_crowd_was_used(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Police fired tear gas to disperse the protesters in Nairobi on Tuesday.").events
+    assert any(e.acled_event_type == "Protests" and e.status == "incident" for e in events)

@@ -8,6 +8,8 @@ reported ranks above what it threatens, asks or refuses and above descriptions o
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from sitrep import lexicons
@@ -31,7 +33,7 @@ from sitrep.extract.events.setting import (
     phrase_timex,
     place_of,
 )
-from sitrep.extract.events.status import framing_timex, mention_status
+from sitrep.extract.events.status import framing_timex, mention_status, told_in_past
 from sitrep.extract.events.triggers import DEMAND, Trigger, find_triggers, is_trigger_word
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
@@ -317,6 +319,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     acled_event, acled_sub = acled_type(trigger.type, mode, trigger.lemma, actor1, actor2, negated, means)
     timex = phrase_timex(token, facts) or governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
+    if timex is not None and date > facts.published and _yearless(timex.text) and told_in_past(token):
+        date = _a_year_before(date)  # "attacked on 17 January", told on 1 January: last January
     status = mention_status(token, facts, timex, date, precision, negated, hypothetical)
     if status == "background" and timex is None:
         # told within an older time ("in 2010 after commandos stormed the ship"): that time is its date
@@ -427,3 +431,15 @@ def _under_demand(token: Token) -> bool:
         if entry is not None and entry[0] in _NOT_PROMISES:
             return True
     return False
+
+
+def _yearless(text: str) -> bool:
+    """A date named without its year ("17 January", "Tuesday"), whose year the reader supplies."""
+    return not any(part.isdigit() and len(part) == 4 for part in text.replace(",", " ").split())
+
+
+def _a_year_before(date: dt.date) -> dt.date:
+    try:
+        return date.replace(year=date.year - 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year - 1, day=28)

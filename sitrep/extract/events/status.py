@@ -143,9 +143,19 @@ def _unrealised(trigger: Token) -> bool:
     clause = predicate
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         head = clause.head
+        if _done_with_force_used(clause):
+            return False  # "fired tear gas to disperse the crowd": the firing is the dispersal
         if clause.dep_ in ("advcl", "acl", "relcl") or head.lemma_.lower() in planning:
             return True  # a purpose or a plan, not a report that it happened
     return False
+
+
+def _done_with_force_used(clause: Token) -> bool:
+    """A purpose clause of force already used ("used live bullets to disperse", "fired shots to break
+    up the rally"): the means was used for it, so the act was carried out."""
+    head = clause.head
+    projecting = lexicons.load("events")["projecting_verbs"]
+    return clause.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in projecting and told_in_past(head)
 
 
 def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | None) -> bool:
@@ -252,6 +262,18 @@ def _present_tense(trigger: Token) -> bool:
     if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return True
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def told_in_past(trigger: Token) -> bool:
+    """Told in the simple past or the perfect ("attacked", "were killed", "has seized"): the act is
+    behind the teller, so a date without a year that would fall after the story belongs a year back."""
+    verb = _finite_clause(predicate_of(trigger))
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("will", "shall") for a in auxiliaries):
+        return False
+    if any(a.tag_ == "VBD" or a.lower_ in _PERFECT or a.lower_ == "had" for a in auxiliaries):
+        return True
+    return verb.tag_ == "VBD"
 
 
 def _finite_clause(verb: Token) -> Token:
