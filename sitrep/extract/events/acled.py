@@ -64,7 +64,7 @@ def acled_type(
             return "Riots", "Violent demonstration"
         return "Protests", "Peaceful protest"
     if plover_type == "COERCE":
-        if mode == "arrest" and kind2 in CROWDS:
+        if mode == "arrest" and kind2 in CROWDS and _at_a_demonstration(actor2):
             return "Protests", "Protest with intervention"  # demonstrators arrested at their protest
         if mode == "arrest":
             return _SD, "Arrests"
@@ -177,3 +177,10 @@ def _territory(kind1: str | None) -> tuple[str, str]:
     if kind1 in ("state_forces", "government"):
         return "Battles", "Government regains territory"
     return "Battles", "Non-state actor overtakes territory"
+
+
+def _at_a_demonstration(actor: Actor | None) -> bool:
+    """People named by their taking part in a demonstration ("protesters", "demonstrators"), not
+    activists or strikers, whose arrest may be anywhere."""
+    words = actor.text.lower() if actor is not None else ""
+    return any(stem in words for stem in ("protest", "demonstrat", "marcher", "rioter", "crowd"))
