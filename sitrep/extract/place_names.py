@@ -186,6 +186,25 @@ def body_named(doc: Doc, mention: FoundName) -> bool:
     )
 
 
+# Prepositions whose object is a place when it is a place name at all: "in Riverdale", "near Orneta".
+_LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside"})
+
+
+def locative(doc: Doc, start: int, end: int) -> bool:
+    """Whether the parse puts the name where only a place goes: the object of "in" or "near" ("grew up
+    in Oceanside", "near Orneta"), or the name of "the town of X" ("the small town of Kasba Bonli").
+    Such a name the NER took for a person or an organisation is still a place when the gazetteer has
+    it; a possessive ("in Franklin's view") or a name inside a longer name is no such object."""
+    head = doc[start:end].root
+    if head.i + 1 < len(doc) and doc[head.i + 1].text in _POSSESSIVE:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return head.head.head.lower_ in _SETTLEMENT_WORDS
+    return False
+
+
 def kin_named(doc: Doc, mention: FoundName) -> bool:
     """ "his brother Tyler", "daughters North and Chicago": a name right after a word for a relative
     is a person's, whatever the NER says."""

@@ -28,6 +28,7 @@ from sitrep.extract.place_names import (
     found_name,
     has_capitals,
     kin_named,
+    locative,
     lookup,
     name_spans,
     person_words,
@@ -84,7 +85,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if code:
             countries[code] += 1
             continue
-        strong = label in LOCATION_LABELS
+        strong = label in LOCATION_LABELS or locative(doc, start, end)
         if not strong and doc[start:end].text in people:
             continue
         if cased and doc[start:end].text.islower():

@@ -82,3 +82,20 @@ def test_a_county_is_known_by_its_state(nlp: Language, gazetteer: Gazetteer) -> 
 def test_a_department_is_no_area_around_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
     """ "Justice Department": there are towns called Justice, but a department is no area named after one."""
     assert _places(nlp, gazetteer, "The Justice Department said the case was closed.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("She grew up in Matias Romero before moving north.", "Matias Romero", "MX"),
+        ("The convoy was ambushed in Matias Romero, officials said.", "Matias Romero", "MX"),
+    ],
+)
+def test_a_name_where_only_a_place_goes_is_a_place_whatever_the_ner_says(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, code: str
+) -> None:
+    assert _places(nlp, gazetteer, text)[name].country_code == code
+
+
+def test_a_possessive_after_in_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    assert "Franklin" not in _places(nlp, gazetteer, "In Franklin's view, the talks failed.")
