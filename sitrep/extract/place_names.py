@@ -131,6 +131,21 @@ BODY_HEADS = frozenset(
 )
 # Nouns after a name that make it an organisation's name ("Xinhua news agency", "the Dawn newspaper").
 _BODY_AFTER = frozenset({"agency", "newspaper", "daily", "broadcaster", "tabloid", "weekly"})
+# Nouns for diseases and what causes them: a place name right before one names the disease ("West Nile
+# virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease"), not a place.
+_PATHOGEN_WORDS = frozenset(
+    {
+        "virus",
+        "viruses",
+        "ebolavirus",
+        "flu",
+        "influenza",
+        "fever",
+        "disease",
+        "syndrome",
+        "encephalitis",
+    }
+)
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
@@ -174,15 +189,18 @@ def _phrase_goes_on(following: Token | None) -> bool:
 def body_named(doc: Doc, mention: FoundName) -> bool:
     """Whether the name is that of a building or an organisation rather than a place: several words
     ending in a head noun of such names ("White House", "Kyiv Post"), or a name followed by a noun that
-    makes it one ("Xinhua news agency"). A place's own name that ends so is still a place when a region
-    or country after a comma says where it is ("White House, Tennessee")."""
+    makes it one ("Xinhua news agency") or a disease's ("West Nile virus"). A place's own name that
+    ends so is still a place when a region or country after a comma says where it is ("White House,
+    Tennessee")."""
     last = doc[mention.end - 1]
     if mention.end - mention.start > 1 and last.lower_ in BODY_HEADS and last.text[:1].isupper():
         after = doc[mention.end] if mention.end < len(doc) else None
         return after is None or after.text != ","
     following = [t.lower_ for t in doc[mention.end : mention.end + 2]]
     return bool(following) and (
-        following[0] in _BODY_AFTER or (following[0] == "news" and following[1:2] == ["agency"])
+        following[0] in _BODY_AFTER
+        or names_disease(doc, mention.end)
+        or (following[0] == "news" and following[1:2] == ["agency"])
     )
 
 
@@ -202,6 +220,19 @@ def locative(doc: Doc, start: int, end: int) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         return head.head.head.lower_ in _SETTLEMENT_WORDS
+    return False
+
+
+def names_disease(doc: Doc, number: int) -> bool:
+    """Whether the words from `number` on are a disease's head noun, which makes the name before them
+    the disease's ("West Nile virus", "Ebola Reston virus"), and not a word of a longer phrase ("the
+    United States flu season" is a season in the United States)."""
+    while number < len(doc) and doc[number].text in _JOINING_MARKS:
+        number += 1
+    while number < len(doc) and doc[number].lower_ in _PATHOGEN_WORDS:
+        if doc[number].dep_ != "compound" or number + 1 >= len(doc):
+            return True
+        number += 1
     return False
 
 

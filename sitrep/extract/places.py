@@ -31,6 +31,7 @@ from sitrep.extract.place_names import (
     locative,
     lookup,
     name_spans,
+    names_disease,
     person_words,
 )
 from sitrep.geo.gazetteer import Candidate, Gazetteer
@@ -260,6 +261,8 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
         span = doc.char_span(start, end)
         if span is None or any(token.ent_type_ and token.ent_type_ not in LOCATION_LABELS for token in span):
             continue
+        if names_disease(doc, span.end):
+            continue  # "Reston, Virginia" is a place; the "Reston ebolavirus" named after it is none
         place = by_text[match.group()]
         place.mentions.append(Span(start=start, end=end, text=match.group()))
         place.mentions.sort(key=lambda mention: mention.start)

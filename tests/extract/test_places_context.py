@@ -99,3 +99,22 @@ def test_a_name_where_only_a_place_goes_is_a_place_whatever_the_ner_says(
 
 def test_a_possessive_after_in_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
     assert "Franklin" not in _places(nlp, gazetteer, "In Franklin's view, the talks failed.")
+
+
+def test_a_disease_named_after_a_place_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "The Reston ebolavirus was first found in monkeys shipped to Reston, Virginia. "
+        "Officials also reported two cases of West Nile virus."
+    )
+    places = extract_places(nlp(text), gazetteer)
+    reston = [p for p in places if p.name == "Reston"]
+    assert len(reston) == 1 and [m.text for m in reston[0].mentions] == ["Reston"]
+    assert reston[0].mentions[0].start == text.index("Reston, Virginia")
+    assert not any("Nile" in m.text for p in places for m in p.mentions)
+
+
+def test_a_place_before_a_phrase_about_a_disease_is_still_a_place(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    named = _places(nlp, gazetteer, "The United States flu season started early this year.")
+    assert named["United States"].country_code == "US"
