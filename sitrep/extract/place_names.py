@@ -211,8 +211,9 @@ _LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across",
 def locative(doc: Doc, start: int, end: int) -> bool:
     """Whether the parse puts the name where only a place goes: the object of "in" or "near" ("grew up
     in Oceanside", "near Orneta"), or the name of "the town of X" ("the small town of Kasba Bonli").
-    Such a name the NER took for a person or an organisation is still a place when the gazetteer has
-    it; a possessive ("in Franklin's view") or a name inside a longer name is no such object."""
+    Such a name the NER took for a person, or did not tag, is still a place when the gazetteer has it
+    by its own name (the places stage asks this of names the NER did not call an organisation: "in
+    Congress" is the body); a possessive ("in Franklin's view") is no such object."""
     head = doc[start:end].root
     if head.i + 1 < len(doc) and doc[head.i + 1].text in _POSSESSIVE:
         return False

@@ -86,7 +86,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if code:
             countries[code] += 1
             continue
-        strong = label in LOCATION_LABELS or locative(doc, start, end)
+        placed = label not in LOCATION_LABELS and label != "ORG" and locative(doc, start, end)
+        strong = label in LOCATION_LABELS or placed
         if not strong and doc[start:end].text in people:
             continue
         if cased and doc[start:end].text.islower():
