@@ -39,10 +39,11 @@ from sitrep.geo.names import (
     REGION_PLURALS,
     REGION_WORDS,
     fold,
+    is_short_form,
     is_spelling,
     strip_region_word,
 )
-from sitrep.geo.resolve import Choice, Mention, resolve
+from sitrep.geo.resolve import PERSON_CITY_POPULATION, Choice, Mention, resolve
 from sitrep.model import Place, Span
 
 _JOINERS = frozenset({"and", ",", "or", "&"})
@@ -95,6 +96,20 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if not strong and end - start == 1 and doc[start].lower_ in words:
             continue  # "Green" where the article also writes "green": a word, not a name
         mention = found_name(doc, start, end, strong, gazetteer)
+        if mention is not None and placed:
+            # where only a place goes, a name is a town by the town's own name, a spelling or a short
+            # form of it ("Matias Romero"), or one known by another name the world over ("Calcutta"),
+            # not by any old name ("Bahr el Ghazal" was once a name of Moussoro, Chad)
+            key = mention.key
+            mention.candidates = tuple(
+                c
+                for c in mention.candidates
+                if not c.alias
+                or is_spelling(key, c.name)
+                or is_short_form(key, c.name)
+                or c.population >= PERSON_CITY_POPULATION
+            )
+            mention = mention if mention.candidates else None
         if mention is not None and doc[mention.start : mention.end].text in named_people:
             # "Khalil" after "Mahmoud Khalil": the person, unless a place has that very name
             mention.candidates = tuple(

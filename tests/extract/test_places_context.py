@@ -126,3 +126,10 @@ def test_a_place_before_a_phrase_about_a_disease_is_still_a_place(
 ) -> None:
     named = _places(nlp, gazetteer, "The United States flu season started early this year.")
     assert named["United States"].country_code == "US"
+
+
+def test_where_only_a_place_goes_an_old_name_of_another_town_is_none(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "The army moved forces in greater Bahr el Ghazal, South Sudan said."
+    assert all(p.country_code != "TD" for p in extract_places(nlp(text), gazetteer))
