@@ -219,9 +219,13 @@ def locative(doc: Doc, start: int, end: int) -> bool:
         return False
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        return head.head.head.lower_ in _SETTLEMENT_WORDS
-    return False
+    return named_settlement(doc, start, end)
+
+
+def named_settlement(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name is that of "the town (city, village) of X": a settlement by the text's own word."""
+    head = doc[start:end].root
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SETTLEMENT_WORDS
 
 
 def names_disease(doc: Doc, number: int) -> bool:

@@ -31,6 +31,7 @@ from sitrep.extract.place_names import (
     locative,
     lookup,
     name_spans,
+    named_settlement,
     names_disease,
     person_words,
 )
@@ -109,6 +110,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
                 or is_short_form(key, c.name)
                 or c.population >= PERSON_CITY_POPULATION
             )
+            # after "in" a town needs the article's support, as a name taken for a person's does; "the
+            # town of X" says it is one
+            mention.person = not named_settlement(doc, start, end)
             mention = mention if mention.candidates else None
         if mention is not None and doc[mention.start : mention.end].text in named_people:
             # "Khalil" after "Mahmoud Khalil": the person, unless a place has that very name

@@ -416,7 +416,7 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
             return False
     if candidate.district and not mention.strong:
         return False  # a district is named as a place or with its word ("Kachhi district")
-    if mention.strong or candidate.feature == "country" or candidate.informal:
+    if (mention.strong and not mention.person) or candidate.feature == "country" or candidate.informal:
         return True
     if candidate.feature == "city" and mention.person and candidate.population < PERSON_CITY_POPULATION:
         # "Bush" is not Būsh, Egypt, in an article about Iraq: a town in one of the article's countries

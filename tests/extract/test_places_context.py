@@ -87,14 +87,20 @@ def test_a_department_is_no_area_around_a_town(nlp: Language, gazetteer: Gazette
 @pytest.mark.parametrize(
     ("text", "name", "code"),
     [
-        ("She grew up in Matias Romero before moving north.", "Matias Romero", "MX"),
-        ("The convoy was ambushed in Matias Romero, officials said.", "Matias Romero", "MX"),
+        ("She grew up in Matias Romero before moving north to Mexico City.", "Matias Romero", "MX"),
+        ("Migrants from Mexico and Guatemala were camped in Matias Romero.", "Matias Romero", "MX"),
+        ("The attack took place in the small town of Camborne, police said.", "Camborne", "GB"),
     ],
 )
 def test_a_name_where_only_a_place_goes_is_a_place_whatever_the_ner_says(
     nlp: Language, gazetteer: Gazetteer, text: str, name: str, code: str
 ) -> None:
     assert _places(nlp, gazetteer, text)[name].country_code == code
+
+
+def test_after_in_a_village_abroad_needs_the_article_s_support(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked a church in Bains on Sunday, Bahamas police said."
+    assert "Bains" not in _places(nlp, gazetteer, text)  # not the village in France
 
 
 @pytest.mark.parametrize(
