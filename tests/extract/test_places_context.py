@@ -139,3 +139,22 @@ def test_where_only_a_place_goes_an_old_name_of_another_town_is_none(
 ) -> None:
     text = "The army moved forces in greater Bahr el Ghazal, South Sudan said."
     assert all(p.country_code != "TD" for p in extract_places(nlp(text), gazetteer))
+
+
+def test_a_region_holding_a_town_the_article_names_is_that_region(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Three people died in a caravan park in the town of Camborne. "
+        "Police said carbon monoxide incidents had risen in Cornwall."
+    )
+    cornwall = _places(nlp, gazetteer, text)["Cornwall"]
+    assert (cornwall.country_code, cornwall.feature) == ("GB", "region")  # not Cornwall, Ontario
+
+
+def test_a_state_is_no_namesake_of_a_town_that_bears_its_name_only_as_an_alias(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "HELENA, Montana (AP) — The state will not renew the prison contract, officials said."
+    montana = _places(nlp, gazetteer, text)["Montana"]
+    assert montana.feature == "region"  # the state, not Montana City
