@@ -239,10 +239,19 @@ def _qualifier_apart(doc: Doc, found: list[FoundName], group: tuple[int, ...]) -
 
 def _one_sense(mentions: list[Mention], choices: list[Choice | None]) -> list[Choice | None]:
     """A name the NER called a location that resolution left open (a coin toss) stays open where the
-    same name comes again without that support: "Cornwall" tagged NORP is no more certain."""
+    same name comes again without that support: "Cornwall" tagged NORP is no more certain; and where
+    it resolved, the same name without that support is the same place ("Devon and Cornwall police"
+    after "in Cornwall" is the county, not a town in Ontario)."""
     refused = {m.key for m, choice in zip(mentions, choices, strict=True) if choice is None and m.strong}
+    settled = {
+        m.key: choice for m, choice in zip(mentions, choices, strict=True) if choice is not None and m.strong
+    }
     return [
-        None if choice is not None and not m.strong and m.key in refused else choice
+        None
+        if choice is not None and not m.strong and m.key in refused
+        else settled.get(m.key, choice)
+        if choice is not None and not m.strong
+        else choice
         for m, choice in zip(mentions, choices, strict=True)
     ]
 
