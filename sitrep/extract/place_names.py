@@ -131,6 +131,21 @@ BODY_HEADS = frozenset(
 )
 # Nouns after a name that make it an organisation's name ("Xinhua news agency", "the Dawn newspaper").
 _BODY_AFTER = frozenset({"agency", "newspaper", "daily", "broadcaster", "tabloid", "weekly"})
+# Nouns for diseases and what causes them: a place name right before one names the disease ("West Nile
+# virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease"), not a place.
+_PATHOGEN_WORDS = frozenset(
+    {
+        "virus",
+        "viruses",
+        "ebolavirus",
+        "flu",
+        "influenza",
+        "fever",
+        "disease",
+        "syndrome",
+        "encephalitis",
+    }
+)
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
@@ -174,16 +189,56 @@ def _phrase_goes_on(following: Token | None) -> bool:
 def body_named(doc: Doc, mention: FoundName) -> bool:
     """Whether the name is that of a building or an organisation rather than a place: several words
     ending in a head noun of such names ("White House", "Kyiv Post"), or a name followed by a noun that
-    makes it one ("Xinhua news agency"). A place's own name that ends so is still a place when a region
-    or country after a comma says where it is ("White House, Tennessee")."""
+    makes it one ("Xinhua news agency") or a disease's ("West Nile virus"). A place's own name that
+    ends so is still a place when a region or country after a comma says where it is ("White House,
+    Tennessee")."""
     last = doc[mention.end - 1]
     if mention.end - mention.start > 1 and last.lower_ in BODY_HEADS and last.text[:1].isupper():
         after = doc[mention.end] if mention.end < len(doc) else None
         return after is None or after.text != ","
     following = [t.lower_ for t in doc[mention.end : mention.end + 2]]
     return bool(following) and (
-        following[0] in _BODY_AFTER or (following[0] == "news" and following[1:2] == ["agency"])
+        following[0] in _BODY_AFTER
+        or names_disease(doc, mention.end)
+        or (following[0] == "news" and following[1:2] == ["agency"])
     )
+
+
+# Prepositions whose object is a place when it is a place name at all: "in Riverdale", "near Orneta".
+_LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside"})
+
+
+def locative(doc: Doc, start: int, end: int) -> bool:
+    """Whether the parse puts the name where only a place goes: the object of "in" or "near" ("grew up
+    in Oceanside", "near Orneta"), or the name of "the town of X" ("the small town of Kasba Bonli").
+    Such a name the NER took for a person, or did not tag, is still a place when the gazetteer has it
+    by its own name (the places stage asks this of names the NER did not call an organisation: "in
+    Congress" is the body); a possessive ("in Franklin's view") is no such object."""
+    head = doc[start:end].root
+    if head.i + 1 < len(doc) and doc[head.i + 1].text in _POSSESSIVE:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS:
+        return True
+    return named_settlement(doc, start, end)
+
+
+def named_settlement(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name is that of "the town (city, village) of X": a settlement by the text's own word."""
+    head = doc[start:end].root
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SETTLEMENT_WORDS
+
+
+def names_disease(doc: Doc, number: int) -> bool:
+    """Whether the words from `number` on are a disease's head noun, which makes the name before them
+    the disease's ("West Nile virus", "Ebola Reston virus"), and not a word of a longer phrase ("the
+    United States flu season" is a season in the United States)."""
+    while number < len(doc) and doc[number].text in _JOINING_MARKS:
+        number += 1
+    while number < len(doc) and doc[number].lower_ in _PATHOGEN_WORDS:
+        if doc[number].dep_ != "compound" or number + 1 >= len(doc):
+            return True
+        number += 1
+    return False
 
 
 def kin_named(doc: Doc, mention: FoundName) -> bool:

@@ -28,8 +28,11 @@ from sitrep.extract.place_names import (
     found_name,
     has_capitals,
     kin_named,
+    locative,
     lookup,
     name_spans,
+    named_settlement,
+    names_disease,
     person_words,
 )
 from sitrep.geo.gazetteer import Candidate, Gazetteer
@@ -37,10 +40,11 @@ from sitrep.geo.names import (
     REGION_PLURALS,
     REGION_WORDS,
     fold,
+    is_short_form,
     is_spelling,
     strip_region_word,
 )
-from sitrep.geo.resolve import Choice, Mention, resolve
+from sitrep.geo.resolve import PERSON_CITY_POPULATION, Choice, Mention, resolve
 from sitrep.model import Place, Span
 
 _JOINERS = frozenset({"and", ",", "or", "&"})
@@ -84,7 +88,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if code:
             countries[code] += 1
             continue
-        strong = label in LOCATION_LABELS
+        placed = label not in LOCATION_LABELS and label != "ORG" and locative(doc, start, end)
+        strong = label in LOCATION_LABELS or placed
         if not strong and doc[start:end].text in people:
             continue
         if cased and doc[start:end].text.islower():
@@ -92,6 +97,23 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if not strong and end - start == 1 and doc[start].lower_ in words:
             continue  # "Green" where the article also writes "green": a word, not a name
         mention = found_name(doc, start, end, strong, gazetteer)
+        if mention is not None and placed:
+            # where only a place goes, a name is a town by the town's own name, a spelling or a short
+            # form of it ("Matias Romero"), or one known by another name the world over ("Calcutta"),
+            # not by any old name ("Bahr el Ghazal" was once a name of Moussoro, Chad)
+            key = mention.key
+            mention.candidates = tuple(
+                c
+                for c in mention.candidates
+                if not c.alias
+                or is_spelling(key, c.name)
+                or is_short_form(key, c.name)
+                or c.population >= PERSON_CITY_POPULATION
+            )
+            # after "in" a town needs the article's support, as a name taken for a person's does; "the
+            # town of X" says it is one
+            mention.person = not named_settlement(doc, start, end)
+            mention = mention if mention.candidates else None
         if mention is not None and doc[mention.start : mention.end].text in named_people:
             # "Khalil" after "Mahmoud Khalil": the person, unless a place has that very name
             mention.candidates = tuple(
@@ -217,10 +239,19 @@ def _qualifier_apart(doc: Doc, found: list[FoundName], group: tuple[int, ...]) -
 
 def _one_sense(mentions: list[Mention], choices: list[Choice | None]) -> list[Choice | None]:
     """A name the NER called a location that resolution left open (a coin toss) stays open where the
-    same name comes again without that support: "Cornwall" tagged NORP is no more certain."""
+    same name comes again without that support: "Cornwall" tagged NORP is no more certain; and where
+    it resolved, the same name without that support is the same place ("Devon and Cornwall police"
+    after "in Cornwall" is the county, not a town in Ontario)."""
     refused = {m.key for m, choice in zip(mentions, choices, strict=True) if choice is None and m.strong}
+    settled = {
+        m.key: choice for m, choice in zip(mentions, choices, strict=True) if choice is not None and m.strong
+    }
     return [
-        None if choice is not None and not m.strong and m.key in refused else choice
+        None
+        if choice is not None and not m.strong and m.key in refused
+        else settled.get(m.key, choice)
+        if choice is not None and not m.strong
+        else choice
         for m, choice in zip(mentions, choices, strict=True)
     ]
 
@@ -259,6 +290,8 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
         span = doc.char_span(start, end)
         if span is None or any(token.ent_type_ and token.ent_type_ not in LOCATION_LABELS for token in span):
             continue
+        if names_disease(doc, span.end):
+            continue  # "Reston, Virginia" is a place; the "Reston ebolavirus" named after it is none
         place = by_text[match.group()]
         place.mentions.append(Span(start=start, end=end, text=match.group()))
         place.mentions.sort(key=lambda mention: mention.start)

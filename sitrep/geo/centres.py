@@ -1,10 +1,10 @@
-"""The centre of each country's largest landmass, computed from Natural Earth's country borders.
+"""The centre of each country's main land, computed from Natural Earth's country borders.
 
 countrystatecity gives each country one point rounded to whole degrees, which for a large country can
 sit hundreds of kilometres off its middle (the United States at 38, -97), and for an island state in the
 sea. The gazetteer keeps that point when it lies on the country's land (`inside`) within
-`MAX_OFF_CENTRE_KM` of the centre of the country's largest landmass; otherwise that centre stands for the
-country (`sources.countries`).
+`MAX_OFF_CENTRE_KM` of the centre of the country's main land (its largest landmass with the islands
+near it); otherwise that centre stands for the country (`sources.countries`).
 
 The centres are computed once, by this module run as a script, from the `world-atlas` npm package
 (Natural Earth 1:50m Admin 0 boundaries, public domain, as TopoJSON under the ISC licence) and shipped
@@ -24,11 +24,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep.geo.distance import haversine_km
+
 Point = tuple[float, float]  # (lon, lat)
 
-# Russia's published 60, 100 (189 km off its landmass centre) stays; the United States' 38, -97 (252 km)
-# gives way.
-MAX_OFF_CENTRE_KM = 200.0
+# Russia's published 60, 100 (189 km off its land centre) and China's 35, 105 (210 km) stay; the United
+# States' 38, -97 (252 km) gives way.
+MAX_OFF_CENTRE_KM = 230.0
+MAIN_LAND_KM = 1500.0  # islands and exclaves this close to the largest landmass are part of the main land
 
 
 def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
@@ -95,11 +98,14 @@ def contains(points: list[Point], point: Point) -> bool:
     return inside
 
 
-def largest_landmasses(topology: dict[str, Any], numeric_to_alpha2: dict[int, str]) -> dict[str, Point]:
-    """For each country (ISO numeric id), the centroid of its largest polygon's outer ring, when that
-    centroid lies inside the polygon: a curved country's (Vietnam's) lies outside it and is no centre."""
+def land_centres(topology: dict[str, Any], numeric_to_alpha2: dict[int, str]) -> dict[str, Point]:
+    """For each country, the centre of its main land: the area-weighted centroid of its largest polygon
+    and the polygons within MAIN_LAND_KM of it, so an archipelago's centre lies among its islands
+    (Indonesia's, the Philippines') while far-off territories (Alaska, French Guiana) pull at nothing.
+    Where that point lies on none of the country's land, the largest polygon's centroid stands in, and
+    where that one lies outside its polygon too (a curved country: Vietnam), the country has no centre."""
     arcs = decode_arcs(topology)
-    best: dict[str, tuple[float, Point, list[Point]]] = {}
+    parts: dict[str, list[tuple[float, Point, list[Point]]]] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         code = numeric_to_alpha2.get(int(geometry.get("id") or -1))
         if code is None:
@@ -108,9 +114,27 @@ def largest_landmasses(topology: dict[str, Any], numeric_to_alpha2: dict[int, st
         for polygon in polygons:
             outline = ring(arcs, polygon[0])
             area, point = centroid(outline)
-            if code not in best or area > best[code][0]:
-                best[code] = (area, point, outline)
-    return {code: point for code, (_, point, outline) in sorted(best.items()) if contains(outline, point)}
+            parts.setdefault(code, []).append((area, point, outline))
+    found: dict[str, Point] = {}
+    for code, pieces in sorted(parts.items()):
+        area, largest, outline = max(pieces, key=lambda piece: piece[0])
+        if not contains(outline, largest):
+            continue
+        main = [p for p in pieces if haversine_km(p[1][1], p[1][0], largest[1], largest[0]) <= MAIN_LAND_KM]
+        centre = weighted_centre([(a, point) for a, point, _ in main])
+        found[code] = centre if any(contains(o, centre) for _, _, o in main) else largest
+    return found
+
+
+def weighted_centre(pieces: list[tuple[float, Point]]) -> Point:
+    """The area-weighted mean of points on the sphere (so it is right across the antimeridian)."""
+    x = y = z = 0.0
+    for area, (lon, lat) in pieces:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x += area * math.cos(phi) * math.cos(lam)
+        y += area * math.cos(phi) * math.sin(lam)
+        z += area * math.sin(phi)
+    return math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))
 
 
 def inside_countries(
@@ -148,11 +172,13 @@ def _numeric_codes() -> dict[int, str]:
 
 def main(path: str) -> None:
     topology = json.loads(Path(path).read_text(encoding="utf-8"))
-    centres = largest_landmasses(topology, _numeric_codes())
+    centres = land_centres(topology, _numeric_codes())
     source = (
         "Computed by sitrep.geo.centres from the world-atlas npm package (countries-50m.json): Natural"
         " Earth 1:50m Admin 0 country boundaries (public domain), TopoJSON by Mike Bostock (ISC)."
-        " Centroid of each country's largest polygon, [lat, lon]."
+        " Area-weighted centroid of each country's largest polygon and the polygons within"
+        f" {MAIN_LAND_KM:.0f} km of it (or the largest polygon's own centroid where that lies off the"
+        " land), [lat, lon]."
     )
     inside = inside_countries(topology, _numeric_codes(), _own_points())
     rows = [f'  "{code}": [{lat:.3f}, {lon:.3f}]' for code, (lon, lat) in centres.items()]

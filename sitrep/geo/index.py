@@ -24,7 +24,7 @@ from sitrep.geo import sources
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, DISTRICT, REGION, Row
 
-FORMAT = 6  # bump when the built index changes, so cached ones are rebuilt
+FORMAT = 7  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json", "country_centres.json")
 
 
@@ -76,7 +76,11 @@ def build() -> Index:
             rows[city].admin1 = rows[region].name
     for region, total in population.items():
         rows[region].population = total
+    codes = {
+        n: row.admin1 for n, row in enumerate(rows) if row.kind == CITY and region_of[n] < 0 and row.admin1
+    }
     area_of = _districts(rows, region_of)
+    _name_admin1_codes(rows, codes)
     interned: dict[str, str] = {}
     return Index(
         name=[row.name for row in rows],
@@ -166,6 +170,20 @@ def _districts(rows: list[Row], region_of: array[int]) -> dict[int, int]:
             rows[member].admin2 = admin2
             area_of[member] = area
     return area_of
+
+
+def _name_admin1_codes(rows: list[Row], codes: dict[int, str]) -> None:
+    """A town still known only by its GeoNames admin1 code ("75" in France, "ENG") takes the name the
+    towns of the same code were matched to: one code is one region, so ACLED's admin1 column gets a
+    name ("Nouvelle-Aquitaine", "England") for the villages too, not a code."""
+    votes: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for number, code in codes.items():
+        if rows[number].admin1 != code:
+            votes[(rows[number].country, code)][rows[number].admin1] += 1
+    for number, code in codes.items():
+        named = votes.get((rows[number].country, code))
+        if rows[number].admin1 == code and named:
+            rows[number].admin1 = named.most_common(1)[0][0]
 
 
 def _majority(region_of: array[int], towns: list[int]) -> int:

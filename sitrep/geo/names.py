@@ -108,6 +108,12 @@ def strip_region_word(key: str) -> tuple[str, str | None]:
 SPELLING_RATIO = 0.75
 
 
+def is_short_form(key: str, name: str) -> bool:
+    """Whether a folded key of two words or more is the leading words of a place's own name: "matias
+    romero" for "Matías Romero Avendaño", as news shortens it."""
+    return " " in key and fold(name).startswith(key + " ")
+
+
 def is_spelling(key: str, name: str) -> bool:
     """Whether a folded key spells a place's own name a little differently ("avdiivka" for
     "Avdiyivka", "kiev" for "Kyiv"), rather than being another of its names ("victoria" for Hong Kong)."""

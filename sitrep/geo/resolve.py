@@ -204,6 +204,9 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
         # a county is known by its state: "Fulton County ... Illinois" is not Atlanta's Fulton County
         bonus = 2 * REGION_BONUS if candidate.district else REGION_BONUS
         total += _add(why, bonus, f"its region is named in the article ({regions[0]})")
+    held = _held_town(candidate, mention, ctx)
+    if held is not None:
+        total += _add(why, REGION_BONUS, f"holds {held.name}, a town the article names")
     if listed is not None and candidate.feature == "region" and code == listed:
         total += _add(why, LIST_BONUS, f"listed with other regions of {listed}")
     outer = _outer(mention, ctx)
@@ -217,6 +220,22 @@ def score(candidate: Candidate, mention: Mention, ctx: Context, why: list[str] |
     elif mention.person and _near_reading(candidate, mention, ctx):
         total += _add(why, NEAR_BONUS, f"within {NEAR_KM:.0f} km of a town another name can be")
     return total
+
+
+def _held_town(candidate: Candidate, mention: Mention, ctx: Context) -> Candidate | None:
+    """A town the article clearly names that lies in this region or area: "Cornwall" beside Camborne is
+    the English county, not the town in Ontario (the converse of a town in a region the article names)."""
+    if candidate.feature != "region" or candidate.informal:
+        return None
+    for key, anchor in ctx.anchors:
+        if (
+            key != mention.key
+            and anchor.feature == "city"
+            and _within(anchor, candidate)
+            and anchor.region_row >= 0
+        ):
+            return anchor
+    return None
 
 
 def _region_list(mention: Mention, ctx: Context) -> str | None:
@@ -365,12 +384,14 @@ def _abbreviated(key: str, name: str) -> bool:
 
 def _namesake(city: Candidate, region: Candidate, key: str) -> bool:
     """A city that lends the region its name ("Kherson"), or a major city beside it ("Washington"),
-    by its own name or a spelling of it ("Kiev" is Kyiv rather than Kyiv Oblast)."""
+    by its own name or a spelling of it ("Kiev" is Kyiv rather than Kyiv Oblast; "Montana" is no name
+    of Montana City, which lies in the state)."""
     own = not city.alias or is_spelling(key, city.name)
     return (
         city.feature == "city"
+        and own
         and city.country_code == region.country_code
-        and (_within(city, region) or (own and city.population >= _major(region)))
+        and (_within(city, region) or city.population >= _major(region))
     )
 
 
@@ -416,7 +437,7 @@ def _allowed(candidate: Candidate, mention: Mention, ctx: Context) -> bool:
             return False
     if candidate.district and not mention.strong:
         return False  # a district is named as a place or with its word ("Kachhi district")
-    if mention.strong or candidate.feature == "country" or candidate.informal:
+    if (mention.strong and not mention.person) or candidate.feature == "country" or candidate.informal:
         return True
     if candidate.feature == "city" and mention.person and candidate.population < PERSON_CITY_POPULATION:
         # "Bush" is not Būsh, Egypt, in an article about Iraq: a town in one of the article's countries

@@ -145,7 +145,7 @@ def cities() -> Iterator[Row]:
 
 def countries() -> Iterator[Row]:
     """Countries: GeoNames identity and population, countrystatecity coordinates (or the centre of the
-    country's largest landmass when they lie far from it or off its land: `geo.centres`), project
+    country's main land when they lie far from it or off its land: `geo.centres`), project
     aliases."""
     table = lexicons.load("place_aliases")
     centres = lexicons.load("country_centres")

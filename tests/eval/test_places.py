@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sitrep.eval.places import score_places
+from sitrep.eval.places import halves, score_places
 
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "geoparsing_gritta"
 
@@ -60,7 +60,23 @@ def test_score_places_with_no_gold(tmp_path: Path) -> None:
         "documents": 1,
         "found": 0,
         "correct": 0,
+        "accuracy_161km_A": 0.0,
+        "precision_A": 0.0,
+        "accuracy_161km_B": 0.0,
+        "precision_B": 0.0,
     }
+
+
+def test_halves_alternate_over_sorted_ids_and_add_up(tmp_path: Path) -> None:
+    assert halves(["3", "1", "2", "10"]) == {"1": "A", "10": "B", "2": "A", "3": "B"}
+    kyiv = "Shelling hit Kyiv on Monday."
+    records = [
+        {"id": "a", "text": kyiv, "toponyms": [_toponym(kyiv, "Kyiv", 50.45, 30.52)]},
+        {"id": "b", "text": kyiv, "toponyms": [_toponym(kyiv, "Kyiv", 10.0, 10.0)]},
+    ]
+    scores = score_places([_write(tmp_path / "gold.jsonl", records)])
+    assert (scores["accuracy_161km_A"], scores["accuracy_161km_B"]) == (1.0, 0.0)
+    assert scores["accuracy_161km"] == 0.5
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")

@@ -82,3 +82,79 @@ def test_a_county_is_known_by_its_state(nlp: Language, gazetteer: Gazetteer) -> 
 def test_a_department_is_no_area_around_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
     """ "Justice Department": there are towns called Justice, but a department is no area named after one."""
     assert _places(nlp, gazetteer, "The Justice Department said the case was closed.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("She grew up in Matias Romero before moving north to Mexico City.", "Matias Romero", "MX"),
+        ("Migrants from Mexico and Guatemala were camped in Matias Romero.", "Matias Romero", "MX"),
+        ("The attack took place in the small town of Camborne, police said.", "Camborne", "GB"),
+    ],
+)
+def test_a_name_where_only_a_place_goes_is_a_place_whatever_the_ner_says(
+    nlp: Language, gazetteer: Gazetteer, text: str, name: str, code: str
+) -> None:
+    assert _places(nlp, gazetteer, text)[name].country_code == code
+
+
+def test_after_in_a_village_abroad_needs_the_article_s_support(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked a church in Bains on Sunday, Bahamas police said."
+    assert "Bains" not in _places(nlp, gazetteer, text)  # not the village in France
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Franklin's view, the talks failed.",
+        "Lawmakers in Congress voted on the bill on Tuesday.",
+        "Fighters in Hamas said the truce would hold.",
+    ],
+)
+def test_a_body_or_a_possessive_after_in_is_no_place(nlp: Language, gazetteer: Gazetteer, text: str) -> None:
+    assert _places(nlp, gazetteer, text) == {}
+
+
+def test_a_disease_named_after_a_place_is_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "The Reston ebolavirus was first found in monkeys shipped to Reston, Virginia. "
+        "Officials also reported two cases of West Nile virus."
+    )
+    places = extract_places(nlp(text), gazetteer)
+    reston = [p for p in places if p.name == "Reston"]
+    assert len(reston) == 1 and [m.text for m in reston[0].mentions] == ["Reston"]
+    assert reston[0].mentions[0].start == text.index("Reston, Virginia")
+    assert not any("Nile" in m.text for p in places for m in p.mentions)
+
+
+def test_a_place_before_a_phrase_about_a_disease_is_still_a_place(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    named = _places(nlp, gazetteer, "The United States flu season started early this year.")
+    assert named["United States"].country_code == "US"
+
+
+def test_where_only_a_place_goes_an_old_name_of_another_town_is_none(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "The army moved forces in greater Bahr el Ghazal, South Sudan said."
+    assert all(p.country_code != "TD" for p in extract_places(nlp(text), gazetteer))
+
+
+def test_a_region_holding_a_town_the_article_names_is_that_region(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Three people died in a caravan park in the town of Camborne. "
+        "Police said carbon monoxide incidents had risen in Cornwall."
+    )
+    cornwall = _places(nlp, gazetteer, text)["Cornwall"]
+    assert (cornwall.country_code, cornwall.feature) == ("GB", "region")  # not Cornwall, Ontario
+
+
+def test_a_state_is_no_namesake_of_a_town_that_bears_its_name_only_as_an_alias(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "HELENA, Montana (AP) — The state will not renew the prison contract, officials said."
+    montana = _places(nlp, gazetteer, text)["Montana"]
+    assert montana.feature == "region"  # the state, not Montana City

@@ -78,3 +78,25 @@ def test_a_centre_outside_its_own_landmass_is_no_centre() -> None:
     _, point = centres.centroid(crescent)
     assert not centres.contains(crescent, point)
     assert centres.contains(crescent, (3.5, 2.0))
+
+
+def test_an_archipelago_s_centre_lies_among_its_islands_not_on_its_largest() -> None:
+    table = lexicons.load("country_centres")["centres"]
+    lat, lon = table["PH"]
+    assert lat > 15  # its islands' centre lies in the sea, so the largest island's (Luzon's) stands in
+    lat, lon = table["NZ"]
+    assert -43 < lat < -40  # between the two islands, not on the South Island (about -44)
+    us_lat, us_lon = table["US"]
+    assert 38 < us_lat < 41 and -101 < us_lon < -97  # Alaska and Hawaii lie too far to pull at it
+
+
+def test_weighted_centre_is_the_area_weighted_mean_on_the_sphere() -> None:
+    lon, lat = centres.weighted_centre([(1.0, (10.0, 0.0)), (3.0, (20.0, 0.0))])
+    assert lat == pytest.approx(0.0, abs=1e-9) and 17 < lon < 18
+    lon, _ = centres.weighted_centre([(1.0, (179.0, 0.0)), (1.0, (-179.0, 0.0))])
+    assert abs(abs(lon) - 180.0) < 1e-6  # across the antimeridian, not at 0
+
+
+def test_a_published_point_near_the_land_centre_stays() -> None:
+    by_code = {row.country: row for row in countries()}
+    assert (by_code["CN"].lat, by_code["CN"].lon) == (35.0, 105.0)  # 210 km off the centre: kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.sources import CITY
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,16 @@ def test_a_county_without_a_geonames_admin1_code_takes_its_towns(gazetteer: Gaze
     assert cornwall.population > 200_000
     truro = next(c for c in gazetteer.lookup("Truro") if c.country_code == "GB")
     assert truro.admin1 == "Cornwall" and truro.region_row == cornwall.row
+
+
+def test_every_town_s_admin1_is_a_name_not_a_geonames_code(gazetteer: Gazetteer) -> None:
+    """A village whose GeoNames admin1 code no region stands for ("75" in France) takes the name its
+    code's other towns were matched to, so ACLED's admin1 column never holds a bare code."""
+    index = gazetteer._index
+    coded = [row for row, kind in enumerate(index.kind) if kind == CITY and index.admin1[row].isdigit()]
+    assert len(coded) < 300  # of some 235,000 towns (most of them "00", unknown); 5,000 before
+    french = [c for c in gazetteer.lookup("Ouzouer-sur-Loire") if c.country_code == "FR"]
+    assert french and not french[0].admin1.isdigit()
 
 
 def test_national_capitals_are_marked(gazetteer: Gazetteer) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.geo.names import fold, is_latin, strip_region_word
+from sitrep.geo.names import fold, is_latin, is_short_form, strip_region_word
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,9 @@ def test_is_latin(name: str, latin: bool) -> None:
 )
 def test_strip_region_word(key: str, expected: tuple[str, str | None]) -> None:
     assert strip_region_word(key) == expected
+
+
+def test_a_short_form_is_the_leading_words_of_the_name() -> None:
+    assert is_short_form("matias romero", "Matías Romero Avendaño")
+    assert not is_short_form("matias", "Matías Romero Avendaño")  # one word is no short form
+    assert not is_short_form("romero avendano", "Matías Romero Avendaño")

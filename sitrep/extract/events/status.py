@@ -164,7 +164,8 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     series = set(events["series_words"])
     predicate = predicate_of(trigger)
     if timex is not None and timex.value is not None and timex.value.startswith("P"):
-        return True  # "in the last 15 months", "over the past year"
+        # "in the last 15 months", "over the past year"; a day or two is ACLED's own unit
+        return not _within_two_days(timex.value)
     if _since(predicate) and not _held_since_day(trigger, timex):
         return True
     if _over_recent_period(predicate):
@@ -181,6 +182,15 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and any(o.tag_ == "NNS" and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks"
+
+
+def _within_two_days(duration: str) -> bool:
+    """A TIMEX3 duration of at most two days ("PT24H", "PT48H", "P1D", "P2D")."""
+    unit, amount = duration[-1:], duration.lstrip("PT")[:-1]
+    if not amount.isdigit():
+        return False
+    hours = {"H": 1, "D": 24}.get(unit) if duration.startswith("PT") == (unit == "H") else None
+    return hours is not None and int(amount) * hours <= 48
 
 
 def _held_since_day(trigger: Token, timex: Timex | None) -> bool:
