@@ -165,7 +165,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     predicate = predicate_of(trigger)
     if timex is not None and timex.value is not None and timex.value.startswith("P"):
         # "in the last 15 months", "over the past year"; a day or two is ACLED's own unit
-        return not _within_two_days(timex.value)
+        return not (_within_two_days(timex.value) and _a_stretch(timex.text))
     if _since(predicate) and not _held_since_day(trigger, timex):
         return True
     if _over_recent_period(predicate):
@@ -191,6 +191,13 @@ def _within_two_days(duration: str) -> bool:
         return False
     hours = {"H": 1, "D": 24}.get(unit) if duration.startswith("PT") == (unit == "H") else None
     return hours is not None and int(amount) * hours <= 48
+
+
+def _a_stretch(text: str) -> bool:
+    """A stretch of time counted back ("the last 24 hours", "the past two days"), not a frequency
+    ("daily", "every day"), which tells a habit."""
+    words = text.lower().split()
+    return any(w in ("last", "past", "previous", "preceding") for w in words)
 
 
 def _held_since_day(trigger: Token, timex: Timex | None) -> bool:
