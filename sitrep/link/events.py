@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import math
 import sqlite3
 from collections import defaultdict
@@ -315,7 +316,7 @@ def relink(conn: sqlite3.Connection, article_ids: list[str]) -> tuple[set[str], 
 _SUMMARY = """
 SELECT m.linked_event_id AS lid, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type, e.date,
        coalesce(e.date_precision, 3) AS date_precision, p.name AS place, p.latitude, p.longitude,
-       p.country_code, coalesce(p.precision, 3) AS geo_precision,
+       p.country_code, p.admin1, coalesce(p.precision, 3) AS geo_precision,
        coalesce(n1.name, e.actor1_text) AS actor1, coalesce(n2.name, e.actor2_text) AS actor2,
        e.fatalities, e.status, a.id AS article_id, a.published, a.source, l.source_group
 FROM linked_event_members m
@@ -343,8 +344,8 @@ def summarize(conn: sqlite3.Connection, linked_ids: set[str]) -> None:
     conn.executemany(
         "INSERT INTO linked_events (id, type, mode, acled_event_type, acled_sub_event_type, date,"
         " date_precision, place_name, latitude, longitude, country_code, actor1, actor2, fatalities_low,"
-        " fatalities_high, reports, independent_sources, first_published, last_published, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " fatalities_high, reports, independent_sources, first_published, last_published, status, admin1,"
+        " sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_summary_row(lid, members) for lid, members in grouped.items()],
     )
 
@@ -387,6 +388,8 @@ def _summary_row(lid: str, members: list[dict[str, Any]]) -> tuple[Any, ...]:
         min(m["published"] for m in members),
         max(m["published"] for m in members),
         linked_status(members),
+        place.get("admin1"),
+        json.dumps(sorted({m["source"] for m in members if m["source"]})),
     )
 
 

@@ -25,10 +25,11 @@ from sitrep.report.figures import figures, group_figures
 from sitrep.report.render import TEMPLATES as REPORT_TEMPLATES
 from sitrep.report.render import evidence_url, to_html_fragment
 from sitrep.store.store import Store
-from sitrep.web import linked, queries
+from sitrep.web import facets, linked, links, queries, within
 from sitrep.web.api import ReadStore, settings_of
 from sitrep.web.chart import TYPE_COLOURS, colour, events_per_day_svg
 from sitrep.web.highlight import Mark, highlight, marks_of
+from sitrep.web.view import View
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -140,6 +141,9 @@ def timeline(
     )
 
 
+FACET_FILTERS = ("acled_type", "country", "admin1", "source", "type", "actor", "place")
+
+
 @router.get("/events")
 def events_table(
     request: Request,
@@ -153,16 +157,34 @@ def events_table(
     offset: int = 0,
     per_report: Optional = None,
     status: Optional = None,
+    sort: Optional = None,
+    acled_type: Optional = None,
+    country: Optional = None,
+    admin1: Optional = None,
+    source: Optional = None,
+    acled_only: Optional = None,
 ) -> Response:
-    """The events table: incidents unless the analyst picks another status or `any`."""
+    """The events table, newest first, with facet counts beside it: incidents unless the analyst picks
+    another status or `any`."""
     chosen = _blank(status) or "incident"
     filters = {"since": since, "until": until, "type": type, "actor": actor, "place": place, "q": q}
-    filters["status"] = chosen
+    filters.update(status=chosen, acled_type=acled_type, country=country, admin1=admin1, source=source)
+    filters["acled_only"] = acled_only
+    filters["sort"] = sort
+    view = View(
+        sort=_blank(sort) or "-date",
+        facets=list(facets.FACET_NAMES),
+        acled_type=_blank(acled_type),
+        country=_blank(country),
+        admin1=_blank(admin1),
+        source=_blank(source),
+        acled_only=bool(_blank(acled_only)),
+    )
     is_linked = not per_report and linked.linked(store)
     listing = linked.linked_events if is_linked else queries.events
     result = listing(
         store,
-        queries.Page(limit=100, offset=offset),
+        queries.Page(limit=50, offset=offset),
         since=_date(since, "since"),
         until=_date(until, "until"),
         type=_blank(type),
@@ -170,14 +192,51 @@ def events_table(
         place=_blank(place),
         q=_blank(q),
         status=chosen,
+        view=view,
     )
+    url = URL(str(request.url))
+    columns: tuple[str, ...] = ("date", "type", "acled", "actor1", "actor2", "place", "fatalities", "sources")
+    if not is_linked:
+        columns = ("date", "type", "acled", "fatalities")
+    numeric = ("date", "fatalities", "sources")  # largest first on the first click
+    sorts = {key: links.sorted_by(url, view.sort, key, key in numeric) for key in columns}
+    chips = [
+        {"name": name, "value": value, "url": links.without(url, name)}
+        for name in (*FACET_FILTERS, "acled_only", "since", "until", "q")
+        if (value := _blank(request.query_params.get(name)))
+    ]
     return _render(
         request,
         "linked_events.html" if is_linked else "events.html",
         events=result["items"],
         filters=filters,
-        pages=_page_links(request, result),
+        pages=links.pager(url, result),
+        sorts=sorts,
+        facets=_facet_panel(store, url, result["facets"]),
+        chips=chips,
+        acled_toggle=(
+            links.without(url, "acled_only") if acled_only else links.with_value(url, "acled_only", "1")
+        ),
     )
+
+
+def _facet_panel(store: Store, url: URL, counted: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Each facet with its values, counts and the link that narrows the listing to each value."""
+    names = within.country_names(store) if counted.get("country") else {}
+    panel = []
+    for name, values in counted.items():
+        facet = facets.LINKED_FACETS[name]
+        entries = [
+            {
+                "value": v["value"],
+                "label": f"{names[v['value']]} ({v['value']})" if v["value"] in names else v["value"],
+                "count": v["count"],
+                "url": links.with_value(url, facet.parameter, v["value"]),
+            }
+            for v in values
+        ]
+        panel.append({"name": name, "label": facet.label, "values": entries})
+    return panel
 
 
 @router.get("/events/{linked_event_id}")

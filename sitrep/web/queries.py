@@ -19,6 +19,9 @@ from sitrep.errors import UsageError
 from sitrep.model import PLOVER_TYPES
 from sitrep.store.queries import Where, event_status, fetch, mentions_by_status
 from sitrep.store.store import Store
+from sitrep.web import facets
+from sitrep.web.view import DEFAULT_VIEW, REPORT_COLUMNS, REPORT_SORTS, View
+from sitrep.web.within import area_named
 
 ACLED_TYPES = (
     "Battles",
@@ -92,14 +95,17 @@ def contains(where: Where, columns: tuple[str, ...], value: str, name: str) -> N
     where.add("(" + " OR ".join(test.format(column, name) for column in columns) + ")", **{name: bound})
 
 
-def place_named(where: Where, value: str, article: str, place_id: str) -> None:
+def place_named(
+    where: Where, value: str, article: str, place_id: str, also: str = "0", **params: Any
+) -> None:
     """The place's gazetteer name or any of its mentions as written contains `value` ("Kupiansk" finds
-    GeoNames' "Kupyansk")."""
+    GeoNames' "Kupyansk"), or the test `also` (with its `params`) holds."""
     test, bound = _needle(value)
     where.add(
-        f"({test.format('p.name', 'place')} OR EXISTS (SELECT 1 FROM mentions m"
+        f"({test.format('p.name', 'place')} OR {also} OR EXISTS (SELECT 1 FROM mentions m"
         f" WHERE m.article_id = {article} AND m.place_id = {place_id} AND {test.format('m.text', 'place')}))",
         place=bound,
+        **params,
     )
 
 
@@ -207,11 +213,14 @@ def events(
     article: str | None = None,
     located: bool = False,
     status: str = "incident",
+    view: View = DEFAULT_VIEW,
 ) -> dict[str, Any]:
-    """Events by event date, then article and position.
+    """Events newest first (by event date, then article and position) unless `view.sort` says otherwise,
+    with the `total` matching and the facet counts `view` asks for.
 
     `actor` is a case-insensitive substring of either actor's text or entity name; `entity` an exact
-    entity name in either role; `place` a substring of the place name; `q` words of the article text;
+    entity name in either role; `place` a substring of the place name, or a country or region of that
+    name with every place inside it; `q` words of the article text;
     `located` keeps only events whose place has coordinates (the map); `status` keeps incidents unless
     another status or `any` is asked for (an index on status and date serves each).
     """
@@ -225,7 +234,8 @@ def events(
     if entity is not None:
         where.add("(n1.name = :entity OR n2.name = :entity)", entity=entity)
     if place is not None:
-        place_named(where, place, "e.article_id", "e.place_id")
+        inside, params = area_named(store, place).clause("p.country_code", "p.admin1")
+        place_named(where, place, "e.article_id", "e.place_id", also=inside, **params)
     # A broad box or search is checked while walking the date index (`+` keeps the planner off the
     # column's own index); a narrow one fetches its few matches and sorts them.
     spatial = "+p" if bbox is not None and _broad_bbox(store, bbox) else "p"
@@ -238,6 +248,12 @@ def events(
         where.add(f"{rowid} IN ({_ARTICLE_MATCH})", q=match)
     if article is not None:
         where.add("e.article_id = :article", article=article)
+    view.narrow(
+        where,
+        REPORT_COLUMNS,
+        acled_only="e.status = 'incident' AND e.acled_event_type IS NOT NULL AND e.acled_event_type <> ''",
+        source="a.source = :source",
+    )
     text = where.sql()
     joins = ""
     if "a." in text:
@@ -248,11 +264,14 @@ def events(
     if "p." in text:
         joins += " JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"
     # The page is chosen over narrow rows (rowids), then only its rows are joined for display.
-    page_sql = f"SELECT e.rowid AS rid FROM events e{joins}{text} ORDER BY e.date, e.article_id, e.seq"
-    rows, more = _paged_rowids(
-        store, page_sql, where.params, page, _EVENTS, "e", "e.date, e.article_id, e.seq"
-    )
-    return _result([_event(row) for row in rows], more, page)
+    order = view.order(REPORT_SORTS, "e.article_id, e.seq")
+    page_sql = f"SELECT e.rowid AS rid FROM events e{joins}{text} ORDER BY {order}"
+    rows, more = _paged_rowids(store, page_sql, where.params, page, _EVENTS, "e", order)
+    result = _result([_event(row) for row in rows], more, page)
+    result["sort"] = view.sort
+    result["total"] = facets.total(store, f"FROM events e{joins}", where)
+    result["facets"] = facets.counts(store, facets.REPORT_FACETS, view.facets, where)
+    return result
 
 
 _ARTICLE_MATCH = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"
