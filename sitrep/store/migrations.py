@@ -442,6 +442,13 @@ _LINKED_EVENT_FACETS = (
         WHERE m.linked_event_id = linked_events.id AND a.source IS NOT NULL ORDER BY a.source) s), '[]')""",
     "CREATE INDEX linked_events_facets ON linked_events"
     " (status, date, type, acled_event_type, country_code, admin1, fatalities_low, independent_sources)",
+    # One per counted column, so an unfiltered count walks the values in order without sorting them.
+    "CREATE INDEX linked_events_by_type ON linked_events (status, type)",
+    "CREATE INDEX linked_events_by_acled_type ON linked_events (status, acled_event_type)",
+    "CREATE INDEX linked_events_by_country ON linked_events (status, country_code, admin1)",
+    "CREATE INDEX linked_events_by_admin1 ON linked_events (status, admin1)",
+    "CREATE INDEX linked_events_by_fatalities ON linked_events (status, fatalities_low, date)",
+    "CREATE INDEX linked_events_by_sources ON linked_events (status, independent_sources, date)",
 )
 
 

@@ -138,9 +138,12 @@ def list_articles(
     until: Until = None,
     source: Annotated[str | None, Query(description="Source contains this.")] = None,
     q: Text = None,
+    sort: Annotated[
+        str, Query(description="published, title, source, events or claims; - for descending.")
+    ] = "-published",
 ) -> dict[str, Any]:
-    """Articles, newest first."""
-    return queries.articles(store, queries.Page(limit, offset), since, until, source, q)
+    """Articles, newest first unless `sort` says otherwise, with `total`."""
+    return queries.articles(store, queries.Page(limit, offset), since, until, source, q, sort)
 
 
 @router.get("/articles/{article_id:path}")
@@ -227,12 +230,15 @@ def list_entities(
     per_article: Annotated[
         bool, Query(description="Group stored entities by name and type even when linked.")
     ] = False,
+    sort: Annotated[
+        str, Query(description="name, type, kind (linked) or articles; - for descending.")
+    ] = "-articles",
 ) -> dict[str, Any]:
     """Entities by name: once linked, canonical entities (one per person or group however spelled, with
     every alias seen in any article); else stored entities grouped by name and type."""
     if not per_article and linked.linked(store):
-        return linked.canonical_entities(store, queries.Page(limit, offset), type, name, kind)
-    return queries.entities(store, queries.Page(limit, offset), type, name, kind)
+        return linked.canonical_entities(store, queries.Page(limit, offset), type, name, kind, sort)
+    return queries.entities(store, queries.Page(limit, offset), type, name, kind, sort)
 
 
 @router.get("/entities/{name:path}")

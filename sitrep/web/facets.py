@@ -10,11 +10,13 @@ report.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.errors import UsageError
-from sitrep.store.queries import Where, fetch
+from sitrep.errors import StoreError, UsageError
+from sitrep.store.queries import Where
 from sitrep.store.store import Store
 
 FACET_LIMIT = 30  # values shown per facet, most frequent first
@@ -98,26 +100,49 @@ def chosen(names: list[str] | None) -> list[str]:
 
 def counts(
     store: Store, facets: dict[str, Facet], names: list[str], where: Where, joins: str = ""
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[dict[str, Any]] | None]:
     """For each facet named, its most frequent values over the filtered rows with their counts (rows
-    without a value are left out)."""
+    without a value are left out); None for a facet that could not be counted within the budget."""
     text = where.sql()
     # A facet adds its own WHERE after the listing's, so the clause must exist to be extended.
     clause = text if text else " WHERE 1"
-    found: dict[str, list[dict[str, Any]]] = {}
+    found: dict[str, list[dict[str, Any]] | None] = {}
     for name in names:
         facet = facets[name]
         inner = facet.sql.format(joins=joins, where=clause)
-        rows = fetch(
+        rows = within_budget(
             store,
             f"SELECT value, count(*) AS count FROM ({inner}) WHERE value IS NOT NULL AND value <> ''"
             f" GROUP BY value ORDER BY count DESC, value LIMIT {FACET_LIMIT}",
             where.params,
         )
-        found[name] = [{"value": row["value"], "count": row["count"]} for row in rows]
+        found[name] = None if rows is None else [{"value": r["value"], "count": r["count"]} for r in rows]
     return found
 
 
-def total(store: Store, from_sql: str, where: Where) -> int:
-    """How many rows the filtered listing holds (`from_sql` is its FROM with joins)."""
-    return int(fetch(store, f"SELECT count(*) {from_sql}{where.sql()}", where.params)[0][0])
+def total(store: Store, from_sql: str, where: Where) -> int | None:
+    """How many rows the filtered listing holds (`from_sql` is its FROM with joins), or None when
+    counting takes longer than `COUNT_BUDGET_S`: a filter that must look into every report of every
+    merged event would otherwise cost more than the page itself ("many", as Datasette says)."""
+    rows = within_budget(store, f"SELECT count(*) {from_sql}{where.sql()}", where.params)
+    return None if rows is None else int(rows[0][0])
+
+
+COUNT_BUDGET_S = 0.04
+_STEPS = 1000  # SQLite virtual-machine steps between looks at the clock
+
+
+def within_budget(store: Store, sql: str, params: dict[str, Any]) -> list[sqlite3.Row] | None:
+    """The rows `sql` gives, or None when SQLite is still working on them after the budget."""
+    deadline = time.monotonic() + COUNT_BUDGET_S
+    connection = store.connection
+    connection.set_progress_handler(lambda: int(time.monotonic() > deadline), _STEPS)
+    try:
+        rows: list[sqlite3.Row] = connection.execute(sql, params).fetchall()
+        return rows
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            return None
+        raise StoreError(f"{store.path}: cannot read: {exc}") from exc
+    finally:
+        connection.set_progress_handler(None, _STEPS)

@@ -34,6 +34,7 @@ from sitrep.web.queries import (
     _paged_rowids,
     _result,
     fts_query,
+    sort_order,
 )
 from sitrep.web.view import DEFAULT_VIEW, LINKED_COLUMNS, LINKED_SORTS, View
 from sitrep.web.within import area_named
@@ -364,9 +365,11 @@ def canonical_entities(
     type: str | None = None,
     name: str | None = None,
     kind: str | None = None,
+    sort: str = "-articles",
 ) -> dict[str, Any]:
-    """Canonical entities (one per person, group or place however spelled) by name, with every alias
-    seen across articles and how many articles name them."""
+    """Canonical entities (one per person, group or place however spelled), the most widely reported
+    first unless `sort` says otherwise (name, type, kind, articles), with every alias seen across
+    articles, how many articles name them and the `total` matching."""
     where = Where()
     if type is not None:
         where.add("ce.type = :type", type=type.upper())
@@ -377,7 +380,10 @@ def canonical_entities(
         where.add("ce.kind = :kind", kind=kind.casefold())
     sql = (
         "SELECT ce.id, ce.name, ce.type, ce.kind, ce.country, ce.aliases, ce.articles"
-        " FROM canonical_entities ce" + where.sql() + " ORDER BY ce.name, ce.id"
+        " FROM canonical_entities ce"
+        + where.sql()
+        + " ORDER BY "
+        + sort_order(sort, ENTITY_SORTS, "ce.articles", "ce.name, ce.id")
     )
     rows, more = _paged(store, sql, where.params, page)
     items = []
@@ -385,7 +391,12 @@ def canonical_entities(
         item = dict(row)
         item["aliases"] = json.loads(item["aliases"])
         items.append(item)
-    return _result(items, more, page)
+    result = _result(items, more, page)
+    result.update(sort=sort, total=facets.total(store, "FROM canonical_entities ce", where))
+    return result
+
+
+ENTITY_SORTS = {"name": "ce.name", "type": "ce.type", "kind": "ce.kind", "articles": "ce.articles"}
 
 
 def canonical_id_of(store: Store, name: str, type: str | None = None) -> str | None:

@@ -220,12 +220,17 @@ def events_table(
     )
 
 
-def _facet_panel(store: Store, url: URL, counted: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def _facet_panel(
+    store: Store, url: URL, counted: dict[str, list[dict[str, Any]] | None]
+) -> list[dict[str, Any]]:
     """Each facet with its values, counts and the link that narrows the listing to each value."""
     names = within.country_names(store) if counted.get("country") else {}
-    panel = []
+    panel: list[dict[str, Any]] = []
     for name, values in counted.items():
         facet = facets.LINKED_FACETS[name]
+        if values is None:
+            panel.append({"name": name, "label": facet.label, "values": None})
+            continue
         entries = [
             {
                 "value": v["value"],
@@ -257,17 +262,28 @@ def event_page(request: Request, store: ReadStore, article_id: str, event_id: st
 
 @router.get("/entities")
 def entities_page(
-    request: Request, store: ReadStore, name: Optional = None, type: Optional = None, offset: int = 0
+    request: Request,
+    store: ReadStore,
+    name: Optional = None,
+    type: Optional = None,
+    offset: int = 0,
+    sort: Optional = None,
 ) -> Response:
+    """Entities, the most widely reported first, sortable by name, type and articles."""
     is_linked = linked.linked(store)
     listing = linked.canonical_entities if is_linked else queries.entities
-    result = listing(store, queries.Page(limit=200, offset=offset), _blank(type), _blank(name))
+    chosen = _blank(sort) or "-articles"
+    result = listing(store, queries.Page(limit=100, offset=offset), _blank(type), _blank(name), sort=chosen)
+    url = URL(str(request.url))
     return _render(
         request,
         "canonical_entities.html" if is_linked else "entities.html",
         entities=result["items"],
         filters={"name": name, "type": type},
-        pages=_page_links(request, result),
+        pages=links.pager(url, result),
+        sorts={
+            key: links.sorted_by(url, chosen, key, key == "articles") for key in ("name", "type", "articles")
+        },
     )
 
 
@@ -288,14 +304,23 @@ def entity_page(
 
 
 @router.get("/articles")
-def articles_page(request: Request, store: ReadStore, q: Optional = None, offset: int = 0) -> Response:
-    result = queries.articles(store, queries.Page(limit=100, offset=offset), q=_blank(q))
+def articles_page(
+    request: Request, store: ReadStore, q: Optional = None, offset: int = 0, sort: Optional = None
+) -> Response:
+    """Articles, newest first, sortable by date, title, outlet and what was extracted from each."""
+    chosen = _blank(sort) or "-published"
+    result = queries.articles(store, queries.Page(limit=100, offset=offset), q=_blank(q), sort=chosen)
+    url = URL(str(request.url))
+    keys = ("published", "title", "source", "events", "claims")
     return _render(
         request,
         "articles.html",
         articles=result["items"],
         filters={"q": q},
-        pages=_page_links(request, result),
+        pages=links.pager(url, result),
+        sorts={
+            key: links.sorted_by(url, chosen, key, key in ("published", "events", "claims")) for key in keys
+        },
     )
 
 
@@ -364,7 +389,7 @@ def claims_page(
         linked=is_linked,
         claims=result["items"],
         filters=filters,
-        pages=_page_links(request, result),
+        pages=links.pager(URL(str(request.url)), result),
     )
 
 

@@ -164,6 +164,25 @@ def _result(items: list[dict[str, Any]], more: bool, page: Page) -> dict[str, An
     }
 
 
+ARTICLE_SORTS = {
+    "published": "a.published",
+    "title": "a.title",
+    "source": "a.source",
+    "events": "(SELECT count(*) FROM events e WHERE e.article_id = a.id)",
+    "claims": "(SELECT count(*) FROM claims c WHERE c.article_id = a.id)",
+}
+
+
+def sort_order(sort: str, sorts: dict[str, str], first: str, tiebreak: str) -> str:
+    """ORDER BY for a listing's `sort` key (`-` for descending): the column, then `first` descending
+    and `tiebreak`, so pages never overlap; an unknown key is a UsageError (422)."""
+    name = sort.strip().lstrip("-")
+    if name not in sorts:
+        raise UsageError(f"sort must be one of {', '.join(sorts)} (with - for descending), not {sort!r}")
+    way = "DESC" if sort.strip().startswith("-") else "ASC"
+    return f"{sorts[name]} IS NULL, {sorts[name]} {way}, {first} DESC, {tiebreak} {way}"
+
+
 def event_type_clause(where: Where, type: str) -> None:
     """A PLOVER type ("ASSAULT") or an ACLED event type ("battles"), case-insensitive."""
     if type.upper() in PLOVER_TYPES:
@@ -327,19 +346,22 @@ def articles(
     until: dt.date | None = None,
     source: str | None = None,
     q: str | None = None,
+    sort: str = "-published",
 ) -> dict[str, Any]:
-    """Articles, newest first, with how much was extracted from each."""
+    """Articles, newest first unless `sort` says otherwise (published, title, source, events, claims),
+    with how much was extracted from each and the `total` matching."""
     where = Where()
     _dates(where, "a.published", since, until)
     if source is not None:
         contains(where, ("a.source",), source, "source")
     if q is not None:
         where.add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q)", q=fts_query(q))
-    page_sql = "SELECT a.rowid AS rid FROM articles a" + where.sql() + " ORDER BY a.published DESC, a.id DESC"
-    rows, more = _paged_rowids(
-        store, page_sql, where.params, page, _ARTICLES, "a", "a.published DESC, a.id DESC"
-    )
-    return _result([dict(row) for row in rows], more, page)
+    order = sort_order(sort, ARTICLE_SORTS, "a.published", "a.id")
+    page_sql = "SELECT a.rowid AS rid FROM articles a" + where.sql() + f" ORDER BY {order}"
+    rows, more = _paged_rowids(store, page_sql, where.params, page, _ARTICLES, "a", order)
+    result = _result([dict(row) for row in rows], more, page)
+    result.update(sort=sort, total=facets.total(store, "FROM articles a", where))
+    return result
 
 
 def entities(
@@ -348,8 +370,10 @@ def entities(
     type: str | None = None,
     name: str | None = None,
     kind: str | None = None,
+    sort: str = "-articles",
 ) -> dict[str, Any]:
-    """Entities grouped by (name, type) across articles, by name."""
+    """Entities grouped by (name, type) across articles, the most widely reported first unless `sort`
+    says otherwise (name, type, articles), with the `total` matching."""
     where = Where()
     if type is not None:
         where.add("n.type = :type", type=type.upper())
@@ -361,10 +385,14 @@ def entities(
         "SELECT n.name, n.type, max(n.kind) AS kind, max(n.country) AS country,"
         " count(DISTINCT n.article_id) AS articles FROM entities n"
         + where.sql()
-        + " GROUP BY n.name, n.type ORDER BY n.name, n.type"
+        + " GROUP BY n.name, n.type ORDER BY "
+        + sort_order(sort, {"name": "n.name", "type": "n.type", "articles": "articles"}, "n.name", "n.type")
     )
     rows, more = _paged(store, sql, where.params, page)
-    return _result([dict(row) for row in rows], more, page)
+    result = _result([dict(row) for row in rows], more, page)
+    count = f"SELECT count(*) FROM (SELECT 1 FROM entities n{where.sql()} GROUP BY n.name, n.type)"
+    result.update(sort=sort, total=int(fetch(store, count, where.params)[0][0]))
+    return result
 
 
 _CLAIMS = """
@@ -390,7 +418,7 @@ def claims(
     q: str | None = None,
     article: str | None = None,
 ) -> dict[str, Any]:
-    """Claims by article publication date, with speaker, cue, content and quantities."""
+    """Claims, newest article first, with speaker, cue, content and quantities, and the `total`."""
     where = Where()
     _dates(where, "a.published", since, until)
     if kind is not None:
@@ -404,8 +432,9 @@ def claims(
     joins = " JOIN articles a ON a.id = c.article_id"
     if "n." in where.sql():
         joins += " LEFT JOIN entities n ON n.article_id = c.article_id AND n.id = c.speaker_entity_id"
-    page_sql = f"SELECT c.rowid AS rid FROM claims c{joins}{where.sql()} ORDER BY a.published, a.id, c.seq"
-    rows, more = _paged_rowids(store, page_sql, where.params, page, _CLAIMS, "c", "a.published, a.id, c.seq")
+    order = "a.published DESC, a.id DESC, c.seq"
+    page_sql = f"SELECT c.rowid AS rid FROM claims c{joins}{where.sql()} ORDER BY {order}"
+    rows, more = _paged_rowids(store, page_sql, where.params, page, _CLAIMS, "c", order)
     items = []
     for row in rows:
         item = dict(row)
@@ -413,7 +442,9 @@ def claims(
         item["via"] = json.loads(row["via"])
         item["quantities"] = json.loads(row["quantities"])
         items.append(item)
-    return _result(items, more, page)
+    result = _result(items, more, page)
+    result["total"] = facets.total(store, f"FROM claims c{joins}", where)
+    return result
 
 
 def places(

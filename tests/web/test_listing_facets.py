@@ -106,3 +106,25 @@ def test_the_events_page_shows_facets_total_and_numbered_pages(client: TestClien
     assert 'data-facet="country"' in page and 'class="total">5<' in page
     assert "exported to ACLED only" in page
     assert 'aria-current="page"' in page
+
+
+@pytest.mark.parametrize(
+    ("path", "sort", "key"),
+    [
+        ("/api/articles", "-published", "published"),
+        ("/api/articles", "title", "title"),
+        ("/api/entities", "-articles", "articles"),
+        ("/api/entities", "name", "name"),
+    ],
+)
+def test_other_listings_sort_and_count(client: TestClient, path: str, sort: str, key: str) -> None:
+    body = client.get(f"{path}?limit=500&sort={sort}").json()
+    values = [item[key] for item in body["items"] if item[key] is not None]
+    assert values == sorted(values, reverse=sort.startswith("-"))
+    assert body["total"] == len(body["items"]) > 1
+
+
+def test_claims_come_newest_first_with_their_total(client: TestClient) -> None:
+    body = client.get("/api/claims?limit=500").json()
+    published = [item["published"] for item in body["items"]]
+    assert published == sorted(published, reverse=True) and body["total"] == len(published)
