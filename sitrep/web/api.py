@@ -73,10 +73,15 @@ class PageOut(BaseModel):
     limit: int
     offset: int
     next_offset: int | None = Field(description="Offset of the next page, or null on the last page.")
-    total: int | None = Field(default=None, description="How many items match the filters in all.")
+    total: int | None = Field(
+        default=None,
+        description="How many items match the filters in all (null when too many to count quickly).",
+    )
     sort: str | None = Field(default=None, description="The order of the items.")
-    facets: dict[str, list[FacetValue]] | None = Field(
-        default=None, description="For each facet asked for, its most frequent values with their counts."
+    facets: dict[str, list[FacetValue] | None] | None = Field(
+        default=None,
+        description="For each facet asked for, its most frequent values with their counts (null when"
+        " the filter is too broad to count within the time budget).",
     )
 
 

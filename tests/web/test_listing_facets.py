@@ -128,3 +128,16 @@ def test_claims_come_newest_first_with_their_total(client: TestClient) -> None:
     body = client.get("/api/claims?limit=500").json()
     published = [item["published"] for item in body["items"]]
     assert published == sorted(published, reverse=True) and body["total"] == len(published)
+
+
+def test_counts_past_their_budget_say_many_instead_of_holding_the_page(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.web import facets
+
+    monkeypatch.setattr(facets, "COUNT_BUDGET_S", -1.0)  # every count is already late
+    monkeypatch.setattr(facets, "_STEPS", 1)
+    body = _events(client, "facet=country")
+    assert body["items"] and body["total"] is None and body["facets"] == {"country": None}
+    page = client.get("/events").text
+    assert "of <span" in page and "many" in page and "too many to count quickly" in page
