@@ -447,8 +447,8 @@ _LINKED_EVENT_FACETS = (
     "CREATE INDEX linked_events_by_acled_type ON linked_events (status, acled_event_type)",
     "CREATE INDEX linked_events_by_country ON linked_events (status, country_code, admin1)",
     "CREATE INDEX linked_events_by_admin1 ON linked_events (status, admin1)",
-    "CREATE INDEX linked_events_by_fatalities ON linked_events (status, fatalities_low, date)",
-    "CREATE INDEX linked_events_by_sources ON linked_events (status, independent_sources, date)",
+    "CREATE INDEX linked_events_by_fatalities ON linked_events (status, fatalities_low, date, id)",
+    "CREATE INDEX linked_events_by_sources ON linked_events (status, independent_sources, date, id)",
 )
 
 

@@ -128,7 +128,7 @@ def total(store: Store, from_sql: str, where: Where) -> int | None:
     return None if rows is None else int(rows[0][0])
 
 
-COUNT_BUDGET_S = 0.04
+COUNT_BUDGET_S = 0.015
 _STEPS = 1000  # SQLite virtual-machine steps between looks at the clock
 
 

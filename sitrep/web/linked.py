@@ -20,6 +20,7 @@ from sitrep.link.listing import linked_or_false
 from sitrep.model import PLOVER_TYPES
 from sitrep.store.queries import Where, event_status, fetch
 from sitrep.store.store import Store
+from sitrep.store.within import area_named
 from sitrep.web import facets
 from sitrep.web.queries import (
     _ARTICLE_MATCH,
@@ -37,7 +38,6 @@ from sitrep.web.queries import (
     sort_order,
 )
 from sitrep.web.view import DEFAULT_VIEW, LINKED_COLUMNS, LINKED_SORTS, View
-from sitrep.web.within import area_named
 
 FIRST_PAGE = Page()
 

@@ -24,8 +24,9 @@ from sitrep.report import build_report
 from sitrep.report.figures import figures, group_figures
 from sitrep.report.render import TEMPLATES as REPORT_TEMPLATES
 from sitrep.report.render import evidence_url, to_html_fragment
+from sitrep.store import within
 from sitrep.store.store import Store
-from sitrep.web import facets, linked, links, queries, within
+from sitrep.web import facets, linked, links, queries
 from sitrep.web.api import ReadStore, settings_of
 from sitrep.web.chart import TYPE_COLOURS, colour, events_per_day_svg
 from sitrep.web.highlight import Mark, highlight, marks_of

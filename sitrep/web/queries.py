@@ -19,9 +19,9 @@ from sitrep.errors import UsageError
 from sitrep.model import PLOVER_TYPES
 from sitrep.store.queries import Where, event_status, fetch, mentions_by_status
 from sitrep.store.store import Store
+from sitrep.store.within import area_named
 from sitrep.web import facets
 from sitrep.web.view import DEFAULT_VIEW, REPORT_COLUMNS, REPORT_SORTS, View
-from sitrep.web.within import area_named
 
 ACLED_TYPES = (
     "Battles",

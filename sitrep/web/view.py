@@ -63,7 +63,9 @@ class View:
         if name == "date":
             return f"{date} {way}, {ties}"
         column = sorts[name]
-        return f"{column} IS NULL, {column} {way}, {date} DESC, {ties}"
+        if descending:  # SQLite puts rows without a value last when descending: an index serves it
+            return f"{column} DESC, {date} DESC, {ties}"
+        return f"{column} IS NULL, {column} ASC, {date} DESC, {ties}"
 
     def narrow(self, where: Where, columns: dict[str, str], acled_only: str, source: str) -> None:
         """Add the chosen facet values to `where`; `source` is the test that a row has an outlet
