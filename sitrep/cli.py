@@ -422,7 +422,7 @@ def report(
         str, typer.Option("--base-url", help="Where `sitrep serve` runs, for the evidence links.")
     ] = "http://127.0.0.1:8000",
 ) -> None:
-    """A situation report: key events by day and place, casualty figures, notable statements, all cited."""
+    """A situation report: the bottom line, incidents ranked and by day, figures, statements, all cited."""
     from sitrep.report import build_report, to_html, to_markdown
     from sitrep.store.store import Store
 
