@@ -104,15 +104,19 @@ def bottom_line(store: Store, since: dt.date, until: dt.date, place: str | None 
     """Incidents and deaths of the period and of the same number of days before it, by type and
     country (most incidents first)."""
     days = (until - since).days + 1
-    before_until = since - dt.timedelta(days=1)
-    before_since = since - dt.timedelta(days=days)
+    # The calendar's first day has no day before it; a period reaching back past it starts there.
+    before_until = since - dt.timedelta(days=1) if since > dt.date.min else since
+    before_since = dt.date.fromordinal(max(1, since.toordinal() - days))
     linked = linked_or_false(store)
     test, params = _place_test(store, place, linked)
     sql = (_LINKED if linked else _REPORTS).format(place=test)
     result = BottomLine(since, until, before_since, before_until, Tally("all incidents"))
     types: dict[str, Tally] = {}
     countries: dict[str, Tally] = {}
-    for now, (start, end) in ((True, (since, until)), (False, (before_since, before_until))):
+    periods = [(True, (since, until))]
+    if since > dt.date.min:
+        periods.append((False, (before_since, before_until)))
+    for now, (start, end) in periods:
         for row in _rows(store, sql, {"since": start.isoformat(), "until": end.isoformat(), **params}):
             rows = [result.total, types.setdefault(row["kind"], Tally(row["kind"]))]
             if row["country"]:

@@ -25,7 +25,7 @@ from sitrep.limits import refusal
 from sitrep.link.run import link
 from sitrep.model import Article
 from sitrep.store.store import Store
-from sitrep.web import facets, linked, queries
+from sitrep.web import facets, labels, linked, queries
 from sitrep.web.settings import Settings
 from sitrep.web.view import DEFAULT_VIEW, View
 
@@ -322,6 +322,15 @@ def list_places(
 ) -> dict[str, Any]:
     """Places grouped by name, country and coordinates, by name."""
     return queries.places(store, queries.Page(limit, offset), name, country, _bbox(bbox))
+
+
+@router.get("/labels")
+def list_labels(
+    bbox: Annotated[str, Query(description="west,south,east,north in degrees: the map's view.")],
+    limit: Annotated[int, Query(ge=1, le=labels.MAX_LABELS, description="Towns at most.")] = 60,
+) -> dict[str, Any]:
+    """The most populous towns of the gazetteer inside the view, for the map's place names."""
+    return {"items": labels.labels(queries.BBox.parse(bbox), limit)}
 
 
 EXPORT_CHUNK = 64 * 1024

@@ -61,7 +61,8 @@ _RANGES = """
 SELECT m.linked_event_id AS id, min(e.date) AS date_first, max(e.date) AS date_last,
        json_group_array(DISTINCT m.article_id) AS article_ids,
        json_group_array(DISTINCT e.type) AS types,
-       json_group_array(DISTINCT p.name) FILTER (WHERE p.name IS NOT NULL) AS places
+       json_group_array(DISTINCT p.name) FILTER (WHERE p.name IS NOT NULL) AS places,
+       min(p.precision) FILTER (WHERE p.latitude IS NOT NULL) AS geo_precision
 FROM linked_event_members m
 JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
@@ -100,11 +101,21 @@ def _type_clause(where: Where, type: str) -> None:
     raise UsageError(f"type {type!r} is neither a PLOVER type nor an ACLED event type")
 
 
+# The first evidence span (the sentence) of each merged event's earliest report.
+_SENTENCES = """
+SELECT m.linked_event_id AS id, v.text FROM linked_event_members m
+JOIN evidence v ON v.article_id = m.article_id AND v.event_id = m.event_id
+WHERE m.linked_event_id IN (SELECT value FROM json_each(:ids))
+ORDER BY m.linked_event_id, m.published DESC, m.article_id DESC, m.seq DESC, v.seq DESC
+"""
+
+
 def _decorate(store: Store, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
     items = [dict(row) for row in rows]
-    ranges = {
-        row["id"]: row for row in fetch(store, _RANGES, {"ids": json.dumps([item["id"] for item in items])})
-    }
+    ids = {"ids": json.dumps([item["id"] for item in items])}
+    ranges = {row["id"]: row for row in fetch(store, _RANGES, ids)}
+    # Rows come latest first, so the earliest report's first span is the one kept.
+    sentences = {row["id"]: row["text"] for row in fetch(store, _SENTENCES, ids)}
     for item in items:
         extra = ranges.get(item["id"])
         item["key"] = item["id"]
@@ -116,6 +127,8 @@ def _decorate(store: Store, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
         item["types"] = json.loads(extra["types"]) if extra else [item["type"]]
         item["places"] = json.loads(extra["places"]) if extra and extra["places"] else []
         item["sources"] = json.loads(item["sources"] or "[]")
+        item["geo_precision"] = extra["geo_precision"] if extra else None
+        item["sentence"] = sentences.get(item["id"])
     return items
 
 

@@ -92,12 +92,25 @@ def overview(request: Request, store: ReadStore) -> Response:
     return _render(request, "overview.html", counts=counts, chart=chart, recent=recent, linked=is_linked)
 
 
+MAP_FILTERS = (
+    "since",
+    "until",
+    "type",
+    "place",
+    "actor",
+    "country",
+    "admin1",
+    "acled_type",
+    "source",
+    "acled_only",
+)
+
+
 @router.get("/map")
-def map_page(
-    request: Request, since: Optional = None, until: Optional = None, type: Optional = None
-) -> Response:
+def map_page(request: Request) -> Response:
+    """The map of located events; the events table's filters (`?place=Somalia`, `?acled_only=1`) apply."""
     settings = settings_of(request)
-    params = {k: v for k, v in {"since": since, "until": until, "type": type}.items() if v}
+    params = {k: v for k in MAP_FILTERS if (v := (request.query_params.get(k) or "").strip())}
     return _render(
         request,
         "map.html",

@@ -201,7 +201,9 @@ SELECT e.article_id, e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event
        e.negated, e.hypothetical, e.status, e.attributed_to, e.confidence,
        e.actor1_text AS actor1, n1.name AS actor1_entity, e.actor2_text AS actor2, n2.name AS actor2_entity,
        e.place_id, p.name AS place, p.latitude, p.longitude, p.country_code, p.admin1,
-       a.published, a.title, a.source
+       p.precision AS geo_precision, a.published, a.title, a.source,
+       (SELECT v.text FROM evidence v WHERE v.article_id = e.article_id AND v.event_id = e.id
+        ORDER BY v.seq LIMIT 1) AS sentence
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id

@@ -1,0 +1,285 @@
+"""The analyst's desk in headless Chromium against the real server: sorting and facets change the rows,
+a country filter includes its towns, the basemap has no band across it, markers grow with fatalities,
+town names appear as the map zooms in, the article's layers switch on and off, the report opens with
+the bottom line. One server and one browser serve the module; every page is saved under
+test-output/screenshots/desk-*.png.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.web import create_app
+from sitrep.web.settings import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+BORDER = (0x9E, 0x9E, 0x9E)  # the basemap's country outline colour (map.js)
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def base_url(web_db: Path) -> Iterator[str]:
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(Settings(db=web_db)), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.problems = []
+    opened.on("console", lambda m: m.type == "error" and opened.problems.append(m.text))
+    opened.on("pageerror", lambda e: opened.problems.append(str(e)))
+    yield opened
+    context.close()
+
+
+def _shot(page: Any, name: str, full_page: bool = True) -> bytes:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    data: bytes = page.screenshot(path=str(SHOTS / f"desk-{name}.png"), full_page=full_page)
+    return data
+
+
+def _column(page: Any, index: int) -> list[str]:
+    return [
+        cell.strip()
+        for cell in page.locator(f"#events-table tbody tr td:nth-child({index})").all_inner_texts()
+    ]
+
+
+def test_sorting_by_a_column_header_changes_the_rows(page: Any) -> None:
+    page.goto("/events")
+    newest = [day[:10] for day in _column(page, 1)]
+    assert newest == sorted(newest, reverse=True), "newest first by default"
+    page.locator("#events-table th a.sort", has_text="killed").click()
+    page.wait_for_load_state("load")
+    killed = [int(k.split("–")[0]) for k in _column(page, 8) if k]
+    assert killed and killed == sorted(killed, reverse=True) and killed[0] >= 6
+    assert [day[:10] for day in _column(page, 1)] != newest
+    _shot(page, "events-sorted")
+    page.locator("#events-table th a.sort", has_text="killed").click()
+    page.wait_for_load_state("load")
+    ascending = [int(k.split("–")[0]) for k in _column(page, 8) if k]
+    assert ascending == sorted(ascending)
+    assert not page.problems, page.problems
+
+
+def test_clicking_a_facet_narrows_the_rows_and_its_chip_undoes_it(page: Any) -> None:
+    page.goto("/events")
+    everything = page.locator("#events-table tbody tr.linked-event").count()
+    sudan = page.locator("section.facet[data-facet=country] a[data-value=SD]")
+    expected = int(sudan.locator("xpath=../span[@class='n']").inner_text())
+    sudan.click()
+    page.wait_for_load_state("load")
+    rows = page.locator("#events-table tbody tr.linked-event")
+    assert rows.count() == expected < everything
+    assert {rows.nth(i).get_attribute("data-country") for i in range(rows.count())} == {"SD"}
+    assert page.locator(".pager .total").first.inner_text() == str(expected)
+    _shot(page, "events-facet")
+    page.locator("a.chip", has_text="country: SD").click()
+    page.wait_for_load_state("load")
+    assert page.locator("#events-table tbody tr.linked-event").count() == everything
+    page.locator("a.acled-switch").click()
+    page.wait_for_load_state("load")
+    acled = _column(page, 4)
+    assert acled and all(acled) and len(acled) < everything
+    assert not page.problems, page.problems
+
+
+def test_a_country_filter_lists_the_events_in_its_towns(page: Any) -> None:
+    page.goto("/events")
+    page.fill("input[name=place]", "Ukraine")
+    page.locator("form.filters button").click()
+    page.wait_for_load_state("load")
+    places = set(_column(page, 7))
+    assert {"Kupyansk", "Kyiv"} <= {p.split(" (")[0] for p in places}
+    assert not any("Fasher" in p for p in places)
+    _shot(page, "events-ukraine")
+
+
+def _png_rows(data: bytes) -> tuple[int, list[bytes]]:
+    """Width and pixel rows (RGB, 3 bytes a pixel) of an 8-bit RGB or RGBA PNG, as Chromium writes."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, idat, header = 8, b"", b""
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat += body
+        position += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", header[:10])
+    assert depth == 8 and colour in (2, 6)
+    channels = 3 if colour == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for x in range(stride):
+            left = line[x - channels] if x >= channels else 0
+            up = previous[x]
+            corner = previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif kind == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
+        previous = line
+        rows.append(bytes(b for i, b in enumerate(line) if i % channels < 3))
+    return width, rows
+
+
+def _longest_border_run(width: int, row: bytes) -> int:
+    longest = run = 0
+    for x in range(width):
+        pixel = row[3 * x : 3 * x + 3]
+        if all(abs(pixel[i] - BORDER[i]) <= 24 for i in range(3)):
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return longest
+
+
+def _open_map(page: Any, path: str = "/map") -> None:
+    page.goto(path)
+    page.wait_for_function("() => document.getElementById('map').dataset.loaded === 'true'", timeout=15000)
+    page.wait_for_function("() => document.getElementById('map').dataset.basemap === 'true'", timeout=15000)
+
+
+def test_the_world_basemap_has_no_band_across_it(page: Any) -> None:
+    _open_map(page)
+    page.evaluate("() => document.getElementById('map').leafletMap.setView([35, 20], 2, {animate: false})")
+    page.wait_for_timeout(400)
+    shot = page.locator("#map").screenshot(path=str(SHOTS / "desk-map-world.png"))
+    width, rows = _png_rows(shot)
+    runs = [_longest_border_run(width, row) for row in rows]
+    # A ring crossing the antimeridian draws a horizontal outline across the whole map; real borders
+    # and coasts at this zoom are never that long and straight.
+    assert max(runs) < width // 3, f"row {runs.index(max(runs))} has a band of {max(runs)} pixels"
+    assert sum(1 for r in runs if r > 3) > 20, "the basemap is drawn (outlines present)"
+
+
+def test_markers_grow_with_fatalities_and_areas_differ_from_towns(page: Any) -> None:
+    _open_map(page)
+    radii = page.evaluate(
+        """() => {
+          const map = document.getElementById('map').leafletMap;
+          const found = [];
+          map.eachLayer(layer => {
+            if (layer.getLayers && layer.getAllChildMarkers === undefined && layer.options.maxClusterRadius) {
+              layer.getLayers().forEach(m => found.push([m.options.fatalities, m.options.radius]));
+            }
+          });
+          return found;
+        }"""
+    )
+    known = sorted((f, r) for f, r in radii if f is not None)
+    assert len(known) >= 3
+    assert [r for _, r in known] == sorted(r for _, r in known)
+    assert known[-1][1] > known[0][1]
+    unknown = [r for f, r in radii if f is None]
+    assert unknown and max(unknown) <= known[0][1]
+    clusters = page.locator(".type-cluster")
+    if clusters.count():
+        colour = clusters.first.evaluate("d => getComputedStyle(d).backgroundColor")
+        assert colour not in ("", "rgba(0, 0, 0, 0)")
+    _shot(page, "map", full_page=False)
+    assert not page.problems, page.problems
+
+
+def test_town_names_appear_as_the_map_zooms_in_and_the_popup_quotes_the_sentence(page: Any) -> None:
+    _open_map(page)
+    page.evaluate(
+        "() => document.getElementById('map').leafletMap.setView([49.8, 36.6], 8, {animate: false})"
+    )
+    page.locator(".town-label span", has_text="Kharkiv").first.wait_for(timeout=30000)
+    names = page.locator(".town-label span").all_inner_texts()
+    assert "Kharkiv" in names and "Mumbai" not in names
+    page.evaluate(
+        """() => {
+          const map = document.getElementById('map').leafletMap;
+          map.eachLayer(layer => {
+            if (layer.options && layer.options.maxClusterRadius) {
+              const marker = layer.getLayers().find(m => m.options.fatalities > 0);
+              layer.zoomToShowLayer(marker, () => marker.openPopup());
+            }
+          });
+        }"""
+    )
+    popup = page.locator(".leaflet-popup-content .event-popup")
+    popup.wait_for(timeout=5000)
+    assert popup.locator(".popup-sentence").inner_text().startswith("“")
+    assert popup.locator("a[href^='/events/']").count() == 1
+    page.wait_for_timeout(400)  # let the popup fade in before the screenshot
+    _shot(page, "map-zoomed", full_page=False)
+    assert not page.problems, page.problems
+
+
+def test_the_report_opens_with_the_bottom_line(page: Any) -> None:
+    page.goto("/report?since=2024-05-01&until=2024-05-31")
+    headings = page.locator("article.report h2").all_inner_texts()
+    assert headings[:2] == ["Bottom line", "Incidents ranked"]
+    assert page.locator(".bottom-line .headline").inner_text().startswith("5 incidents")
+    assert page.locator(".bottom-line table.tally").count() == 2
+    _shot(page, "report")
+    page.emulate_media(media="print")
+    assert page.locator("header.top").is_hidden() and page.locator("form.filters").is_hidden()
+    assert page.locator(".bottom-line").is_visible()
+    assert not page.problems, page.problems
