@@ -283,3 +283,16 @@ def test_the_report_opens_with_the_bottom_line(page: Any) -> None:
     assert page.locator("header.top").is_hidden() and page.locator("form.filters").is_hidden()
     assert page.locator(".bottom-line").is_visible()
     assert not page.problems, page.problems
+
+
+def test_the_overview_chart_has_a_date_axis_and_the_timeline_is_newest_first(page: Any) -> None:
+    page.goto("/")
+    ticks = page.locator("svg.chart text.date-tick").all_text_contents()
+    assert ticks and all("2024" in tick for tick in ticks)
+    _shot(page, "overview")
+    page.goto("/timeline")
+    days = page.locator(".timeline-day h2").all_inner_texts()
+    assert days == sorted(days, reverse=True)
+    assert page.locator(".timeline-item q.sentence").count() == page.locator(".timeline-item").count()
+    _shot(page, "timeline")
+    assert not page.problems, page.problems

@@ -4,6 +4,7 @@ events in Sudan, linked across articles."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,11 @@ def test_counts_past_their_budget_say_many_instead_of_holding_the_page(
     assert body["items"] and body["total"] is None and body["facets"] == {"country": None}
     page = client.get("/events").text
     assert "of <span" in page and "many" in page and "too many to count quickly" in page
+
+
+def test_the_timeline_is_newest_first_with_each_entry_s_sentence_and_place(client: TestClient) -> None:
+    page = client.get("/timeline").text
+    days = re.findall(r"<h2>(\d{4}-\d\d-\d\d)</h2>", page)
+    assert days and days == sorted(days, reverse=True)
+    assert page.count('<q class="sentence">') == page.count('class="timeline-item')
+    assert '<strong class="place">El Fasher</strong>' in page and "unresolved place" not in page
