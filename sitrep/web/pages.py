@@ -347,8 +347,26 @@ def _cited(value: str | None) -> Mark | None:
     return Mark(int(start), int(end), "cited", "cited by the report")
 
 
+# The article's layers: name, label, and the mark class its legend shows (the stylesheet colours a
+# layer's marks only while its box is ticked).
+LAYERS = (
+    ("events", "events", "hl-trigger"),
+    ("entities", "entities", "hl-entity"),
+    ("places", "places", "hl-place"),
+    ("times", "times", "hl-time"),
+    ("claims", "claims", "hl-claim"),
+)
+
+
 @router.get("/articles/{article_id:path}")
-def article_page(request: Request, store: ReadStore, article_id: str, cite: Optional = None) -> Response:
+def article_page(
+    request: Request,
+    store: ReadStore,
+    article_id: str,
+    cite: Optional = None,
+    layers: Annotated[list[str] | None, Query()] = None,
+) -> Response:
+    """The article's text with its extracted spans, one switchable layer each (events alone at first)."""
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
@@ -365,6 +383,9 @@ def article_page(request: Request, store: ReadStore, article_id: str, cite: Opti
         extraction=extraction,
         places=places,
         body=highlight(article.text, marks),
+        layer_choices=LAYERS,
+        layers=set(layers) if layers else {"events"},
+        cite=cite or "",
     )
 
 

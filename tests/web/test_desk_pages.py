@@ -296,3 +296,32 @@ def test_the_overview_chart_has_a_date_axis_and_the_timeline_is_newest_first(pag
     assert page.locator(".timeline-item q.sentence").count() == page.locator(".timeline-item").count()
     _shot(page, "timeline")
     assert not page.problems, page.problems
+
+
+def _coloured(page: Any, cls: str, colour: str) -> int:
+    found: int = page.evaluate(
+        "([cls, colour]) => [...document.querySelectorAll('#article-text mark.' + cls)]"
+        ".filter(m => getComputedStyle(m).backgroundColor === colour).length",
+        [cls, colour],
+    )
+    return found
+
+
+def test_the_article_layers_switch_on_and_off_with_events_alone_at_first(page: Any) -> None:
+    trigger, entity, place = "rgb(255, 205, 210)", "rgb(187, 222, 251)", "rgb(200, 230, 201)"
+    page.goto("/articles/hostile-1")
+    assert page.is_checked("#layer-events") and not page.is_checked("#layer-entities")
+    assert _coloured(page, "hl-trigger", trigger) > 0
+    assert _coloured(page, "hl-entity", entity) == 0 and _coloured(page, "hl-place", place) == 0
+    _shot(page, "article-events")
+    page.check("#layer-entities")
+    page.check("#layer-places")
+    page.uncheck("#layer-events")
+    assert _coloured(page, "hl-entity", entity) > 0 and _coloured(page, "hl-place", place) > 0
+    assert _coloured(page, "hl-trigger", trigger) == 0
+    _shot(page, "article-entities-places")
+    page.locator("form.layers button").click()
+    page.wait_for_load_state("load")
+    assert "layers=entities" in page.url and page.is_checked("#layer-places")
+    assert not page.is_checked("#layer-events")
+    assert not page.problems, page.problems
