@@ -449,6 +449,8 @@ _LINKED_EVENT_FACETS = (
     "CREATE INDEX linked_events_by_admin1 ON linked_events (status, admin1)",
     "CREATE INDEX linked_events_by_fatalities ON linked_events (status, fatalities_low, date, id)",
     "CREATE INDEX linked_events_by_sources ON linked_events (status, independent_sources, date, id)",
+    # A place filter naming a region looks its admin1 up among the stored places (`store/within.py`).
+    "CREATE INDEX places_admin1 ON places (admin1)",
 )
 
 

@@ -37,14 +37,22 @@ class Area:
         return (" OR ".join(tests) or "0"), params
 
 
+def _spellings(name: str) -> list[str]:
+    """The ways a place name is likely stored ("somalia" → "Somalia"), so the lookup reads an index
+    instead of folding every stored name."""
+    given = " ".join(name.split())
+    return sorted({given, given.title(), given.capitalize(), given.upper(), given.lower()})
+
+
 def area_named(store: Store, name: str) -> Area:
     """The stored countries and regions called `name` (case-insensitive): a country contributes its code,
     a region its admin1 name; a town contributes nothing (its own name is matched as before)."""
+    spellings = json.dumps(_spellings(name))
     rows = fetch(
         store,
         "SELECT DISTINCT feature, country_code, coalesce(admin1, name) AS region, admin2 FROM places"
-        " WHERE lower(name) = lower(:name) AND feature IN ('country', 'region')",
-        {"name": name.strip()},
+        " WHERE name IN (SELECT value FROM json_each(:names)) AND feature IN ('country', 'region')",
+        {"names": spellings},
     )
     countries = sorted(
         {row["country_code"] for row in rows if row["feature"] == "country" and row["country_code"]}
@@ -56,7 +64,9 @@ def area_named(store: Store, name: str) -> Area:
     if not regions and not countries:
         # An admin1 name no article names on its own ("Bay") still stands for the towns inside it.
         held = fetch(
-            store, "SELECT admin1 FROM places WHERE lower(admin1) = lower(:name) LIMIT 1", {"name": name}
+            store,
+            "SELECT admin1 FROM places WHERE admin1 IN (SELECT value FROM json_each(:names)) LIMIT 1",
+            {"names": spellings},
         )
         regions = [row["admin1"] for row in held]
     return Area(tuple(countries), tuple(regions))
