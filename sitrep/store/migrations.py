@@ -441,7 +441,8 @@ _LINKED_EVENT_FACETS = (
         JOIN articles a ON a.id = m.article_id
         WHERE m.linked_event_id = linked_events.id AND a.source IS NOT NULL ORDER BY a.source) s), '[]')""",
     "CREATE INDEX linked_events_facets ON linked_events"
-    " (status, date, type, acled_event_type, country_code, admin1, fatalities_low, independent_sources)",
+    " (status, date, type, acled_event_type, country_code, admin1, fatalities_low, independent_sources,"
+    " latitude, longitude)",
     # One per counted column, so an unfiltered count walks the values in order without sorting them.
     "CREATE INDEX linked_events_by_type ON linked_events (status, type)",
     "CREATE INDEX linked_events_by_acled_type ON linked_events (status, acled_event_type)",

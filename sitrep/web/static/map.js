@@ -219,7 +219,7 @@
         status.textContent = shown + " located events" + (page.items.length && page.items[0].linked ? " (merged across reports)" : "");
         element.dataset.markers = String(shown);
         if (page.next_offset !== null && shown < maxEvents) { return load(page.next_offset); }
-        if (shown > 0) { map.fitBounds(cluster.getBounds(), { maxZoom: 7, padding: [20, 20] }); }
+        if (shown > 0) { map.fitBounds(cluster.getBounds(), { maxZoom: 7, padding: [20, 20], animate: false }); }
         element.dataset.loaded = "true";
         showLabels();
       })
