@@ -414,7 +414,12 @@ def report(
     since: Annotated[str, typer.Option("--since", help="First day (YYYY-MM-DD), inclusive.")],
     until: Annotated[str, typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")],
     db: DbOption = Path("sitrep.db"),
-    place: Annotated[str | None, typer.Option("--place", help="Only this place (name contains).")] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place", help="Only this place (name contains), or a country or region and what lies in it."
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="report.html or report.md (default: Markdown on stdout).")
     ] = None,
