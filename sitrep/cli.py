@@ -465,10 +465,17 @@ def export(
             help="Event formats: one record per article's report, even when linked.",
         ),
     ] = False,
+    include_unplaced: Annotated[
+        bool,
+        typer.Option(
+            "--include-unplaced",
+            help="GeoJSON: also write events without coordinates, with null geometry.",
+        ),
+    ] = False,
 ) -> None:
     """Export stored events or extractions: ACLED CSV, PLOVER JSON Lines, GeoJSON or Parquet (one
     record per merged event once linked), or the contract."""
-    from sitrep.export.formats import FORMATS
+    from sitrep.export.formats import FORMATS, ExportOptions
     from sitrep.store.store import Store
 
     export = FORMATS.get(format)
@@ -478,15 +485,16 @@ def export(
         raise UsageError(f"{db}: no such database")
     if export.binary and out is None:
         raise UsageError(f"--format {format}: give the file to write with --out (it is binary)")
+    options = ExportOptions(per_report, include_unplaced, notice=lambda line: typer.echo(line, err=True))
     with Store(db) as store:
         if out is None:
-            count = export.write(store, sys.stdout, per_report)
+            count = export.write(store, sys.stdout, options)
         elif export.binary:
             with out.open("wb") as binary:
-                count = export.write(store, binary, per_report)
+                count = export.write(store, binary, options)
         else:
             with out.open("w", encoding="utf-8", newline="") as handle:
-                count = export.write(store, handle, per_report)
+                count = export.write(store, handle, options)
     typer.echo(f"{count} records written", err=True)
 
 

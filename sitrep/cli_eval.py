@@ -39,7 +39,8 @@ def eval_places(
 @eval_app.command("events")
 def eval_events(
     paths: Annotated[
-        list[Path], typer.Argument(help="PLOVER GSR, CAMEO, IndiaPoliceEvents or MUC-4 gold files.")
+        list[Path],
+        typer.Argument(help="PLOVER GSR, CAMEO, IndiaPoliceEvents, MUC-4 or CASE 2021 gold files."),
     ],
     sample: Annotated[int | None, typer.Option("--sample", help="Score this many documents.")] = None,
     model: ModelOption = DEFAULT_MODEL,
@@ -50,7 +51,9 @@ def eval_events(
     for path in paths:
         scorer = scorer_for(path)
         if scorer is None:
-            raise UsageError(f"{path}: not a known events gold file (plover, cameo, india_police, muc4)")
+            raise UsageError(
+                f"{path}: not a known events gold file (plover, cameo, india_police, muc4, case2021)"
+            )
         typer.echo(f"# {path}")
         _print_scores(dict(scorer([path], model, sample)))
 
@@ -150,4 +153,8 @@ def eval_all(
 
 def _print_scores(scores: dict[str, Any]) -> None:
     for key, value in scores.items():
+        if key == "confusions":
+            for pair in value:
+                typer.echo(f"  {pair['count']:>3}  {pair['gold']} -> {pair['answer']}")
+            continue
         typer.echo(f"{key:<22} {value:.3f}" if isinstance(value, float) else f"{key:<22} {value}")

@@ -363,7 +363,18 @@ def score_muc4(paths: list[Path], model: str = DEFAULT_MODEL, sample: int | None
 
 Scorer = Callable[[list[Path], str, int | None], dict[str, Any]]
 
+
+def _score_case2021(
+    paths: list[Path], model: str = DEFAULT_MODEL, sample: int | None = None
+) -> dict[str, Any]:
+    """ACLED sub-event types of CASE 2021 task 2 snippets (sitrep.eval.case2021, imported when asked)."""
+    from sitrep.eval.case2021 import score_case2021
+
+    return score_case2021(paths, model, sample)
+
+
 _SCORERS_BY_NAME: tuple[tuple[str, Scorer], ...] = (
+    ("case2021", _score_case2021),
     ("plover", score_plover),
     ("cameo", score_cameo),
     ("india_police", score_india_police),

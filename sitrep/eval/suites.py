@@ -62,6 +62,12 @@ SUITES: list[Suite] = [
         ("quad_accuracy", "actor_f1"),
     ),
     Suite(
+        "events.case2021",
+        ("case2021_task2/case2021_task2_test.jsonl",),
+        _lazy("sitrep.eval.case2021", "score_case2021"),
+        ("weighted_f1", "macro_f1", "event_type_accuracy", "event_coverage"),
+    ),
+    Suite(
         "events.india_police",
         ("india_police_events/india_police_events_docs.jsonl",),
         _lazy("sitrep.eval.events", "score_india_police", sample=200),

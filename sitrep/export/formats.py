@@ -17,33 +17,56 @@ from sitrep.store.store import Store
 
 
 @dataclass(frozen=True)
+class ExportOptions:
+    """How to write an export: `per_report` (one record per article's report, even when linked);
+    `include_unplaced` (GeoJSON: events without coordinates as features with null geometry); `notice`
+    receives one line about what a writer left out (the CLI prints it on stderr)."""
+
+    per_report: bool = False
+    include_unplaced: bool = False
+    notice: Callable[[str], None] | None = None
+
+
+@dataclass(frozen=True)
 class ExportFormat:
-    """One export: its writer (store, stream, per_report) -> records, and whether the stream is binary."""
+    """One export: its writer (store, stream, options) -> records, and whether the stream is binary."""
 
     name: str
     media_type: str
     file_name: str
-    write: Callable[[Store, Any, bool], int]  # a text stream, or a binary one when `binary`
+    write: Callable[[Store, Any, ExportOptions], int]  # a text stream, or a binary one when `binary`
     binary: bool = False
 
 
-def _contract(store: Store, out: TextIO, per_report: bool) -> int:
+def _acled(store: Store, out: TextIO, options: ExportOptions) -> int:
+    return write_acled(store, out, options.per_report)
+
+
+def _plover(store: Store, out: TextIO, options: ExportOptions) -> int:
+    return write_plover(store, out, options.per_report)
+
+
+def _geojson(store: Store, out: TextIO, options: ExportOptions) -> int:
+    return write_geojson(store, out, options.per_report, options.include_unplaced, options.notice)
+
+
+def _contract(store: Store, out: TextIO, options: ExportOptions) -> int:
     """The stored extractions as the contract's JSON Lines (always one per article)."""
     return write_jsonl(store, out)
 
 
-def _parquet(store: Store, out: BinaryIO, per_report: bool) -> int:
+def _parquet(store: Store, out: BinaryIO, options: ExportOptions) -> int:
     from sitrep.export.parquet import write_parquet  # pyarrow loads only when Parquet is asked for
 
-    return write_parquet(store, out, per_report)
+    return write_parquet(store, out, options.per_report)
 
 
 FORMATS: dict[str, ExportFormat] = {
     export.name: export
     for export in (
-        ExportFormat("acled-csv", "text/csv; charset=utf-8", "sitrep-events.csv", write_acled),
-        ExportFormat("plover-jsonl", "application/x-ndjson", "sitrep-events.plover.jsonl", write_plover),
-        ExportFormat("geojson", "application/geo+json", "sitrep-events.geojson", write_geojson),
+        ExportFormat("acled-csv", "text/csv; charset=utf-8", "sitrep-events.csv", _acled),
+        ExportFormat("plover-jsonl", "application/x-ndjson", "sitrep-events.plover.jsonl", _plover),
+        ExportFormat("geojson", "application/geo+json", "sitrep-events.geojson", _geojson),
         ExportFormat("jsonl", "application/x-ndjson", "sitrep-extractions.jsonl", _contract),
         ExportFormat(
             "parquet", "application/vnd.apache.parquet", "sitrep-events.parquet", _parquet, binary=True
@@ -52,14 +75,21 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-def write_to(store: Store, export: ExportFormat, out: IO[bytes], per_report: bool = False) -> int:
+def write_to(
+    store: Store,
+    export: ExportFormat,
+    out: IO[bytes],
+    per_report: bool = False,
+    options: ExportOptions | None = None,
+) -> int:
     """Write the export to a binary stream (a file, a spooled temporary file), without a copy of the
-    whole export in memory; the number of records."""
+    whole export in memory; the number of records. `options`, when given, replaces `per_report`."""
+    options = options or ExportOptions(per_report=per_report)
     if export.binary:
-        return export.write(store, out, per_report)
+        return export.write(store, out, options)
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     try:
-        return export.write(store, text, per_report)
+        return export.write(store, text, options)
     finally:
         text.flush()
         text.detach()  # leaves `out` open for the caller
@@ -67,10 +97,11 @@ def write_to(store: Store, export: ExportFormat, out: IO[bytes], per_report: boo
 
 def render(store: Store, export: ExportFormat, per_report: bool = False) -> tuple[bytes, int]:
     """The whole export as bytes, with the number of records."""
+    options = ExportOptions(per_report=per_report)
     if export.binary:
         binary = io.BytesIO()
-        count = export.write(store, binary, per_report)
+        count = export.write(store, binary, options)
         return binary.getvalue(), count
     text = io.StringIO(newline="")
-    count = export.write(store, text, per_report)
+    count = export.write(store, text, options)
     return text.getvalue().encode("utf-8"), count

@@ -1,6 +1,7 @@
 """Parquet: the PLOVER records as one typed, compressed table, for sets too large for JSON or CSV.
 
-Same rows as `plover-jsonl` (one per merged event once linked, `per_report` for one per report), with
+Same rows and fields as `plover-jsonl`, the ACLED columns included (one per merged event once
+linked, `per_report` for one per report), with
 a fixed schema so that an empty database still writes a readable file and every export of any size
 loads with the same column types (dates as dates, article ids and outlets as lists).
 """
@@ -45,7 +46,27 @@ SCHEMA = pa.schema(
         ("article_id", _TEXT),
         ("source", _TEXT),
         ("url", _TEXT),
+        ("title", _TEXT),
         ("evidence", _TEXT),
+        ("disorder_type", _TEXT),
+        ("acled_event_type", _TEXT),
+        ("acled_sub_event_type", _TEXT),
+        ("acled_actor1", _TEXT),
+        ("assoc_actor_1", _TEXT),
+        ("inter1", pa.int8()),
+        ("acled_actor2", _TEXT),
+        ("assoc_actor_2", _TEXT),
+        ("inter2", pa.int8()),
+        ("interaction", _TEXT),
+        ("civilian_targeting", _TEXT),
+        ("admin1", _TEXT),
+        ("admin2", _TEXT),
+        ("admin3", _TEXT),
+        ("geo_precision", pa.int8()),
+        ("time_precision", pa.int8()),
+        ("acled_source", _TEXT),
+        ("source_scale", _TEXT),
+        ("tags", _TEXT),
         ("linked_event_id", _TEXT),
         ("article_ids", pa.list_(_TEXT)),
         ("sources", pa.list_(_TEXT)),

@@ -7,6 +7,10 @@ PLOVER codes an actor as a country (ISO alpha-3) plus a sector (MIL, GOV, REB, C
 coarser `kind`, so the sector is derived from it where the mapping is unambiguous (ONTOLOGY.md sections
 2 and 4.1) and null otherwise, with the kind itself kept beside it. International organisations and NGOs
 without a country take PLOVER's IGO and NGO codes in the country slot.
+
+Each record also carries the ACLED columns of the event (`acled.SHARED_FIELDS`: ACLED's actor names,
+associated actors, inter codes and interaction, admin names, precisions, outlet and source scale), so
+the PLOVER and ACLED views of one event can be read side by side, and the article's title.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 from typing import Any, TextIO
 
 from sitrep.export import countries
+from sitrep.export.acled import shared_fields
 from sitrep.export.common import effective_date, happened, in_date_order, kind_key
 from sitrep.export.merged import merged_events
 from sitrep.link.listing import linked_or_false
@@ -54,8 +59,15 @@ def _party(event: dict[str, Any], role: str, prefix: str) -> dict[str, Any]:
     }
 
 
-def plover_record(event: dict[str, Any]) -> dict[str, Any]:
-    """One PLOVER record from an event of `queries.events`."""
+def plover_record(
+    event: dict[str, Any],
+    names: dict[str, Any] | None = None,
+    title: str | None = None,
+    reports: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """One PLOVER record from an event of `queries.events` (or a merged event's record and its
+    `reports`), with the ACLED columns beside PLOVER's fields; `names` is the event's entry of
+    `queries.actor_names`, `title` its article's title."""
     return {
         "id": event["key"],
         "date": effective_date(event),
@@ -76,7 +88,9 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
         "article_id": event["article_id"],
         "source": event["source"],
         "url": event["url"],
+        "title": title,
         "evidence": " ".join(event["evidence"]) or event["trigger"],
+        **shared_fields(event, names, reports),
     }
 
 
@@ -84,12 +98,17 @@ def plover_records(store: Store, per_report: bool = False) -> list[dict[str, Any
     """PLOVER records of every event that took place, by date: one per merged event once every article
     is linked (with what it rests on), else, or with `per_report`, one per article's report."""
     events = [event for event in in_date_order(queries.events(store)) if happened(event)]
+    names, titles = queries.actor_names(store), queries.article_titles(store)
     if per_report or not linked_or_false(store):
-        return [plover_record(event) for event in events]
-    return [
-        {**plover_record(merged.record()), "id": merged.linked["id"], **merged.provenance()}
-        for merged in merged_events(store, events)
-    ]
+        return [plover_record(e, names.get(e["key"]), titles.get(e["article_id"])) for e in events]
+    records = []
+    for merged in merged_events(store, events):
+        base = merged.base
+        record = plover_record(
+            merged.record(), names.get(base["key"]), titles.get(base["article_id"]), merged.reports
+        )
+        records.append({**record, "id": merged.linked["id"], **merged.provenance()})
+    return records
 
 
 def write_plover(store: Store, out: TextIO, per_report: bool = False) -> int:

@@ -354,3 +354,62 @@ def summary(store: Store) -> dict[str, Any]:
         "claims": count("SELECT count(*) FROM claims"),
         "relations": count("SELECT count(*) FROM relations"),
     }
+
+
+# The group a person acts for, from the relations the article states ("al-Shabab leader X").
+_GROUP_OF = """(SELECT json_object('aliases', json(o.aliases), 'kind', o.kind)
+    FROM relations r JOIN entities o ON o.article_id = r.article_id AND o.id = r.object
+    WHERE r.article_id = e.article_id AND r.subject = e.{side}_entity_id
+      AND r.predicate IN ('leader_of', 'commander_of', 'member_of', 'spokesperson_of')
+    ORDER BY r.seq LIMIT 1) AS {side}_group"""
+
+_ACTOR_NAMES = f"""
+SELECT e.article_id, e.id,
+       n1.type AS actor1_type, n1.aliases AS actor1_aliases, c1.aliases AS actor1_canonical,
+       n2.type AS actor2_type, n2.aliases AS actor2_aliases, c2.aliases AS actor2_canonical,
+       {_GROUP_OF.format(side="actor1")}, {_GROUP_OF.format(side="actor2")}
+FROM events e
+LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id
+LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id
+LEFT JOIN canonical_entity_members m1 ON m1.article_id = e.article_id AND m1.entity_id = e.actor1_entity_id
+LEFT JOIN canonical_entities c1 ON c1.id = m1.canonical_id
+LEFT JOIN canonical_entity_members m2 ON m2.article_id = e.article_id AND m2.entity_id = e.actor2_entity_id
+LEFT JOIN canonical_entities c2 ON c2.id = m2.canonical_id
+WHERE e.actor1_entity_id IS NOT NULL OR e.actor2_entity_id IS NOT NULL
+"""
+
+
+def actor_names(store: Store) -> dict[str, dict[str, Any]]:
+    """Every name each event's actors go by, keyed like `events` rows (`article_id:event_id`): for
+    `actor1` and `actor2`, the entity's type (PERSON, ORG, NORP…), its aliases in this article and,
+    once linked, in every article (the exports name a group by its longest full name), and the aliases
+    and kind of the group a person leads, commands, speaks for or belongs to (`{side}_group`)."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in fetch(store, _ACTOR_NAMES, {}):
+        item: dict[str, Any] = {}
+        for side in ("actor1", "actor2"):
+            own, linked = row[f"{side}_aliases"], row[f"{side}_canonical"]
+            aliases = [*json.loads(own or "[]"), *json.loads(linked or "[]")]
+            item[f"{side}_type"] = row[f"{side}_type"]
+            item[f"{side}_aliases"] = list(dict.fromkeys(aliases))
+            item[f"{side}_group"] = json.loads(row[f"{side}_group"]) if row[f"{side}_group"] else None
+        found[f"{row['article_id']}:{row['id']}"] = item
+    return found
+
+
+def article_titles(store: Store) -> dict[str, str | None]:
+    """Each stored article's title by article id, for exports that show where an event was read."""
+    return {row["id"]: row["title"] for row in fetch(store, "SELECT id, title FROM articles", {})}
+
+
+def claimed_figures(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """The figures statements give about each linked event (deaths, injured, detained…), as claim
+    groups: `measure`, `side`, `low`, `high`, `members`, by linked event id; casualty measures first."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    sql = (
+        "SELECT linked_event_id, measure, side, low, high, members FROM claim_groups"
+        " WHERE linked_event_id IS NOT NULL ORDER BY linked_event_id, measure != 'fatalities', measure, side"
+    )
+    for row in fetch(store, sql, {}):
+        found.setdefault(row["linked_event_id"], []).append(dict(row))
+    return found

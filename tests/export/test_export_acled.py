@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from sitrep.export import countries, write_acled
-from sitrep.export.acled import ACLED_COLUMNS, inter_code, interaction
+from sitrep.export.acled import ACLED_COLUMNS, inter_code, interaction, merged_row
+from sitrep.export.merged import MergedEvent
 from sitrep.model import Actor, Article, Event, Extraction, Span
-from sitrep.store import Store
+from sitrep.store import Store, queries
 from sitrep.store.rows import document_of
 
 HEADER = (
@@ -54,9 +55,9 @@ def test_shelling_row(filled: Store) -> None:
     assert row["disorder_type"] == "Political violence"
     assert row["sub_event_type"] == "Shelling/artillery/missile attack"
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Russian forces",
+        "Military Forces of Russia",
         "8",
-        "civilians",
+        "Civilians (Ukraine)",
         "7",
     )
     assert row["interaction"] == "78"
@@ -82,7 +83,7 @@ def test_battle_without_date_or_fatalities(filled: Store) -> None:
     row = rows[2]
     assert row["event_id_cnty"] == "UKR3"
     assert (row["event_date"], row["time_precision"]) == ("2023-03-08", "2")
-    assert (row["actor1"], row["actor2"]) == ("Ukrainian troops", "Wagner Group")
+    assert (row["actor1"], row["actor2"]) == ("Military Forces of Ukraine", "Wagner Group")
     assert (row["inter1"], row["inter2"], row["interaction"]) == ("1", "8", "18")
     assert row["civilian_targeting"] == ""
     assert row["fatalities"] == "0"
@@ -93,7 +94,7 @@ def test_one_sided_event(filled: Store) -> None:
     _, rows, _ = export(filled)
     row = rows[0]
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Volodymyr Zelensky",
+        "Government of Ukraine",
         "1",
         "",
         "0",
@@ -241,3 +242,21 @@ def test_a_linked_database_exports_one_row_per_merged_event(web_db: Path) -> Non
     assert set(filter(None, row["source"].split("; "))) == outlets
     assert "independent sources" in row["notes"]
     assert len({r["event_id_cnty"] for r in merged}) == len(merged)
+
+
+def test_merged_row_notes_the_figures_statements_give(filled: Store) -> None:
+    shelling = next(e for e in queries.events(filled) if e["key"] == "kost-2023-03-08:ev-1")
+    merged = MergedEvent(
+        {"id": "le-1", "date": None, "date_precision": None, "independent_sources": 1}, [shelling]
+    )
+    claimed = [
+        {"measure": "fatalities", "side": "people", "low": 2.0, "high": 2.0, "members": 1},
+        {"measure": "fatalities", "side": "people", "low": 2.0, "high": 5.0, "members": 2},
+        {"measure": "injured", "side": "people", "low": 7.0, "high": 7.0, "members": 1},
+        {"measure": "troops", "side": "combatants", "low": 500.0, "high": 500.0, "members": 1},
+    ]
+    row = merged_row(merged, 1, None, claimed)
+    assert row["fatalities"] == 2
+    assert (
+        "[Figures in statements: fatalities (people) 2-5 (2 statements); injured (people) 7.]" in row["notes"]
+    )

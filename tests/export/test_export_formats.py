@@ -2,16 +2,20 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 import store_sample as sample
 
+from sitrep.cli import main
 from sitrep.export import write_geojson, write_jsonl, write_plover
 from sitrep.export.parquet import write_parquet
 from sitrep.model import Extraction
 from sitrep.store import Store
+from sitrep.store.rows import document_of
 
 
 def test_geojson_is_a_feature_collection_in_lon_lat(filled: Store) -> None:
@@ -176,3 +180,87 @@ def test_render_gives_the_same_bytes_as_the_writers(filled: Store) -> None:
     assert (content.decode("utf-8"), count) == (out.getvalue(), written)
     parquet, rows = render(filled, FORMATS["parquet"])
     assert parquet[:4] == b"PAR1" and pq.read_table(io.BytesIO(parquet)).num_rows == rows
+
+
+def _unplaced(tmp_path: Path) -> Store:
+    """A store whose one protest has no place, from an article with a URL and a title."""
+    article = sample.second_article().model_copy(
+        update={"url": "https://www.voanews.com/a/kyiv/1.html", "title": "Protest in Kyiv", "source": None}
+    )
+    extraction = sample.second_extraction()
+    event = extraction.events[0].model_copy(update={"place_id": None})
+    store = Store(tmp_path / "unplaced.db")
+    store.add(article, extraction.model_copy(update={"events": [event], "document": document_of(article)}))
+    return store
+
+
+def test_geojson_counts_unplaced_events_and_includes_them_on_request(tmp_path: Path) -> None:
+    told: list[str] = []
+    with _unplaced(tmp_path) as store:
+        out = io.StringIO()
+        assert write_geojson(store, out, notice=told.append) == 0
+        assert json.loads(out.getvalue())["features"] == []
+        out = io.StringIO()
+        assert write_geojson(store, out, include_unplaced=True, notice=told.append) == 1
+    assert told == [
+        "1 of 1 events have no coordinates: left out (--include-unplaced)",
+        "1 of 1 events have no coordinates: written with null geometry",
+    ]
+    (found,) = json.loads(out.getvalue())["features"]
+    assert found["geometry"] is None
+    properties = found["properties"]
+    assert (properties["url"], properties["title"]) == (
+        "https://www.voanews.com/a/kyiv/1.html",
+        "Protest in Kyiv",
+    )
+    assert (properties["acled_actor1"], properties["inter1"]) == ("Protesters (Ukraine)", 6)
+    assert (properties["acled_source"], properties["source_scale"]) == ("Voice of America", "International")
+
+
+def test_geojson_features_carry_admin1_url_and_title(filled: Store) -> None:
+    out = io.StringIO()
+    write_geojson(filled, out)
+    protest = next(f for f in json.loads(out.getvalue())["features"] if f["id"] == "kyiv-2023-04-02:ev-1")
+    properties = protest["properties"]
+    assert (properties["admin1"], properties["geo_precision"], properties["time_precision"]) == (
+        "Kyiv City",
+        1,
+        1,
+    )
+    assert {"url", "title", "acled_actor1", "interaction", "admin3"} <= set(properties)
+
+
+def test_plover_and_parquet_carry_the_acled_fields(filled: Store, tmp_path: Path) -> None:
+    out = io.StringIO()
+    write_plover(filled, out)
+    records = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    shelling = records["kost-2023-03-08:ev-1"]
+    assert (shelling["acled_actor1"], shelling["inter1"]) == ("Military Forces of Russia", 8)
+    assert (shelling["acled_actor2"], shelling["inter2"], shelling["interaction"]) == (
+        "Civilians (Ukraine)",
+        7,
+        "78",
+    )
+    assert (shelling["civilian_targeting"], shelling["admin1"]) == ("Civilian targeting", "Donetsk Oblast")
+    assert shelling["acled_source"] == "Example Wire"
+    write_parquet(filled, tmp_path / "events.parquet")
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert table.schema.field("inter1").type == pa.int8()
+    rows = {row["id"]: row for row in table.to_pylist()}
+    assert rows["kost-2023-03-08:ev-1"]["acled_actor1"] == "Military Forces of Russia"
+    assert rows["kost-2023-03-08:ev-1"]["assoc_actor_1"] is None
+
+
+def test_the_cli_says_how_many_events_the_map_leaves_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _unplaced(tmp_path).close()
+    for extra, features in (((), 0), (("--include-unplaced",), 1)):
+        argv = ["sitrep", "export", "--format", "geojson", "--db", str(tmp_path / "unplaced.db"), *extra]
+        monkeypatch.setattr(sys, "argv", argv)
+        with pytest.raises(SystemExit) as exited:
+            main()
+        out, err = capsys.readouterr()
+        assert exited.value.code in (0, None)
+        assert len(json.loads(out)["features"]) == features
+        assert "1 of 1 events have no coordinates" in err

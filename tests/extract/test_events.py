@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sitrep.extract.events.acled import acled_type
-from sitrep.model import Actor
+from sitrep.model import Actor, is_acled_row
 
 # (sentence, PLOVER type, mode, actor1 text, actor2 text or None); published 2024-05-08 (Wednesday)
 EVENTS = [
@@ -211,8 +211,10 @@ def test_event_without_date_inherits_publication_day_at_week_precision(extract) 
 def test_modality(extract, text: str, negated: bool, hypothetical: bool) -> None:  # type: ignore[no-untyped-def]
     event = _event_of(extract(text), "ASSAULT")
     assert (event.negated, event.hypothetical) == (negated, hypothetical)
-    if negated or hypothetical:
+    if negated:
         assert event.acled_event_type is None
+    if negated or hypothetical:
+        assert not is_acled_row(event)  # a plan keeps the type it would have, but is no ACLED row
 
 
 def test_event_inside_a_claim_is_attributed(extract) -> None:  # type: ignore[no-untyped-def]

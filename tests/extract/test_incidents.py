@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.model import is_acled_row
+
 STATUSES = [
     ("Rebels attacked the town of Kupiansk on Tuesday, killing three civilians.", "incident"),
     ("In the last 15 months, 1,250 militants have been killed in the province, officials said.", "aggregate"),
@@ -29,7 +31,7 @@ def test_only_incidents_keep_an_acled_type(extract) -> None:  # type: ignore[no-
         "In 2010, commandos stormed a ship off the coast of Gaza. "
         "On Tuesday, gunmen killed five villagers in Kupiansk."
     ).events
-    assert all((e.acled_event_type is not None) == (e.status == "incident") for e in events)
+    assert all(is_acled_row(e) == (e.status == "incident") for e in events if e.acled_event_type)
     assert any(e.status == "background" and e.date is not None and e.date.year == 2010 for e in events)
 
 
@@ -38,7 +40,7 @@ def test_one_incident_told_many_times_is_one_event(extract) -> None:  # type: ig
         "Gunmen attacked a bus in Kupiansk on Tuesday, killing five passengers. "
         '"They shot at the windows," a survivor said. The attack was the deadliest this year.'
     )
-    rows = [e for e in extract(text).events if e.acled_event_type]
+    rows = [e for e in extract(text).events if is_acled_row(e)]
     assert len(rows) == 1
     assert rows[0].fatalities == 5
     assert str(rows[0].date) == "2024-05-07"
@@ -49,7 +51,7 @@ def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ig
         "Militants attacked a train near Kupiansk on Tuesday. "
         "Officials said 21 passengers died in the attack by the militants."
     )
-    rows = [e for e in extract(text).events if e.acled_event_type]
+    rows = [e for e in extract(text).events if is_acled_row(e)]
     assert rows and all(str(e.date) == "2024-05-07" for e in rows)
 
 
@@ -70,7 +72,7 @@ def test_the_region_named_beats_its_country(extract) -> None:  # type: ignore[no
         "Militants attacked a passenger train Tuesday in Pakistan's southwestern Balochistan province."
     )
     names = {p.id: p.name for p in result.places}
-    rows = [e for e in result.events if e.acled_event_type]
+    rows = [e for e in result.events if is_acled_row(e)]
     assert rows and names[rows[0].place_id or ""] == "Balochistan"
 
 
@@ -122,7 +124,7 @@ def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[n
 
 def test_a_war_named_by_its_sides_is_no_incident(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Analysts noted that Russia invaded Ukraine despite the warnings.").events
-    assert not any(e.acled_event_type for e in events)
+    assert not any(is_acled_row(e) for e in events)
 
 
 def test_a_toll_left_behind_is_the_attack_s(extract) -> None:  # type: ignore[no-untyped-def]
@@ -206,7 +208,7 @@ def test_a_clash_between_two_people_is_a_row_not_a_battle(extract) -> None:  # t
         "U.S. President Donald Trump met Ukrainian President Volodymyr Zelenskyy on Friday. "
         "Aid was cut after the Oval Office clash between Volodymyr Zelenskyy and Donald Trump on Friday."
     )
-    assert not any(e.acled_event_type for e in extract(text).events)
+    assert not any(is_acled_row(e) for e in extract(text).events)
 
 
 def test_the_attackers_own_toll_gives_way_to_others(extract) -> None:  # type: ignore[no-untyped-def]
@@ -214,7 +216,7 @@ def test_the_attackers_own_toll_gives_way_to_others(extract) -> None:  # type: i
         "Gunmen killed five villagers in Kupiansk on Tuesday, officials said. "
         "In a statement, the group said it had killed 12 villagers in Kupiansk on Tuesday."
     )
-    tolls = [e.fatalities for e in extract(text).events if e.acled_event_type]
+    tolls = [e.fatalities for e in extract(text).events if is_acled_row(e)]
     assert tolls == [5]
 
 
@@ -225,7 +227,7 @@ def test_a_country_point_gives_way_to_the_region_of_the_story(extract) -> None: 
     )
     result = extract(text)
     names = {p.id: p.name for p in result.places}
-    rows = [e for e in result.events if e.acled_event_type]
+    rows = [e for e in result.events if is_acled_row(e)]
     assert rows and all(names.get(e.place_id or "") == "Balochistan" for e in rows)
 
 

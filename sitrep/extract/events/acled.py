@@ -1,14 +1,18 @@
 """PLOVER type and mode to ACLED event_type / sub_event_type (ONTOLOGY.md 3.2, first matching rule wins).
 
-Verbal events, and every negated or hypothetical event, have no ACLED type.
+Verbal events and denied (negated) events have no ACLED type; mentions that turn out not to be
+incidents lose theirs when incidents are assembled (`incidents.py`). What the act was done with, at whom
+and for what comes from `means.py`.
 """
 
 from __future__ import annotations
 
 from sitrep import lexicons
+from sitrep.extract.events.means import Means
 from sitrep.model import Actor
 
 ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
+CROWDS = ("protesters", "rioters")
 _EXPLOSIONS = "Explosions/Remote violence"
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
@@ -30,27 +34,51 @@ def acled_type(
     actor1: Actor | None,
     actor2: Actor | None,
     negated: bool = False,
-    hypothetical: bool = False,
+    means: Means | None = None,
 ) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for one event, or (None, None)."""
-    if negated or hypothetical:
+    """ACLED (event_type, sub_event_type) for one event, or (None, None); `means` says what the act was
+    done with or about beyond its trigger word (see `means.py`)."""
+    means = means or Means(mode)
+    if negated:
         return None, None
     kind1 = actor1.kind if actor1 else None
     kind2 = actor2.kind if actor2 else None
+    if kind2 is None and means.gathering:
+        kind2 = "protesters"  # "attacked a peaceful rally": the demonstrators were hit
+    if means.weapons_stopped and plover_type in ("ASSAULT", "COERCE"):
+        return _SD, "Disrupted weapons use"
     if plover_type == "ASSAULT":
-        return _assault(mode, trigger_lemma, kind1, kind2)
+        if means.lethal and mode == "crowd-control":
+            return "Protests", "Excessive force against protesters"  # dispersed with live bullets
+        kind, sub = _assault(
+            mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only, means.territory
+        )
+        if means.grenade and sub == "Remote explosive/landmine/IED":
+            return kind, "Grenade"
+        return kind, sub
     if plover_type == "PROTEST":
-        if mode in ("riot", "vandalize"):
+        if trigger_lemma == "loot" and kind1 not in CROWDS:
+            return _SD, "Looting/property destruction"  # shops looted, by militants or unnamed
+        if mode in ("riot", "vandalize") or trigger_lemma.startswith("block "):
+            # ACLED counts roads blocked with barricades among a demonstration's destructive acts
             return "Riots", "Violent demonstration"
         return "Protests", "Peaceful protest"
     if plover_type == "COERCE":
+        if mode == "arrest" and kind2 in CROWDS:
+            return "Protests", "Protest with intervention"  # demonstrators arrested at their protest
         if mode == "arrest":
             return _SD, "Arrests"
+        if mode == "seize" and means.territory:
+            return _territory(kind1)
         if mode == "seize":
             return _SD, "Looting/property destruction"
         if mode in ("curfew", "martial-law"):
             return _SD, "Other"
         return None, None
+    if plover_type == "SANCTION" and trigger_lemma in ("jail", "imprison") and kind1 == "state_forces":
+        return _SD, "Arrests"  # security forces jailing suspects: an arrest, not a court's sentence
+    if plover_type == "MOBILIZE" and means.base:
+        return _SD, "Headquarters or base established"
     if plover_type == "MOBILIZE":
         # a change in what an armed group does; people gathering are a protest or nothing to code
         if kind1 in ARMED or (kind1 == "government" and trigger_lemma != "alert"):
@@ -59,20 +87,19 @@ def acled_type(
     if plover_type == "RETREAT":
         if mode == "withdraw":
             return _SD, "Non-violent transfer of territory"
-        if mode == "release" and not _captives_released(trigger_lemma, actor1, actor2):
+        released = means.settlement or _captives_released(trigger_lemma, actor1, actor2)
+        if mode == "release" and not released:
             return None, None  # "passengers were freed", "released a report": no agreement
-        if mode in ("ceasefire", "release"):
-            return _SD, "Agreement"
-        if mode == "disarm":
-            return _SD, "Change to group/activity"
+        if mode in ("ceasefire", "release") or trigger_lemma == "surrender":
+            return _SD, "Agreement"  # ACLED counts prisoner swaps and surrenders as agreements
+        if mode == "disarm" or trigger_lemma == "defect":
+            return _SD, "Change to group/activity"  # fighters laying down arms or changing sides
         return None, None
+    if plover_type == "CONSULT" and means.settlement:
+        return _SD, "Agreement"  # peace talks, which only parties to a conflict hold
     parties = ARMED | {"government"}
-    if (
-        plover_type in ("AGREE", "SUPPORT")
-        and kind1 in parties
-        and kind2 in parties
-        and _a_deal(trigger_lemma)
-    ):
+    sides = (kind1 in parties and kind2 in parties) or (means.settlement and (kind1 or kind2) in parties)
+    if plover_type in ("AGREE", "SUPPORT") and sides and _a_deal(trigger_lemma):
         return _SD, "Agreement"
     return None, None
 
@@ -99,18 +126,38 @@ def _captives_released(lemma: str, actor1: Actor | None, actor2: Actor | None) -
     return held or actor2.kind in ARMED
 
 
-def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None) -> tuple[str, str]:
+def _assault(
+    mode: str | None,
+    lemma: str,
+    kind1: str | None,
+    kind2: str | None,
+    civilian_site: bool = False,
+    property_only: bool = False,
+    territory: bool = False,
+) -> tuple[str, str]:
     events = lexicons.load("events")
-    if lemma in events["capture_words"]:
-        if kind1 in ("state_forces", "government"):
-            return "Battles", "Government regains territory"
-        return "Battles", "Non-state actor overtakes territory"
-    if kind1 == "protesters":
+    if lemma in events["capture_words"] or (lemma in events["ground_capture_words"] and territory):
+        return _territory(kind1)  # "took over the town", not "took over the train"
+    if lemma == "lynch":
+        return "Riots", "Mob violence"
+    crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])
+    if crowd and mode not in _BY_MODE:
+        fight = lemma in events["battle_words"] or kind2 in ARMED | {"government"}
+        if kind1 == "rioters" and not fight:
+            return "Riots", "Mob violence"  # a mob turning on people, outside any demonstration
         return "Riots", "Violent demonstration"  # demonstrators throwing stones, clashing with police
-    if kind2 == "protesters" and kind1 in ARMED and mode not in _BY_MODE:
-        return "Protests", "Protest with intervention"  # force against a demonstration
+    if kind2 in CROWDS and (kind1 in ARMED or kind1 is None) and mode not in _BY_MODE:
+        # force against a demonstration; lethal force (shooting, killing) is excessive
+        lethal = mode == "firearms" or lemma in events["fatality_words"]
+        return "Protests", "Excessive force against protesters" if lethal else "Protest with intervention"
+    if kind1 == "civilians":
+        return "Riots", "Mob violence"  # villagers killing or beating someone
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         return "Battles", "Armed clash"
+    if property_only and mode in ("primitive", "destroy", None):
+        return _SD, "Looting/property destruction"  # houses torched, vehicles burned: no one attacked
+    if kind2 is None and civilian_site and mode not in _BY_MODE and mode not in ("abduct", "sexual"):
+        return _VAC, "Attack"  # gunmen attacking a village, a mosque, a bus: no armed side is there
     if mode in _BY_MODE:
         return _BY_MODE[mode]
     if mode in ("abduct", "sexual") and kind2 not in ARMED:
@@ -123,3 +170,10 @@ def _assault(mode: str | None, lemma: str, kind1: str | None, kind2: str | None)
     if kind1 == "rioters":
         return "Riots", "Mob violence"
     return "Battles", "Armed clash"
+
+
+def _territory(kind1: str | None) -> tuple[str, str]:
+    """A capture of ground, by the state or by anyone else."""
+    if kind1 in ("state_forces", "government"):
+        return "Battles", "Government regains territory"
+    return "Battles", "Non-state actor overtakes territory"

@@ -33,10 +33,12 @@ import datetime as dt
 from sitrep.geo.distance import haversine_km
 from sitrep.model import Actor, Entity, Event, Place, means_differ
 
+TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 ARMED_KINDS = frozenset(
     {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
 )
+LEAD_CHARS = 500  # a news story's lead: its first two or three sentences
 NEAR_KM = 10.0  # names this close are one place (a town and its district); farther towns: two incidents
 
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
@@ -150,6 +152,10 @@ def _merge(group: list[Event], country_level: set[str], self_claimed: set[str]) 
         update["mode"] = moded.mode
         update["acled_event_type"] = moded.acled_event_type
         update["acled_sub_event_type"] = moded.acled_sub_event_type
+    captured = next((e for e in others if e.acled_sub_event_type in TERRITORY_TYPES), None)
+    if captured is not None and best.acled_event_type == "Battles":
+        # fighting that ends in a capture is coded by the capture (ONTOLOGY 3.1)
+        update["acled_sub_event_type"] = captured.acled_sub_event_type
     if best.place_id is None or best.place_id in country_level:
         finer = next((e.place_id for e in others if e.place_id and e.place_id not in country_level), None)
         update["place_id"] = finer or best.place_id
@@ -181,6 +187,9 @@ def assemble_incidents(
         ),
         key=lambda e: -_anchors(e, by_id, published),
     )
+    lone = not founders
+    if lone:  # nothing else joins a lone founder: without a date or place, sameness cannot be told
+        founders = _lone_founder(coded, by_id, published)
     groups: list[list[Event]] = []
     for event in founders:
         home = _home(event, groups, by_id, published)
@@ -190,7 +199,7 @@ def assemble_incidents(
             home.append(event)
     joined = {id(e) for g in groups for e in g}
     for event in coded:
-        home = None if id(event) in joined else _home(event, groups, by_id, published)
+        home = None if lone or id(event) in joined else _home(event, groups, by_id, published)
         if home is not None:
             home.append(event)
             joined.add(id(event))
@@ -208,6 +217,25 @@ def assemble_incidents(
             out.append(_not_incident(event, event.status))
     out.sort(key=lambda e: e.trigger.start)
     return out
+
+
+def _lone_founder(coded: list[Event], places: dict[str, Place], published: dt.date) -> list[Event]:
+    """An article that tells of acts but dates and places none of them well enough to found an incident
+    ("Gunmen attacked two villages, killing 20") still reports one when its lead tells it: the most
+    anchored act of the lead, with sides or a toll, founds it, dated to the story as ACLED dates
+    undated events. Acts told later in such a story are background to its news."""
+    anchored = [
+        e
+        for e in coded
+        if e.trigger.start < LEAD_CHARS and (_set_in_time_or_place(e, places, published) or _typed_side(e))
+    ]
+    return [max(anchored, key=lambda e: _anchors(e, places, published))] if anchored else []
+
+
+def _typed_side(event: Event) -> bool:
+    """A side named by what it is (gunmen, police, protesters), not only by a state's name: "Russia
+    invaded Ukraine" names a war."""
+    return any(a is not None and a.kind not in (None, "government") for a in (event.actor1, event.actor2))
 
 
 def _home(
@@ -320,7 +348,8 @@ def _within_area(town: Place, area: Place) -> bool:
 
 
 def _not_incident(event: Event, status: str) -> Event:
-    """A mention ACLED would not code keeps its PLOVER type but no ACLED type."""
+    """A mention ACLED would not code keeps its PLOVER type but no ACLED type: consumers of the
+    contract read an ACLED type as an ACLED row."""
     return event.model_copy(update={"status": status, "acled_event_type": None, "acled_sub_event_type": None})
 
 
@@ -410,7 +439,11 @@ def _setting_agrees(one: str | None, other: str | None, places: dict[str, Place]
 
 
 def _target_class(event: Event) -> str | None:
+    """Whom the act was aimed at, for telling incidents apart: the target's kind, else what the ACLED
+    type implies; a target that is a thing ("the hotel") says neither."""
     kind = event.actor2.kind if event.actor2 is not None else None
+    if event.actor2 is not None and kind is None:
+        return None
     if kind == "civilians" or event.acled_event_type == "Violence against civilians":
         return "civilians"
     if kind in ARMED_KINDS or event.acled_event_type == "Battles":

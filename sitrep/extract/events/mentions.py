@@ -14,6 +14,7 @@ from sitrep import lexicons
 from sitrep.extract.claims import trim_space
 from sitrep.extract.events.acled import acled_type
 from sitrep.extract.events.deaths import counted_deaths, reported_toll, toll_update
+from sitrep.extract.events.means import Means, means_of
 from sitrep.extract.events.roles import (
     ArticleFacts,
     actors,
@@ -294,12 +295,14 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
         # "the Oval Office clash between Zelenskyy and Trump": two people's words, not a fight
         trigger = Trigger(token, "ACCUSE", "disapprove", trigger.lemma, trigger.start, trigger.end)
     trigger = _reversed(trigger)
-    mode = trigger.mode or _mode_from_context(trigger, actor1.text if actor1 else "")
+    means = means_of(trigger.type, token, trigger.mode, actor1.text if actor1 else "")
+    mode = means.mode
     negated, hypothetical = modality(token)
     announced = hypothetical and _announced(token) and not _under_demand(token)
     if trigger.type in PROMISED_TYPES | {"AGREE", "CONCEDE"} and announced and negated:
         # "will not lift the ban until…", "will not release the soldiers": a refusal
         mode = _REFUSED.get(trigger.type)
+        means = Means(mode)
         trigger = Trigger(token, "REJECT", mode, trigger.lemma, trigger.start, trigger.end)
     announced = announced and not negated
     if trigger.type in PROMISED_TYPES and announced:
@@ -311,9 +314,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     if threatened and announced:
         trigger = Trigger(token, "THREATEN", None, trigger.lemma, trigger.start, trigger.end)
         mode = _THREAT_MODES.get(mode or "", "restrict")
-    acled_event, acled_sub = acled_type(
-        trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
-    )
+    acled_event, acled_sub = acled_type(trigger.type, mode, trigger.lemma, actor1, actor2, negated, means)
     timex = phrase_timex(token, facts) or governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
     status = mention_status(token, facts, timex, date, precision, negated, hypothetical)
@@ -326,13 +327,13 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     if trigger.type == "ASSAULT" and actor2 is None and deaths:
         # "21 passengers died in the attack by the BLA": the dead are who it was done to
         actor2 = victims_actor(token, facts)
-        acled_event, acled_sub = acled_type(
-            trigger.type, mode, trigger.lemma, actor1, actor2, negated, hypothetical
-        )
+        acled_event, acled_sub = acled_type(trigger.type, mode, trigger.lemma, actor1, actor2, negated, means)
     confidence = 0.6 if token.pos_ == "VERB" else 0.45
     confidence += 0.15 if actor1 is not None else 0.0
     confidence += 0.1 if timex is not None else 0.0
     confidence -= 0.2 if _secondary(token) else 0.0
+    # a habit, a count or a plan coded as ACLED would code an incident tells no one act
+    confidence -= 0.05 if status != "incident" and acled_event else 0.0
     event = Event(
         id=event_id,
         type=trigger.type,  # type: ignore[arg-type]
@@ -426,18 +427,3 @@ def _under_demand(token: Token) -> bool:
         if entry is not None and entry[0] in _NOT_PROMISES:
             return True
     return False
-
-
-def _mode_from_context(trigger: Trigger, actor_text: str) -> str | None:
-    """The weapon named around an ASSAULT trigger: "Russian artillery renewed attacks" -> heavy-weapons."""
-    if trigger.type != "ASSAULT":
-        return None
-    words = lexicons.load("events")["mode_words"]
-    token = trigger.token
-    nearby = (
-        [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree, *token.head.children]
-    )
-    for word in [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby)]:
-        if word in words:
-            return str(words[word])
-    return None

@@ -215,12 +215,15 @@ def _within(token: Token, phrase_head: Token) -> bool:
 
 
 def modality(trigger: Token) -> tuple[bool, bool]:
-    """(negated, hypothetical): "did not attack", "denied attacking"; "plans to", "would", "if"."""
+    """(negated, hypothetical): "did not attack", "denied attacking", "without fighting"; "plans to",
+    "would", "if"."""
     events = lexicons.load("events")
     hypothetical_heads = set(events["hypothetical_heads"])
     negating = set(events["negating_heads"])
     predicate = predicate_of(trigger)
     negated = any(c.dep_ == "neg" for c in (*trigger.children, *predicate.children))
+    # "entered without fighting", "took the town without a fight": the act did not happen
+    negated = negated or (trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "without")
     hypothetical = any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "shall")
         for c in predicate.children

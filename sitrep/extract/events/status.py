@@ -52,7 +52,7 @@ def mention_status(
         return "denied"
     if hypothetical or _unrealised(trigger):
         return "planned"
-    if _practice_to_stop(trigger):
+    if _practice_to_stop(trigger) or _kind_of_act(trigger):
         return "generic"
     own_date = timex is not None and precision in (1, 2, 3) and _dated(timex)
     if own_date and date > facts.published:
@@ -87,6 +87,12 @@ def framing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
             if span is not None and clause_head(span.root).i == current.i:
                 return timex
     return None
+
+
+def _kind_of_act(trigger: Token) -> bool:
+    """A noun that modifies another names a kind of act, not an act: "attack helicopters", "strike
+    force", "Rebels attack army convoys" as the parser reads it."""
+    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "compound"
 
 
 def _description(trigger: Token) -> bool:

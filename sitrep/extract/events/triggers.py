@@ -70,7 +70,7 @@ def _verb_trigger(token: Token) -> Trigger | None:
     lexicon = lexicons.load("events")
     if token.dep_ == "amod":
         return None  # "Russia-backed forces", "renewed attacks": a modifier, not an act
-    lemma = token.lemma_.lower()
+    lemma = lexicon["lemma_fixes"].get(token.lower_) or token.lemma_.lower()  # "raped" is not "rap"
     for child in token.children:
         # a particle parsed as a preposition with no object ("forced them out of"), an adjective as
         # a complement ("found him guilty")
@@ -110,7 +110,93 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return _make(token, lexicon["verbs"][lemma], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["transfer_verbs"] and _gives_goods(token):
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["base_verbs"] and sets_up_base(token):
+        # "set up two new bases", "established a military post": ACLED's Headquarters or base established
+        return _make(token, ["MOBILIZE", "troops"], lemma, token.idx, token.idx + len(token.text))
+    if (
+        lemma in lexicon["projecting_verbs"]
+        and takes_weapons(token, heads_only=True)
+        and not _stops(token)
+        and not _beside_an_attack(token)
+    ):
+        # "used sulfur mustard", "chlorine munitions were dropped": the weapon used is the attack
+        return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["gathering_verbs"] and _crowd_subject(token):
+        # "demonstrators gathered in the square", "protesters assembled outside parliament"
+        return _make(token, ["PROTEST", "demo"], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["interdiction_verbs"] and takes_weapons(token):
+        # "defused a bomb", "found explosive devices", "intercepted 12 guns": weapons taken out of use
+        return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _beside_an_attack(verb: Token) -> bool:
+    """Whether a verb of using a weapon is part of an attack told by another word ("killed them using
+    knives", "launched rockets, killing five"): that word tells the act, and the means go with it."""
+    verbs, nouns = lexicons.load("events")["verbs"], lexicons.load("events")["nouns"]
+    near = [*list(verb.ancestors)[:2], *verb.children]
+    near += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for word in near:
+        lexicon = verbs if word.pos_ == "VERB" else nouns
+        entry = lexicon.get(word.lemma_.lower())
+        if word is not verb and entry is not None and entry[0] == "ASSAULT":
+            return True
+    return False
+
+
+def _crowd_subject(token: Token) -> bool:
+    """Whether the verb's subject is demonstrators or a crowd, by the actor lexicon's kinds."""
+    kinds = lexicons.load("actors")["head_nouns"]
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    # "hundreds of demonstrators": the counted noun stands for the subject
+    counted = [
+        g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    people = [t for s in (*subjects, *counted) for t in (s, *s.conjuncts)]
+    return any(kinds.get(t.lower_) in ("protesters", "rioters") for t in people)
+
+
+def sets_up_base(token: Token) -> bool:
+    """Whether a verb of setting up has a base, post or headquarters as its object."""
+    bases = lexicons.load("events")["base_nouns"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        t.lemma_.lower() in bases or t.lower_ in bases for obj in objects for t in (obj, *obj.conjuncts)
+    )
+
+
+def _stops(token: Token) -> bool:
+    """ "Shot down", "brought down": a verb with "down" stops the weapon rather than using it."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.children)
+
+
+def takes_weapons(token: Token, heads_only: bool = False) -> bool:
+    """Whether what a verb (or a noun such as "seizure of") acts on is weapons or explosives: its
+    object, or the passive subject, with their modifiers and the things joined to them ("seven
+    revolvers, one musket rifle and 85 rounds"). `heads_only`: the object must not be an act named by
+    a weapon ("launched a missile attack" is told by its noun; "used chlorine gas" by the verb)."""
+    weapons = set(lexicons.load("events")["weapon_nouns"]) | set(lexicons.load("events")["mode_words"])
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    things = [t for obj in objects for t in (obj, *obj.conjuncts)]
+    things += [t for obj in objects for t in _contents(obj)]
+    words = [w for t in things for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod")))]
+    if heads_only and any(t.lemma_.lower() in lexicons.load("events")["nouns"] for t in things):
+        return False  # "launched a missile attack": the act is told by its noun
+    return any(w.lemma_.lower() in weapons or w.lower_ in weapons for w in words)
+
+
+def _contents(thing: Token) -> list[Token]:
+    """What a container holds: "a batch of weapons", "packages containing explosive devices"."""
+    held = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    held += [
+        g
+        for c in thing.children
+        if c.dep_ == "acl" and c.lemma_.lower() in ("contain", "carry", "hold", "pack", "load")
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]
+    return [t for h in held for t in (h, *h.conjuncts, *_contents(h))]
 
 
 def _trains_forces(token: Token) -> bool:
@@ -231,6 +317,8 @@ def _noun_trigger(token: Token) -> Trigger | None:
             token.idx - len(hyphenated) + len(token.text),
             token.idx + len(token.text),
         )
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon["equipment_heads"]:
+        return None  # "riot police", "riot gear", "strike force": a kind of unit, not an act
     if lemma not in lexicon["nouns"]:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:

@@ -1,0 +1,200 @@
+"""What an act was done with and what it was about: the words around a trigger that PLOVER's mode and
+ACLED's sub-event types turn on (ONTOLOGY 3.1), beyond the trigger word itself.
+
+PLOVER's modes are coarser than ACLED's means: a grenade is `explosives` like a roadside bomb, but ACLED
+codes a thrown grenade apart ("Grenade"), and a rocket-propelled grenade is a shelling weapon. A means
+that names the kind of attack outright (a chemical agent, a suicide bomber) outranks the trigger's own
+mode ("a suicide bombing" is a suicide bomb, not any bombing); any other trigger mode stands, and a
+trigger without one takes the weapon named around it that delivered the attack (MODE_ORDER).
+
+Beyond the means: weapons seized, found, defused or shot down are Disrupted weapons use; ground seized
+is a change of territory; forces setting up a base or post are Headquarters or base established; talks,
+releases and swaps named for peace or for prisoners ("peace talks", "a prisoner swap") settle a
+conflict, which ACLED codes as an Agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep import lexicons
+from sitrep.extract.events.roles import predicate_of
+from sitrep.extract.events.triggers import sets_up_base, takes_weapons
+
+# Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
+DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
+# When several weapons are named, the one that delivered the attack: missiles "fired by the warplanes"
+# are an air strike, rockets fired by gunmen a shelling.
+MODE_ORDER = ("aerial", "drone", "heavy-weapons", "explosives", "firearms", "crowd-control", "primitive")
+# Weapon words that make a PLOVER `explosives` attack a Grenade in ACLED, unless a launcher is named.
+GRENADE_WORDS = frozenset({"grenade", "grenades"})
+LAUNCHER_WORDS = frozenset({"rocket", "rocket-propelled", "propelled", "rpg", "launcher", "launchers"})
+
+
+@dataclass(frozen=True)
+class Means:
+    """The PLOVER mode of an act, whether ACLED would call it a grenade attack, and whether the act
+    takes weapons out of use (seized, defused, intercepted, shot down: ACLED's Disrupted weapons use)."""
+
+    mode: str | None
+    grenade: bool = False
+    weapons_stopped: bool = False
+    settlement: bool = False
+    base: bool = False
+    territory: bool = False
+    civilian_site: bool = False
+    property_only: bool = False
+    lethal: bool = False
+    gathering: bool = False
+
+
+def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
+    """What the act of a trigger of this PLOVER type was done with or about."""
+    if plover_type == "ASSAULT":
+        return attack_means(token, trigger_mode, actor_text)
+    if plover_type == "COERCE" and trigger_mode == "seize":
+        return Means(trigger_mode, weapons_stopped=takes_weapons(token), territory=_takes_ground(token))
+    if plover_type == "MOBILIZE":
+        return Means(trigger_mode, base=sets_up_base(token))  # "set up two new bases"
+    if plover_type == "RETREAT":  # who is freed is judged with the actors (acled.py), not here
+        return Means(trigger_mode, settlement=_for_settlement(token, objects=False))
+    if plover_type in ("CONSULT", "AGREE", "SUPPORT"):
+        return Means(trigger_mode, settlement=_for_settlement(token, objects=True))
+    return Means(trigger_mode)
+
+
+def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Means:
+    """The mode and means of the ASSAULT whose trigger is `token`: "Russian artillery renewed attacks"
+    -> heavy-weapons, "a grenade attack" -> explosives and a grenade, "suicide bombing" -> suicide."""
+    words = weapon_words(token, actor_text)
+    modes = lexicons.load("events")["mode_words"]
+    targets = _hit_aircraft(token)
+    found = [str(modes[w]) for w in words if w in modes and w not in targets]
+    defining = next((m for m in found if m in DEFINING_MODES), None)
+    named = min(
+        found, key=lambda m: MODE_ORDER.index(m) if m in MODE_ORDER else len(MODE_ORDER), default=None
+    )
+    mode = defining or trigger_mode or named
+    grenade = mode == "explosives" and bool(GRENADE_WORDS & set(words)) and not LAUNCHER_WORDS & set(words)
+    stopped = _shot_down(token) and takes_weapons(token)
+    lethal = "firearms" in found or any(w in lexicons.load("events")["fatality_words"] for w in words)
+    return Means(
+        mode,
+        grenade,
+        stopped,
+        civilian_site=_at_civilian_site(token),
+        gathering=_at_gathering(token),
+        property_only=_property_only(token),
+        territory=_takes_ground(token),
+        lethal=lethal,
+    )
+
+
+def _for_settlement(token: Token, objects: bool) -> bool:
+    """ "Peace talks", "a prisoner swap", "the exchange of prisoners", with `objects` "agreed a
+    ceasefire": the words that name the act's purpose or what changes hands."""
+    words = lexicons.load("events")["settlement_words"]
+    around = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    around += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children]
+    taken = [c for c in token.children if objects and c.dep_ in ("dobj", "nsubjpass")]
+    around += [t for c in taken for t in (c, *(m for m in c.children if m.dep_ in ("compound", "amod")))]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in around)
+
+
+def _takes_ground(token: Token) -> bool:
+    """Whether a seizure takes ground ("seized three hill posts", "seized the town"), which ACLED codes
+    as a change of territory, not as looting."""
+    ground = {*lexicons.load("events")["place_nouns"], *lexicons.load("events")["base_nouns"]}
+    ground |= {"territory", "ground", "village", "villages", "hill", "highway", "road"}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    things = [t for obj in objects for t in (obj, *obj.conjuncts)]
+    # "control of the highway", "control over the town": the ground is what the control is of
+    things = [
+        g if t.lemma_.lower() == "control" else t
+        for t in things
+        for g in ([*_of_or_over(t)] if t.lemma_.lower() == "control" else [t])
+    ]
+    return any(t.lemma_.lower() in ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in things)
+
+
+def _of_or_over(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.lower_ in ("of", "over") for g in c.children if g.dep_ == "pobj"]
+
+
+def _hit_aircraft(token: Token) -> set[str]:
+    """Aircraft named as what was hit ("shoot down an army helicopter"), which are no means of the
+    attack: an aircraft or drone word that is the object of a verb other than one of launching."""
+    modes = lexicons.load("events")["mode_words"]
+    projecting = lexicons.load("events")["projecting_verbs"]
+    scope = [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree]
+    return {
+        word
+        for t in scope
+        if t.dep_ in ("dobj", "nsubjpass")
+        and t.head.lemma_.lower() not in projecting
+        and modes.get(t.lemma_.lower()) in ("aerial", "drone")
+        for word in (t.lemma_.lower(), t.lower_)
+    }
+
+
+def _at_gathering(token: Token) -> bool:
+    """Whether what the act hits is a demonstration ("attacked a peaceful rally"): its target is the
+    demonstrators, as if they were named."""
+    nouns = lexicons.load("events")["nouns"]
+    return any((nouns.get(h.lemma_.lower()) or [None])[0] == "PROTEST" for h in _hit(token))
+
+
+def _at_civilian_site(token: Token) -> bool:
+    """Whether the attack is on a place where unarmed people are ("attacked two villages", "opened
+    fire inside a mosque", "a school was attacked"): ACLED's violence against civilians when no armed
+    target is named."""
+    sites = lexicons.load("events")["civilian_sites"]
+    return any(t.lemma_.lower() in sites or t.lower_ in sites for h in _hit(token) for t in (h, *h.conjuncts))
+
+
+def _hit(token: Token) -> list[Token]:
+    """What an attack is aimed at: the object of the trigger or of the verb that carries it, or what it
+    is made "on", "inside", "at" or "against"."""
+    verb = predicate_of(token)
+    hit = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    hit += [
+        g
+        for c in (*token.children, *verb.children)
+        if c.dep_ == "prep" and c.lower_ in ("on", "inside", "at", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return hit
+
+
+def _property_only(token: Token) -> bool:
+    """Whether what the act hits is only property ("torched vehicles", "shops were burned"): ACLED's
+    looting and property destruction unless a crowd does it in a demonstration."""
+    goods = lexicons.load("events")["property_nouns"]
+    hit = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    things = [t for h in hit for t in (h, *h.conjuncts)]
+    return bool(things) and all(t.lemma_.lower() in goods or t.lower_ in goods for t in things)
+
+
+def _shot_down(token: Token) -> bool:
+    """ "Shot down two drones", "downed a missile": the weapon is stopped, not fired."""
+    return token.lemma_.lower() == "down" or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.children
+    )
+
+
+def weapon_words(token: Token, actor_text: str) -> list[str]:
+    """The actor's words, then the lemmas of the trigger's clause (a verb) or phrase (a noun: its own
+    words and its head's other dependents, "a grenade attack", "attacks using grenades")."""
+    nearby = (
+        [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree, *token.head.children]
+    )
+    if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers"
+        nearby += [token.head, *(c for c in token.head.children if c.dep_ in ("compound", "amod"))]
+    projecting = lexicons.load("events")["projecting_verbs"]
+    user = token.head.head if token.dep_ == "pobj" else None
+    if user is not None and user.pos_ == "VERB" and user.lemma_.lower() in projecting:
+        nearby += [*user.subtree]  # "used chlorine gas in an attack": the attack's means
+    return [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby), *(t.lower_ for t in nearby)]
