@@ -414,7 +414,12 @@ def report(
     since: Annotated[str, typer.Option("--since", help="First day (YYYY-MM-DD), inclusive.")],
     until: Annotated[str, typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")],
     db: DbOption = Path("sitrep.db"),
-    place: Annotated[str | None, typer.Option("--place", help="Only this place (name contains).")] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place", help="Only this place (name contains), or a country or region and what lies in it."
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="report.html or report.md (default: Markdown on stdout).")
     ] = None,
@@ -422,7 +427,7 @@ def report(
         str, typer.Option("--base-url", help="Where `sitrep serve` runs, for the evidence links.")
     ] = "http://127.0.0.1:8000",
 ) -> None:
-    """A situation report: key events by day and place, casualty figures, notable statements, all cited."""
+    """A situation report: the bottom line, incidents ranked and by day, figures, statements, all cited."""
     from sitrep.report import build_report, to_html, to_markdown
     from sitrep.store.store import Store
 

@@ -4,7 +4,10 @@ Conservative on purpose. Two full names join only when their keys agree (same fi
 transliteration and titles). A surname alone ("Marchenko said") joins a full name only when exactly one
 person of that surname is known, or exactly one of them has the same role (kind) and country; otherwise
 it stays on its own. An acronym ("RSF") joins the one organisation or place whose initials it spells
-("Rapid Support Forces"), and stays on its own when several do. Generic actor phrases ("civilians",
+("Rapid Support Forces"), and stays on its own when several do; the short and long names of a country
+or organisation listed in `lexicons/abbreviations.json` ("U.S." and "United States", "ISIS" and "Islamic
+State") are one entity whatever type the NER gave each, and such a group is never a person. Generic
+actor phrases ("civilians",
 "troops") are never joined across articles, except a phrase with a country ("Russian forces"), which
 names the same collective actor everywhere.
 """
@@ -67,6 +70,30 @@ def _head_nouns() -> frozenset[str]:
     return frozenset(lexicons.load("actors")["head_nouns"])
 
 
+def _short_key(name: str) -> str:
+    """A name as the abbreviation table is keyed: no dots, no leading "the", spaces collapsed, folded."""
+    words = name.replace(".", "").replace("’", "'").split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+@cache
+def _known_names() -> dict[str, tuple[str, str]]:
+    """Every listed short or full name of a country or organisation → (group, key of its full name)."""
+    found: dict[str, tuple[str, str]] = {}
+    for short, entry in lexicons.load("abbreviations")["names"].items():
+        target = (entry["group"], name_key(entry["full"]))
+        found[_short_key(short)] = target
+        found[_short_key(entry["full"])] = target
+    return found
+
+
+def known_name(mention: Mention) -> tuple[str, str] | None:
+    """The (group, key) a listed country or organisation name stands for, whatever the NER typed it."""
+    return _known_names().get(_short_key(mention.name))
+
+
 def canonical_id(key: str) -> str:
     """A stable id derived from the key, so re-linking never renames an entity."""
     return "ce-" + hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -84,7 +111,11 @@ def is_actor_phrase(mention: Mention) -> bool:
 
 
 def base_key(mention: Mention) -> str:
-    """The key a mention joins others by; persons by first and last name, or by surname alone."""
+    """The key a mention joins others by; persons by first and last name, or by surname alone; a listed
+    country or organisation by its full name."""
+    known = known_name(mention)
+    if known is not None:
+        return f"{known[0]}:{known[1]}"
     words = mention.words()
     if mention.person:
         if len(words) >= 2:
@@ -164,7 +195,7 @@ def resolve(mentions: Iterable[Mention]) -> dict[tuple[str, str], Membership]:
         for mention in group:
             # by its own letters, not the name key ("CNN" folds to "cn", the initials of "CBS News"), and
             # mention by mention, so the result does not hang on which mention of the key came first
-            letters = acronym(mention)
+            letters = acronym(mention) if known_name(mention) is None else None
             spelled = spelled_out[f"{_group(mention)}:{letters}"] if letters is not None else set()
             if len(spelled) == 1:
                 (target,) = spelled
@@ -183,6 +214,8 @@ def _reason(mention: Mention, name: str, key: str) -> str:
         return "not joined: a generic phrase or a name without a key"
     if mention.name.casefold() == name.casefold():
         return "same name"
+    if known_name(mention) is not None:
+        return f"another name of {name} (abbreviations table)"
     if name_key(mention.name, mention.person) == name_key(name, mention.person):
         return f"spelling variant of {name}"
     return f"same name without title or suffix as {name}"
@@ -277,6 +310,7 @@ class _Tally:
 
     names: Counter[tuple[bool, str]] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
+    keys: set[str] = field(default_factory=set)
     kinds: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
@@ -289,12 +323,21 @@ class _Tally:
         return (
             cid,
             name,
-            _most_common(self.types),
+            self.type(),
             _most_common(self.kinds),
             _most_common(self.countries),
             json.dumps(aliases, ensure_ascii=False),
             len(self.articles),
         )
+
+    def type(self) -> str | None:
+        """The most common type, except that an entity joined as a group or place is never a person
+        (the NER often types "al-Shabab" or "Boko Haram" as PERSON)."""
+        found = _most_common(self.types)
+        if found == "PERSON" and not any(k.startswith(("person:", "surname:")) for k in self.keys):
+            others = Counter({t: n for t, n in self.types.items() if t != "PERSON"})
+            return _most_common(others) or "ORG"
+        return found
 
 
 def _write_canonicals(conn: sqlite3.Connection, ids: set[str]) -> None:
@@ -302,14 +345,15 @@ def _write_canonicals(conn: sqlite3.Connection, ids: set[str]) -> None:
     temp_keys(conn, "touched_canonicals", ids)
     conn.execute("DELETE FROM canonical_entities WHERE id IN (SELECT key FROM temp.touched_canonicals)")
     tallies: dict[str, _Tally] = defaultdict(_Tally)
-    for cid, aid, name, type_, kind, country, aliases in conn.execute(
-        "SELECT c.canonical_id, c.article_id, n.name, n.type, n.kind, n.country, n.aliases"
+    for cid, aid, name, type_, kind, country, aliases, key in conn.execute(
+        "SELECT c.canonical_id, c.article_id, n.name, n.type, n.kind, n.country, n.aliases, c.key"
         " FROM canonical_entity_members c JOIN temp.touched_canonicals t ON t.key = c.canonical_id"
         " JOIN entities n ON n.article_id = c.article_id AND n.id = c.entity_id"
     ):
         tally = tallies[cid]
         tally.names[(" " in name.strip(), name)] += 1
         tally.types[type_] += 1
+        tally.keys.add(key)
         if kind:
             tally.kinds[kind] += 1
         if country:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import math
 import sqlite3
 from collections import defaultdict
@@ -315,8 +316,9 @@ def relink(conn: sqlite3.Connection, article_ids: list[str]) -> tuple[set[str], 
 _SUMMARY = """
 SELECT m.linked_event_id AS lid, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type, e.date,
        coalesce(e.date_precision, 3) AS date_precision, p.name AS place, p.latitude, p.longitude,
-       p.country_code, coalesce(p.precision, 3) AS geo_precision,
-       coalesce(n1.name, e.actor1_text) AS actor1, coalesce(n2.name, e.actor2_text) AS actor2,
+       p.country_code, p.admin1, coalesce(p.precision, 3) AS geo_precision,
+       coalesce(c1.name, n1.name, e.actor1_text) AS actor1,
+       coalesce(c2.name, n2.name, e.actor2_text) AS actor2,
        e.fatalities, e.status, a.id AS article_id, a.published, a.source, l.source_group
 FROM linked_event_members m
 JOIN temp.written_linked w ON w.key = m.linked_event_id
@@ -326,12 +328,17 @@ LEFT JOIN link_articles l ON l.article_id = m.article_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id
 LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id
+LEFT JOIN canonical_entity_members cm1 ON cm1.article_id = e.article_id AND cm1.entity_id = e.actor1_entity_id
+LEFT JOIN canonical_entities c1 ON c1.id = cm1.canonical_id
+LEFT JOIN canonical_entity_members cm2 ON cm2.article_id = e.article_id AND cm2.entity_id = e.actor2_entity_id
+LEFT JOIN canonical_entities c2 ON c2.id = cm2.canonical_id
 ORDER BY m.published, m.article_id, m.seq
 """
 
 
 def summarize(conn: sqlite3.Connection, linked_ids: set[str]) -> None:
-    """(Re)write the `linked_events` rows: the best-supported value of each field over the reports."""
+    """(Re)write the `linked_events` rows: the best-supported value of each field over the reports,
+    actors named as their canonical entity ("U.S." and "United States" are one actor)."""
     temp_keys(conn, "written_linked", linked_ids)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     cursor = conn.execute(_SUMMARY)
@@ -343,8 +350,8 @@ def summarize(conn: sqlite3.Connection, linked_ids: set[str]) -> None:
     conn.executemany(
         "INSERT INTO linked_events (id, type, mode, acled_event_type, acled_sub_event_type, date,"
         " date_precision, place_name, latitude, longitude, country_code, actor1, actor2, fatalities_low,"
-        " fatalities_high, reports, independent_sources, first_published, last_published, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " fatalities_high, reports, independent_sources, first_published, last_published, status, admin1,"
+        " sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_summary_row(lid, members) for lid, members in grouped.items()],
     )
 
@@ -387,6 +394,8 @@ def _summary_row(lid: str, members: list[dict[str, Any]]) -> tuple[Any, ...]:
         min(m["published"] for m in members),
         max(m["published"] for m in members),
         linked_status(members),
+        place.get("admin1"),
+        json.dumps(sorted({m["source"] for m in members if m["source"]})),
     )
 
 

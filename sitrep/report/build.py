@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field
 
 from sitrep.errors import StoreError, UsageError
 from sitrep.link.listing import linked_or_false as linked
+from sitrep.report.bottom_line import bottom_line
 from sitrep.report.figures import figures, group_figures
+from sitrep.report.parts import Citation, Figure, Report, Section, Sentence
+from sitrep.report.ranked import incidents, ranked_sections
 from sitrep.store.store import Store
 
 MAX_EVENTS_PER_DAY = 12
@@ -43,47 +45,6 @@ _TYPE_PHRASES = {
 }
 
 
-@dataclass(frozen=True)
-class Citation:
-    """A span of one article: the evidence a sentence rests on."""
-
-    article_id: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class Sentence:
-    text: str
-    citations: list[Citation]
-
-
-@dataclass
-class Section:
-    title: str
-    sentences: list[Sentence] = field(default_factory=list)
-    subsections: list[Section] = field(default_factory=list)
-
-
-@dataclass
-class Report:
-    since: dt.date
-    until: dt.date
-    place: str | None
-    sections: list[Section]
-
-    def sentences(self) -> list[Sentence]:
-        """Every sentence of the report, in order."""
-        found: list[Sentence] = []
-        stack = list(reversed(self.sections))
-        while stack:
-            section = stack.pop()
-            found.extend(section.sentences)
-            stack.extend(reversed(section.subsections))
-        return found
-
-
 _EVENTS = """
 SELECT e.article_id, e.id, e.type, e.date, e.fatalities, e.trigger_start, e.trigger_end, e.trigger_text,
        coalesce(n1.name, e.actor1_text) AS actor1, coalesce(n2.name, e.actor2_text) AS actor2,
@@ -99,6 +60,7 @@ LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entit
 LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 WHERE e.date BETWEEN :since AND :until AND e.status = 'incident' AND NOT e.negated AND NOT e.hypothetical
+  AND e.acled_event_type IS NOT NULL AND e.acled_event_type <> ''
   AND (:place IS NULL OR instr(sitrep_fold(p.name), :place)
        OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = e.article_id AND m.place_id = e.place_id
                   AND instr(sitrep_fold(m.text), :place)))
@@ -189,6 +151,7 @@ FROM linked_events le
 JOIN linked_event_members m ON m.linked_event_id = le.id
 JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
 WHERE le.date BETWEEN :since AND :until AND le.status = 'incident'
+  AND le.acled_event_type IS NOT NULL AND le.acled_event_type <> ''
   AND e.status = 'incident' AND NOT e.negated AND NOT e.hypothetical
   AND (:place IS NULL OR instr(sitrep_fold(le.place_name), :place)
        OR EXISTS (SELECT 1 FROM linked_event_members x JOIN events y
@@ -280,12 +243,27 @@ def _linked_casualties(store: Store, params: dict[str, object]) -> list[Sentence
             Citation(row["article_id"], row["content_start"], row["content_end"], row["content_text"])
             for row in rows
         ]
-        sentences.append(Sentence(text, list(dict.fromkeys(citations))))
+        side_by_side = [
+            Figure(
+                f"{row['text']}{' ' + row['unit'] if row['unit'] else ''}",
+                row["speaker"] or "an unnamed source",
+                ", ".join(json.loads(row["via"])),
+                f"{row['source'] or ''} {row['published']}".strip(),
+                citation,
+            )
+            for row, citation in zip(rows, citations, strict=True)
+        ]
+        sentences.append(
+            Sentence(text, list(dict.fromkeys(citations)), side_by_side if first["disagrees"] else [])
+        )
     return sentences
 
 
 def build_report(store: Store, since: dt.date, until: dt.date, place: str | None = None) -> Report:
-    """Key events by day and place, casualty figures with who claims them, notable statements.
+    """The bottom line (incidents and deaths by type and country, against the previous period), the
+    incidents ranked by deaths and by independent sources, incidents by day and place (what the ACLED
+    export writes; talk and other acts are in the events listing), casualty figures with who claims
+    them, notable statements.
 
     Once every article is linked, a key event is a merged event (reported by N sources, M independent)
     and casualty figures come from claim groups; before that, from the per-article tables.
@@ -301,15 +279,18 @@ def build_report(store: Store, since: dt.date, until: dt.date, place: str | None
     days: dict[str, list[sqlite3.Row]] = {}
     for row in _rows(store, _LINKED_EVENTS if is_linked else _EVENTS, params):
         days.setdefault(row["date"], []).append(row)
-    key_events = Section("Key events by day and place")
+    key_events = Section("Incidents by day and place")
     for day, rows in days.items():
         told = _linked_event_sentences(rows) if is_linked else _event_sentences(rows)
         key_events.subsections.append(Section(day, told))
 
+    ranked = ranked_sections(incidents(store, since, until, place))
+    opening = bottom_line(store, since, until, place)
     casualties = Section("Casualty figures and who claims them")
     if is_linked:
         casualties.sentences.extend(_linked_casualties(store, params))
-        return _with_statements(store, params, Report(since, until, place, [key_events, casualties]))
+        report = Report(since, until, place, [ranked, key_events, casualties], opening)
+        return _with_statements(store, params, report)
     for group in group_figures([f for f in figures(store, since, until) if f.about_incident]):
         if not group.casualties:
             continue
@@ -327,7 +308,8 @@ def build_report(store: Store, since: dt.date, until: dt.date, place: str | None
         citations = [Citation(f.article_id, f.start, f.end, f.content) for f in group.figures]
         casualties.sentences.append(Sentence(text, list(dict.fromkeys(citations))))
 
-    return _with_statements(store, params, Report(since, until, place, [key_events, casualties]))
+    report = Report(since, until, place, [ranked, key_events, casualties], opening)
+    return _with_statements(store, params, report)
 
 
 def _with_statements(store: Store, params: dict[str, object], report: Report) -> Report:

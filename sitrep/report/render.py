@@ -14,7 +14,8 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from sitrep.report.build import Citation, Report, Section
+from sitrep.report.bottom_line import BottomLine
+from sitrep.report.parts import Citation, Report, Section
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -52,6 +53,19 @@ def _md(text: str) -> str:
     return out
 
 
+def _bottom_line(line: BottomLine) -> list[str]:
+    """The opening counts as Markdown tables."""
+    out = ["## Bottom line", "", _md(line.headline()), ""]
+    for caption, rows in (("ACLED event type", line.by_type), ("country", line.by_country)):
+        out += [f"| {caption} | incidents | change | deaths | change |", "|---|---:|---:|---:|---:|"]
+        out += [
+            f"| {_md(t.label)} | {t.incidents} | {t.change:+d} | {t.deaths} | {t.deaths_change:+d} |"
+            for t in rows
+        ]
+        out.append("")
+    return out
+
+
 def to_markdown(report: Report, base_url: str = "") -> str:
     """Markdown with a numbered reference after every sentence and the references listed at the end."""
     place = f" — {_md(report.place)}" if report.place else ""
@@ -75,6 +89,8 @@ def to_markdown(report: Report, base_url: str = "") -> str:
         for sub in sec.subsections:
             section(sub, level + 1)
 
+    if report.bottom_line is not None:
+        lines += _bottom_line(report.bottom_line)
     for top in report.sections:
         section(top, 2)
         if not top.sentences and not top.subsections:

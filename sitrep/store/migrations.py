@@ -426,6 +426,44 @@ def m007_place_admin2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE places ADD COLUMN admin2 TEXT")
 
 
+_LINKED_EVENT_FACETS = (
+    "ALTER TABLE linked_events ADD COLUMN admin1 TEXT",
+    "ALTER TABLE linked_events ADD COLUMN sources TEXT NOT NULL DEFAULT '[]'",
+    # Rows linked before: the admin1 of a report placed where the merged event is, and every outlet.
+    """UPDATE linked_events SET admin1 = (
+        SELECT p.admin1 FROM linked_event_members m
+        JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
+        JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
+        WHERE m.linked_event_id = linked_events.id AND p.name = linked_events.place_name
+        AND p.admin1 IS NOT NULL ORDER BY m.published, m.article_id, m.seq LIMIT 1)""",
+    """UPDATE linked_events SET sources = coalesce((
+        SELECT json_group_array(s.source) FROM (SELECT DISTINCT a.source FROM linked_event_members m
+        JOIN articles a ON a.id = m.article_id
+        WHERE m.linked_event_id = linked_events.id AND a.source IS NOT NULL ORDER BY a.source) s), '[]')""",
+    "CREATE INDEX linked_events_facets ON linked_events"
+    " (status, date, type, acled_event_type, country_code, admin1, fatalities_low, independent_sources,"
+    " latitude, longitude)",
+    # One per counted column, so an unfiltered count walks the values in order without sorting them.
+    "CREATE INDEX linked_events_by_type ON linked_events (status, type)",
+    "CREATE INDEX linked_events_by_acled_type ON linked_events (status, acled_event_type)",
+    "CREATE INDEX linked_events_by_country ON linked_events (status, country_code, admin1)",
+    "CREATE INDEX linked_events_by_admin1 ON linked_events (status, admin1)",
+    "CREATE INDEX linked_events_by_fatalities ON linked_events (status, fatalities_low, date, id)",
+    "CREATE INDEX linked_events_by_sources ON linked_events (status, independent_sources, date, id)",
+    # A place filter naming a region looks its admin1 up among the stored places (`store/within.py`).
+    "CREATE INDEX places_admin1 ON places (admin1)",
+)
+
+
+def m008_linked_event_facets(conn: sqlite3.Connection) -> None:
+    """`linked_events.admin1` (the first-level region of the merged event's place) and
+    `linked_events.sources` (a JSON array of every outlet reporting it), so the web listings count and
+    filter by region and outlet without joining each report; and one index holding the columns the
+    listings facet on, read instead of the table when counting."""
+    for statement in _LINKED_EVENT_FACETS:
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial_schema,
     m002_web_indexes,
@@ -434,6 +472,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_quantity_ranges,
     m006_event_status,
     m007_place_admin2,
+    m008_linked_event_facets,
 )
 
 

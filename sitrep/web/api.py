@@ -25,8 +25,9 @@ from sitrep.limits import refusal
 from sitrep.link.run import link
 from sitrep.model import Article
 from sitrep.store.store import Store
-from sitrep.web import linked, queries
+from sitrep.web import facets, labels, linked, queries
 from sitrep.web.settings import Settings
+from sitrep.web.view import DEFAULT_VIEW, View
 
 router = APIRouter(prefix="/api")
 
@@ -62,11 +63,59 @@ PerReport = Annotated[
 ]
 
 
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
 class PageOut(BaseModel):
     items: list[dict[str, Any]]
     limit: int
     offset: int
     next_offset: int | None = Field(description="Offset of the next page, or null on the last page.")
+    total: int | None = Field(
+        default=None,
+        description="How many items match the filters in all (null when too many to count quickly).",
+    )
+    sort: str | None = Field(default=None, description="The order of the items.")
+    facets: dict[str, list[FacetValue] | None] | None = Field(
+        default=None,
+        description="For each facet asked for, its most frequent values with their counts (null when"
+        " the filter is too broad to count within the time budget).",
+    )
+
+
+def event_view(
+    sort: Annotated[
+        str,
+        Query(
+            description="date, type, acled, actor1, actor2, place, country, fatalities, reports or sources;"
+            " a leading - sorts descending (default -date: newest first)."
+        ),
+    ] = "-date",
+    facet: Annotated[
+        list[str] | None,
+        Query(description="Count the matching events by type, acled, country, admin1, actor or source."),
+    ] = None,
+    acled_type: Annotated[str | None, Query(description="ACLED event type, exactly.")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code of the event's place.")] = None,
+    admin1: Annotated[str | None, Query(description="First-level region of the event's place.")] = None,
+    source: Annotated[str | None, Query(description="An outlet reporting the event, exactly.")] = None,
+    acled_only: Annotated[bool, Query(description="Only what the ACLED export writes.")] = False,
+) -> View:
+    """The order, facets and facet values of an event listing, as query parameters."""
+    return View(
+        sort=sort,
+        facets=facets.chosen(facet),
+        acled_type=acled_type or None,
+        country=country or None,
+        admin1=admin1 or None,
+        source=source or None,
+        acled_only=acled_only,
+    )
+
+
+EventView = Annotated[View, Depends(event_view)]
 
 
 def _bbox(value: str | None) -> queries.BBox | None:
@@ -94,9 +143,12 @@ def list_articles(
     until: Until = None,
     source: Annotated[str | None, Query(description="Source contains this.")] = None,
     q: Text = None,
+    sort: Annotated[
+        str, Query(description="published, title, source, events or claims; - for descending.")
+    ] = "-published",
 ) -> dict[str, Any]:
-    """Articles, newest first."""
-    return queries.articles(store, queries.Page(limit, offset), since, until, source, q)
+    """Articles, newest first unless `sort` says otherwise, with `total`."""
+    return queries.articles(store, queries.Page(limit, offset), since, until, source, q, sort)
 
 
 @router.get("/articles/{article_id:path}")
@@ -127,8 +179,11 @@ def list_events(
     located: Annotated[bool, Query(description="Only events whose place has coordinates.")] = False,
     per_report: PerReport = False,
     status: EventStatusQuery = "incident",
+    view: EventView = DEFAULT_VIEW,
 ) -> dict[str, Any]:
-    """Events by event date: once linked, each merged event once with `reports`, `independent_sources`,
+    """Events, newest first unless `sort` says otherwise, with `total` and the `facet` counts asked for
+    (`?facet=country&facet=type`); `place` also finds every event inside a country or region of that
+    name. Once linked, each merged event once with `reports`, `independent_sources`,
     `article_ids` and the date, place, type and fatality range of its reports; else one row per report.
     Incidents only unless `status` names another status or `any`; every item carries its `status`."""
     listing = queries.events if per_report or not linked.linked(store) else linked.linked_events
@@ -145,6 +200,7 @@ def list_events(
         article=article,
         located=located,
         status=status,
+        view=view,
     )
 
 
@@ -179,12 +235,15 @@ def list_entities(
     per_article: Annotated[
         bool, Query(description="Group stored entities by name and type even when linked.")
     ] = False,
+    sort: Annotated[
+        str, Query(description="name, type, kind (linked) or articles; - for descending.")
+    ] = "-articles",
 ) -> dict[str, Any]:
     """Entities by name: once linked, canonical entities (one per person or group however spelled, with
     every alias seen in any article); else stored entities grouped by name and type."""
     if not per_article and linked.linked(store):
-        return linked.canonical_entities(store, queries.Page(limit, offset), type, name, kind)
-    return queries.entities(store, queries.Page(limit, offset), type, name, kind)
+        return linked.canonical_entities(store, queries.Page(limit, offset), type, name, kind, sort)
+    return queries.entities(store, queries.Page(limit, offset), type, name, kind, sort)
 
 
 @router.get("/entities/{name:path}")
@@ -263,6 +322,15 @@ def list_places(
 ) -> dict[str, Any]:
     """Places grouped by name, country and coordinates, by name."""
     return queries.places(store, queries.Page(limit, offset), name, country, _bbox(bbox))
+
+
+@router.get("/labels")
+def list_labels(
+    bbox: Annotated[str, Query(description="west,south,east,north in degrees: the map's view.")],
+    limit: Annotated[int, Query(ge=1, le=labels.MAX_LABELS, description="Towns at most.")] = 60,
+) -> dict[str, Any]:
+    """The most populous towns of the gazetteer inside the view, for the map's place names."""
+    return {"items": labels.labels(queries.BBox.parse(bbox), limit)}
 
 
 EXPORT_CHUNK = 64 * 1024

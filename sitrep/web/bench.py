@@ -40,6 +40,20 @@ _PLACES = (
     ("Bamako", 12.6392, -8.0029, "ML"),
     ("Ouagadougou", 12.3714, -1.5197, "BF"),
 )
+_ADMIN1 = {
+    "Kupiansk": "Kharkiv Oblast",
+    "Kharkiv": "Kharkiv Oblast",
+    "Vovchansk": "Kharkiv Oblast",
+    "Pokrovsk": "Donetsk Oblast",
+    "Kramatorsk": "Donetsk Oblast",
+    "Donetsk": "Donetsk Oblast",
+    "Kherson": "Kherson Oblast",
+    "Belgorod": "Belgorod Oblast",
+    "El Fasher": "North Darfur",
+    "Khartoum": "Khartoum",
+    "Bamako": "Bamako",
+    "Ouagadougou": "Centre",
+}
 _ACTORS = ("Russian forces", "Ukrainian troops", "RSF fighters", "Sudanese army", "police", "protesters")
 _ACLED = {"ASSAULT": "Battles", "PROTEST": "Protests", "COERCE": "Violence against civilians"}
 _WORDS = ("shelling", "strike", "drone", "convoy", "market", "bridge", "village", "evacuation", "ceasefire")
@@ -84,9 +98,19 @@ def build_database(path: Path, events: int = 100_000, per_article: int = 10, see
             places = rng.sample(_PLACES, 2)
             conn.executemany(
                 "INSERT INTO places (article_id, id, seq, name, latitude, longitude, country_code, admin1,"
-                " geonames_id, feature, precision) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 'PPL', 1)",
+                " geonames_id, feature, precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PPL', 1)",
                 [
-                    (aid, f"pl-{i + 1}", i, name, lat, lon, cc, 1000 + _PLACES.index((name, lat, lon, cc)))
+                    (
+                        aid,
+                        f"pl-{i + 1}",
+                        i,
+                        name,
+                        lat,
+                        lon,
+                        cc,
+                        _ADMIN1[name],
+                        1000 + _PLACES.index((name, lat, lon, cc)),
+                    )
                     for i, (name, lat, lon, cc) in enumerate(places)
                 ],
             )
@@ -178,13 +202,14 @@ _LINK_SQL = (
     " LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id",
     "INSERT INTO linked_events (id, type, mode, acled_event_type, acled_sub_event_type, date, date_precision,"
     " place_name, latitude, longitude, country_code, actor1, actor2, fatalities_low, fatalities_high,"
-    " reports, independent_sources, first_published, last_published, status)"
+    " reports, independent_sources, first_published, last_published, status, admin1, sources)"
     " SELECT m.linked_event_id, min(e.type), NULL, min(e.acled_event_type), NULL, min(e.date), 1,"
     " min(p.name), min(p.latitude), min(p.longitude), min(p.country_code), min(e.actor1_text),"
     " min(e.actor2_text), min(e.fatalities), max(e.fatalities), count(DISTINCT m.article_id),"
-    " count(DISTINCT l.source_group), min(m.published), max(m.published), min(e.status)"
+    " count(DISTINCT l.source_group), min(m.published), max(m.published), min(e.status), min(p.admin1),"
+    " json_group_array(DISTINCT a.source)"
     " FROM linked_event_members m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id"
-    " JOIN link_articles l ON l.article_id = m.article_id"
+    " JOIN link_articles l ON l.article_id = m.article_id JOIN articles a ON a.id = m.article_id"
     " LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"
     " GROUP BY m.linked_event_id",
     "INSERT INTO canonical_entity_members (canonical_id, article_id, entity_id, reason, key, block)"
@@ -240,6 +265,14 @@ REQUESTS: dict[str, list[str]] = {
         "?status=any",
         "?status=background",
         "?per_report=true&status=background&offset=5000",
+        "?facet=country",
+        "?facet=type&facet=acled",
+        "?facet=admin1&country=UA",
+        "?facet=actor&since=2024-06-01&until=2024-06-30",
+        "?facet=source&type=ASSAULT",
+        "?sort=-fatalities",
+        "?sort=-sources&acled_only=true",
+        "?admin1=Kharkiv%20Oblast&sort=place",
     ],
     "/api/entities": [
         "",

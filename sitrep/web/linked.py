@@ -20,6 +20,8 @@ from sitrep.link.listing import linked_or_false
 from sitrep.model import PLOVER_TYPES
 from sitrep.store.queries import Where, event_status, fetch
 from sitrep.store.store import Store
+from sitrep.store.within import area_named
+from sitrep.web import facets
 from sitrep.web.queries import (
     _ARTICLE_MATCH,
     ACLED_TYPES,
@@ -33,7 +35,9 @@ from sitrep.web.queries import (
     _paged_rowids,
     _result,
     fts_query,
+    sort_order,
 )
+from sitrep.web.view import DEFAULT_VIEW, LINKED_COLUMNS, LINKED_SORTS, View
 
 FIRST_PAGE = Page()
 
@@ -45,7 +49,8 @@ def linked(store: Store) -> bool:
 
 _LINKED = """
 SELECT le.id, le.type, le.mode, le.acled_event_type, le.acled_sub_event_type, le.date, le.date_precision,
-       le.place_name AS place, le.latitude, le.longitude, le.country_code, le.actor1, le.actor2,
+       le.place_name AS place, le.latitude, le.longitude, le.country_code, le.admin1, le.sources,
+       le.actor1, le.actor2,
        le.fatalities_low, le.fatalities_high, le.reports, le.independent_sources, le.first_published,
        le.last_published, le.status
 FROM linked_events le
@@ -56,7 +61,8 @@ _RANGES = """
 SELECT m.linked_event_id AS id, min(e.date) AS date_first, max(e.date) AS date_last,
        json_group_array(DISTINCT m.article_id) AS article_ids,
        json_group_array(DISTINCT e.type) AS types,
-       json_group_array(DISTINCT p.name) FILTER (WHERE p.name IS NOT NULL) AS places
+       json_group_array(DISTINCT p.name) FILTER (WHERE p.name IS NOT NULL) AS places,
+       min(p.precision) FILTER (WHERE p.latitude IS NOT NULL) AS geo_precision
 FROM linked_event_members m
 JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
@@ -95,11 +101,21 @@ def _type_clause(where: Where, type: str) -> None:
     raise UsageError(f"type {type!r} is neither a PLOVER type nor an ACLED event type")
 
 
+# The first evidence span (the sentence) of each merged event's earliest report.
+_SENTENCES = """
+SELECT m.linked_event_id AS id, v.text FROM linked_event_members m
+JOIN evidence v ON v.article_id = m.article_id AND v.event_id = m.event_id
+WHERE m.linked_event_id IN (SELECT value FROM json_each(:ids))
+ORDER BY m.linked_event_id, m.published DESC, m.article_id DESC, m.seq DESC, v.seq DESC
+"""
+
+
 def _decorate(store: Store, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
     items = [dict(row) for row in rows]
-    ranges = {
-        row["id"]: row for row in fetch(store, _RANGES, {"ids": json.dumps([item["id"] for item in items])})
-    }
+    ids = {"ids": json.dumps([item["id"] for item in items])}
+    ranges = {row["id"]: row for row in fetch(store, _RANGES, ids)}
+    # Rows come latest first, so the earliest report's first span is the one kept.
+    sentences = {row["id"]: row["text"] for row in fetch(store, _SENTENCES, ids)}
     for item in items:
         extra = ranges.get(item["id"])
         item["key"] = item["id"]
@@ -110,6 +126,9 @@ def _decorate(store: Store, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
         item["article_ids"] = json.loads(extra["article_ids"]) if extra else []
         item["types"] = json.loads(extra["types"]) if extra else [item["type"]]
         item["places"] = json.loads(extra["places"]) if extra and extra["places"] else []
+        item["sources"] = json.loads(item["sources"] or "[]")
+        item["geo_precision"] = extra["geo_precision"] if extra else None
+        item["sentence"] = sentences.get(item["id"])
     return items
 
 
@@ -127,11 +146,14 @@ def linked_events(
     located: bool = False,
     min_reports: int = 1,
     status: str = "incident",
+    view: View = DEFAULT_VIEW,
 ) -> dict[str, Any]:
-    """Merged events by date, each once, with its reports' article ids and the ranges they span.
+    """Merged events, newest first unless `view.sort` says otherwise, each once, with its reports'
+    article ids and the ranges they span, the `total` matching and the facet counts `view` asks for.
 
     Filters mean what they mean for `queries.events`; `actor`, `place`, `q` and `article` match when any
-    report of the merged event matches; `status` is the merged event's (incidents unless asked).
+    report of the merged event matches, and `place` also matches every event inside a country or region
+    of that name; `status` is the merged event's (incidents unless asked).
     """
     where = Where()
     _dates(where, "le.date", since, until)
@@ -139,45 +161,16 @@ def linked_events(
     if type is not None:
         _type_clause(where, type)
     if actor is not None:
-        test, bound = _needle(actor)
-        own = " OR ".join(test.format(c, "actor") for c in ("le.actor1", "le.actor2"))
-        joins = (
-            "LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id"
-            " LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id"
-        )
-        reports = " OR ".join(
-            test.format(c, "actor") for c in ("e.actor1_text", "e.actor2_text", "n1.name", "n2.name")
-        )
-        where.add(f"({own} OR {_any_report(store, own, joins, reports, 'actor', bound)})", actor=bound)
+        _actor_clause(store, where, actor)
     if place is not None:
-        test, bound = _needle(place)
-        joins = "JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"
-        written = (
-            f"{test.format('p.name', 'place')} OR EXISTS (SELECT 1 FROM mentions mm WHERE"
-            " mm.article_id = e.article_id AND mm.place_id = e.place_id"
-            f" AND {test.format('mm.text', 'place')})"
-        )
-        own = test.format("le.place_name", "place")
-        where.add(f"({own} OR {_any_report(store, own, joins, written, 'place', bound)})", place=bound)
+        _place_clause(store, where, place)
     if bbox is not None:
         spatial = "+le" if _broad_bbox(store, bbox) else "le"
         _bbox(where, spatial, bbox)
     if located:
         where.add("le.latitude IS NOT NULL AND le.longitude IS NOT NULL")
     if q is not None:
-        match = fts_query(q)
-        if _broad(store, _ARTICLE_MATCH, {"q": match}, 200):  # checked per event while walking by date
-            where.add(
-                "EXISTS (SELECT 1 FROM linked_event_members m JOIN articles a ON a.id = m.article_id"
-                f" WHERE m.linked_event_id = le.id AND a.rowid IN ({_ARTICLE_MATCH}))",
-                q=match,
-            )
-        else:  # a few articles: their merged events, then sorted
-            where.add(
-                "le.id IN (SELECT m.linked_event_id FROM linked_event_members m JOIN articles a"
-                f" ON a.id = m.article_id WHERE a.rowid IN ({_ARTICLE_MATCH}))",
-                q=match,
-            )
+        _text_clause(store, where, q)
     if article is not None:
         where.add(
             "le.id IN (SELECT m.linked_event_id FROM linked_event_members m WHERE m.article_id = :article)",
@@ -185,9 +178,67 @@ def linked_events(
         )
     if min_reports > 1:
         where.add("le.reports >= :min_reports", min_reports=min_reports)
-    page_sql = f"SELECT le.rowid AS rid FROM linked_events le{where.sql()} ORDER BY le.date, le.id"
-    rows, more = _paged_rowids(store, page_sql, where.params, page, _LINKED, "le", "le.date, le.id")
-    return _result(_decorate(store, rows), more, page)
+    view.narrow(
+        where,
+        LINKED_COLUMNS,
+        acled_only="le.acled_event_type IS NOT NULL AND le.acled_event_type <> ''",
+        source="EXISTS (SELECT 1 FROM json_each(le.sources) js WHERE js.value = :source)",
+    )
+    order = view.order(LINKED_SORTS, "le.id")
+    page_sql = f"SELECT le.rowid AS rid FROM linked_events le{where.sql()} ORDER BY {order}"
+    rows, more = _paged_rowids(store, page_sql, where.params, page, _LINKED, "le", order)
+    result = _result(_decorate(store, rows), more, page)
+    result["sort"] = view.sort
+    result["total"] = facets.total(store, "FROM linked_events le", where)
+    result["facets"] = facets.counts(store, facets.LINKED_FACETS, view.facets, where)
+    return result
+
+
+def _actor_clause(store: Store, where: Where, actor: str) -> None:
+    test, bound = _needle(actor)
+    own = " OR ".join(test.format(c, "actor") for c in ("le.actor1", "le.actor2"))
+    joins = (
+        "LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id"
+        " LEFT JOIN entities n2 ON n2.article_id = e.article_id AND n2.id = e.actor2_entity_id"
+    )
+    reports = " OR ".join(
+        test.format(c, "actor") for c in ("e.actor1_text", "e.actor2_text", "n1.name", "n2.name")
+    )
+    where.add(f"({own} OR {_any_report(store, own, joins, reports, 'actor', bound)})", actor=bound)
+
+
+def _place_clause(store: Store, where: Where, place: str) -> None:
+    """The place's name as any report writes it, or a country or region of that name containing it."""
+    test, bound = _needle(place)
+    joins = "JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"
+    written = (
+        f"{test.format('p.name', 'place')} OR EXISTS (SELECT 1 FROM mentions mm WHERE"
+        " mm.article_id = e.article_id AND mm.place_id = e.place_id"
+        f" AND {test.format('mm.text', 'place')})"
+    )
+    own = test.format("le.place_name", "place")
+    inside, params = area_named(store, place).clause("le.country_code", "le.admin1")
+    where.add(
+        f"({own} OR {inside} OR {_any_report(store, own, joins, written, 'place', bound)})",
+        place=bound,
+        **params,
+    )
+
+
+def _text_clause(store: Store, where: Where, q: str) -> None:
+    match = fts_query(q)
+    if _broad(store, _ARTICLE_MATCH, {"q": match}, 200):  # checked per event while walking by date
+        where.add(
+            "EXISTS (SELECT 1 FROM linked_event_members m JOIN articles a ON a.id = m.article_id"
+            f" WHERE m.linked_event_id = le.id AND a.rowid IN ({_ARTICLE_MATCH}))",
+            q=match,
+        )
+    else:  # a few articles: their merged events, then sorted
+        where.add(
+            "le.id IN (SELECT m.linked_event_id FROM linked_event_members m JOIN articles a"
+            f" ON a.id = m.article_id WHERE a.rowid IN ({_ARTICLE_MATCH}))",
+            q=match,
+        )
 
 
 def _broad_bbox(store: Store, bbox: BBox) -> bool:
@@ -327,9 +378,11 @@ def canonical_entities(
     type: str | None = None,
     name: str | None = None,
     kind: str | None = None,
+    sort: str = "-articles",
 ) -> dict[str, Any]:
-    """Canonical entities (one per person, group or place however spelled) by name, with every alias
-    seen across articles and how many articles name them."""
+    """Canonical entities (one per person, group or place however spelled), the most widely reported
+    first unless `sort` says otherwise (name, type, kind, articles), with every alias seen across
+    articles, how many articles name them and the `total` matching."""
     where = Where()
     if type is not None:
         where.add("ce.type = :type", type=type.upper())
@@ -340,7 +393,10 @@ def canonical_entities(
         where.add("ce.kind = :kind", kind=kind.casefold())
     sql = (
         "SELECT ce.id, ce.name, ce.type, ce.kind, ce.country, ce.aliases, ce.articles"
-        " FROM canonical_entities ce" + where.sql() + " ORDER BY ce.name, ce.id"
+        " FROM canonical_entities ce"
+        + where.sql()
+        + " ORDER BY "
+        + sort_order(sort, ENTITY_SORTS, "ce.articles", "ce.name, ce.id")
     )
     rows, more = _paged(store, sql, where.params, page)
     items = []
@@ -348,7 +404,12 @@ def canonical_entities(
         item = dict(row)
         item["aliases"] = json.loads(item["aliases"])
         items.append(item)
-    return _result(items, more, page)
+    result = _result(items, more, page)
+    result.update(sort=sort, total=facets.total(store, "FROM canonical_entities ce", where))
+    return result
+
+
+ENTITY_SORTS = {"name": "ce.name", "type": "ce.type", "kind": "ce.kind", "articles": "ce.articles"}
 
 
 def canonical_id_of(store: Store, name: str, type: str | None = None) -> str | None:

@@ -24,11 +24,13 @@ from sitrep.report import build_report
 from sitrep.report.figures import figures, group_figures
 from sitrep.report.render import TEMPLATES as REPORT_TEMPLATES
 from sitrep.report.render import evidence_url, to_html_fragment
+from sitrep.store import within
 from sitrep.store.store import Store
-from sitrep.web import linked, queries
+from sitrep.web import facets, linked, links, queries
 from sitrep.web.api import ReadStore, settings_of
 from sitrep.web.chart import TYPE_COLOURS, colour, events_per_day_svg
 from sitrep.web.highlight import Mark, highlight, marks_of
+from sitrep.web.view import View
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -90,12 +92,25 @@ def overview(request: Request, store: ReadStore) -> Response:
     return _render(request, "overview.html", counts=counts, chart=chart, recent=recent, linked=is_linked)
 
 
+MAP_FILTERS = (
+    "since",
+    "until",
+    "type",
+    "place",
+    "actor",
+    "country",
+    "admin1",
+    "acled_type",
+    "source",
+    "acled_only",
+)
+
+
 @router.get("/map")
-def map_page(
-    request: Request, since: Optional = None, until: Optional = None, type: Optional = None
-) -> Response:
+def map_page(request: Request) -> Response:
+    """The map of located events; the events table's filters (`?place=Somalia`, `?acled_only=1`) apply."""
     settings = settings_of(request)
-    params = {k: v for k, v in {"since": since, "until": until, "type": type}.items() if v}
+    params = {k: v for k in MAP_FILTERS if (v := (request.query_params.get(k) or "").strip())}
     return _render(
         request,
         "map.html",
@@ -140,6 +155,9 @@ def timeline(
     )
 
 
+FACET_FILTERS = ("acled_type", "country", "admin1", "source", "type", "actor", "place")
+
+
 @router.get("/events")
 def events_table(
     request: Request,
@@ -153,16 +171,34 @@ def events_table(
     offset: int = 0,
     per_report: Optional = None,
     status: Optional = None,
+    sort: Optional = None,
+    acled_type: Optional = None,
+    country: Optional = None,
+    admin1: Optional = None,
+    source: Optional = None,
+    acled_only: Optional = None,
 ) -> Response:
-    """The events table: incidents unless the analyst picks another status or `any`."""
+    """The events table, newest first, with facet counts beside it: incidents unless the analyst picks
+    another status or `any`."""
     chosen = _blank(status) or "incident"
     filters = {"since": since, "until": until, "type": type, "actor": actor, "place": place, "q": q}
-    filters["status"] = chosen
+    filters.update(status=chosen, acled_type=acled_type, country=country, admin1=admin1, source=source)
+    filters["acled_only"] = acled_only
+    filters["sort"] = sort
+    view = View(
+        sort=_blank(sort) or "-date",
+        facets=list(facets.FACET_NAMES),
+        acled_type=_blank(acled_type),
+        country=_blank(country),
+        admin1=_blank(admin1),
+        source=_blank(source),
+        acled_only=bool(_blank(acled_only)),
+    )
     is_linked = not per_report and linked.linked(store)
     listing = linked.linked_events if is_linked else queries.events
     result = listing(
         store,
-        queries.Page(limit=100, offset=offset),
+        queries.Page(limit=50, offset=offset),
         since=_date(since, "since"),
         until=_date(until, "until"),
         type=_blank(type),
@@ -170,14 +206,56 @@ def events_table(
         place=_blank(place),
         q=_blank(q),
         status=chosen,
+        view=view,
     )
+    url = URL(str(request.url))
+    columns: tuple[str, ...] = ("date", "type", "acled", "actor1", "actor2", "place", "fatalities", "sources")
+    if not is_linked:
+        columns = ("date", "type", "acled", "fatalities")
+    numeric = ("date", "fatalities", "sources")  # largest first on the first click
+    sorts = {key: links.sorted_by(url, view.sort, key, key in numeric) for key in columns}
+    chips = [
+        {"name": name, "value": value, "url": links.without(url, name)}
+        for name in (*FACET_FILTERS, "acled_only", "since", "until", "q")
+        if (value := _blank(request.query_params.get(name)))
+    ]
     return _render(
         request,
         "linked_events.html" if is_linked else "events.html",
         events=result["items"],
         filters=filters,
-        pages=_page_links(request, result),
+        pages=links.pager(url, result),
+        sorts=sorts,
+        facets=_facet_panel(store, url, result["facets"]),
+        chips=chips,
+        acled_toggle=(
+            links.without(url, "acled_only") if acled_only else links.with_value(url, "acled_only", "1")
+        ),
     )
+
+
+def _facet_panel(
+    store: Store, url: URL, counted: dict[str, list[dict[str, Any]] | None]
+) -> list[dict[str, Any]]:
+    """Each facet with its values, counts and the link that narrows the listing to each value."""
+    names = within.country_names(store) if counted.get("country") else {}
+    panel: list[dict[str, Any]] = []
+    for name, values in counted.items():
+        facet = facets.LINKED_FACETS[name]
+        if values is None:
+            panel.append({"name": name, "label": facet.label, "values": None})
+            continue
+        entries = [
+            {
+                "value": v["value"],
+                "label": f"{names[v['value']]} ({v['value']})" if v["value"] in names else v["value"],
+                "count": v["count"],
+                "url": links.with_value(url, facet.parameter, v["value"]),
+            }
+            for v in values
+        ]
+        panel.append({"name": name, "label": facet.label, "values": entries})
+    return panel
 
 
 @router.get("/events/{linked_event_id}")
@@ -198,17 +276,28 @@ def event_page(request: Request, store: ReadStore, article_id: str, event_id: st
 
 @router.get("/entities")
 def entities_page(
-    request: Request, store: ReadStore, name: Optional = None, type: Optional = None, offset: int = 0
+    request: Request,
+    store: ReadStore,
+    name: Optional = None,
+    type: Optional = None,
+    offset: int = 0,
+    sort: Optional = None,
 ) -> Response:
+    """Entities, the most widely reported first, sortable by name, type and articles."""
     is_linked = linked.linked(store)
     listing = linked.canonical_entities if is_linked else queries.entities
-    result = listing(store, queries.Page(limit=200, offset=offset), _blank(type), _blank(name))
+    chosen = _blank(sort) or "-articles"
+    result = listing(store, queries.Page(limit=100, offset=offset), _blank(type), _blank(name), sort=chosen)
+    url = URL(str(request.url))
     return _render(
         request,
         "canonical_entities.html" if is_linked else "entities.html",
         entities=result["items"],
         filters={"name": name, "type": type},
-        pages=_page_links(request, result),
+        pages=links.pager(url, result),
+        sorts={
+            key: links.sorted_by(url, chosen, key, key == "articles") for key in ("name", "type", "articles")
+        },
     )
 
 
@@ -229,14 +318,23 @@ def entity_page(
 
 
 @router.get("/articles")
-def articles_page(request: Request, store: ReadStore, q: Optional = None, offset: int = 0) -> Response:
-    result = queries.articles(store, queries.Page(limit=100, offset=offset), q=_blank(q))
+def articles_page(
+    request: Request, store: ReadStore, q: Optional = None, offset: int = 0, sort: Optional = None
+) -> Response:
+    """Articles, newest first, sortable by date, title, outlet and what was extracted from each."""
+    chosen = _blank(sort) or "-published"
+    result = queries.articles(store, queries.Page(limit=100, offset=offset), q=_blank(q), sort=chosen)
+    url = URL(str(request.url))
+    keys = ("published", "title", "source", "events", "claims")
     return _render(
         request,
         "articles.html",
         articles=result["items"],
         filters={"q": q},
-        pages=_page_links(request, result),
+        pages=links.pager(url, result),
+        sorts={
+            key: links.sorted_by(url, chosen, key, key in ("published", "events", "claims")) for key in keys
+        },
     )
 
 
@@ -249,8 +347,26 @@ def _cited(value: str | None) -> Mark | None:
     return Mark(int(start), int(end), "cited", "cited by the report")
 
 
+# The article's layers: name, label, and the mark class its legend shows (the stylesheet colours a
+# layer's marks only while its box is ticked).
+LAYERS = (
+    ("events", "events", "hl-trigger"),
+    ("entities", "entities", "hl-entity"),
+    ("places", "places", "hl-place"),
+    ("times", "times", "hl-time"),
+    ("claims", "claims", "hl-claim"),
+)
+
+
 @router.get("/articles/{article_id:path}")
-def article_page(request: Request, store: ReadStore, article_id: str, cite: Optional = None) -> Response:
+def article_page(
+    request: Request,
+    store: ReadStore,
+    article_id: str,
+    cite: Optional = None,
+    layers: Annotated[list[str] | None, Query()] = None,
+) -> Response:
+    """The article's text with its extracted spans, one switchable layer each (events alone at first)."""
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
@@ -267,6 +383,9 @@ def article_page(request: Request, store: ReadStore, article_id: str, cite: Opti
         extraction=extraction,
         places=places,
         body=highlight(article.text, marks),
+        layer_choices=LAYERS,
+        layers=set(layers) if layers else {"events"},
+        cite=cite or "",
     )
 
 
@@ -305,7 +424,7 @@ def claims_page(
         linked=is_linked,
         claims=result["items"],
         filters=filters,
-        pages=_page_links(request, result),
+        pages=links.pager(URL(str(request.url)), result),
     )
 
 

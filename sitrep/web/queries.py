@@ -19,6 +19,9 @@ from sitrep.errors import UsageError
 from sitrep.model import PLOVER_TYPES
 from sitrep.store.queries import Where, event_status, fetch, mentions_by_status
 from sitrep.store.store import Store
+from sitrep.store.within import area_named
+from sitrep.web import facets
+from sitrep.web.view import DEFAULT_VIEW, REPORT_COLUMNS, REPORT_SORTS, View
 
 ACLED_TYPES = (
     "Battles",
@@ -92,14 +95,17 @@ def contains(where: Where, columns: tuple[str, ...], value: str, name: str) -> N
     where.add("(" + " OR ".join(test.format(column, name) for column in columns) + ")", **{name: bound})
 
 
-def place_named(where: Where, value: str, article: str, place_id: str) -> None:
+def place_named(
+    where: Where, value: str, article: str, place_id: str, also: str = "0", **params: Any
+) -> None:
     """The place's gazetteer name or any of its mentions as written contains `value` ("Kupiansk" finds
-    GeoNames' "Kupyansk")."""
+    GeoNames' "Kupyansk"), or the test `also` (with its `params`) holds."""
     test, bound = _needle(value)
     where.add(
-        f"({test.format('p.name', 'place')} OR EXISTS (SELECT 1 FROM mentions m"
+        f"({test.format('p.name', 'place')} OR {also} OR EXISTS (SELECT 1 FROM mentions m"
         f" WHERE m.article_id = {article} AND m.place_id = {place_id} AND {test.format('m.text', 'place')}))",
         place=bound,
+        **params,
     )
 
 
@@ -158,6 +164,25 @@ def _result(items: list[dict[str, Any]], more: bool, page: Page) -> dict[str, An
     }
 
 
+ARTICLE_SORTS = {
+    "published": "a.published",
+    "title": "a.title",
+    "source": "a.source",
+    "events": "(SELECT count(*) FROM events e WHERE e.article_id = a.id)",
+    "claims": "(SELECT count(*) FROM claims c WHERE c.article_id = a.id)",
+}
+
+
+def sort_order(sort: str, sorts: dict[str, str], first: str, tiebreak: str) -> str:
+    """ORDER BY for a listing's `sort` key (`-` for descending): the column, then `first` descending
+    and `tiebreak`, so pages never overlap; an unknown key is a UsageError (422)."""
+    name = sort.strip().lstrip("-")
+    if name not in sorts:
+        raise UsageError(f"sort must be one of {', '.join(sorts)} (with - for descending), not {sort!r}")
+    way = "DESC" if sort.strip().startswith("-") else "ASC"
+    return f"{sorts[name]} IS NULL, {sorts[name]} {way}, {first} DESC, {tiebreak} {way}"
+
+
 def event_type_clause(where: Where, type: str) -> None:
     """A PLOVER type ("ASSAULT") or an ACLED event type ("battles"), case-insensitive."""
     if type.upper() in PLOVER_TYPES:
@@ -176,7 +201,9 @@ SELECT e.article_id, e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event
        e.negated, e.hypothetical, e.status, e.attributed_to, e.confidence,
        e.actor1_text AS actor1, n1.name AS actor1_entity, e.actor2_text AS actor2, n2.name AS actor2_entity,
        e.place_id, p.name AS place, p.latitude, p.longitude, p.country_code, p.admin1,
-       a.published, a.title, a.source
+       p.precision AS geo_precision, a.published, a.title, a.source,
+       (SELECT v.text FROM evidence v WHERE v.article_id = e.article_id AND v.event_id = e.id
+        ORDER BY v.seq LIMIT 1) AS sentence
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN entities n1 ON n1.article_id = e.article_id AND n1.id = e.actor1_entity_id
@@ -207,11 +234,14 @@ def events(
     article: str | None = None,
     located: bool = False,
     status: str = "incident",
+    view: View = DEFAULT_VIEW,
 ) -> dict[str, Any]:
-    """Events by event date, then article and position.
+    """Events newest first (by event date, then article and position) unless `view.sort` says otherwise,
+    with the `total` matching and the facet counts `view` asks for.
 
     `actor` is a case-insensitive substring of either actor's text or entity name; `entity` an exact
-    entity name in either role; `place` a substring of the place name; `q` words of the article text;
+    entity name in either role; `place` a substring of the place name, or a country or region of that
+    name with every place inside it; `q` words of the article text;
     `located` keeps only events whose place has coordinates (the map); `status` keeps incidents unless
     another status or `any` is asked for (an index on status and date serves each).
     """
@@ -225,7 +255,8 @@ def events(
     if entity is not None:
         where.add("(n1.name = :entity OR n2.name = :entity)", entity=entity)
     if place is not None:
-        place_named(where, place, "e.article_id", "e.place_id")
+        inside, params = area_named(store, place).clause("p.country_code", "p.admin1")
+        place_named(where, place, "e.article_id", "e.place_id", also=inside, **params)
     # A broad box or search is checked while walking the date index (`+` keeps the planner off the
     # column's own index); a narrow one fetches its few matches and sorts them.
     spatial = "+p" if bbox is not None and _broad_bbox(store, bbox) else "p"
@@ -238,6 +269,12 @@ def events(
         where.add(f"{rowid} IN ({_ARTICLE_MATCH})", q=match)
     if article is not None:
         where.add("e.article_id = :article", article=article)
+    view.narrow(
+        where,
+        REPORT_COLUMNS,
+        acled_only="e.status = 'incident' AND e.acled_event_type IS NOT NULL AND e.acled_event_type <> ''",
+        source="a.source = :source",
+    )
     text = where.sql()
     joins = ""
     if "a." in text:
@@ -248,11 +285,14 @@ def events(
     if "p." in text:
         joins += " JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id"
     # The page is chosen over narrow rows (rowids), then only its rows are joined for display.
-    page_sql = f"SELECT e.rowid AS rid FROM events e{joins}{text} ORDER BY e.date, e.article_id, e.seq"
-    rows, more = _paged_rowids(
-        store, page_sql, where.params, page, _EVENTS, "e", "e.date, e.article_id, e.seq"
-    )
-    return _result([_event(row) for row in rows], more, page)
+    order = view.order(REPORT_SORTS, "e.article_id, e.seq")
+    page_sql = f"SELECT e.rowid AS rid FROM events e{joins}{text} ORDER BY {order}"
+    rows, more = _paged_rowids(store, page_sql, where.params, page, _EVENTS, "e", order)
+    result = _result([_event(row) for row in rows], more, page)
+    result["sort"] = view.sort
+    result["total"] = facets.total(store, f"FROM events e{joins}", where)
+    result["facets"] = facets.counts(store, facets.REPORT_FACETS, view.facets, where)
+    return result
 
 
 _ARTICLE_MATCH = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"
@@ -308,19 +348,22 @@ def articles(
     until: dt.date | None = None,
     source: str | None = None,
     q: str | None = None,
+    sort: str = "-published",
 ) -> dict[str, Any]:
-    """Articles, newest first, with how much was extracted from each."""
+    """Articles, newest first unless `sort` says otherwise (published, title, source, events, claims),
+    with how much was extracted from each and the `total` matching."""
     where = Where()
     _dates(where, "a.published", since, until)
     if source is not None:
         contains(where, ("a.source",), source, "source")
     if q is not None:
         where.add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q)", q=fts_query(q))
-    page_sql = "SELECT a.rowid AS rid FROM articles a" + where.sql() + " ORDER BY a.published DESC, a.id DESC"
-    rows, more = _paged_rowids(
-        store, page_sql, where.params, page, _ARTICLES, "a", "a.published DESC, a.id DESC"
-    )
-    return _result([dict(row) for row in rows], more, page)
+    order = sort_order(sort, ARTICLE_SORTS, "a.published", "a.id")
+    page_sql = "SELECT a.rowid AS rid FROM articles a" + where.sql() + f" ORDER BY {order}"
+    rows, more = _paged_rowids(store, page_sql, where.params, page, _ARTICLES, "a", order)
+    result = _result([dict(row) for row in rows], more, page)
+    result.update(sort=sort, total=facets.total(store, "FROM articles a", where))
+    return result
 
 
 def entities(
@@ -329,8 +372,10 @@ def entities(
     type: str | None = None,
     name: str | None = None,
     kind: str | None = None,
+    sort: str = "-articles",
 ) -> dict[str, Any]:
-    """Entities grouped by (name, type) across articles, by name."""
+    """Entities grouped by (name, type) across articles, the most widely reported first unless `sort`
+    says otherwise (name, type, articles), with the `total` matching."""
     where = Where()
     if type is not None:
         where.add("n.type = :type", type=type.upper())
@@ -342,10 +387,14 @@ def entities(
         "SELECT n.name, n.type, max(n.kind) AS kind, max(n.country) AS country,"
         " count(DISTINCT n.article_id) AS articles FROM entities n"
         + where.sql()
-        + " GROUP BY n.name, n.type ORDER BY n.name, n.type"
+        + " GROUP BY n.name, n.type ORDER BY "
+        + sort_order(sort, {"name": "n.name", "type": "n.type", "articles": "articles"}, "n.name", "n.type")
     )
     rows, more = _paged(store, sql, where.params, page)
-    return _result([dict(row) for row in rows], more, page)
+    result = _result([dict(row) for row in rows], more, page)
+    count = f"SELECT count(*) FROM (SELECT 1 FROM entities n{where.sql()} GROUP BY n.name, n.type)"
+    result.update(sort=sort, total=int(fetch(store, count, where.params)[0][0]))
+    return result
 
 
 _CLAIMS = """
@@ -371,7 +420,7 @@ def claims(
     q: str | None = None,
     article: str | None = None,
 ) -> dict[str, Any]:
-    """Claims by article publication date, with speaker, cue, content and quantities."""
+    """Claims, newest article first, with speaker, cue, content and quantities, and the `total`."""
     where = Where()
     _dates(where, "a.published", since, until)
     if kind is not None:
@@ -385,8 +434,9 @@ def claims(
     joins = " JOIN articles a ON a.id = c.article_id"
     if "n." in where.sql():
         joins += " LEFT JOIN entities n ON n.article_id = c.article_id AND n.id = c.speaker_entity_id"
-    page_sql = f"SELECT c.rowid AS rid FROM claims c{joins}{where.sql()} ORDER BY a.published, a.id, c.seq"
-    rows, more = _paged_rowids(store, page_sql, where.params, page, _CLAIMS, "c", "a.published, a.id, c.seq")
+    order = "a.published DESC, a.id DESC, c.seq"
+    page_sql = f"SELECT c.rowid AS rid FROM claims c{joins}{where.sql()} ORDER BY {order}"
+    rows, more = _paged_rowids(store, page_sql, where.params, page, _CLAIMS, "c", order)
     items = []
     for row in rows:
         item = dict(row)
@@ -394,7 +444,9 @@ def claims(
         item["via"] = json.loads(row["via"])
         item["quantities"] = json.loads(row["quantities"])
         items.append(item)
-    return _result(items, more, page)
+    result = _result(items, more, page)
+    result["total"] = facets.total(store, f"FROM claims c{joins}", where)
+    return result
 
 
 def places(

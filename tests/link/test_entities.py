@@ -4,6 +4,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -154,3 +155,40 @@ def test_canonical_entities_do_not_depend_on_batching(order: list[int], cuts: se
     assert split == together
     assert together["n1"] == together["n2"] and together["n1"] != together["n0"]  # CNN is Cable News Network
     assert together["n7"] == together["n6"]
+
+
+@pytest.mark.parametrize(
+    ("short", "short_type", "full", "full_type"),
+    [
+        ("U.S.", "GPE", "United States", "GPE"),
+        ("US", "ORG", "the United States", "GPE"),
+        ("U.K.", "GPE", "Britain", "GPE"),
+        ("U.N.", "ORG", "United Nations", "ORG"),
+        ("ISIS", "ORG", "Islamic State", "ORG"),
+        ("al-Shabaab", "ORG", "al-Shabab", "PERSON"),
+    ],
+)
+def test_short_and_full_names_of_one_country_or_organisation_are_one_entity(
+    short: str, short_type: str, full: str, full_type: str
+) -> None:
+    a = Mention("a1", "e", short, short_type, None, None)
+    b = Mention("a2", "e", full, full_type, None, None)
+    nairobi = Mention("a3", "e", "University of Nairobi", "ORG", None, "KE")  # also spells "UN"
+    found = resolve([a, b, nairobi])
+    assert canonical(found, a) == canonical(found, b) != canonical(found, nairobi)
+
+
+def test_a_group_the_ner_typed_as_a_person_is_not_a_person() -> None:
+    from sitrep.link.entities import _Tally, base_key
+
+    mentions = [Mention("a1", "e", "al-Shabab", "PERSON", None, None)] * 3
+    mentions.append(Mention("a2", "e", "al-Shabab", "NORP", None, None))
+    tally = _Tally()
+    for mention in mentions:
+        tally.types[mention.type] += 1
+        tally.keys.add(base_key(mention))
+    assert tally.type() == "NORP"
+    person = _Tally()
+    person.types["PERSON"] += 2
+    person.keys.add(base_key(Mention("a1", "e", "Oleh Marchenko", "PERSON", None, None)))
+    assert person.type() == "PERSON"

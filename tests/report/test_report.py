@@ -12,8 +12,8 @@ from sitrep.link.run import link
 from sitrep.model import Article
 from sitrep.pipeline import Pipeline
 from sitrep.report import build_report, evidence_url, to_html, to_markdown
-from sitrep.report.build import Report
 from sitrep.report.figures import figures, group_figures, unit_key
+from sitrep.report.parts import Report
 from sitrep.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,7 +84,8 @@ def test_every_sentence_of_the_demo_report_cites_an_article(demo_db: Path) -> No
 def test_report_has_key_events_by_day_figures_and_statements(demo_db: Path) -> None:
     with Store(demo_db, read_only=True) as store:
         report = build_report(store, *WEEK)
-    events, casualties, statements = report.sections
+    ranked, events, casualties, statements = report.sections
+    assert ranked.title == "Incidents ranked"
     assert [sub.title for sub in events.subsections] == sorted(sub.title for sub in events.subsections)
     assert any("Kupyansk" in s.text for sub in events.subsections for s in sub.sentences)
     assert any("according to" in s.text for s in casualties.sentences)
@@ -94,7 +95,7 @@ def test_report_has_key_events_by_day_figures_and_statements(demo_db: Path) -> N
 def test_place_filter_keeps_that_place(demo_db: Path) -> None:
     with Store(demo_db, read_only=True) as store:
         report = build_report(store, *WEEK, place="fasher")
-    texts = [s.text for sub in report.sections[0].subsections for s in sub.sentences]
+    texts = [s.text for sub in report.sections[1].subsections for s in sub.sentences]
     assert texts and all("Fasher" in t for t in texts)
 
 
@@ -118,7 +119,7 @@ def test_article_text_cannot_inject_markup_into_the_report(web_db: Path) -> None
 
 
 def test_evidence_links_escape_the_article_id() -> None:
-    from sitrep.report.build import Citation
+    from sitrep.report.parts import Citation
 
     url = evidence_url(Citation("a/b?c#d", 3, 9, "x"), "http://127.0.0.1:8000")
     assert url == "http://127.0.0.1:8000/articles/a%2Fb%3Fc%23d?cite=3-9#span-3-9"
@@ -157,11 +158,11 @@ def test_two_figures_of_one_claim_are_no_disagreement() -> None:
 def test_key_events_are_merged_events_told_with_their_sources(demo_db: Path) -> None:
     with Store(demo_db, read_only=True) as store:
         report = build_report(store, *WEEK)
-    events = [s for sub in report.sections[0].subsections for s in sub.sentences]
+    events = [s for sub in report.sections[1].subsections for s in sub.sentences]
     merged = [s for s in events if re.search(r"reported by [3-9]\d* sources, \d+ independent", s.text)]
     assert merged, "the Kupiansk shelling is reported by at least three articles"
     assert len({c.article_id for c in merged[0].citations}) >= 3
-    casualties = report.sections[1].sentences
+    casualties = report.sections[2].sentences
     assert any(s.text.startswith("Figures differ for fatalities of people") for s in casualties)
     assert all("according to" in s.text for s in casualties)
 
@@ -170,7 +171,7 @@ def test_a_database_never_linked_still_gets_a_cited_report(unlinked_db: Path) ->
     with Store(unlinked_db, read_only=True) as store:
         report = build_report(store, *WEEK)
         _assert_every_sentence_cites(store, report)
-    events = [s.text for sub in report.sections[0].subsections for s in sub.sentences]
+    events = [s.text for sub in report.sections[1].subsections for s in sub.sentences]
     assert events and not any("independent" in text for text in events)
 
 
@@ -204,10 +205,52 @@ def test_the_report_tells_incidents_only(tmp_path: Path, linked: bool) -> None:
     for status in ("incident", "aggregate"):
         with Store(_sample_db(tmp_path / f"{status}.db", status, linked), read_only=True) as store:
             report = build_report(store, *spring)
-        told[status] = [s.text for s in report.sections[0].sentences + report.sections[1].sentences] + [
-            s.text for sub in report.sections[0].subsections for s in sub.sentences
+        told[status] = [s.text for s in report.sections[1].sentences + report.sections[2].sentences] + [
+            s.text for sub in report.sections[1].subsections for s in sub.sentences
         ]
     assert any("Kostiantynivka" in text for text in told["incident"])
     assert any("two civilians" in text for text in told["incident"]), "the governor's figure"
     assert not any("Kostiantynivka" in text or "two civilians" in text for text in told["aggregate"])
     assert any("Kyiv" in text for text in told["aggregate"]), "the protest is still told"
+
+
+def test_the_bottom_line_counts_incidents_and_deaths_against_the_previous_period(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        line = build_report(store, dt.date(2024, 5, 10), dt.date(2024, 5, 13)).bottom_line
+    assert line is not None
+    assert (line.before_since, line.before_until) == (dt.date(2024, 5, 6), dt.date(2024, 5, 9))
+    assert (line.total.incidents, line.total.deaths) == (2, 1)
+    assert (line.total.before_incidents, line.total.before_deaths) == (3, 13)
+    by_type = {t.label: (t.incidents, t.before_incidents) for t in line.by_type}
+    assert by_type["Explosions/Remote violence"] == (0, 3)
+    assert sum(now for now, _ in by_type.values()) == 2 and sum(b for _, b in by_type.values()) == 3
+    assert {t.key: (t.incidents, t.before_incidents) for t in line.by_country} == {"SD": (2, 0), "UA": (0, 3)}
+    assert {t.label for t in line.by_country} == {"Sudan", "Ukraine"}
+    assert line.headline().startswith("2 incidents and 1 reported death from 2024-05-10 to 2024-05-13")
+    assert "(-1 incidents, -12 deaths)" in line.headline()
+
+
+def test_incidents_are_ranked_once_each_with_all_their_sources(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        report = build_report(store, dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+        _assert_every_sentence_cites(store, report)
+    ranked = report.sections[0]
+    deadliest, widest = (sub.sentences for sub in ranked.subsections)
+    assert [s.text.split(";")[1].strip() for s in deadliest][:2] == [
+        "6 killed (reports give 6 to 35)",
+        "4 killed",
+    ]
+    assert widest[0].text.count("report") and "3 reports, 3 independent" in widest[0].text
+    assert len({c.article_id for c in widest[0].citations}) == 3
+    assert "Kupyansk, Kharkiv Oblast, UA" in deadliest[0].text
+
+
+def test_the_report_opens_with_the_bottom_line_in_html_and_markdown(web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        report = build_report(store, dt.date(2024, 5, 1), dt.date(2024, 5, 31), place="Ukraine")
+    html = to_html(report)
+    assert html.index("Bottom line") < html.index("Incidents ranked") < html.index("Incidents by day")
+    assert "acled_type=Explosions%2FRemote%20violence" in html or "acled_type=Explosions/Remote" in html
+    markdown = to_markdown(report)
+    assert markdown.index("## Bottom line") < markdown.index("## Incidents ranked")
+    assert "| Ukraine | 3 |" in markdown, "the country filter counts the towns of Ukraine"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.store import Store
-from sitrep.store.migrations import MIGRATIONS, applied, m006_event_status, migrate
+from sitrep.store.migrations import MIGRATIONS, applied, m006_event_status, m008_linked_event_facets, migrate
 
 TABLES = {
     "articles",
@@ -140,3 +140,43 @@ def test_an_old_database_gains_statuses_from_its_modality_flags(tmp_path: Path) 
     assert read_back == ["incident", "denied", "planned", "incident"]
     with Store(path, read_only=True) as reader:
         assert reader.extraction("a").events[1].status == "denied"
+
+
+def test_linked_events_linked_before_facets_gain_their_region_and_outlets(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        migrate(conn, MIGRATIONS[: MIGRATIONS.index(m008_linked_event_facets)])
+        for aid, source in (("a", "VOA"), ("b", "Reuters"), ("c", None)):
+            conn.execute(
+                "INSERT INTO articles (id, published, source, language, text, text_hash, stored_at)"
+                " VALUES (?, '2024-05-08', ?, 'en', 'text', ?, 'now')",
+                (aid, source, f"hash-{aid}"),
+            )
+            conn.execute(
+                "INSERT INTO places (article_id, id, seq, name, country_code, admin1)"
+                " VALUES (?, 'pl-1', 0, 'Baidoa', 'SO', 'Bay')",
+                (aid,),
+            )
+            conn.execute(
+                "INSERT INTO events (article_id, id, seq, type, trigger_start, trigger_end, trigger_text,"
+                " place_id, negated, hypothetical, confidence)"
+                " VALUES (?, 'ev-1', 0, 'ASSAULT', 0, 4, 'text', 'pl-1', 0, 0, 0.5)",
+                (aid,),
+            )
+            conn.execute(
+                "INSERT INTO linked_event_members (linked_event_id, article_id, event_id, published, seq,"
+                " family, day, window_before, window_after, mergeable)"
+                " VALUES ('le-x', ?, 'ev-1', '2024-05-08', 0, 'ASSAULT', 0, 1, 1, 1)",
+                (aid,),
+            )
+        conn.execute(
+            "INSERT INTO linked_events (id, type, place_name, country_code, reports, independent_sources,"
+            " first_published, last_published) VALUES ('le-x', 'ASSAULT', 'Baidoa', 'SO', 3, 3,"
+            " '2024-05-08', '2024-05-08')"
+        )
+    finally:
+        conn.close()
+    with Store(path) as store:
+        row = store.connection.execute("SELECT admin1, sources FROM linked_events").fetchone()
+    assert tuple(row) == ("Bay", '["Reuters","VOA"]')
