@@ -511,11 +511,10 @@ def main() -> None:
         typer.echo("sitrep: aborted", err=True)
         sys.exit(130)
     except Exception as exc:
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+        # a mistyped option or argument: Typer raises its own copy of click's ClickException
+        if any(kind.__name__ == "ClickException" for kind in type(exc).__mro__):
+            typer.echo(f"sitrep: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
+            sys.exit(int(getattr(exc, "exit_code", 2)))
         raise
     sys.exit(result if isinstance(result, int) else 0)
 

@@ -99,6 +99,9 @@ def test_schema(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
         ("extract", "x.txt", "--format", "xml"),
         ("run", "missing.txt", "--db", "/nonexistent/dir/x.db"),
         ("extract", "x.txt", "--model", "no_such_pipeline"),
+        ("report", "--format", "xml"),
+        ("events", "--no-such-option"),
+        ("no-such-command",),
     ],
 )
 def test_user_mistakes_are_one_line(monkeypatch, capsys, tmp_path: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
