@@ -7,9 +7,7 @@ import http.client
 import json
 import shutil
 import socket
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -128,31 +126,9 @@ def test_a_huge_figure_keeps_its_article(client: TestClient) -> None:
     assert client.get("/api/articles/huge-figure").status_code == 200
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
-def server(ingest_db: Path) -> Iterator[int]:
-    import uvicorn
-
-    port = _free_port()
-    settings = Settings(db=ingest_db, token=TOKEN)
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="critical")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield port
-    running.should_exit = True
-    thread.join(timeout=10)
+def server(ingest_db: Path, live_server: Callable[[Settings], int]) -> int:
+    return live_server(Settings(db=ingest_db, token=TOKEN))
 
 
 def test_the_connection_outlives_an_unexpected_error(server: int, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,18 +9,14 @@ and source carry `<script>`, `<img onerror>` and an event handler attribute; eac
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sitrep.web import create_app
 from sitrep.web.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,32 +54,10 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
-def base_url(web_db: Path) -> Iterator[str]:
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(Settings(db=web_db)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    BASE_URL[:] = [f"http://127.0.0.1:{port}"]
-    yield BASE_URL[0]
-    server.should_exit = True
-    thread.join(timeout=10)
+def base_url(web_db: Path, live_server: Callable[[Settings], int]) -> str:
+    BASE_URL[:] = [f"http://127.0.0.1:{live_server(Settings(db=web_db))}"]
+    return BASE_URL[0]
 
 
 @pytest.fixture(scope="module")
