@@ -8,7 +8,7 @@ test-output/screenshots/desk-*.png.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,35 +22,12 @@ BORDER = (0x9E, 0x9E, 0x9E)  # the basemap's country outline colour (map.js)
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
 def base_url(web_db: Path, live_server: Callable[[Settings], int]) -> str:
     return f"http://127.0.0.1:{live_server(Settings(db=web_db))}"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any, base_url: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.problems = []
-    opened.on("console", lambda m: m.type == "error" and opened.problems.append(m.text))
-    opened.on("pageerror", lambda e: opened.problems.append(str(e)))
-    yield opened
-    context.close()
 
 
 def _shot(page: Any, name: str, full_page: bool = True) -> bytes:
