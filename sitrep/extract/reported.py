@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lexicons
+from sitrep.nlp.lemmas import lemma as corrected_lemma
 
 _VERBAL = ("VERB", "AUX")
 _REQUEST_PREPOSITIONS = ("for", "on")
@@ -72,17 +73,6 @@ def _topic_nouns() -> dict[str, frozenset[str]]:
     return {noun: frozenset(prepositions) for noun, prepositions in table.items()}
 
 
-@cache
-def _lemma_fixes() -> dict[str, str]:
-    fixes: dict[str, str] = lexicons.load("claims")["lemma_fixes"]
-    return fixes
-
-
-def _lemma(token: Token) -> str:
-    """The token's lemma, corrected where the lemmatizer is known to slip ("hoping" -> "hop")."""
-    return _lemma_fixes().get(token.lower_) or token.lemma_.lower()
-
-
 def find_reported(doc: Doc) -> Iterator[Reported]:
     """Every cue verb with a content it introduces, in text order."""
     speech, belief = _verbs("cue_verbs"), _verbs("belief_verbs")
@@ -113,7 +103,7 @@ def find_reported(doc: Doc) -> Iterator[Reported]:
                 continue
         if token.pos_ not in _VERBAL and not _verb_read_as_noun(token):
             continue
-        lemma = _lemma(token)
+        lemma = corrected_lemma(token)
         content = None
         if lemma in speech or lemma in belief:
             content = _complement(token) or _gerund_complement(token) or _that_clause_on_object(token)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep import lexicons
+from sitrep.nlp.lemmas import lemma as corrected_lemma
 
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 DEMAND = "must"
@@ -70,7 +71,7 @@ def _verb_trigger(token: Token) -> Trigger | None:
     lexicon = lexicons.load("events")
     if token.dep_ == "amod":
         return None  # "Russia-backed forces", "renewed attacks": a modifier, not an act
-    lemma = lexicon["lemma_fixes"].get(token.lower_) or token.lemma_.lower()  # "raped" is not "rap"
+    lemma = corrected_lemma(token)  # "raped" is not "rap"
     for child in token.children:
         # a particle parsed as a preposition with no object ("forced them out of"), an adjective as
         # a complement ("found him guilty")
