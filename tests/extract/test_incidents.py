@@ -249,3 +249,16 @@ def test_a_town_lies_within_its_district() -> None:
         id="b", name="Mach", feature="city", admin1="Balochistan", admin2="Kachhi District", mentions=[]
     )
     assert _within_area(town, district)
+
+
+def test_many_held_since_a_day_is_a_count(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "He said the security forces have arrested at least 2,400 people for taking part in the "
+        "demonstrations since Feb 1."
+    ).events
+    assert {e.status for e in events if e.type == "COERCE"} == {"aggregate"}
+
+
+def test_a_counted_side_makes_a_short_report_an_incident(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("At least 400 supporters of the party staged a demonstration against the bill.").events
+    assert any(is_acled_row(e) and e.acled_event_type == "Protests" for e in events)

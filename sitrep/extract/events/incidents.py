@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sitrep.extract.numbers import parse_number
 from sitrep.geo.distance import haversine_km
 from sitrep.model import Actor, Entity, Event, Place, means_differ
 
@@ -227,7 +228,8 @@ def _lone_founder(coded: list[Event], places: dict[str, Place], published: dt.da
     anchored = [
         e
         for e in coded
-        if e.trigger.start < LEAD_CHARS and (_set_in_time_or_place(e, places, published) or _typed_side(e))
+        if e.trigger.start < LEAD_CHARS
+        and (_set_in_time_or_place(e, places, published) or _typed_side(e) or _counted_side(e))
     ]
     return [max(anchored, key=lambda e: _anchors(e, places, published))] if anchored else []
 
@@ -236,6 +238,15 @@ def _typed_side(event: Event) -> bool:
     """A side named by what it is (gunmen, police, protesters), not only by a state's name: "Russia
     invaded Ukraine" names a war."""
     return any(a is not None and a.kind not in (None, "government") for a in (event.actor1, event.actor2))
+
+
+def _counted_side(event: Event) -> bool:
+    """A side counted ("three men", "at least 400 supporters", "dozens of Palestinians"): a number
+    singles out the people of one act, where a war's sides go uncounted."""
+    return any(
+        a is not None and any(parse_number(word) is not None for word in a.text.split())
+        for a in (event.actor1, event.actor2)
+    )
 
 
 def _home(

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.numbers import parse_number
 from sitrep.extract.timexes import event_date
 from sitrep.model import EventStatus, Timex
 
@@ -212,7 +213,15 @@ def _held_since_day(trigger: Token, timex: Timex | None) -> bool:
         and value is not None
         and len(value) == 10
         and value[:4].isdigit()
+        and not _many_held(predicate_of(trigger))
     )
+
+
+def _many_held(predicate: Token) -> bool:
+    """ "Have arrested at least 2,400 people since Feb 1": a count of detentions up to now, not one
+    detention that began that day."""
+    held = (c for c in predicate.children if c.dep_ in ("dobj", "nsubjpass"))
+    return any(c.dep_ == "nummod" and (parse_number(c.text) or 0) > 1 for noun in held for c in noun.children)
 
 
 def _since(predicate: Token) -> bool:
