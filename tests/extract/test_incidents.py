@@ -262,3 +262,10 @@ def test_many_held_since_a_day_is_a_count(extract) -> None:  # type: ignore[no-u
 def test_a_counted_side_makes_a_short_report_an_incident(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("At least 400 supporters of the party staged a demonstration against the bill.").events
     assert any(is_acled_row(e) and e.acled_event_type == "Protests" for e in events)
+
+
+def test_an_act_told_in_the_past_tense_is_reported(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Jamali said one man molested her before she ran away.").events
+    assert any(is_acled_row(e) and e.acled_sub_event_type == "Sexual violence" for e in events)
+    named = extract("Jamali said that protests are a way of life here.").events
+    assert not any(is_acled_row(e) for e in named)

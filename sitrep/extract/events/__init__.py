@@ -15,6 +15,7 @@ from sitrep.extract.events.deaths import claimed_by_perpetrator
 from sitrep.extract.events.incidents import assemble_incidents, merge_repeats
 from sitrep.extract.events.mentions import find_mentions
 from sitrep.extract.events.roles import ArticleFacts
+from sitrep.extract.events.status import reported_act
 from sitrep.model import Entity, Event, Place
 
 __all__ = ["ArticleFacts", "extract_events"]
@@ -24,6 +25,7 @@ def extract_events(facts: ArticleFacts, entities: list[Entity], places: list[Pla
     """Every event of the article: one per incident, and every other mention with its status."""
     found = find_mentions(facts)
     self_claimed = {m.id for m in found if claimed_by_perpetrator(m, facts.claims)}
+    reported = {m.id for m in found if reported_act(facts.doc, m)}
     mentions = merge_repeats(found, entities, places, self_claimed)
-    events = assemble_incidents(mentions, places, facts.published, self_claimed)
+    events = assemble_incidents(mentions, places, facts.published, self_claimed, reported)
     return [event.model_copy(update={"id": f"ev-{n}"}) for n, event in enumerate(events, 1)]

@@ -173,7 +173,11 @@ def _merge(group: list[Event], country_level: set[str], self_claimed: set[str]) 
 
 
 def assemble_incidents(
-    events: list[Event], places: list[Place], published: dt.date, self_claimed: set[str] | None = None
+    events: list[Event],
+    places: list[Place],
+    published: dt.date,
+    self_claimed: set[str] | None = None,
+    reported: set[str] | None = None,
 ) -> list[Event]:
     """The events with every incident's mentions merged into one event (see the module docstring);
     mentions that are not incidents are kept as they are, without an ACLED type."""
@@ -190,7 +194,7 @@ def assemble_incidents(
     )
     lone = not founders
     if lone:  # nothing else joins a lone founder: without a date or place, sameness cannot be told
-        founders = _lone_founder(coded, by_id, published)
+        founders = _lone_founder(coded, by_id, published, reported or set())
     groups: list[list[Event]] = []
     for event in founders:
         home = _home(event, groups, by_id, published)
@@ -220,16 +224,24 @@ def assemble_incidents(
     return out
 
 
-def _lone_founder(coded: list[Event], places: dict[str, Place], published: dt.date) -> list[Event]:
+def _lone_founder(
+    coded: list[Event], places: dict[str, Place], published: dt.date, reported: set[str]
+) -> list[Event]:
     """An article that tells of acts but dates and places none of them well enough to found an incident
     ("Gunmen attacked two villages, killing 20") still reports one when its lead tells it: the most
-    anchored act of the lead, with sides or a toll, founds it, dated to the story as ACLED dates
-    undated events. Acts told later in such a story are background to its news."""
+    anchored act of the lead founds it, dated to the story as ACLED dates undated events, when it has
+    a typed or counted side, or is told by a verb in the past (`reported`) with a side other than a
+    state. Acts told later in such a story are background to its news."""
     anchored = [
         e
         for e in coded
         if e.trigger.start < LEAD_CHARS
-        and (_set_in_time_or_place(e, places, published) or _typed_side(e) or _counted_side(e))
+        and (
+            _set_in_time_or_place(e, places, published)
+            or _typed_side(e)
+            or _counted_side(e)
+            or (e.id in reported and _side_not_a_state(e))
+        )
     ]
     return [max(anchored, key=lambda e: _anchors(e, places, published))] if anchored else []
 
@@ -238,6 +250,12 @@ def _typed_side(event: Event) -> bool:
     """A side named by what it is (gunmen, police, protesters), not only by a state's name: "Russia
     invaded Ukraine" names a war."""
     return any(a is not None and a.kind not in (None, "government") for a in (event.actor1, event.actor2))
+
+
+def _side_not_a_state(event: Event) -> bool:
+    """A side other than a state named by its country ("one man molested her", "arms were seized from
+    him"): "Russia invaded Ukraine" names a war, even in the past tense."""
+    return any(a is not None and a.kind != "government" for a in (event.actor1, event.actor2))
 
 
 def _counted_side(event: Event) -> bool:

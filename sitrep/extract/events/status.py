@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.timexes import event_date
-from sitrep.model import EventStatus, Timex
+from sitrep.model import Event, EventStatus, Timex
 
 RECENT_DAYS = 31  # ACLED codes an act with its own date up to about a month before publication
 # Non-finite clauses take their tense from the clause they hang from
@@ -300,6 +300,17 @@ def told_in_past(trigger: Token) -> bool:
     if any(a.tag_ == "VBD" or a.lower_ in _PERFECT or a.lower_ == "had" for a in auxiliaries):
         return True
     return verb.tag_ == "VBD"
+
+
+def reported_act(doc: Doc, event: Event) -> bool:
+    """A mention told by a verb in the past or the perfect ("one man molested her", "arms have been
+    seized"): a report that an act took place, where a noun ("the attack", "protests") may only name
+    one."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span if t.pos_ == "VERB"), None)
+    return verb is not None and told_in_past(verb)
 
 
 def _finite_clause(verb: Token) -> Token:
