@@ -269,3 +269,10 @@ def test_an_act_told_in_the_past_tense_is_reported(extract) -> None:  # type: ig
     assert any(is_acled_row(e) and e.acled_sub_event_type == "Sexual violence" for e in events)
     named = extract("Jamali said that protests are a way of life here.").events
     assert not any(is_acled_row(e) for e in named)
+
+
+def test_a_measured_stretch_of_hours_is_no_period_count(extract) -> None:  # type: ignore[no-untyped-def]
+    siege = extract("During 18 hours of siege, soldiers shot dead two militants in Kupiansk.").events
+    assert {e.status for e in siege if e.type == "ASSAULT"} == {"incident"}
+    habit = extract("Police arrested 20 people a day in Kupiansk.").events
+    assert {e.status for e in habit if e.type == "COERCE"} == {"aggregate"}

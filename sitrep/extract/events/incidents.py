@@ -495,11 +495,23 @@ def _side(actor: Actor | None) -> str | None:
 
 def _sides_agree(a: Event, b: Event) -> bool:
     """The two mentions' sides do not name different actors; a clash told from either side is one."""
-    pair_a, pair_b = (_side(a.actor1), _side(a.actor2)), (_side(b.actor1), _side(b.actor2))
-    straight = _agree(pair_a[0], pair_b[0]) and _agree(pair_a[1], pair_b[1])
+    straight = _one_side(a.actor1, b.actor1) and _one_side(a.actor2, b.actor2)
     mutual = _family(a) == "violence" and a.acled_event_type == "Battles" == b.acled_event_type
-    crossed = mutual and _agree(pair_a[0], pair_b[1]) and _agree(pair_a[1], pair_b[0])
+    crossed = mutual and _one_side(a.actor1, b.actor2) and _one_side(a.actor2, b.actor1)
     return straight or crossed
+
+
+def _one_side(one: Actor | None, other: Actor | None) -> bool:
+    """Whether two actors may be one: unknown, one entity, or, when one is told only by what it is
+    ("our soldiers" beside "the Somali army"), one kind."""
+    if _side(one) is None or _side(other) is None:
+        return True
+    assert one is not None and other is not None
+    if one.entity_id is not None and other.entity_id is not None:
+        return one.entity_id == other.entity_id
+    if one.kind is not None and other.kind is not None:
+        return one.kind == other.kind
+    return _side(one) == _side(other)
 
 
 def _merge_incident(

@@ -195,10 +195,12 @@ def _within_two_days(duration: str) -> bool:
 
 
 def _a_stretch(text: str) -> bool:
-    """A stretch of time counted back ("the last 24 hours", "the past two days"), not a frequency
-    ("daily", "every day"), which tells a habit."""
+    """A stretch of time, counted back or measured ("the last 24 hours", "the past two days", "18
+    hours of siege"), not a frequency ("daily", "every day", "a day"), which tells a habit."""
     words = text.lower().split()
-    return any(w in ("last", "past", "previous", "preceding") for w in words)
+    if any(w in ("every", "each", "per", "a", "daily", "nightly", "hourly") for w in words):
+        return False
+    return any(w in ("last", "past", "previous", "preceding") or parse_number(w) for w in words)
 
 
 def _held_since_day(trigger: Token, timex: Timex | None) -> bool:
