@@ -44,8 +44,11 @@ Result = Extraction | ExtractionError | RefusedError
 class Pipeline:
     """The spaCy pipeline and the gazetteer, loaded once, and the stages that use them."""
 
-    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, published_known: bool = True) -> None:
+        """`published_known=False` when the articles' publication dates are placeholders (gold
+        snippets that carry none): acts are then not judged history or still to come by their dates."""
         self.model = model
+        self.published_known = published_known
         self.nlp = load_nlp(model)
         self.nlp.max_length = max(self.nlp.max_length, max_chars())  # longer texts are refused first
         self.gazetteer = Gazetteer.load()
@@ -126,6 +129,7 @@ class Pipeline:
             place_mentions=place_index,
             timexes=timexes,
             claims=claims,
+            published_known=self.published_known,
         )
         events = self._timed("events", extract_events, facts, entities, places)
         return Extraction(

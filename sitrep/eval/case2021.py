@@ -1,8 +1,9 @@
 """Scoring ACLED sub-event types against CASE 2021 task 2 snippets (eval README, "Events (CASE 2021)").
 
-Each snippet is run through the whole pipeline (2000-01-01 as its publication date: the snippets carry
-none). Its answer is the ACLED sub-event type of its most confident event that has one and is not
-negated; a snippet without one is a miss. Labels are compared case-insensitively, letters only, after the
+Each snippet is run through the whole pipeline with its publication date unknown: the snippets carry
+none, and each reports an act ACLED coded, so none is judged history or still to come by its date. Its
+answer is the ACLED sub-event type of its most confident event that has one and is not negated; a
+snippet without one is a miss. Labels are compared case-insensitively, letters only, after the
 shared task's codes are spelled as ACLED spells the types. Only the 25 ACLED labels are scored; the five
 labels outside ACLED (DIPLO, ATTRIB, ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) are left out.
 
@@ -101,7 +102,7 @@ def score_case2021(
     confusions over the snippets labelled with one of ACLED's 25 types."""
     records = [r for r in read_jsonl(paths) if r["label"] in SUB_EVENT_TYPES]
     records = sample_records(records, sample)
-    extractions, errors = extract_records(records, model)
+    extractions, errors = extract_records(records, model, published_known=False)
     pairs: list[tuple[str, str | None]] = []
     type_right = none = 0
     confusions: Counter[tuple[str, str]] = Counter()

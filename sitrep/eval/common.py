@@ -55,11 +55,11 @@ def published(record: dict[str, Any]) -> dt.date:
 
 
 def extract_records(
-    records: Sequence[dict[str, Any]], model: str, batch_size: int = 32
+    records: Sequence[dict[str, Any]], model: str, batch_size: int = 32, published_known: bool = True
 ) -> tuple[list[Extraction | None], int]:
     """The Extraction of each record's text, in order (None where the extractors failed), and the
-    number of failures."""
-    pipeline = Pipeline(model)
+    number of failures. `published_known=False` runs them with the publication date unknown."""
+    pipeline = Pipeline(model, published_known=published_known)
     articles = (
         Article(id=str(record.get("id", number)), published=published(record), text=record["text"])
         for number, record in enumerate(records)

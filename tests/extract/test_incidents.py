@@ -3,9 +3,11 @@ incidents.py), on sentences written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from sitrep.model import is_acled_row
+from sitrep.model import Article, is_acled_row
 
 STATUSES = [
     ("Rebels attacked the town of Kupiansk on Tuesday, killing three civilians.", "incident"),
@@ -276,3 +278,15 @@ def test_a_measured_stretch_of_hours_is_no_period_count(extract) -> None:  # typ
     assert {e.status for e in siege if e.type == "ASSAULT"} == {"incident"}
     habit = extract("Police arrested 20 people a day in Kupiansk.").events
     assert {e.status for e in habit if e.type == "COERCE"} == {"aggregate"}
+
+
+def test_without_a_publication_date_no_act_is_history_or_to_come(pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen killed five villagers in Kupiansk on June 7, 2016. Police arrested 30 people there in 1990."
+    )
+    article = Article(id="t", published=dt.date(2000, 1, 1), text=text)
+    dated = {e.status for e in pipeline.extract(article).events if e.type in ("ASSAULT", "COERCE")}
+    assert dated == {"planned", "background"}
+    monkeypatch.setattr(pipeline, "published_known", False)
+    undated = {e.status for e in pipeline.extract(article).events if e.type in ("ASSAULT", "COERCE")}
+    assert undated == {"incident"}

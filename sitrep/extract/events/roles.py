@@ -32,6 +32,9 @@ class ArticleFacts:
     place_mentions: MentionIndex
     timexes: list[Timex]
     claims: list[Claim]
+    # False when `published` is a placeholder (gold snippets carry no date): an act's date then says
+    # nothing about whether it is news or history, or still to come
+    published_known: bool = True
 
 
 def clause_head(token: Token) -> Token:

@@ -12,7 +12,8 @@ mention's clause, never particular phrasings:
   in the past week", "since August, BLA
   has claimed several attacks", "launched 504 attacks", "the war killed 100,000").
 - `background`: a single act dated well before the article: a day more than a month before
-  publication, or a month or year that ended before the publication month. It keeps its own date.
+  publication, or a month or year that ended before the publication month. Without a known
+  publication date (gold snippets) neither this nor a date after publication is judged. It keeps its own date.
 - `generic`: told in the present tense without a date of its own, as a habit, a general truth or an
   ongoing situation ("Israel attacks the Muslims", "civilians are being targeted", "has been fighting
   the army"), or a practice someone is to stop ("must stop killing civilians"); incident assembly also
@@ -56,16 +57,20 @@ def mention_status(
     if _practice_to_stop(trigger) or _kind_of_act(trigger):
         return "generic"
     own_date = timex is not None and precision in (1, 2, 3) and _dated(timex)
-    if own_date and date > facts.published:
+    dated_news = facts.published_known
+    if own_date and dated_news and date > facts.published:
         return "planned"
     if _counted_over_period(trigger, facts, timex):
         return "aggregate"
-    if own_date and timex is not None and _before_recent(timex, date, precision, facts.published):
+    recent = timex is None or _before_recent(timex, date, precision, facts.published) is False
+    if own_date and dated_news and not recent:
         return "background"
     if not own_date:
         framing = framing_timex(trigger, facts)
-        if framing is not None and _before_recent(
-            framing, *event_date(framing, facts.published), facts.published
+        if (
+            dated_news
+            and framing is not None
+            and _before_recent(framing, *event_date(framing, facts.published), facts.published)
         ):
             return "background"  # "relations soured in 2010 after commandos stormed the ship"
         if _present_tense(trigger) or _description(trigger):
