@@ -290,3 +290,24 @@ def test_without_a_publication_date_no_act_is_history_or_to_come(pipeline, monke
     monkeypatch.setattr(pipeline, "published_known", False)
     undated = {e.status for e in pipeline.extract(article).events if e.type in ("ASSAULT", "COERCE")}
     assert undated == {"incident"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 400 of the party's supporters staged a demonstration against the bill.",
+        "A peaceful protest took place in the town after the arrests.",
+    ],
+)
+def test_an_act_a_past_verb_makes_happen_is_reported(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(is_acled_row(e) and e.acled_event_type == "Protests" for e in extract(text).events)
+
+
+def test_a_declared_emergency_is_no_act(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The World Health Organization declared the outbreak a global health emergency.").events
+    assert not any(is_acled_row(e) for e in events)
+
+
+def test_places_counted_are_no_acts_counted(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Intelligence forces arrested five militants in several districts of Mosul.").events
+    assert {e.status for e in events if e.type == "COERCE"} == {"incident"}

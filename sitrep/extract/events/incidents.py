@@ -253,9 +253,10 @@ def _typed_side(event: Event) -> bool:
 
 
 def _side_not_a_state(event: Event) -> bool:
-    """A side other than a state named by its country ("one man molested her", "arms were seized from
-    him"): "Russia invaded Ukraine" names a war, even in the past tense."""
-    return any(a is not None and a.kind != "government" for a in (event.actor1, event.actor2))
+    """No side, or a side other than a state named by its country ("one man molested her", "a protest
+    took place"): "Russia invaded Ukraine" names a war, even in the past tense."""
+    sides = [a for a in (event.actor1, event.actor2) if a is not None]
+    return not sides or any(a.kind != "government" for a in sides)
 
 
 def _counted_side(event: Event) -> bool:

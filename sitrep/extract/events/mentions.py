@@ -33,7 +33,7 @@ from sitrep.extract.events.setting import (
     phrase_timex,
     place_of,
 )
-from sitrep.extract.events.status import framing_timex, mention_status, told_in_past
+from sitrep.extract.events.status import framing_timex, made_to_happen, mention_status, told_in_past
 from sitrep.extract.events.triggers import DEMAND, Trigger, find_triggers, is_trigger_word
 from sitrep.extract.mentions import doc_text
 from sitrep.extract.timexes import event_date
@@ -83,6 +83,7 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 and not _named(event.actor2)
                 and (verb_assault or not event.fatalities)
                 and not told_of(trigger.token)
+                and not made_to_happen(trigger.token)
                 and event.date_precision != 1
             ):
                 # "the incessant fighting has caused…", "a replay of the 1984 massacre of the Sikhs": a

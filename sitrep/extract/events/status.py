@@ -29,9 +29,11 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.events.triggers import is_trigger_word
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.timexes import event_date
 from sitrep.model import Event, EventStatus, Timex
+from sitrep.nlp.lemmas import lemma as corrected_lemma
 
 RECENT_DAYS = 31  # ACLED codes an act with its own date up to about a month before publication
 # Non-finite clauses take their tense from the clause they hang from
@@ -185,9 +187,9 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("in", "during", "across", "over")
-        and any(o.tag_ == "NNS" and _quantified(o, series) for o in c.children)
+        and any(o.tag_ == "NNS" and is_trigger_word(o) and _quantified(o, series) for o in c.children)
         for c in predicate.children
-    )  # "killed 400 people in over 500 attacks"
+    )  # "killed 400 people in over 500 attacks", where "in several districts" counts places
 
 
 def _within_two_days(duration: str) -> bool:
@@ -311,13 +313,38 @@ def told_in_past(trigger: Token) -> bool:
 
 def reported_act(doc: Doc, event: Event) -> bool:
     """A mention told by a verb in the past or the perfect ("one man molested her", "arms have been
-    seized"): a report that an act took place, where a noun ("the attack", "protests") may only name
-    one."""
+    seized"), or a noun that such a verb makes happen ("staged a demonstration", "a protest took
+    place"): a report that an act took place, where a noun alone ("the attack", "protests") may only
+    name one."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
         return False
     verb = next((t for t in span if t.pos_ == "VERB"), None)
+    if verb is None:
+        verb = _verb_of_happening(span.root)
     return verb is not None and told_in_past(verb)
+
+
+def made_to_happen(noun: Token) -> bool:
+    """An act named by a noun that a verb in the past makes happen ("a protest took place"): reported,
+    however little else the sentence says of it."""
+    verb = _verb_of_happening(noun)
+    return verb is not None and told_in_past(verb)
+
+
+def _verb_of_happening(noun: Token) -> Token | None:
+    """The verb that makes a named act happen: a light verb it is the object of ("staged a
+    demonstration", "carried out an attack") or a verb of occurring it is the subject of ("a protest
+    took place", "clashes erupted")."""
+    events = lexicons.load("events")
+    head = noun.head
+    if head.pos_ != "VERB":
+        return None
+    if noun.dep_ == "dobj" and corrected_lemma(head) in events["light_verbs"]:
+        return head
+    if noun.dep_ == "nsubj" and corrected_lemma(head) in events["occurrence_verbs"]:
+        return head
+    return None
 
 
 def _finite_clause(verb: Token) -> Token:
