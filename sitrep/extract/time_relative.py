@@ -87,6 +87,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> str | None:
         moved = V.shift(ctx.reference, rel, _UNIT_CODES[unit])
         if moved is not None:
             return _coarsen(moved, _UNIT_CODES[unit])
+    if unit == "day" and key(m["rel"]) in _ANAPHORIC_REL:
+        # "the previous day's blasts" before any date is given: the day before the story's own day
+        return V.fmt_day(pub + dt.timedelta(days=rel)) if rel else None
     if unit == "day":
         return "P1D" if rel < 0 else None
     if unit in R.SEASONS:

@@ -311,3 +311,18 @@ def test_a_declared_emergency_is_no_act(extract) -> None:  # type: ignore[no-unt
 def test_places_counted_are_no_acts_counted(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Intelligence forces arrested five militants in several districts of Mosul.").events
     assert {e.status for e in events if e.type == "COERCE"} == {"incident"}
+
+
+def test_several_blasts_of_one_day_are_one_incident_with_the_toll_raised(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Officials in Kupiansk raised the death toll to more than 60 from the previous day's multiple "
+        "blasts outside a girls' school in the town."
+    ).events
+    rows = [e for e in events if is_acled_row(e)]
+    assert len(rows) == 1 and rows[0].fatalities == 60 and str(rows[0].date) == "2024-05-07"
+
+
+def test_who_puts_the_toll_is_no_attacker(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Authorities put the death toll from Sunday's attack in Kupiansk at 31.").events
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].fatalities == 31 and attacks[0].actor1 is None

@@ -344,6 +344,7 @@ def test_each_expression_takes_the_tense_of_its_own_clause(nlp: Language) -> Non
             "2023-03-03",
         ),
         ("Russian forces attacked the town on March 1. It fell the next day.", "the next day", "2023-03-02"),
+        ("Officials raised the toll from the previous day's blasts.", "the previous day", "2023-03-07"),
         (
             "The dam was breached in June 2021. A year earlier, engineers had warned.",
             "A year earlier",

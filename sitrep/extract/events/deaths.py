@@ -77,7 +77,7 @@ def reported_toll(trigger: Token) -> int | None:
     modifiers = {c.lemma_.lower() for c in noun.children} | set(path)
     if modifiers & injuries or (noun.lemma_.lower() != "toll" and not modifiers & deaths):
         return None
-    for child in verb.children:
+    for child in [*verb.children, *trigger.children]:
         if child.dep_ == "dobj" and child.like_num:
             return _number(child)  # "reached nine"
         if child.dep_ == "prep" and child.lower_ in ("to", "at"):
@@ -98,12 +98,18 @@ def _toll_of(trigger: Token) -> tuple[Token, Token, list[str]] | None:
     """The toll noun above the trigger, the verb that updates it, and the words between them."""
     lexicon = lexicons.load("events")
     toll_nouns, toll_verbs = set(lexicon["toll_nouns"]), set(lexicon["toll_verbs"])
+    setters = set(lexicon["toll_setting_verbs"])
     head, path = trigger, []
     for _ in range(6):
         if head.dep_ in ("ROOT", "nsubj", "nsubjpass") or head.head is head:
             break
         head = head.head
         path.append(head.lemma_.lower())
+        if head.pos_ == "VERB":
+            # "officials raised the death toll to 60 from the blasts", "put the toll from it at 31"
+            setting = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if setting is not None and setting.lemma_.lower() in toll_nouns:
+                return (setting, head, path) if head.lemma_.lower() in setters else None
     noun = head
     if noun.lemma_.lower() not in toll_nouns or noun.dep_ not in ("nsubj", "nsubjpass"):
         return None

@@ -261,7 +261,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     # a town visited is the host; where two sides meet is only the venue
     place_side = trigger.type not in PLACE_NOT_SIDE and not (mutual and trigger.mode != "visit")
     actor1, actor2 = actors(token, facts, mutual, preps, physical, trigger.type == "PROTEST", place_side)
-    if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
+    if actor1 is not None and _counts_the_toll(token, actor1):
+        actor1 = None  # "officials put the toll from the attack at 31": they count, not attack
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if is_trigger_word(t)), None)
         actor1 = actors(act, facts)[0] if act is not None else None
@@ -397,6 +398,15 @@ def _secondary(token: Token) -> bool:
         if current.pos_ in ("VERB", "NOUN") and is_trigger_word(current):
             return True
     return False
+
+
+def _counts_the_toll(trigger: Token, actor: Actor) -> bool:
+    """Whether the actor is the subject of a toll update the trigger is the source of."""
+    counter = toll_update(trigger)
+    subject = next((c for c in counter.children if c.dep_ == "nsubj"), None) if counter is not None else None
+    if subject is None:
+        return False
+    return subject.left_edge.idx <= actor.start < subject.right_edge.idx + len(subject.right_edge)
 
 
 def _deaths(token: Token) -> tuple[int | None, bool]:

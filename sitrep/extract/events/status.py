@@ -178,8 +178,10 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         return True
     if _over_recent_period(predicate):
         return True
-    if trigger.tag_ == "NNS" and _quantified(trigger, series):
-        return True  # "504 attacks", "several deadly attacks", "a series of bombings"
+    if trigger.tag_ == "NNS" and _quantified(trigger, series) and not _one_day(timex):
+        # "504 attacks", "several deadly attacks", "a series of bombings"; "the previous day's
+        # multiple blasts outside a school" are one ACLED event: one day, one place
+        return True
     subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     lasting = set(events["durative_conflict_nouns"])
     if subject is not None and subject.lemma_.lower() in lasting and trigger.i == predicate.i:
@@ -190,6 +192,12 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and any(o.tag_ == "NNS" and is_trigger_word(o) and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks", where "in several districts" counts places
+
+
+def _one_day(timex: Timex | None) -> bool:
+    """A timex that names one day ("on Friday", "the previous day's")."""
+    value = timex.value if timex is not None else None
+    return value is not None and len(value) >= 10 and value[:4].isdigit() and value[4] == "-"
 
 
 def _within_two_days(duration: str) -> bool:
