@@ -326,3 +326,14 @@ def test_who_puts_the_toll_is_no_attacker(extract) -> None:  # type: ignore[no-u
     events = extract("Authorities put the death toll from Sunday's attack in Kupiansk at 31.").events
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert attacks and attacks[0].fatalities == 31 and attacks[0].actor1 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deadliest attack in years killed 50 people in Kupiansk on Tuesday.",
+        "Police arrested 180 protesters in Kupiansk on Friday, the latest in days of protests.",
+    ],
+)
+def test_a_superlative_s_stretch_of_time_ranks_one_act(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(is_acled_row(e) for e in extract(text).events)

@@ -147,6 +147,16 @@ def _specificity(facts: ArticleFacts, place_id: str) -> tuple[int, int]:
     return place.precision or 3, _FEATURE_RANK.get(place.feature or "", 2)
 
 
+def in_comparison(doc: Doc, timex: Timex) -> bool:
+    """A stretch of time a superlative is measured over ("the deadliest attack in years", "the worst
+    fighting in decades", "the latest in days of protests"): it ranks one act, it does not count acts."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    ranked = span.root.head.head
+    return ranked.tag_ == "JJS" or any(c.tag_ == "JJS" for c in ranked.children)
+
+
 def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | None = None) -> Timex | None:
     """The time expression attached to the trigger's own clause, not just any in the sentence. When the
     trigger is the source of a toll update (`toll_update`, its verb), a date on that verb dates the new
@@ -162,7 +172,7 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
         if not (sentence.start_char <= timex.start < sentence.end_char) or timex.value is None:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or clause_head(span.root).i not in heads:
+        if span is None or clause_head(span.root).i not in heads or in_comparison(doc, timex):
             continue
         if toll_update is not None and not _within(span.root, trigger):
             continue

@@ -24,17 +24,20 @@ mention's clause, never particular phrasings:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.events.setting import in_comparison
 from sitrep.extract.events.triggers import is_trigger_word
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.timexes import event_date
 from sitrep.model import Event, EventStatus, Timex
 from sitrep.nlp.lemmas import lemma as corrected_lemma
 
+_DURATION = re.compile(r"^PT?(?:\d|X)")  # TIMEX3 durations ("P15M", "PT24H", "PXY"), not "PAST_REF"
 RECENT_DAYS = 31  # ACLED codes an act with its own date up to about a month before publication
 # Non-finite clauses take their tense from the clause they hang from
 _NON_FINITE_LINKS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp")
@@ -171,7 +174,12 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
     events = lexicons.load("events")
     series = set(events["series_words"])
     predicate = predicate_of(trigger)
-    if timex is not None and timex.value is not None and timex.value.startswith("P"):
+    if (
+        timex is not None
+        and timex.value is not None
+        and _DURATION.match(timex.value)
+        and not in_comparison(trigger.doc, timex)
+    ):
         # "in the last 15 months", "over the past year"; a day or two is ACLED's own unit
         return not (_within_two_days(timex.value) and _a_stretch(timex.text))
     if _since(predicate) and not _held_since_day(trigger, timex):
