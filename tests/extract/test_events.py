@@ -448,7 +448,7 @@ PARTY_SENTENCES = [
     ("The judge sentenced the former minister to ten years.", "SANCTION", "judge", 1),
     ("The government expelled the inspectors from the country.", "SANCTION", "inspectors", 2),
     ("The government expelled two diplomats on Monday.", "SANCTION", "diplomats", 2),
-    ("Hackers attacked the websites of the ministry.", "ASSAULT", "Hackers", 1),
+    ("Hackers attacked the websites of the ministry.", "COERCE", "Hackers", 1),
     ("The rebels released the prisoners on Sunday.", "RETREAT", "prisoners", 2),
     ("The army freed the detainees on Sunday.", "RETREAT", "detainees", 2),
     ("The kidnappers released the hostages on Sunday.", "RETREAT", "hostages", 2),

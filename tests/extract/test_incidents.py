@@ -337,3 +337,25 @@ def test_who_puts_the_toll_is_no_attacker(extract) -> None:  # type: ignore[no-u
 )
 def test_a_superlative_s_stretch_of_time_ranks_one_act(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert any(is_acled_row(e) for e in extract(text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump hit Canada last week with a new 25% levy on exports.",
+        "The opposition leader attacked the government's budget plan on Tuesday.",
+    ],
+)
+def test_words_and_measures_are_no_attacks(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.type == "ASSAULT" for e in extract(text).events)
+
+
+def test_an_attack_on_websites_is_a_cyber_attack_and_no_acled_row(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Hackers targeted government websites in Kupiansk on Monday.").events
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "cyber")]
+    assert not any(is_acled_row(e) for e in events)
+
+
+def test_an_attack_with_grenades_is_still_an_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Gunmen attacked a market in Kupiansk with grenades on Monday.").events
+    assert any(is_acled_row(e) and e.acled_sub_event_type == "Grenade" for e in events)

@@ -9,6 +9,7 @@ reported ranks above what it threatens, asks or refuses and above descriptions o
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -21,6 +22,7 @@ from sitrep.extract.events.roles import (
     ArticleFacts,
     actors,
     addressee,
+    force_free_target,
     moved_to,
     predicate_of,
     told_of,
@@ -76,6 +78,11 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
         # "125 people died in police firing": with no attack verb to carry them, the dead make a noun an act
         verb_assault = any(t.type == "ASSAULT" and t.token.pos_ == "VERB" for t in triggers)
         for trigger in triggers:
+            aimed = force_free_target(trigger.token) if trigger.type == "ASSAULT" else None
+            if aimed == "measure":
+                continue  # "attacked the budget plan", "hit Canada with a new levy": no force used
+            if aimed == "digital":
+                trigger = replace(trigger, type="COERCE", mode="cyber")
             event, part = _event(trigger, facts, f"ev-{len(events) + 1}")
             if (
                 trigger.token.pos_ != "VERB"

@@ -308,6 +308,29 @@ def belongs_to_noun(trigger: Token) -> bool:
     )
 
 
+def force_free_target(trigger: Token) -> str | None:
+    """What a verb of attack is aimed at when no force is used: "digital" for a website, an account or
+    data ("hackers targeted government websites": a cyber attack, COERCE/cyber), "measure" for words
+    or measures ("attacked the budget plan", "hit Canada with a new levy", "targeted banks with
+    sanctions"). ACLED codes neither; None for an attack on people, places or things."""
+    if trigger.pos_ != "VERB":
+        return None
+    events = lexicons.load("events")
+    objects = [c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj"]
+    if any(o in events["digital_targets"] for o in objects):
+        return "digital"
+    if any(o in events["abstract_targets"] for o in objects):
+        return "measure"
+    measures = set(events["measure_nouns"])
+    dealt_with = (
+        o.lemma_.lower()
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+    )
+    return "measure" if any(word in measures for word in dealt_with) else None
+
+
 def told_of(trigger: Token) -> bool:
     """An act named by a noun that a verb of telling, judging or recalling carries ("confirmed the
     killing", "condemned the bombing"): its subject is no actor of the act, and the act is reported."""
