@@ -83,6 +83,8 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 continue  # "attacked the budget plan", "hit Canada with a new levy": no force used
             if aimed == "digital":
                 trigger = replace(trigger, type="COERCE", mode="cyber")
+            if _occasion_of(trigger.token, triggers):
+                continue  # "kidnapped during an overnight raid": the raid is the kidnapping's occasion
             event, part = _event(trigger, facts, f"ev-{len(events) + 1}")
             if (
                 trigger.token.pos_ != "VERB"
@@ -405,6 +407,18 @@ def _secondary(token: Token) -> bool:
         if current.pos_ in ("VERB", "NOUN") and is_trigger_word(current):
             return True
     return False
+
+
+def _occasion_of(noun: Token, triggers: list[Trigger]) -> bool:
+    """An act noun that people were taken during ("were kidnapped during an overnight raid", "were
+    arrested in a raid on the camp"): one incident, coded as the taking the verb tells. (A killing "in
+    clashes" keeps the clash, which names the sides.)"""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("during", "in"):
+        return False
+    verb = noun.head.head
+    return verb.pos_ == "VERB" and any(
+        t.token.i == verb.i and (t.mode == "abduct" or t.mode == "arrest") for t in triggers
+    )
 
 
 def _counts_the_toll(trigger: Token, actor: Actor) -> bool:

@@ -178,6 +178,8 @@ def actors(
         target = _child(trigger, ("poss",))
     if target is None and undergoer is not None and (subject is None or undergoer.i != subject.i):
         target = undergoer
+    target = _antecedent_of_relative(target, predicate)
+    subject = _antecedent_of_relative(subject, predicate)
     # a subject borrowed from a joined clause is named, not guessed from what it owns ("Its population
     # has fallen, and the town is shelled")
     if subject is not None:
@@ -242,6 +244,13 @@ def _between(trigger: Token) -> tuple[Token, Token] | None:
             if first is not None and second is not None:
                 return first, second
     return None
+
+
+def _antecedent_of_relative(token: Token | None, predicate: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the girls, who were kidnapped": the girls)."""
+    if token is None or token.tag_ not in ("WP", "WDT") or predicate.dep_ != "relcl":
+        return token
+    return predicate.head
 
 
 def _held(trigger: Token) -> Token | None:
