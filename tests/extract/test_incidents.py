@@ -370,3 +370,13 @@ def test_a_raid_people_were_kidnapped_in_is_the_kidnapping(extract) -> None:  # 
     rows = [e for e in events if is_acled_row(e)]
     assert [e.acled_sub_event_type for e in rows] == ["Abduction/forced disappearance"]
     assert rows[0].actor2 is not None and rows[0].actor2.text == "girls"
+
+
+def test_an_unplaced_incident_takes_the_region_of_the_story_s_others(extract) -> None:  # type: ignore[no-untyped-def]
+    result = extract(
+        "Militants attacked a passenger train on Tuesday in Pakistan's Balochistan province, taking many "
+        "hostages. Security forces launched an operation. Officials said 16 militants had been killed in it."
+    )
+    places = {p.id: p.name for p in result.places}
+    killed = [e for e in result.events if is_acled_row(e) and e.fatalities == 16]
+    assert killed and places.get(killed[0].place_id or "") == "Balochistan"
