@@ -380,3 +380,11 @@ def test_an_unplaced_incident_takes_the_region_of_the_story_s_others(extract) ->
     places = {p.id: p.name for p in result.places}
     killed = [e for e in result.events if is_acled_row(e) and e.fatalities == 16]
     assert killed and places.get(killed[0].place_id or "") == "Balochistan"
+
+
+def test_today_in_a_quote_is_the_day_it_was_said(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "The militant leader was killed on Tuesday in an airstrike in Kupiansk, officials said. "
+        '"Today the fugitive leader of the group was killed," the president wrote.'
+    ).events
+    assert len([e for e in events if is_acled_row(e)]) == 1

@@ -34,6 +34,7 @@ from sitrep.extract.events.setting import (
     modality,
     phrase_timex,
     place_of,
+    spoken_today,
 )
 from sitrep.extract.events.status import framing_timex, made_to_happen, mention_status, told_in_past
 from sitrep.extract.events.triggers import DEMAND, Trigger, find_triggers, is_trigger_word
@@ -330,6 +331,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     acled_event, acled_sub = acled_type(trigger.type, mode, trigger.lemma, actor1, actor2, negated, means)
     timex = phrase_timex(token, facts) or governing_timex(token, facts, toll_update(token))
     date, precision = event_date(timex, facts.published)
+    if timex is not None and precision == 1 and spoken_today(timex, facts):
+        precision = 2  # "'Today the leader of ISIS was killed,' Trump wrote": the day it was said
     if timex is not None and date > facts.published and _yearless(timex.text) and told_in_past(token):
         date = _a_year_before(date)  # "attacked on 17 January", told on 1 January: last January
     status = mention_status(token, facts, timex, date, precision, negated, hypothetical)

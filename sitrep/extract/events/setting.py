@@ -157,6 +157,20 @@ def in_comparison(doc: Doc, timex: Timex) -> bool:
     return ranked.tag_ == "JJS" or any(c.tag_ == "JJS" for c in ranked.children)
 
 
+_TODAY = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening"})
+
+
+def spoken_today(timex: Timex, facts: ArticleFacts) -> bool:
+    """A "today" inside a direct quote: the day the words were said, which the story need not give,
+    so it dates the act no more precisely than the story's own day."""
+    if timex.text.lower() not in _TODAY:
+        return False
+    return any(
+        claim.kind == "direct_quote" and claim.content.start <= timex.start < claim.content.end
+        for claim in facts.claims
+    )
+
+
 def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | None = None) -> Timex | None:
     """The time expression attached to the trigger's own clause, not just any in the sentence. When the
     trigger is the source of a toll update (`toll_update`, its verb), a date on that verb dates the new
