@@ -388,3 +388,17 @@ def test_today_in_a_quote_is_the_day_it_was_said(extract) -> None:  # type: igno
         '"Today the fugitive leader of the group was killed," the president wrote.'
     ).events
     assert len([e for e in events if is_acled_row(e)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("later", "dead"),
+    [
+        ("Eleven more died in hospital on Wednesday, raising the death toll to 31.", 31),
+        ("The war's death toll rose to 100,000.", 20),
+        ("Since 2009, the death toll has risen to 4,000.", 20),
+        ("The number of injured rose to 40.", 20),
+    ],
+)
+def test_a_toll_raised_later_is_the_incident_s(extract, later: str, dead: int) -> None:  # type: ignore[no-untyped-def]
+    events = extract(f"Gunmen killed 20 people in Kupiansk on Tuesday. {later}").events
+    assert [e.fatalities for e in events if is_acled_row(e)] == [dead]

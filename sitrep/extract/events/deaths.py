@@ -7,7 +7,7 @@ from Sunday's strike has risen to five"). Comparisons ("five times more") and in
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import clause_head, predicate_of
@@ -85,6 +85,38 @@ def reported_toll(trigger: Token) -> int | None:
             if count is not None:
                 return _number(count)  # "has risen to five", "stood at 30"
     return None
+
+
+def later_tolls(doc: Doc) -> list[tuple[Token, int]]:
+    """Tolls a story raises without naming the act again ("eleven more died in hospital, raising the
+    death toll to 31", "the death toll rose to 31"): each toll verb with its new count. Injury tolls
+    are not deaths."""
+    lexicon = lexicons.load("events")
+    toll_nouns = set(lexicon["toll_nouns"])
+    moving = set(lexicon["toll_verbs"]) | set(lexicon["toll_setting_verbs"])
+    deaths, injuries = set(lexicon["fatality_words"]), set(lexicon["injury_words"])
+    overall = set(lexicon["durative_conflict_nouns"]) | {"overall", "total", "cumulative", "year"}
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in moving:
+            continue
+        noun = next(
+            (c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in toll_nouns),
+            None,
+        )
+        if noun is None:
+            continue
+        modifiers = {c.lemma_.lower() for c in noun.subtree}
+        if modifiers & injuries or (noun.lemma_.lower() != "toll" and not modifiers & deaths):
+            continue
+        if modifiers & overall or any(t.lower_ == "since" for t in verb.sent):
+            continue  # "the war's toll", "the overall toll since 2009": a count over a period
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")), None)
+        count = next((c for c in to.children if c.dep_ == "pobj" and c.like_num), None) if to else None
+        value = _number(count) if count is not None else None
+        if value:
+            found.append((verb, value))
+    return found
 
 
 def toll_update(trigger: Token) -> Token | None:
