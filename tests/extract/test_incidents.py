@@ -402,3 +402,15 @@ def test_today_in_a_quote_is_the_day_it_was_said(extract) -> None:  # type: igno
 def test_a_toll_raised_later_is_the_incident_s(extract, later: str, dead: int) -> None:  # type: ignore[no-untyped-def]
     events = extract(f"Gunmen killed 20 people in Kupiansk on Tuesday. {later}").events
     assert [e.fatalities for e in events if is_acled_row(e)] == [dead]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The army imposed a 24-hour curfew in Kupiansk on Monday.", "2024-05-06"),
+        ("Workers began a three-day strike in Kupiansk on Monday.", "2024-05-06"),
+    ],
+)
+def test_how_long_an_act_lasts_is_no_period_and_no_date(extract, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in extract(text).events if e.type in ("COERCE", "PROTEST")]
+    assert events and events[0].status == "incident" and str(events[0].date) == day

@@ -171,6 +171,16 @@ def spoken_today(timex: Timex, facts: ArticleFacts) -> bool:
     )
 
 
+def _length_of_a_noun(last: Token, timex: Timex) -> bool:
+    """A duration that says how long a named act lasts ("a 24-hour curfew", "a three-day strike"):
+    its last word modifies the act's noun."""
+    return (
+        (timex.value or "").startswith("P")
+        and last.dep_ in ("compound", "amod", "nummod")
+        and last.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | None = None) -> Timex | None:
     """The time expression attached to the trigger's own clause, not just any in the sentence. When the
     trigger is the source of a toll update (`toll_update`, its verb), a date on that verb dates the new
@@ -188,6 +198,8 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or clause_head(span.root).i not in heads or in_comparison(doc, timex):
             continue
+        if _length_of_a_noun(span[-1], timex):
+            continue  # "imposed a 24-hour curfew on Monday": how long it lasts, not when it happened
         if toll_update is not None and not _within(span.root, trigger):
             continue
         return timex
