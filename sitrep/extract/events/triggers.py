@@ -76,14 +76,15 @@ def _verb_trigger(token: Token) -> Trigger | None:
         # a particle parsed as a preposition with no object ("forced them out of"), an adjective as
         # a complement ("found him guilty")
         particle = (
-            child.dep_ in ("prt", "dobj", "oprd", "acomp")
+            child.dep_ in ("prt", "dobj", "nsubjpass", "oprd", "acomp")
             or (child.dep_ == "prep" and lemma in ("call", "lash") and not _dated(child))
             or (child.dep_ == "prep" and not any(c.dep_ == "pobj" for c in child.children))
             or (child.dep_ == "ccomp" and child.pos_ == "ADJ")
         )
-        # "released reports" as "release report"; "violated the ceasefire agreement" by its compound
+        # "released reports" as "release report"; "violated the ceasefire agreement" by its compound;
+        # the passive keeps the object as its subject ("projectiles were thrown", "control was seized")
         words = [child.lower_, child.lemma_.lower()]
-        if child.dep_ == "dobj":
+        if child.dep_ in ("dobj", "nsubjpass"):
             words += [c.lower_ for c in child.children if c.dep_ == "compound"]
         key = next((k for w in words if (k := f"{lemma} {w}") in lexicon["phrasal"]), "")
         if particle and key:
@@ -146,9 +147,14 @@ def _beside_an_attack(verb: Token) -> bool:
 
 
 def _crowd_subject(token: Token) -> bool:
-    """Whether the verb's subject is demonstrators or a crowd, by the actor lexicon's kinds."""
+    """Whether the verb's subject is demonstrators or a crowd, by the actor lexicon's kinds: the
+    subject, the agent of a passive ("was booed by strikers") or the noun a participle describes
+    ("strikers gathered outside the venue")."""
     kinds = lexicons.load("actors")["head_nouns"]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        subjects.append(token.head)
     # "hundreds of demonstrators": the counted noun stands for the subject
     counted = [
         g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
