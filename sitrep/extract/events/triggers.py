@@ -115,6 +115,10 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["base_verbs"] and sets_up_base(token):
         # "set up two new bases", "established a military post": ACLED's Headquarters or base established
         return _make(token, ["MOBILIZE", "troops"], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["formation_verbs"] and _forms_a_unit(token):
+        # "formed a drone unit", "created a new brigade": a new armed formation, ACLED's change to a
+        # group's activity
+        return _make(token, ["MOBILIZE", "militia"], lemma, token.idx, token.idx + len(token.text))
     if (
         lemma in lexicon["projecting_verbs"]
         and takes_weapons(token, heads_only=True)
@@ -164,12 +168,29 @@ def _crowd_subject(token: Token) -> bool:
 
 
 def sets_up_base(token: Token) -> bool:
-    """Whether a verb of setting up has a base, post or headquarters as its object."""
+    """Whether a verb of setting up has a base, post or headquarters as its object, or a number or
+    network of them ("a total of 56 observation points")."""
     bases = lexicons.load("events")["base_nouns"]
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for obj in objects for c in obj.children if c.lower_ == "of" for g in c.children]
     return any(
         t.lemma_.lower() in bases or t.lower_ in bases for obj in objects for t in (obj, *obj.conjuncts)
     )
+
+
+def _forms_a_unit(token: Token) -> bool:
+    """Whether a verb of forming has an armed unit as its object: a unit or force noun ("a new
+    brigade", "a militia") or a noun named by its weapons ("a drone organisation")."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    armed = ("state_forces", "rebel_group", "political_militia", "identity_militia")
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for unit in (t for obj in objects for t in (obj, *obj.conjuncts)):
+        modifiers = [c for c in unit.children if c.dep_ in ("compound", "amod")]
+        if unit.lower_ in events["unit_nouns"] or kinds.get(unit.lower_) in armed:
+            return True
+        if any(m.lemma_.lower() in events["mode_words"] for m in modifiers):
+            return True
+    return False
 
 
 def _stops(token: Token) -> bool:
@@ -267,7 +288,8 @@ def _deployment(token: Token, lemma: str) -> Trigger | None:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if _peacekeeping(token):
         return _make(token, ["AID", None], lemma, start, end)
-    if obj is None or _force_or_weapon(obj):
+    if obj is None or _force_or_weapon(obj) or obj.lemma_.lower() in lexicon["posture_nouns"]:
+        # "reinforced their presence around churches": the forces on the ground, not a commitment
         return _make(token, lexicon["verbs"][lemma], lemma, start, end)
     if _gives_goods(token):
         return _make(token, ["AID", None], lemma, start, end)
