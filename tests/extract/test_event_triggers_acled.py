@@ -18,6 +18,30 @@ SUB_EVENTS = [
         "Security forces reinforced their presence around churches in the capital on Tuesday.",
         "Change to group/activity",
     ),
+    ("Soldiers abused women and girls in the village on Tuesday.", "Sexual violence"),
+    ("Guards abused detainees at the prison on Tuesday.", "Attack"),
+    (
+        "Police used live bullets to disperse a protest in the capital on Tuesday.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Militants used rocket-propelled grenades to shoot down an army helicopter on Tuesday.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Rebels have taken over four localities in the territory on Tuesday.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Three civilians were killed and dozens wounded in airstrikes on the town on Tuesday.",
+        "Air/drone strike",
+    ),
+    ("Troops repelled an attack by rebels near the town on Tuesday.", "Armed clash"),
+    ("The army inflicted heavy losses on the rebels in the province on Tuesday.", "Armed clash"),
+    (
+        "Police discovered three packages containing what appeared to be explosive devices on Tuesday.",
+        "Disrupted weapons use",
+    ),
 ]
 
 
@@ -45,3 +69,8 @@ def test_forming_a_committee_is_no_armed_formation(extract) -> None:  # type: ig
 def test_reinforcing_a_commitment_moves_no_forces(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The government reinforced its commitment to peace on Tuesday.").events
     assert not any(e.type == "MOBILIZE" for e in events)
+
+
+def test_abusing_power_is_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The governor abused his power in the province on Tuesday.").events
+    assert not any(e.type == "ASSAULT" for e in events)

@@ -73,12 +73,16 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     targets = _hit_aircraft(token)
     found = [str(modes[w]) for w in words if w in modes and w not in targets]
     defining = next((m for m in found if m in DEFINING_MODES), None)
+    defining = defining or ("sexual" if _abuses_women(token) else None)
     named = min(
         found, key=lambda m: MODE_ORDER.index(m) if m in MODE_ORDER else len(MODE_ORDER), default=None
     )
+    downed_aircraft = _shot_down(token) and _downs_aircraft(token)
+    if downed_aircraft and named is not None:
+        trigger_mode = None  # "RPGs were used to shoot down a helicopter": the weapon fired tells it
     mode = defining or trigger_mode or named
     grenade = mode == "explosives" and bool(GRENADE_WORDS & set(words)) and not LAUNCHER_WORDS & set(words)
-    stopped = _shot_down(token) and takes_weapons(token)
+    stopped = _shot_down(token) and takes_weapons(token) and not downed_aircraft
     lethal = "firearms" in found or any(w in lexicons.load("events")["fatality_words"] for w in words)
     return Means(
         mode,
@@ -90,6 +94,25 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         territory=_takes_ground(token),
         lethal=lethal,
     )
+
+
+def _abuses_women(token: Token) -> bool:
+    """ "Abused women and girls": abuse of women is sexual violence in ACLED's coding, abuse of
+    detainees or civilians at large is not said to be."""
+    events = lexicons.load("events")
+    if token.lemma_.lower() not in events["abuse_verbs"]:
+        return False
+    victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lower_ in events["female_nouns"] for v in victims for t in (v, *v.conjuncts))
+
+
+def _downs_aircraft(token: Token) -> bool:
+    """Whether what is shot down is a manned aircraft ("shot down an army helicopter"): ACLED codes
+    that as an attack by the weapon that downed it, not as a weapon stopped like a drone or a missile."""
+    modes = lexicons.load("events")["mode_words"]
+    downed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    things = [t for d in downed for t in (d, *d.conjuncts)]
+    return bool(things) and all(modes.get(t.lemma_.lower()) == "aerial" for t in things)
 
 
 def _for_settlement(token: Token, objects: bool) -> bool:
@@ -106,9 +129,11 @@ def _for_settlement(token: Token, objects: bool) -> bool:
 def _takes_ground(token: Token) -> bool:
     """Whether a seizure takes ground ("seized three hill posts", "seized the town"), which ACLED codes
     as a change of territory, not as looting."""
-    ground = {*lexicons.load("events")["place_nouns"], *lexicons.load("events")["base_nouns"]}
-    ground |= {"territory", "ground", "village", "villages", "hill", "highway", "road"}
+    events = lexicons.load("events")
+    ground = {*events["place_nouns"], *events["base_nouns"], *events["ground_nouns"]}
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "the three hill posts seized from the rebels"
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
     # "control of the highway", "control over the town": the ground is what the control is of
     things = [
@@ -125,7 +150,8 @@ def _of_or_over(noun: Token) -> list[Token]:
 
 def _hit_aircraft(token: Token) -> set[str]:
     """Aircraft named as what was hit ("shoot down an army helicopter"), which are no means of the
-    attack: an aircraft or drone word that is the object of a verb other than one of launching."""
+    attack: an aircraft or drone word that is the object of a verb other than one of launching, or of
+    one of shooting down."""
     modes = lexicons.load("events")["mode_words"]
     projecting = lexicons.load("events")["projecting_verbs"]
     scope = [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree]
@@ -133,7 +159,7 @@ def _hit_aircraft(token: Token) -> set[str]:
         word
         for t in scope
         if t.dep_ in ("dobj", "nsubjpass")
-        and t.head.lemma_.lower() not in projecting
+        and (t.head.lemma_.lower() not in projecting or _shot_down(t.head))
         and modes.get(t.lemma_.lower()) in ("aerial", "drone")
         for word in (t.lemma_.lower(), t.lower_)
     }
@@ -151,7 +177,9 @@ def _at_civilian_site(token: Token) -> bool:
     fire inside a mosque", "a school was attacked"): ACLED's violence against civilians when no armed
     target is named."""
     sites = lexicons.load("events")["civilian_sites"]
-    return any(t.lemma_.lower() in sites or t.lower_ in sites for h in _hit(token) for t in (h, *h.conjuncts))
+    hit = [t for h in _hit(token) for t in (h, *h.conjuncts)]
+    hit += [c for h in hit for c in h.children if c.dep_ == "compound"]  # "a wedding function"
+    return any(t.lemma_.lower() in sites or t.lower_ in sites for t in hit)
 
 
 def _hit(token: Token) -> list[Token]:
@@ -185,6 +213,15 @@ def _shot_down(token: Token) -> bool:
     )
 
 
+def _toll_shared_means(verb: Token) -> list[Token]:
+    """ "Three were killed and dozens wounded in airstrikes": the act named after the last of the
+    joined tolls is what killed and wounded them all."""
+    events = lexicons.load("events")
+    tolls = {*events["fatality_words"], *events["injury_words"]}
+    joined = [c for c in verb.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in tolls]
+    return [t for c in joined for p in c.children if p.dep_ in ("prep", "agent") for t in p.subtree]
+
+
 def weapon_words(token: Token, actor_text: str) -> list[str]:
     """The actor's words, then the lemmas of the trigger's clause (a verb) or phrase (a noun: its own
     words and its head's other dependents, "a grenade attack", "attacks using grenades")."""
@@ -193,8 +230,12 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
     )
     if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers"
         nearby += [token.head, *(c for c in token.head.children if c.dep_ in ("compound", "amod"))]
+    if token.pos_ == "VERB":
+        nearby += _toll_shared_means(predicate_of(token))
     projecting = lexicons.load("events")["projecting_verbs"]
     user = token.head.head if token.dep_ == "pobj" else None
+    if token.dep_ in ("advcl", "xcomp"):
+        user = token.head  # "used live bullets to disperse the protest": the dispersal's means
     if user is not None and user.pos_ == "VERB" and user.lemma_.lower() in projecting:
         nearby += [*user.subtree]  # "used chlorine gas in an attack": the attack's means
     return [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby), *(t.lower_ for t in nearby)]

@@ -207,7 +207,9 @@ def takes_weapons(token: Token, heads_only: bool = False) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
-    things += [t for obj in objects for t in _contents(obj)]
+    # a noun parsed with an object of its own is a misparse of what it governs ("Algiers two caches")
+    things += [c for obj in objects for c in obj.children if c.dep_ in ("dobj", "appos") and c.pos_ == "NOUN"]
+    things += [t for obj in list(things) for t in _contents(obj)]
     words = [w for t in things for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod")))]
     if heads_only and any(t.lemma_.lower() in lexicons.load("events")["nouns"] for t in things):
         return False  # "launched a missile attack": the act is told by its noun
@@ -215,14 +217,15 @@ def takes_weapons(token: Token, heads_only: bool = False) -> bool:
 
 
 def _contents(thing: Token) -> list[Token]:
-    """What a container holds: "a batch of weapons", "packages containing explosive devices"."""
+    """What a container holds: "a batch of weapons", "packages containing explosive devices",
+    "packages containing what appeared to be explosive devices"."""
     held = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     held += [
         g
         for c in thing.children
         if c.dep_ == "acl" and c.lemma_.lower() in ("contain", "carry", "hold", "pack", "load")
-        for g in c.children
-        if g.dep_ == "dobj"
+        for g in c.subtree
+        if g.pos_ == "NOUN" and g is not c
     ]
     return [t for h in held for t in (h, *h.conjuncts, *_contents(h))]
 
