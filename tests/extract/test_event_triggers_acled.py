@@ -42,6 +42,8 @@ SUB_EVENTS = [
         "Police discovered three packages containing what appeared to be explosive devices on Tuesday.",
         "Disrupted weapons use",
     ),
+    ("Troops clashed with rebels near the town on Tuesday, using artillery and tanks.", "Armed clash"),
+    ("The town was retaken on Tuesday after days of fighting.", "Government regains territory"),
 ]
 
 

@@ -16,6 +16,9 @@ CROWDS = ("protesters", "rioters")
 _EXPLOSIONS = "Explosions/Remote violence"
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
+# Means a battle can be fought with: shelling or air strikes against an armed side that fights back are
+# part of the battle (ONTOLOGY 3.1); bombs, suicide attacks and chemical agents stay what they are.
+_BATTLE_MEANS = ("aerial", "drone", "heavy-weapons", "firearms")
 _BY_MODE = {
     "aerial": (_EXPLOSIONS, "Air/drone strike"),
     "drone": (_EXPLOSIONS, "Air/drone strike"),
@@ -137,7 +140,7 @@ def _assault(
 ) -> tuple[str, str]:
     events = lexicons.load("events")
     if lemma in events["capture_words"] or (lemma in events["ground_capture_words"] and territory):
-        return _territory(kind1)  # "took over the town", not "took over the train"
+        return _territory(kind1, lemma)  # "took over the town", not "took over the train"
     if lemma == "lynch":
         return "Riots", "Mob violence"
     crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])
@@ -154,6 +157,8 @@ def _assault(
         return "Riots", "Mob violence"  # villagers killing or beating someone
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         return "Battles", "Armed clash"
+    if lemma in events["battle_words"] and kind2 in ARMED and mode in _BATTLE_MEANS:
+        return "Battles", "Armed clash"  # "clashed with insurgents" in an offensive of air strikes
     if property_only and mode in ("primitive", "destroy", None):
         return _SD, "Looting/property destruction"  # houses torched, vehicles burned: no one attacked
     if kind2 is None and civilian_site and mode not in _BY_MODE and mode not in ("abduct", "sexual"):
@@ -172,9 +177,11 @@ def _assault(
     return "Battles", "Armed clash"
 
 
-def _territory(kind1: str | None) -> tuple[str, str]:
-    """A capture of ground, by the state or by anyone else."""
-    if kind1 in ("state_forces", "government"):
+def _territory(kind1: str | None, lemma: str = "") -> tuple[str, str]:
+    """A capture of ground, by the state or by anyone else; ground won back by no one named ("the
+    ground was regained", "the town was retaken") is the state's."""
+    regained = kind1 is None and lemma in lexicons.load("events")["regain_words"]
+    if kind1 in ("state_forces", "government") or regained:
         return "Battles", "Government regains territory"
     return "Battles", "Non-state actor overtakes territory"
 
