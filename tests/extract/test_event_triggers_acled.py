@@ -44,6 +44,15 @@ SUB_EVENTS = [
     ),
     ("Troops clashed with rebels near the town on Tuesday, using artillery and tanks.", "Armed clash"),
     ("The town was retaken on Tuesday after days of fighting.", "Government regains territory"),
+    (
+        "The army staged a counterattack near the city on Tuesday and significant ground was regained.",
+        "Government regains territory",
+    ),
+    (
+        "Syrian troops clashed with insurgents on Tuesday and captured a village near the town.",
+        "Government regains territory",
+    ),
+    ("The peace talks between the government and the rebels started in Geneva on Tuesday.", "Agreement"),
 ]
 
 
@@ -76,3 +85,9 @@ def test_reinforcing_a_commitment_moves_no_forces(extract) -> None:  # type: ign
 def test_abusing_power_is_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The governor abused his power in the province on Tuesday.").events
     assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_the_user_of_a_chemical_agent_tells_the_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Government forces used sulfur mustard in an attack on the town on Tuesday.").events
+    chemical = [e for e in events if e.acled_sub_event_type == "Chemical weapon"]
+    assert chemical and chemical[0].actor1 is not None and chemical[0].actor1.kind == "state_forces"

@@ -65,6 +65,7 @@ FORCES_GIVEN_TYPES = {"AID", "AGREE", "CONCEDE", "RETREAT"}
 FREEING = {"release", "free", "exchange"}  # troops released are captives, the side acted on
 # Acts whose place is where they happen, never a side (the place stage gives it)
 PLACE_NOT_SIDE = {"ASSAULT", "PROTEST", "MOBILIZE"}
+TERRITORY_SUB_EVENTS = ("Government regains territory", "Non-state actor overtakes territory")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -100,9 +101,7 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 # background noun, not a reported act, unless it has a day of its own ("came under
                 # attack on Tuesday")
                 continue
-            # a hostage-taking beside an attack is an act of its own ("blew up the tracks and took 100
-            # passengers hostage"); ACLED codes it apart
-            kind = f"{event.type}:{event.mode}" if event.mode == "abduct" else event.type
+            kind = _kind_of_act(event)
             key = (kind, event.actor1.entity_id if event.actor1 else None)
             told = seen.get(key, seen.get((kind, None)))
             if told is not None:
@@ -124,6 +123,17 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 partial[len(events)] = trigger.token.pos_ != "VERB" and event.actor1 is None
             events.append(event)
     return _told_in_background(_without_protest_aims(_without_subset_tolls(events, partial), facts), facts)
+
+
+def _kind_of_act(event: Event) -> str:
+    """What makes two mentions in a sentence one act: their PLOVER type, except that a hostage-taking
+    beside an attack ("blew up the tracks and took 100 passengers hostage") and ground taken in a fight
+    ("clashing with insurgents and capturing a village") are acts of their own, which ACLED codes apart."""
+    if event.mode == "abduct":
+        return f"{event.type}:{event.mode}"
+    if event.acled_sub_event_type in TERRITORY_SUB_EVENTS:
+        return f"{event.type}:territory"
+    return event.type
 
 
 def _told_in_background(events: list[Event], facts: ArticleFacts) -> list[Event]:

@@ -138,10 +138,14 @@ def _verb_trigger(token: Token) -> Trigger | None:
 
 def _beside_an_attack(verb: Token) -> bool:
     """Whether a verb of using a weapon is part of an attack told by another word ("killed them using
-    knives", "launched rockets, killing five"): that word tells the act, and the means go with it."""
+    knives", "launched rockets, killing five", "chlorine was used in an attack"): that word tells the
+    act, and the means go with it."""
     verbs, nouns = lexicons.load("events")["verbs"], lexicons.load("events")["nouns"]
     near = [*list(verb.ancestors)[:2], *verb.children]
-    near += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        # "chlorine was used in an attack": the attack tells the act; "forces used sulfur mustard in an
+        # attack" is told by the verb, which names who used it
+        near += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for word in near:
         lexicon = verbs if word.pos_ == "VERB" else nouns
         entry = lexicon.get(word.lemma_.lower())
