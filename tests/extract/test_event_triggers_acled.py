@@ -53,6 +53,8 @@ SUB_EVENTS = [
         "Government regains territory",
     ),
     ("The peace talks between the government and the rebels started in Geneva on Tuesday.", "Agreement"),
+    ("The rebels and the army held talks on Tuesday to reach a peace deal.", "Agreement"),
+    ("Twenty soldiers were released on Tuesday in exchange for 37 rebel fighters.", "Agreement"),
 ]
 
 
@@ -91,3 +93,13 @@ def test_the_user_of_a_chemical_agent_tells_the_attack(extract) -> None:  # type
     events = extract("Government forces used sulfur mustard in an attack on the town on Tuesday.").events
     chemical = [e for e in events if e.acled_sub_event_type == "Chemical weapon"]
     assert chemical and chemical[0].actor1 is not None and chemical[0].actor1.kind == "state_forces"
+
+
+def test_talks_for_a_trade_deal_are_no_agreement(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The two countries began talks on Tuesday to reach a trade deal.").events
+    assert not any(e.acled_sub_event_type == "Agreement" for e in events)
+
+
+def test_verbal_abuse_is_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Three men verbally abused the shopkeeper in the market on Tuesday.").events
+    assert not any(e.type == "ASSAULT" for e in events)

@@ -123,7 +123,32 @@ def _for_settlement(token: Token, objects: bool) -> bool:
     around += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children]
     taken = [c for c in token.children if objects and c.dep_ in ("dobj", "nsubjpass")]
     around += [t for c in taken for t in (c, *(m for m in c.children if m.dep_ in ("compound", "amod")))]
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in around)
+    return (
+        any(t.lemma_.lower() in words or t.lower_ in words for t in around)
+        or _in_exchange(token)
+        or _aims_at_a_deal(token)
+    )
+
+
+def _in_exchange(token: Token) -> bool:
+    """ "Released in exchange for 37 fighters": what is given back for something is a swap."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "exchange" for g in c.children)
+        for c in token.children
+    )
+
+
+def _aims_at_a_deal(token: Token) -> bool:
+    """Talks held "to agree a ceasefire" or "to reach a peace deal": the purpose names a settlement of
+    the conflict (a deal alone may be one of trade)."""
+    settling = set(lexicons.load("events")["settlement_words"])
+    verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ == "VERB"), token)
+    heads = [token, verb, *(c for c in token.children if c.dep_ == "dobj")]  # "held talks to reach …"
+    purposes = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")]
+    purposes = [p for p in purposes if any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)]
+    aims = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
+    aims += [m for o in aims for m in o.children if m.dep_ in ("compound", "amod")]
+    return any(o.lemma_.lower() in settling or o.lower_ in settling for o in aims)
 
 
 def _takes_ground(token: Token) -> bool:

@@ -105,6 +105,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "met the deadline", "until their demands are met"
     if lemma in lexicon["side_object_verbs"] and not _side_object(token):
         return None  # "to fight the epidemic", "fighting poverty"
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon["verbal_manner_words"] for c in token.children):
+        return None  # "verbally abused her", "verbally attacked the minister": words, not force
     entry = lexicon["verbs"].get(lemma)
     if entry is not None and entry[0] == "MOBILIZE":
         return _deployment(token, lemma)
