@@ -55,6 +55,18 @@ SUB_EVENTS = [
     ("The peace talks between the government and the rebels started in Geneva on Tuesday.", "Agreement"),
     ("The rebels and the army held talks on Tuesday to reach a peace deal.", "Agreement"),
     ("Twenty soldiers were released on Tuesday in exchange for 37 rebel fighters.", "Agreement"),
+    ("Troops exchanged fire with militants near the border on Tuesday.", "Armed clash"),
+    (
+        "Police arrested 180 people on Tuesday as opposition supporters staged sit-ins in the capital.",
+        "Protest with intervention",
+    ),
+    ("Government troops battled rebels near the town on Tuesday.", "Armed clash"),
+    ("Gunmen hijacked a bus in the district on Tuesday.", "Abduction/forced disappearance"),
+    ("Militants ransacked the police station in the town on Tuesday.", "Looting/property destruction"),
+    (
+        "Rebels killed two soldiers with mortar fire near the town on Tuesday.",
+        "Shelling/artillery/missile attack",
+    ),
 ]
 
 
@@ -103,3 +115,9 @@ def test_talks_for_a_trade_deal_are_no_agreement(extract) -> None:  # type: igno
 def test_verbal_abuse_is_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Three men verbally abused the shopkeeper in the market on Tuesday.").events
     assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_arrests_in_a_raid_are_arrests(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Police arrested three men during a raid in the town on Tuesday.").events
+    subs = {e.acled_sub_event_type for e in events if e.type == "COERCE"}
+    assert subs == {"Arrests"}

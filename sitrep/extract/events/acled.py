@@ -60,15 +60,16 @@ def acled_type(
             return kind, "Grenade"
         return kind, sub
     if plover_type == "PROTEST":
-        if trigger_lemma == "loot" and kind1 not in CROWDS:
+        if trigger_lemma in lexicons.load("events")["looting_words"] and kind1 not in CROWDS:
             return _SD, "Looting/property destruction"  # shops looted, by militants or unnamed
         if mode in ("riot", "vandalize") or trigger_lemma.startswith("block "):
             # ACLED counts roads blocked with barricades among a demonstration's destructive acts
             return "Riots", "Violent demonstration"
         return "Protests", "Peaceful protest"
     if plover_type == "COERCE":
-        if mode == "arrest" and kind2 in CROWDS and _at_a_demonstration(actor2):
-            return "Protests", "Protest with intervention"  # demonstrators arrested at their protest
+        if mode == "arrest" and ((kind2 in CROWDS and _at_a_demonstration(actor2)) or means.gathering):
+            # demonstrators arrested at their protest, or anyone arrested at one
+            return "Protests", "Protest with intervention"
         if mode == "arrest":
             return _SD, "Arrests"
         if mode == "seize" and means.territory:

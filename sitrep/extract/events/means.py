@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import predicate_of
-from sitrep.extract.events.triggers import sets_up_base, takes_weapons
+from sitrep.extract.events.triggers import find_triggers, sets_up_base, takes_weapons
 
 # Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
 DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
@@ -56,6 +56,8 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
         return attack_means(token, trigger_mode, actor_text)
     if plover_type == "COERCE" and trigger_mode == "seize":
         return Means(trigger_mode, weapons_stopped=takes_weapons(token), territory=_takes_ground(token))
+    if plover_type == "COERCE" and trigger_mode == "arrest":
+        return Means(trigger_mode, gathering=_during_protest(token))
     if plover_type == "MOBILIZE":
         return Means(trigger_mode, base=sets_up_base(token))  # "set up two new bases"
     if plover_type == "RETREAT":  # who is freed is judged with the actors (acled.py), not here
@@ -195,6 +197,22 @@ def _at_gathering(token: Token) -> bool:
     demonstrators, as if they were named."""
     nouns = lexicons.load("events")["nouns"]
     return any((nouns.get(h.lemma_.lower()) or [None])[0] == "PROTEST" for h in _hit(token))
+
+
+def _during_protest(token: Token) -> bool:
+    """Whether an act is done at a demonstration: "arrested during a demonstration", "arrests at the
+    rally", "arrested 180 people as opposition supporters staged sit-ins"."""
+    verb = predicate_of(token)
+    places = [
+        g
+        for c in (*token.children, *verb.children)
+        if c.dep_ == "prep" and c.lower_ in ("during", "at", "amid")
+        for g in c.children
+    ]
+    marks = set(lexicons.load("events")["simultaneous_marks"])
+    beside = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children)]
+    told = [*places, *(t for clause in beside for t in clause.subtree)]
+    return any(trigger.type == "PROTEST" for trigger in find_triggers(told))
 
 
 def _at_civilian_site(token: Token) -> bool:
