@@ -56,6 +56,8 @@ SUB_EVENTS = [
     ("The rebels and the army held talks on Tuesday to reach a peace deal.", "Agreement"),
     ("Twenty soldiers were released on Tuesday in exchange for 37 rebel fighters.", "Agreement"),
     ("Troops exchanged fire with militants near the border on Tuesday.", "Armed clash"),
+    ("Police raided the village on Tuesday to arrest the suspects.", "Arrests"),
+    ("Police raided a house on Tuesday and seized 40 rifles.", "Disrupted weapons use"),
     (
         "Police arrested 180 people on Tuesday as opposition supporters staged sit-ins in the capital.",
         "Protest with intervention",
@@ -121,3 +123,8 @@ def test_arrests_in_a_raid_are_arrests(extract) -> None:  # type: ignore[no-unty
     events = extract("Police arrested three men during a raid in the town on Tuesday.").events
     subs = {e.acled_sub_event_type for e in events if e.type == "COERCE"}
     assert subs == {"Arrests"}
+
+
+def test_a_village_raided_is_neither_taken_nor_looted(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Police raided the village on Tuesday.").events
+    assert events and not any(e.acled_sub_event_type for e in events)

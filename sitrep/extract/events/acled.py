@@ -74,6 +74,8 @@ def acled_type(
             return _SD, "Arrests"
         if mode == "seize" and means.territory:
             return _territory(kind1)
+        if mode == "seize" and trigger_lemma in lexicons.load("events")["search_words"]:
+            return None, None  # a raid or search that takes nothing named is no looting
         if mode == "seize":
             return _SD, "Looting/property destruction"
         if mode in ("curfew", "martial-law"):

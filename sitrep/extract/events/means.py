@@ -55,7 +55,11 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
     if plover_type == "ASSAULT":
         return attack_means(token, trigger_mode, actor_text)
     if plover_type == "COERCE" and trigger_mode == "seize":
-        return Means(trigger_mode, weapons_stopped=takes_weapons(token), territory=_takes_ground(token))
+        # a village raided or searched is not taken: only seizing takes ground
+        taking = token.lemma_.lower() in lexicons.load("events")["capture_words"]
+        return Means(
+            trigger_mode, weapons_stopped=takes_weapons(token), territory=taking and _takes_ground(token)
+        )
     if plover_type == "COERCE" and trigger_mode == "arrest":
         return Means(trigger_mode, gathering=_during_protest(token))
     if plover_type == "MOBILIZE":

@@ -127,12 +127,15 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
 
 def _kind_of_act(event: Event) -> str:
     """What makes two mentions in a sentence one act: their PLOVER type, except that a hostage-taking
-    beside an attack ("blew up the tracks and took 100 passengers hostage") and ground taken in a fight
-    ("clashing with insurgents and capturing a village") are acts of their own, which ACLED codes apart."""
+    beside an attack ("blew up the tracks and took 100 passengers hostage"), ground taken in a fight
+    ("clashing with insurgents and capturing a village") and weapons seized in a raid ("raided a house
+    and seized 40 rifles") are acts of their own, which ACLED codes apart."""
     if event.mode == "abduct":
         return f"{event.type}:{event.mode}"
     if event.acled_sub_event_type in TERRITORY_SUB_EVENTS:
         return f"{event.type}:territory"
+    if event.acled_sub_event_type == "Disrupted weapons use":
+        return f"{event.type}:weapons"
     return event.type
 
 

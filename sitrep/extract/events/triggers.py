@@ -40,7 +40,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
-            found.append(trigger)
+            found.append(_raid_to_arrest(trigger))
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
     acts = {t.token.i for t in found if t.token.pos_ != "VERB"}
     return [
@@ -48,6 +48,27 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         for t in found
         if not _absorbed(t, covered, acts) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
     ]
+
+
+def _raid_to_arrest(trigger: Trigger) -> Trigger:
+    """A raid or search made to arrest someone ("raided the village to arrest the suspects", "raids
+    to detain activists") is an arrest operation, not an attack or a seizure."""
+    token = trigger.token
+    if trigger.lemma not in lexicons.load("events")["search_words"]:
+        return trigger
+    verbs = lexicons.load("events")["verbs"]
+    carrier = token.head if token.dep_ in ("dobj", "nsubjpass") else token
+    purposes = [
+        c
+        for head in {token, carrier}
+        for c in head.children
+        if (c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "to")  # "raids to detain leaders", parsed as a preposition
+    ]
+    aims = [t for c in purposes for t in c.subtree if t.pos_ == "VERB"]
+    if any(verbs.get(t.lemma_.lower()) == ["COERCE", "arrest"] for t in aims):
+        return Trigger(token, "COERCE", "arrest", trigger.lemma, trigger.start, trigger.end)
+    return trigger
 
 
 def _names_a_date(token: Token) -> bool:
