@@ -57,6 +57,7 @@ SUB_EVENTS = [
     ("Twenty soldiers were released on Tuesday in exchange for 37 rebel fighters.", "Agreement"),
     ("Troops exchanged fire with militants near the border on Tuesday.", "Armed clash"),
     ("Police raided the village on Tuesday to arrest the suspects.", "Arrests"),
+    ("Armoured vehicles and tanks were deployed to the border on Tuesday.", "Change to group/activity"),
     ("Police raided a house on Tuesday and seized 40 rifles.", "Disrupted weapons use"),
     (
         "Police arrested 180 people on Tuesday as opposition supporters staged sit-ins in the capital.",

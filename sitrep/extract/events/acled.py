@@ -89,6 +89,11 @@ def acled_type(
         # a change in what an armed group does; people gathering are a protest or nothing to code
         if kind1 in ARMED or (kind1 == "government" and trigger_lemma != "alert"):
             return _SD, "Change to group/activity"
+        if kind1 is None and means.forces_moved:
+            return (
+                _SD,
+                "Change to group/activity",
+            )  # "armoured vehicles were deployed": only armed sides move them
         return None, None  # "Nigeria went on high alert" over a disease: no force moved
     if plover_type == "RETREAT":
         if mode == "withdraw":

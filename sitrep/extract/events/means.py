@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import predicate_of
-from sitrep.extract.events.triggers import find_triggers, sets_up_base, takes_weapons
+from sitrep.extract.events.triggers import find_triggers, moves_forces, sets_up_base, takes_weapons
 
 # Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
 DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
@@ -48,6 +48,7 @@ class Means:
     property_only: bool = False
     lethal: bool = False
     gathering: bool = False
+    forces_moved: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -62,8 +63,8 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
         )
     if plover_type == "COERCE" and trigger_mode == "arrest":
         return Means(trigger_mode, gathering=_during_protest(token))
-    if plover_type == "MOBILIZE":
-        return Means(trigger_mode, base=sets_up_base(token))  # "set up two new bases"
+    if plover_type == "MOBILIZE":  # "set up two new bases", "tanks were deployed to the border"
+        return Means(trigger_mode, base=sets_up_base(token), forces_moved=moves_forces(token))
     if plover_type == "RETREAT":  # who is freed is judged with the actors (acled.py), not here
         return Means(trigger_mode, settlement=_for_settlement(token, objects=False))
     if plover_type in ("CONSULT", "AGREE", "SUPPORT"):

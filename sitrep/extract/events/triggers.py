@@ -194,6 +194,13 @@ def _crowd_subject(token: Token) -> bool:
     return any(kinds.get(t.lower_) in ("protesters", "rioters") for t in people)
 
 
+def moves_forces(token: Token) -> bool:
+    """Whether a deployment verb names forces or weapons as what it moves ("armoured vehicles were
+    deployed", "deployed 3,000 troops"): a military move whoever makes it."""
+    moved = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.pos_ != "PRON" and force_or_weapon(t) for m in moved for t in (m, *m.conjuncts))
+
+
 def sets_up_base(token: Token) -> bool:
     """Whether a verb of setting up has a base, post or headquarters as its object, or a number or
     network of them ("a total of 56 observation points")."""
@@ -318,7 +325,12 @@ def _deployment(token: Token, lemma: str) -> Trigger | None:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if _peacekeeping(token):
         return _make(token, ["AID", None], lemma, start, end)
-    if obj is None or _force_or_weapon(obj) or obj.lemma_.lower() in lexicon["posture_nouns"]:
+    moved = (obj, *obj.conjuncts) if obj is not None else ()
+    if (
+        obj is None
+        or any(force_or_weapon(t) for t in moved)
+        or obj.lemma_.lower() in lexicon["posture_nouns"]
+    ):
         # "reinforced their presence around churches": the forces on the ground, not a commitment
         return _make(token, lexicon["verbs"][lemma], lemma, start, end)
     if _gives_goods(token):
@@ -332,11 +344,14 @@ def _peacekeeping(token: Token) -> bool:
     return any(t.lower_.startswith("peacekeep") for t in around)
 
 
-def _force_or_weapon(token: Token) -> bool:
-    """Forces or weapons, named by the noun, its modifier ("army reservists") or a unit ("companies")."""
+def force_or_weapon(token: Token) -> bool:
+    """Forces or weapons, named by the noun, its modifier ("army reservists", "armoured vehicles") or a
+    unit ("companies")."""
     kinds = lexicons.load("actors")["head_nouns"]
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
-    if any(_force_or_weapon(m) for m in modifiers if m.pos_ == "NOUN"):
+    if any(force_or_weapon(m) for m in modifiers if m.pos_ == "NOUN"):
+        return True
+    if any(m.lower_ in lexicons.load("events")["armed_modifiers"] for m in modifiers):
         return True
     if token.lower_ in lexicons.load("events")["unit_nouns"]:
         return True  # "deployed three companies of reserve police"
