@@ -58,6 +58,11 @@ SUB_EVENTS = [
     ("Troops exchanged fire with militants near the border on Tuesday.", "Armed clash"),
     ("Police raided the village on Tuesday to arrest the suspects.", "Arrests"),
     ("Armoured vehicles and tanks were deployed to the border on Tuesday.", "Change to group/activity"),
+    ("A man blew himself up at a checkpoint on Tuesday, killing three soldiers.", "Suicide bomb"),
+    (
+        "Militants attacked the army post with RPGs near the town on Tuesday.",
+        "Shelling/artillery/missile attack",
+    ),
     ("Police raided a house on Tuesday and seized 40 rifles.", "Disrupted weapons use"),
     (
         "Police arrested 180 people on Tuesday as opposition supporters staged sit-ins in the capital.",

@@ -81,6 +81,7 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     found = [str(modes[w]) for w in words if w in modes and w not in targets]
     defining = next((m for m in found if m in DEFINING_MODES), None)
     defining = defining or ("sexual" if _abuses_women(token) else None)
+    defining = defining or ("suicide-attack" if _blows_oneself_up(token) else None)
     named = min(
         found, key=lambda m: MODE_ORDER.index(m) if m in MODE_ORDER else len(MODE_ORDER), default=None
     )
@@ -111,6 +112,12 @@ def _abuses_women(token: Token) -> bool:
         return False
     victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(t.lower_ in events["female_nouns"] for v in victims for t in (v, *v.conjuncts))
+
+
+def _blows_oneself_up(token: Token) -> bool:
+    """ "Blew himself up", "detonated themselves": the attacker dies by the blast, a suicide bomb."""
+    reflexive = lexicons.load("events")["reflexive_pronouns"]
+    return token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in reflexive for c in token.children)
 
 
 def _downs_aircraft(token: Token) -> bool:
