@@ -59,6 +59,7 @@ SUB_EVENTS = [
     ("Police raided the village on Tuesday to arrest the suspects.", "Arrests"),
     ("Armoured vehicles and tanks were deployed to the border on Tuesday.", "Change to group/activity"),
     ("A man blew himself up at a checkpoint on Tuesday, killing three soldiers.", "Suicide bomb"),
+    ("Six prisoners were swapped between the government and the rebels on Tuesday.", "Agreement"),
     (
         "Militants attacked the army post with RPGs near the town on Tuesday.",
         "Shelling/artillery/missile attack",
@@ -134,3 +135,8 @@ def test_arrests_in_a_raid_are_arrests(extract) -> None:  # type: ignore[no-unty
 def test_a_village_raided_is_neither_taken_nor_looted(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Police raided the village on Tuesday.").events
     assert events and not any(e.acled_sub_event_type for e in events)
+
+
+def test_an_exchange_of_views_is_no_release(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The ministers had a frank exchange of views in Paris on Tuesday.").events
+    assert not any(e.type == "RETREAT" for e in events)

@@ -129,8 +129,9 @@ def _kind_of_act(event: Event) -> str:
     """What makes two mentions in a sentence one act: their PLOVER type, except that a hostage-taking
     beside an attack ("blew up the tracks and took 100 passengers hostage"), ground taken in a fight
     ("clashing with insurgents and capturing a village") and weapons seized in a raid ("raided a house
-    and seized 40 rifles") are acts of their own, which ACLED codes apart."""
-    if event.mode == "abduct":
+    and seized 40 rifles") are acts of their own, which ACLED codes apart; so are a ceasefire and a
+    release of prisoners under it."""
+    if event.mode == "abduct" or event.type == "RETREAT":
         return f"{event.type}:{event.mode}"
     if event.acled_sub_event_type in TERRITORY_SUB_EVENTS:
         return f"{event.type}:territory"

@@ -397,6 +397,8 @@ def _noun_trigger(token: Token) -> Trigger | None:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
+    if lemma in lexicon["swap_nouns"]:
+        return _swap(token, lemma)
     if lemma in lexicon["state_nouns"] and _in_state(token) and not _state_begun(token):
         return None  # "died while in police custody", "remains in detention": a state, not the act
     rule = lexicon["states_of_rule"].get(lemma)
@@ -406,6 +408,22 @@ def _noun_trigger(token: Token) -> Trigger | None:
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _swap(token: Token, lemma: str) -> Trigger | None:
+    """An exchange is a release when captives change hands ("an exchange of prisoners"), a fight when
+    fire does ("an exchange of fire"), and no act otherwise ("an exchange of views")."""
+    events = lexicons.load("events")
+    captives = set(events["captive_nouns"])
+    traded = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    traded += [c for c in token.children if c.dep_ == "compound"]
+    words = {t.lemma_.lower() for t in traded}
+    start, end = token.idx, token.idx + len(token.text)
+    if words & captives:
+        return _make(token, ["RETREAT", "release"], lemma, start, end)
+    if words & {"fire", "gunfire"}:
+        return _make(token, ["ASSAULT", "firearms"], lemma, start, end)
+    return None
 
 
 def _in_state(token: Token) -> bool:
