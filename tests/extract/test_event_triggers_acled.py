@@ -60,6 +60,8 @@ SUB_EVENTS = [
     ("Armoured vehicles and tanks were deployed to the border on Tuesday.", "Change to group/activity"),
     ("A man blew himself up at a checkpoint on Tuesday, killing three soldiers.", "Suicide bomb"),
     ("Six prisoners were swapped between the government and the rebels on Tuesday.", "Agreement"),
+    ("Gunmen seized 20 passengers from a bus in the district on Tuesday.", "Abduction/forced disappearance"),
+    ("Police seized three suspects in the town on Tuesday.", "Arrests"),
     (
         "Militants attacked the army post with RPGs near the town on Tuesday.",
         "Shelling/artillery/missile attack",
@@ -140,3 +142,8 @@ def test_a_village_raided_is_neither_taken_nor_looted(extract) -> None:  # type:
 def test_an_exchange_of_views_is_no_release(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The ministers had a frank exchange of views in Paris on Tuesday.").events
     assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_goods_confiscated_by_police_are_no_looting(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Police seized drugs and cash in the town on Tuesday.").events
+    assert events and not any(e.acled_sub_event_type for e in events)

@@ -72,10 +72,16 @@ def acled_type(
             return "Protests", "Protest with intervention"
         if mode == "arrest":
             return _SD, "Arrests"
+        if mode == "seize" and means.people_taken:
+            # people seized: an arrest by the state, an abduction by anyone else (ONTOLOGY 3.2)
+            state = kind1 in ("state_forces", "government")
+            return (_SD, "Arrests") if state else (_VAC, "Abduction/forced disappearance")
         if mode == "seize" and means.territory:
             return _territory(kind1)
         if mode == "seize" and trigger_lemma in lexicons.load("events")["search_words"]:
             return None, None  # a raid or search that takes nothing named is no looting
+        if mode == "seize" and kind1 in ("state_forces", "government"):
+            return None, None  # contraband or goods confiscated by the authorities: no looting
         if mode == "seize":
             return _SD, "Looting/property destruction"
         if mode in ("curfew", "martial-law"):

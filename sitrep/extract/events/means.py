@@ -49,6 +49,7 @@ class Means:
     lethal: bool = False
     gathering: bool = False
     forces_moved: bool = False
+    people_taken: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -59,7 +60,10 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
         # a village raided or searched is not taken: only seizing takes ground
         taking = token.lemma_.lower() in lexicons.load("events")["capture_words"]
         return Means(
-            trigger_mode, weapons_stopped=takes_weapons(token), territory=taking and _takes_ground(token)
+            trigger_mode,
+            weapons_stopped=takes_weapons(token),
+            territory=taking and _takes_ground(token),
+            people_taken=_takes_people(token),
         )
     if plover_type == "COERCE" and trigger_mode == "arrest":
         return Means(trigger_mode, gathering=_during_protest(token))
@@ -163,6 +167,16 @@ def _aims_at_a_deal(token: Token) -> bool:
     aims = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
     aims += [m for o in aims for m in o.children if m.dep_ in ("compound", "amod")]
     return any(o.lemma_.lower() in settling or o.lower_ in settling for o in aims)
+
+
+def _takes_people(token: Token) -> bool:
+    """Whether a seizure takes people ("seized 20 passengers", "seized three suspects"): an arrest or
+    an abduction, not a seizure of goods."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    people = {*events["person_nouns"], *events["captive_nouns"], *events["party_nouns"]}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken = [t for obj in objects for t in (obj, *obj.conjuncts)]
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in people or t.lower_ in kinds for t in taken)
 
 
 def _takes_ground(token: Token) -> bool:
