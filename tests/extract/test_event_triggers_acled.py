@@ -147,3 +147,8 @@ def test_an_exchange_of_views_is_no_release(extract) -> None:  # type: ignore[no
 def test_goods_confiscated_by_police_are_no_looting(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Police seized drugs and cash in the town on Tuesday.").events
     assert events and not any(e.acled_sub_event_type for e in events)
+
+
+def test_the_dead_of_police_firing_were_killed_by_the_police(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Four protesters were killed in police firing on Tuesday, officials said.").events
+    assert any(e.acled_sub_event_type == "Excessive force against protesters" for e in events)

@@ -287,6 +287,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     actor1, actor2 = actors(token, facts, mutual, preps, physical, trigger.type == "PROTEST", place_side)
     if actor1 is not None and _counts_the_toll(token, actor1):
         actor1 = None  # "officials put the toll from the attack at 31": they count, not attack
+    if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if is_trigger_word(t)), None)
         actor1 = actors(act, facts)[0] if act is not None else None
