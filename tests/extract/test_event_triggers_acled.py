@@ -144,8 +144,8 @@ def test_an_exchange_of_views_is_no_release(extract) -> None:  # type: ignore[no
     assert not any(e.type == "RETREAT" for e in events)
 
 
-def test_goods_confiscated_by_police_are_no_looting(extract) -> None:  # type: ignore[no-untyped-def]
-    events = extract("Police seized drugs and cash in the town on Tuesday.").events
+def test_drugs_seized_by_police_are_no_looting(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Police seized drugs and cigarettes in the town on Tuesday.").events
     assert events and not any(e.acled_sub_event_type for e in events)
 
 

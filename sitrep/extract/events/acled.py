@@ -80,8 +80,8 @@ def acled_type(
             return _territory(kind1)
         if mode == "seize" and trigger_lemma in lexicons.load("events")["search_words"]:
             return None, None  # a raid or search that takes nothing named is no looting
-        if mode == "seize" and kind1 in ("state_forces", "government"):
-            return None, None  # contraband or goods confiscated by the authorities: no looting
+        if mode == "seize" and means.contraband:
+            return None, None  # drugs or smuggled goods seized: crime, not a seizure of property
         if mode == "seize":
             return _SD, "Looting/property destruction"
         if mode in ("curfew", "martial-law"):

@@ -50,6 +50,7 @@ class Means:
     gathering: bool = False
     forces_moved: bool = False
     people_taken: bool = False
+    contraband: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -64,6 +65,7 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
             weapons_stopped=takes_weapons(token),
             territory=taking and _takes_ground(token),
             people_taken=_takes_people(token),
+            contraband=_takes_contraband(token),
         )
     if plover_type == "COERCE" and trigger_mode == "arrest":
         return Means(trigger_mode, gathering=_during_protest(token))
@@ -177,6 +179,14 @@ def _takes_people(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     taken = [t for obj in objects for t in (obj, *obj.conjuncts)]
     return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in people or t.lower_ in kinds for t in taken)
+
+
+def _takes_contraband(token: Token) -> bool:
+    """Whether a seizure takes drugs or smuggled goods, which the police seize as a matter of crime,
+    not the land or property ACLED counts seized."""
+    contraband = lexicons.load("events")["contraband_nouns"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in contraband for obj in objects for t in (obj, *obj.conjuncts))
 
 
 def _takes_ground(token: Token) -> bool:
