@@ -16,6 +16,9 @@ CROWDS = ("protesters", "rioters")
 _EXPLOSIONS = "Explosions/Remote violence"
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
+# Means a battle can be fought with: shelling or air strikes against an armed side that fights back are
+# part of the battle (ONTOLOGY 3.1); bombs, suicide attacks and chemical agents stay what they are.
+_BATTLE_MEANS = ("aerial", "drone", "heavy-weapons", "firearms")
 _BY_MODE = {
     "aerial": (_EXPLOSIONS, "Air/drone strike"),
     "drone": (_EXPLOSIONS, "Air/drone strike"),
@@ -57,19 +60,28 @@ def acled_type(
             return kind, "Grenade"
         return kind, sub
     if plover_type == "PROTEST":
-        if trigger_lemma == "loot" and kind1 not in CROWDS:
+        if trigger_lemma in lexicons.load("events")["looting_words"] and kind1 not in CROWDS:
             return _SD, "Looting/property destruction"  # shops looted, by militants or unnamed
         if mode in ("riot", "vandalize") or trigger_lemma.startswith("block "):
             # ACLED counts roads blocked with barricades among a demonstration's destructive acts
             return "Riots", "Violent demonstration"
         return "Protests", "Peaceful protest"
     if plover_type == "COERCE":
-        if mode == "arrest" and kind2 in CROWDS and _at_a_demonstration(actor2):
-            return "Protests", "Protest with intervention"  # demonstrators arrested at their protest
+        if mode == "arrest" and ((kind2 in CROWDS and _at_a_demonstration(actor2)) or means.gathering):
+            # demonstrators arrested at their protest, or anyone arrested at one
+            return "Protests", "Protest with intervention"
         if mode == "arrest":
             return _SD, "Arrests"
+        if mode == "seize" and means.people_taken:
+            # people seized: an arrest by the state, an abduction by anyone else (ONTOLOGY 3.2)
+            state = kind1 in ("state_forces", "government")
+            return (_SD, "Arrests") if state else (_VAC, "Abduction/forced disappearance")
         if mode == "seize" and means.territory:
             return _territory(kind1)
+        if mode == "seize" and trigger_lemma in lexicons.load("events")["search_words"]:
+            return None, None  # a raid or search that takes nothing named is no looting
+        if mode == "seize" and means.contraband:
+            return None, None  # drugs or smuggled goods seized: crime, not a seizure of property
         if mode == "seize":
             return _SD, "Looting/property destruction"
         if mode in ("curfew", "martial-law"):
@@ -83,6 +95,11 @@ def acled_type(
         # a change in what an armed group does; people gathering are a protest or nothing to code
         if kind1 in ARMED or (kind1 == "government" and trigger_lemma != "alert"):
             return _SD, "Change to group/activity"
+        if kind1 is None and means.forces_moved:
+            return (
+                _SD,
+                "Change to group/activity",
+            )  # "armoured vehicles were deployed": only armed sides move them
         return None, None  # "Nigeria went on high alert" over a disease: no force moved
     if plover_type == "RETREAT":
         if mode == "withdraw":
@@ -137,7 +154,7 @@ def _assault(
 ) -> tuple[str, str]:
     events = lexicons.load("events")
     if lemma in events["capture_words"] or (lemma in events["ground_capture_words"] and territory):
-        return _territory(kind1)  # "took over the town", not "took over the train"
+        return _territory(kind1, lemma)  # "took over the town", not "took over the train"
     if lemma == "lynch":
         return "Riots", "Mob violence"
     crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])
@@ -154,6 +171,8 @@ def _assault(
         return "Riots", "Mob violence"  # villagers killing or beating someone
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         return "Battles", "Armed clash"
+    if lemma in events["battle_words"] and kind2 in ARMED and mode in _BATTLE_MEANS:
+        return "Battles", "Armed clash"  # "clashed with insurgents" in an offensive of air strikes
     if property_only and mode in ("primitive", "destroy", None):
         return _SD, "Looting/property destruction"  # houses torched, vehicles burned: no one attacked
     if kind2 is None and civilian_site and mode not in _BY_MODE and mode not in ("abduct", "sexual"):
@@ -172,9 +191,11 @@ def _assault(
     return "Battles", "Armed clash"
 
 
-def _territory(kind1: str | None) -> tuple[str, str]:
-    """A capture of ground, by the state or by anyone else."""
-    if kind1 in ("state_forces", "government"):
+def _territory(kind1: str | None, lemma: str = "") -> tuple[str, str]:
+    """A capture of ground, by the state or by anyone else; ground won back by no one named ("the
+    ground was regained", "the town was retaken") is the state's."""
+    regained = kind1 is None and lemma in lexicons.load("events")["regain_words"]
+    if kind1 in ("state_forces", "government") or regained:
         return "Battles", "Government regains territory"
     return "Battles", "Non-state actor overtakes territory"
 

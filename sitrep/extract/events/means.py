@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import predicate_of
-from sitrep.extract.events.triggers import sets_up_base, takes_weapons
+from sitrep.extract.events.triggers import find_triggers, moves_forces, sets_up_base, takes_weapons
 
 # Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
 DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
@@ -48,6 +48,9 @@ class Means:
     property_only: bool = False
     lethal: bool = False
     gathering: bool = False
+    forces_moved: bool = False
+    people_taken: bool = False
+    contraband: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -55,9 +58,19 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
     if plover_type == "ASSAULT":
         return attack_means(token, trigger_mode, actor_text)
     if plover_type == "COERCE" and trigger_mode == "seize":
-        return Means(trigger_mode, weapons_stopped=takes_weapons(token), territory=_takes_ground(token))
-    if plover_type == "MOBILIZE":
-        return Means(trigger_mode, base=sets_up_base(token))  # "set up two new bases"
+        # a village raided or searched is not taken: only seizing takes ground
+        taking = token.lemma_.lower() in lexicons.load("events")["capture_words"]
+        return Means(
+            trigger_mode,
+            weapons_stopped=takes_weapons(token),
+            territory=taking and _takes_ground(token),
+            people_taken=_takes_people(token),
+            contraband=_takes_contraband(token),
+        )
+    if plover_type == "COERCE" and trigger_mode == "arrest":
+        return Means(trigger_mode, gathering=_during_protest(token))
+    if plover_type == "MOBILIZE":  # "set up two new bases", "tanks were deployed to the border"
+        return Means(trigger_mode, base=sets_up_base(token), forces_moved=moves_forces(token))
     if plover_type == "RETREAT":  # who is freed is judged with the actors (acled.py), not here
         return Means(trigger_mode, settlement=_for_settlement(token, objects=False))
     if plover_type in ("CONSULT", "AGREE", "SUPPORT"):
@@ -73,12 +86,17 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     targets = _hit_aircraft(token)
     found = [str(modes[w]) for w in words if w in modes and w not in targets]
     defining = next((m for m in found if m in DEFINING_MODES), None)
+    defining = defining or ("sexual" if _abuses_women(token) else None)
+    defining = defining or ("suicide-attack" if _blows_oneself_up(token) else None)
     named = min(
         found, key=lambda m: MODE_ORDER.index(m) if m in MODE_ORDER else len(MODE_ORDER), default=None
     )
+    downed_aircraft = _shot_down(token) and _downs_aircraft(token)
+    if downed_aircraft and named is not None:
+        trigger_mode = None  # "RPGs were used to shoot down a helicopter": the weapon fired tells it
     mode = defining or trigger_mode or named
     grenade = mode == "explosives" and bool(GRENADE_WORDS & set(words)) and not LAUNCHER_WORDS & set(words)
-    stopped = _shot_down(token) and takes_weapons(token)
+    stopped = _shot_down(token) and takes_weapons(token) and not downed_aircraft
     lethal = "firearms" in found or any(w in lexicons.load("events")["fatality_words"] for w in words)
     return Means(
         mode,
@@ -92,6 +110,31 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     )
 
 
+def _abuses_women(token: Token) -> bool:
+    """ "Abused women and girls": abuse of women is sexual violence in ACLED's coding, abuse of
+    detainees or civilians at large is not said to be."""
+    events = lexicons.load("events")
+    if token.lemma_.lower() not in events["abuse_verbs"]:
+        return False
+    victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lower_ in events["female_nouns"] for v in victims for t in (v, *v.conjuncts))
+
+
+def _blows_oneself_up(token: Token) -> bool:
+    """ "Blew himself up", "detonated themselves": the attacker dies by the blast, a suicide bomb."""
+    reflexive = lexicons.load("events")["reflexive_pronouns"]
+    return token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in reflexive for c in token.children)
+
+
+def _downs_aircraft(token: Token) -> bool:
+    """Whether what is shot down is a manned aircraft ("shot down an army helicopter"): ACLED codes
+    that as an attack by the weapon that downed it, not as a weapon stopped like a drone or a missile."""
+    modes = lexicons.load("events")["mode_words"]
+    downed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    things = [t for d in downed for t in (d, *d.conjuncts)]
+    return bool(things) and all(modes.get(t.lemma_.lower()) == "aerial" for t in things)
+
+
 def _for_settlement(token: Token, objects: bool) -> bool:
     """ "Peace talks", "a prisoner swap", "the exchange of prisoners", with `objects` "agreed a
     ceasefire": the words that name the act's purpose or what changes hands."""
@@ -100,15 +143,60 @@ def _for_settlement(token: Token, objects: bool) -> bool:
     around += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children]
     taken = [c for c in token.children if objects and c.dep_ in ("dobj", "nsubjpass")]
     around += [t for c in taken for t in (c, *(m for m in c.children if m.dep_ in ("compound", "amod")))]
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in around)
+    return (
+        any(t.lemma_.lower() in words or t.lower_ in words for t in around)
+        or _in_exchange(token)
+        or _aims_at_a_deal(token)
+    )
+
+
+def _in_exchange(token: Token) -> bool:
+    """ "Released in exchange for 37 fighters": what is given back for something is a swap."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "exchange" for g in c.children)
+        for c in token.children
+    )
+
+
+def _aims_at_a_deal(token: Token) -> bool:
+    """Talks held "to agree a ceasefire" or "to reach a peace deal": the purpose names a settlement of
+    the conflict (a deal alone may be one of trade)."""
+    settling = set(lexicons.load("events")["settlement_words"])
+    verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ == "VERB"), token)
+    heads = [token, verb, *(c for c in token.children if c.dep_ == "dobj")]  # "held talks to reach …"
+    purposes = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")]
+    purposes = [p for p in purposes if any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)]
+    aims = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
+    aims += [m for o in aims for m in o.children if m.dep_ in ("compound", "amod")]
+    return any(o.lemma_.lower() in settling or o.lower_ in settling for o in aims)
+
+
+def _takes_people(token: Token) -> bool:
+    """Whether a seizure takes people ("seized 20 passengers", "seized three suspects"): an arrest or
+    an abduction, not a seizure of goods."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    people = {*events["person_nouns"], *events["captive_nouns"], *events["party_nouns"]}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken = [t for obj in objects for t in (obj, *obj.conjuncts)]
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in people or t.lower_ in kinds for t in taken)
+
+
+def _takes_contraband(token: Token) -> bool:
+    """Whether a seizure takes drugs or smuggled goods, which the police seize as a matter of crime,
+    not the land or property ACLED counts seized."""
+    contraband = lexicons.load("events")["contraband_nouns"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in contraband for obj in objects for t in (obj, *obj.conjuncts))
 
 
 def _takes_ground(token: Token) -> bool:
     """Whether a seizure takes ground ("seized three hill posts", "seized the town"), which ACLED codes
     as a change of territory, not as looting."""
-    ground = {*lexicons.load("events")["place_nouns"], *lexicons.load("events")["base_nouns"]}
-    ground |= {"territory", "ground", "village", "villages", "hill", "highway", "road"}
+    events = lexicons.load("events")
+    ground = {*events["place_nouns"], *events["base_nouns"], *events["ground_nouns"]}
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "the three hill posts seized from the rebels"
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
     # "control of the highway", "control over the town": the ground is what the control is of
     things = [
@@ -125,7 +213,8 @@ def _of_or_over(noun: Token) -> list[Token]:
 
 def _hit_aircraft(token: Token) -> set[str]:
     """Aircraft named as what was hit ("shoot down an army helicopter"), which are no means of the
-    attack: an aircraft or drone word that is the object of a verb other than one of launching."""
+    attack: an aircraft or drone word that is the object of a verb other than one of launching, or of
+    one of shooting down."""
     modes = lexicons.load("events")["mode_words"]
     projecting = lexicons.load("events")["projecting_verbs"]
     scope = [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree]
@@ -133,7 +222,7 @@ def _hit_aircraft(token: Token) -> set[str]:
         word
         for t in scope
         if t.dep_ in ("dobj", "nsubjpass")
-        and t.head.lemma_.lower() not in projecting
+        and (t.head.lemma_.lower() not in projecting or _shot_down(t.head))
         and modes.get(t.lemma_.lower()) in ("aerial", "drone")
         for word in (t.lemma_.lower(), t.lower_)
     }
@@ -146,12 +235,30 @@ def _at_gathering(token: Token) -> bool:
     return any((nouns.get(h.lemma_.lower()) or [None])[0] == "PROTEST" for h in _hit(token))
 
 
+def _during_protest(token: Token) -> bool:
+    """Whether an act is done at a demonstration: "arrested during a demonstration", "arrests at the
+    rally", "arrested 180 people as opposition supporters staged sit-ins"."""
+    verb = predicate_of(token)
+    places = [
+        g
+        for c in (*token.children, *verb.children)
+        if c.dep_ == "prep" and c.lower_ in ("during", "at", "amid")
+        for g in c.children
+    ]
+    marks = set(lexicons.load("events")["simultaneous_marks"])
+    beside = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children)]
+    told = [*places, *(t for clause in beside for t in clause.subtree)]
+    return any(trigger.type == "PROTEST" for trigger in find_triggers(told))
+
+
 def _at_civilian_site(token: Token) -> bool:
     """Whether the attack is on a place where unarmed people are ("attacked two villages", "opened
     fire inside a mosque", "a school was attacked"): ACLED's violence against civilians when no armed
     target is named."""
     sites = lexicons.load("events")["civilian_sites"]
-    return any(t.lemma_.lower() in sites or t.lower_ in sites for h in _hit(token) for t in (h, *h.conjuncts))
+    hit = [t for h in _hit(token) for t in (h, *h.conjuncts)]
+    hit += [c for h in hit for c in h.children if c.dep_ == "compound"]  # "a wedding function"
+    return any(t.lemma_.lower() in sites or t.lower_ in sites for t in hit)
 
 
 def _hit(token: Token) -> list[Token]:
@@ -185,6 +292,15 @@ def _shot_down(token: Token) -> bool:
     )
 
 
+def _toll_shared_means(verb: Token) -> list[Token]:
+    """ "Three were killed and dozens wounded in airstrikes": the act named after the last of the
+    joined tolls is what killed and wounded them all."""
+    events = lexicons.load("events")
+    tolls = {*events["fatality_words"], *events["injury_words"]}
+    joined = [c for c in verb.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in tolls]
+    return [t for c in joined for p in c.children if p.dep_ in ("prep", "agent") for t in p.subtree]
+
+
 def weapon_words(token: Token, actor_text: str) -> list[str]:
     """The actor's words, then the lemmas of the trigger's clause (a verb) or phrase (a noun: its own
     words and its head's other dependents, "a grenade attack", "attacks using grenades")."""
@@ -193,8 +309,12 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
     )
     if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers"
         nearby += [token.head, *(c for c in token.head.children if c.dep_ in ("compound", "amod"))]
+    if token.pos_ == "VERB":
+        nearby += _toll_shared_means(predicate_of(token))
     projecting = lexicons.load("events")["projecting_verbs"]
     user = token.head.head if token.dep_ == "pobj" else None
+    if token.dep_ in ("advcl", "xcomp"):
+        user = token.head  # "used live bullets to disperse the protest": the dispersal's means
     if user is not None and user.pos_ == "VERB" and user.lemma_.lower() in projecting:
         nearby += [*user.subtree]  # "used chlorine gas in an attack": the attack's means
     return [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby), *(t.lower_ for t in nearby)]

@@ -65,6 +65,7 @@ FORCES_GIVEN_TYPES = {"AID", "AGREE", "CONCEDE", "RETREAT"}
 FREEING = {"release", "free", "exchange"}  # troops released are captives, the side acted on
 # Acts whose place is where they happen, never a side (the place stage gives it)
 PLACE_NOT_SIDE = {"ASSAULT", "PROTEST", "MOBILIZE"}
+TERRITORY_SUB_EVENTS = ("Government regains territory", "Non-state actor overtakes territory")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
 
@@ -100,9 +101,7 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 # background noun, not a reported act, unless it has a day of its own ("came under
                 # attack on Tuesday")
                 continue
-            # a hostage-taking beside an attack is an act of its own ("blew up the tracks and took 100
-            # passengers hostage"); ACLED codes it apart
-            kind = f"{event.type}:{event.mode}" if event.mode == "abduct" else event.type
+            kind = _kind_of_act(event)
             key = (kind, event.actor1.entity_id if event.actor1 else None)
             told = seen.get(key, seen.get((kind, None)))
             if told is not None:
@@ -124,6 +123,21 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 partial[len(events)] = trigger.token.pos_ != "VERB" and event.actor1 is None
             events.append(event)
     return _told_in_background(_without_protest_aims(_without_subset_tolls(events, partial), facts), facts)
+
+
+def _kind_of_act(event: Event) -> str:
+    """What makes two mentions in a sentence one act: their PLOVER type, except that a hostage-taking
+    beside an attack ("blew up the tracks and took 100 passengers hostage"), ground taken in a fight
+    ("clashing with insurgents and capturing a village") and weapons seized in a raid ("raided a house
+    and seized 40 rifles") are acts of their own, which ACLED codes apart; so are a ceasefire and a
+    release of prisoners under it."""
+    if event.mode == "abduct" or event.type == "RETREAT":
+        return f"{event.type}:{event.mode}"
+    if event.acled_sub_event_type in TERRITORY_SUB_EVENTS:
+        return f"{event.type}:territory"
+    if event.acled_sub_event_type == "Disrupted weapons use":
+        return f"{event.type}:weapons"
+    return event.type
 
 
 def _told_in_background(events: list[Event], facts: ArticleFacts) -> list[Event]:
@@ -273,6 +287,7 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     actor1, actor2 = actors(token, facts, mutual, preps, physical, trigger.type == "PROTEST", place_side)
     if actor1 is not None and _counts_the_toll(token, actor1):
         actor1 = None  # "officials put the toll from the attack at 31": they count, not attack
+    if actor1 is None and trigger.lemma in ("kill", "wound", "injure"):
         # "two men were killed in police firing": the act they were killed in names who did it
         act = next((t for t in _acts_in(token) if is_trigger_word(t)), None)
         actor1 = actors(act, facts)[0] if act is not None else None

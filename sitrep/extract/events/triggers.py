@@ -40,7 +40,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
-            found.append(trigger)
+            found.append(_raid_to_arrest(trigger))
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
     acts = {t.token.i for t in found if t.token.pos_ != "VERB"}
     return [
@@ -48,6 +48,27 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         for t in found
         if not _absorbed(t, covered, acts) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
     ]
+
+
+def _raid_to_arrest(trigger: Trigger) -> Trigger:
+    """A raid or search made to arrest someone ("raided the village to arrest the suspects", "raids
+    to detain activists") is an arrest operation, not an attack or a seizure."""
+    token = trigger.token
+    if trigger.lemma not in lexicons.load("events")["search_words"]:
+        return trigger
+    verbs = lexicons.load("events")["verbs"]
+    carrier = token.head if token.dep_ in ("dobj", "nsubjpass") else token
+    purposes = [
+        c
+        for head in {token, carrier}
+        for c in head.children
+        if (c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "to")  # "raids to detain leaders", parsed as a preposition
+    ]
+    aims = [t for c in purposes for t in c.subtree if t.pos_ == "VERB"]
+    if any(verbs.get(t.lemma_.lower()) == ["COERCE", "arrest"] for t in aims):
+        return Trigger(token, "COERCE", "arrest", trigger.lemma, trigger.start, trigger.end)
+    return trigger
 
 
 def _names_a_date(token: Token) -> bool:
@@ -76,14 +97,15 @@ def _verb_trigger(token: Token) -> Trigger | None:
         # a particle parsed as a preposition with no object ("forced them out of"), an adjective as
         # a complement ("found him guilty")
         particle = (
-            child.dep_ in ("prt", "dobj", "oprd", "acomp")
+            child.dep_ in ("prt", "dobj", "nsubjpass", "oprd", "acomp")
             or (child.dep_ == "prep" and lemma in ("call", "lash") and not _dated(child))
             or (child.dep_ == "prep" and not any(c.dep_ == "pobj" for c in child.children))
             or (child.dep_ == "ccomp" and child.pos_ == "ADJ")
         )
-        # "released reports" as "release report"; "violated the ceasefire agreement" by its compound
+        # "released reports" as "release report"; "violated the ceasefire agreement" by its compound;
+        # the passive keeps the object as its subject ("projectiles were thrown", "control was seized")
         words = [child.lower_, child.lemma_.lower()]
-        if child.dep_ == "dobj":
+        if child.dep_ in ("dobj", "nsubjpass"):
             words += [c.lower_ for c in child.children if c.dep_ == "compound"]
         key = next((k for w in words if (k := f"{lemma} {w}") in lexicon["phrasal"]), "")
         if particle and key:
@@ -104,6 +126,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "met the deadline", "until their demands are met"
     if lemma in lexicon["side_object_verbs"] and not _side_object(token):
         return None  # "to fight the epidemic", "fighting poverty"
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon["verbal_manner_words"] for c in token.children):
+        return None  # "verbally abused her", "verbally attacked the minister": words, not force
     entry = lexicon["verbs"].get(lemma)
     if entry is not None and entry[0] == "MOBILIZE":
         return _deployment(token, lemma)
@@ -114,6 +138,10 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["base_verbs"] and sets_up_base(token):
         # "set up two new bases", "established a military post": ACLED's Headquarters or base established
         return _make(token, ["MOBILIZE", "troops"], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["formation_verbs"] and _forms_a_unit(token):
+        # "formed a drone unit", "created a new brigade": a new armed formation, ACLED's change to a
+        # group's activity
+        return _make(token, ["MOBILIZE", "militia"], lemma, token.idx, token.idx + len(token.text))
     if (
         lemma in lexicon["projecting_verbs"]
         and takes_weapons(token, heads_only=True)
@@ -133,10 +161,14 @@ def _verb_trigger(token: Token) -> Trigger | None:
 
 def _beside_an_attack(verb: Token) -> bool:
     """Whether a verb of using a weapon is part of an attack told by another word ("killed them using
-    knives", "launched rockets, killing five"): that word tells the act, and the means go with it."""
+    knives", "launched rockets, killing five", "chlorine was used in an attack"): that word tells the
+    act, and the means go with it."""
     verbs, nouns = lexicons.load("events")["verbs"], lexicons.load("events")["nouns"]
     near = [*list(verb.ancestors)[:2], *verb.children]
-    near += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        # "chlorine was used in an attack": the attack tells the act; "forces used sulfur mustard in an
+        # attack" is told by the verb, which names who used it
+        near += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for word in near:
         lexicon = verbs if word.pos_ == "VERB" else nouns
         entry = lexicon.get(word.lemma_.lower())
@@ -146,9 +178,14 @@ def _beside_an_attack(verb: Token) -> bool:
 
 
 def _crowd_subject(token: Token) -> bool:
-    """Whether the verb's subject is demonstrators or a crowd, by the actor lexicon's kinds."""
+    """Whether the verb's subject is demonstrators or a crowd, by the actor lexicon's kinds: the
+    subject, the agent of a passive ("was booed by strikers") or the noun a participle describes
+    ("strikers gathered outside the venue")."""
     kinds = lexicons.load("actors")["head_nouns"]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        subjects.append(token.head)
     # "hundreds of demonstrators": the counted noun stands for the subject
     counted = [
         g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -157,13 +194,37 @@ def _crowd_subject(token: Token) -> bool:
     return any(kinds.get(t.lower_) in ("protesters", "rioters") for t in people)
 
 
+def moves_forces(token: Token) -> bool:
+    """Whether a deployment verb names forces or weapons as what it moves ("armoured vehicles were
+    deployed", "deployed 3,000 troops"): a military move whoever makes it."""
+    moved = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.pos_ != "PRON" and force_or_weapon(t) for m in moved for t in (m, *m.conjuncts))
+
+
 def sets_up_base(token: Token) -> bool:
-    """Whether a verb of setting up has a base, post or headquarters as its object."""
+    """Whether a verb of setting up has a base, post or headquarters as its object, or a number or
+    network of them ("a total of 56 observation points")."""
     bases = lexicons.load("events")["base_nouns"]
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for obj in objects for c in obj.children if c.lower_ == "of" for g in c.children]
     return any(
         t.lemma_.lower() in bases or t.lower_ in bases for obj in objects for t in (obj, *obj.conjuncts)
     )
+
+
+def _forms_a_unit(token: Token) -> bool:
+    """Whether a verb of forming has an armed unit as its object: a unit or force noun ("a new
+    brigade", "a militia") or a noun named by its weapons ("a drone organisation")."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    armed = ("state_forces", "rebel_group", "political_militia", "identity_militia")
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for unit in (t for obj in objects for t in (obj, *obj.conjuncts)):
+        modifiers = [c for c in unit.children if c.dep_ in ("compound", "amod")]
+        if unit.lower_ in events["unit_nouns"] or kinds.get(unit.lower_) in armed:
+            return True
+        if any(m.lemma_.lower() in events["mode_words"] for m in modifiers):
+            return True
+    return False
 
 
 def _stops(token: Token) -> bool:
@@ -180,7 +241,9 @@ def takes_weapons(token: Token, heads_only: bool = False) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
-    things += [t for obj in objects for t in _contents(obj)]
+    # a noun parsed with an object of its own is a misparse of what it governs ("Algiers two caches")
+    things += [c for obj in objects for c in obj.children if c.dep_ in ("dobj", "appos") and c.pos_ == "NOUN"]
+    things += [t for obj in list(things) for t in _contents(obj)]
     words = [w for t in things for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod")))]
     if heads_only and any(t.lemma_.lower() in lexicons.load("events")["nouns"] for t in things):
         return False  # "launched a missile attack": the act is told by its noun
@@ -188,14 +251,15 @@ def takes_weapons(token: Token, heads_only: bool = False) -> bool:
 
 
 def _contents(thing: Token) -> list[Token]:
-    """What a container holds: "a batch of weapons", "packages containing explosive devices"."""
+    """What a container holds: "a batch of weapons", "packages containing explosive devices",
+    "packages containing what appeared to be explosive devices"."""
     held = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     held += [
         g
         for c in thing.children
         if c.dep_ == "acl" and c.lemma_.lower() in ("contain", "carry", "hold", "pack", "load")
-        for g in c.children
-        if g.dep_ == "dobj"
+        for g in c.subtree
+        if g.pos_ == "NOUN" and g is not c
     ]
     return [t for h in held for t in (h, *h.conjuncts, *_contents(h))]
 
@@ -261,7 +325,13 @@ def _deployment(token: Token, lemma: str) -> Trigger | None:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if _peacekeeping(token):
         return _make(token, ["AID", None], lemma, start, end)
-    if obj is None or _force_or_weapon(obj):
+    moved = (obj, *obj.conjuncts) if obj is not None else ()
+    if (
+        obj is None
+        or any(force_or_weapon(t) for t in moved)
+        or obj.lemma_.lower() in lexicon["posture_nouns"]
+    ):
+        # "reinforced their presence around churches": the forces on the ground, not a commitment
         return _make(token, lexicon["verbs"][lemma], lemma, start, end)
     if _gives_goods(token):
         return _make(token, ["AID", None], lemma, start, end)
@@ -274,11 +344,14 @@ def _peacekeeping(token: Token) -> bool:
     return any(t.lower_.startswith("peacekeep") for t in around)
 
 
-def _force_or_weapon(token: Token) -> bool:
-    """Forces or weapons, named by the noun, its modifier ("army reservists") or a unit ("companies")."""
+def force_or_weapon(token: Token) -> bool:
+    """Forces or weapons, named by the noun, its modifier ("army reservists", "armoured vehicles") or a
+    unit ("companies")."""
     kinds = lexicons.load("actors")["head_nouns"]
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
-    if any(_force_or_weapon(m) for m in modifiers if m.pos_ == "NOUN"):
+    if any(force_or_weapon(m) for m in modifiers if m.pos_ == "NOUN"):
+        return True
+    if any(m.lower_ in lexicons.load("events")["armed_modifiers"] for m in modifiers):
         return True
     if token.lower_ in lexicons.load("events")["unit_nouns"]:
         return True  # "deployed three companies of reserve police"
@@ -324,6 +397,8 @@ def _noun_trigger(token: Token) -> Trigger | None:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
             return None
+    if lemma in lexicon["swap_nouns"]:
+        return _swap(token, lemma)
     if lemma in lexicon["state_nouns"] and _in_state(token) and not _state_begun(token):
         return None  # "died while in police custody", "remains in detention": a state, not the act
     rule = lexicon["states_of_rule"].get(lemma)
@@ -333,6 +408,22 @@ def _noun_trigger(token: Token) -> Trigger | None:
         mode = "hunger" if compound is not None and compound.lower_ == "hunger" else "strike"
         return _make(token, ["PROTEST", mode], lemma, token.idx, token.idx + len(token.text))
     return _make(token, lexicon["nouns"][lemma], lemma, token.idx, token.idx + len(token.text))
+
+
+def _swap(token: Token, lemma: str) -> Trigger | None:
+    """An exchange is a release when captives change hands ("an exchange of prisoners"), a fight when
+    fire does ("an exchange of fire"), and no act otherwise ("an exchange of views")."""
+    events = lexicons.load("events")
+    captives = set(events["captive_nouns"])
+    traded = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    traded += [c for c in token.children if c.dep_ == "compound"]
+    words = {t.lemma_.lower() for t in traded}
+    start, end = token.idx, token.idx + len(token.text)
+    if words & captives:
+        return _make(token, ["RETREAT", "release"], lemma, start, end)
+    if words & {"fire", "gunfire"}:
+        return _make(token, ["ASSAULT", "firearms"], lemma, start, end)
+    return None
 
 
 def _in_state(token: Token) -> bool:
