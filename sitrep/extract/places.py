@@ -35,6 +35,7 @@ from sitrep.extract.place_names import (
     names_disease,
     person_words,
 )
+from sitrep.extract.place_sites import add_sites
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import (
     REGION_PLURALS,
@@ -156,6 +157,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         for number, item in enumerate(found)
     ]
     places = _places(doc, found, _one_sense(mentions, resolve(mentions, countries)))
+    add_sites(doc, places)
     _add_repeats(doc, places)
     places.sort(key=lambda place: place.mentions[0].start)
     for number, place in enumerate(places, start=1):
