@@ -6,8 +6,8 @@ A name is a site by its last word when that is a word for a street or square ("D
 "Washington Square"), wherever it stands. A name ending in a word for a building or ground ("Trump
 Tower", "St George's Chapel"), or one the NER calls a facility, is a site only where a place goes: the
 object of "at", "in", "near" and the like ("at Trump Tower", "in the West Wing"); as the subject of a
-verb such a name is mostly the body that works there ("the White House said"). An organisation's name
-is a site after "at" ("worked at the Bank of England", "a press conference at Barclays Center").
+verb such a name is mostly the body that works there ("the White House said"). An organisation's
+name is no site, even after "at" ("at Google" is the company more often than its offices).
 
 The town is the one the text says: "X in Y" or "X, Y" ("Randwick Racecourse in Sydney"), "Y's X"
 ("Harare's Third Street"), a town the site is named after ("Dubai World Trade Centre"); else the town
@@ -132,18 +132,13 @@ def site_spans(doc: Doc) -> Iterator[DocSpan]:
 
 
 def _is_site(span: DocSpan, label: str) -> bool:
-    """A street or square anywhere; a building, ground or facility, or an organisation after "at",
-    only where a place goes."""
+    """A street or square anywhere; a building, ground or facility only where a place goes."""
     last = span[-1]
     if not last.text[:1].isupper():
         return False
     if len(span) > 1 and last.lower_.rstrip(".") in STREET_WORDS:
         return True
-    return _where_a_place_goes(span) and (
-        label == "FAC"
-        or (len(span) > 1 and last.lower_ in BUILDING_WORDS)
-        or (label == "ORG" and span.root.head.lower_ == "at")
-    )
+    return _where_a_place_goes(span) and (label == "FAC" or (len(span) > 1 and last.lower_ in BUILDING_WORDS))
 
 
 def _names(doc: Doc) -> Iterator[tuple[DocSpan, str]]:
