@@ -11,7 +11,7 @@ name is no site, even after "at" ("at Google" is the company more often than its
 
 The town is the one the text says: "X in Y" or "X, Y" ("Randwick Racecourse in Sydney"), "Y's X"
 ("Harare's Third Street"), a town the site is named after ("Dubai World Trade Centre"); else the town
-the article names most, and no town when it names none.
+the article names more often than any other, and no town when two tie or it names none.
 """
 
 from __future__ import annotations
@@ -213,9 +213,9 @@ def _named_within(site: DocSpan, towns: list[Place]) -> Place | None:
 
 
 def _main_town(towns: list[Place]) -> Place | None:
-    """The town the article is about: named more often than any other, and more than once."""
+    """The town the article is about: named more often than any other (a tie names none)."""
     counts = sorted((len(town.mentions) for town in towns), reverse=True)
     top = max(towns, key=lambda town: (len(town.mentions), -town.mentions[0].start))
-    if counts[0] < 2 or (len(counts) > 1 and counts[1] == counts[0]):
+    if len(counts) > 1 and counts[1] == counts[0]:
         return None
     return top
