@@ -277,7 +277,7 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
             # "Donington Park, Leicestershire" as one entity: each part between commas on its own
             start = ent.start
             for token in ent:
-                if token.text == ",":
+                if token.text == "," or _joins_two_places(doc, token.i, ent.text, gazetteer):
                     spans.append((start, token.i, ent.label_))
                     start = token.i + 1
             spans.append((start, ent.end, ent.label_))
@@ -294,6 +294,17 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         spans.append((number, end, ""))
         number = end
     return sorted(spans)
+
+
+def _joins_two_places(doc: Doc, number: int, whole: str, gazetteer: Gazetteer) -> bool:
+    """Whether the token is a hyphen between two place names in a name that is no place as a whole:
+    "Asia-Pacific", "Nelson-Creston" name two places; "Guinea-Bissau" is one."""
+    if doc[number].text != "-" or number == 0 or number + 1 >= len(doc) or gazetteer.has_key(fold(whole)):
+        return False
+    return all(
+        word.text[:1].isupper() and len(word.text) > 2 and gazetteer.has_key(fold(word.text))
+        for word in (doc[number - 1], doc[number + 1])
+    )
 
 
 def _proper(token: Token) -> bool:
@@ -364,6 +375,8 @@ def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, i
     "eastern" + "Ukraine"."""
     while end < len(doc) and _proper(doc[end]) and gazetteer.has_key(fold(doc[start : end + 1].text)):
         end += 1
+    if end + 1 < len(doc) and doc[end].text == "-" and gazetteer.has_key(fold(doc[start : end + 2].text)):
+        end += 2  # "Guinea" + "-Bissau", "Ivano" + "-Frankivsk"
     while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].lower_ in DIRECTION_WORDS):
         if not gazetteer.has_key(fold(doc[start - 1 : end].text)):
             break

@@ -424,3 +424,11 @@ def test_a_surname_is_no_town_by_an_alternate_name(nlp: Language, gazetteer: Gaz
         "detention centre in Louisiana, and Khalil's lawyers appealed."
     )
     assert "Hebron" not in [p.name for p in _places(nlp, gazetteer, text)]
+
+
+def test_a_hyphen_joins_one_place_or_parts_two(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Guinea-Bissau" is one country, not Guinea; "Asia-Pacific" names Asia and the Pacific."""
+    one = _places(nlp, gazetteer, "Cholera spread in Guinea-Bissau and Ivano-Frankivsk last year.")
+    assert [(p.name, p.country_code) for p in one] == [("Guinea-Bissau", "GW"), ("Ivano-Frankivsk", "UA")]
+    two = _places(nlp, gazetteer, "Other Asia-Pacific nations like Malaysia are also affected.")
+    assert [(p.name, p.feature) for p in two][:2] == [("Asia", "continent"), ("Pacific Ocean", "region")]
