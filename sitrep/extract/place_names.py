@@ -334,7 +334,7 @@ def found_name(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazettee
     ):
         end, wants_region = end + 1, True  # "Donetsk region", "Georgia state"; but "US state" is the US
         key = fold(doc[start:end].text)
-    elif strong and _proper_neighbour(doc, end):
+    elif strong and _proper_neighbour(doc, end) and not _region_follows(doc, end, gazetteer):
         return None  # "Kyiv Independent", "Moscow Times": part of a longer name
     candidates = lookup(key, wants_region, gazetteer)
     if not candidates and key.split(" ", 1)[0] in DIRECTION_WORDS and end - start > 1:
@@ -382,6 +382,21 @@ def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, i
             break
         start -= 1
     return start, end
+
+
+def _region_follows(doc: Doc, number: int, gazetteer: Gazetteer) -> bool:
+    """Whether the capitalised words from `number` on name a region, with or without its word, so that
+    the name before them is a place said to lie in it without a comma ("Maiduguri Borno State")."""
+    end = number
+    while end < len(doc) and _proper(doc[end]):
+        end += 1
+    words = doc[number:end]
+    if not len(words):
+        return False
+    keys = {fold(words.text)}
+    if len(words) > 1 and words[-1].lower_ in REGION_WORDS:
+        keys.add(fold(words[:-1].text))
+    return any(c.feature == "region" and not c.informal for key in keys for c in gazetteer.lookup_key(key))
 
 
 def _proper_neighbour(doc: Doc, number: int) -> bool:

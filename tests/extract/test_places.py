@@ -432,3 +432,14 @@ def test_a_hyphen_joins_one_place_or_parts_two(nlp: Language, gazetteer: Gazette
     assert [(p.name, p.country_code) for p in one] == [("Guinea-Bissau", "GW"), ("Ivano-Frankivsk", "UA")]
     two = _places(nlp, gazetteer, "Other Asia-Pacific nations like Malaysia are also affected.")
     assert [(p.name, p.feature) for p in two][:2] == [("Asia", "continent"), ("Pacific Ocean", "region")]
+
+
+def test_a_town_before_its_state_without_a_comma_is_still_the_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """ "Maiduguri Borno State": a capitalised region after a name is where it lies, not more of its name."""
+    places = _places(
+        nlp, gazetteer, "Troops gathered at the headquarters in Maiduguri Borno State on Sunday."
+    )
+    assert [(p.name, p.feature) for p in places] == [("Maiduguri", "city"), ("Borno", "region")]
+    assert _places(nlp, gazetteer, "The Moscow Times said the talks had failed.") == []
