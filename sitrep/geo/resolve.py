@@ -264,10 +264,30 @@ def _qualified_pair(mention: Mention) -> bool:
     )
 
 
+def _qualified_chain(mention: Mention, ctx: Context) -> bool:
+    """ "Stroud, Ontario, Canada": a name, the region after it and that region's country, which say
+    where the name lies rather than list three places."""
+    number = mention.qualifier
+    if number is None or number >= len(ctx.mentions):
+        return False
+    last = ctx.mentions[number].qualifier
+    if last is None or set(mention.listed) != {number, last}:
+        return False
+    region, country = ctx.chosen.get(number), ctx.chosen.get(last)
+    return (
+        region is not None
+        and country is not None
+        and region.feature == "region"
+        and not region.informal
+        and country.feature == "country"
+        and region.country_code == country.country_code
+    )
+
+
 def _in_list(mention: Mention, ctx: Context) -> bool:
     """Whether the mention is an item of a list of regions or countries ("Guinea, Liberia, Mali"), where
     the next name is one more item rather than where this one lies."""
-    if _qualified_pair(mention):
+    if _qualified_pair(mention) or _qualified_chain(mention, ctx):
         return False
     areas = sum(
         1
