@@ -146,6 +146,10 @@ _PATHOGEN_WORDS = frozenset(
         "encephalitis",
     }
 )
+# Last words of the names of events, which take place where the place their name opens lies.
+EVENT_WORDS = frozenset(
+    {"festival", "conference", "summit", "expo", "exhibition", "fair", "games", "cup", "forum", "marathon"}
+)
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
@@ -273,6 +277,9 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     covered = [False] * len(doc)
     for ent in doc.ents:
         covered[ent.start : ent.end] = [True] * (ent.end - ent.start)
+        host = _event_host(doc, ent.start, ent.end, gazetteer)
+        if host is not None:
+            spans.append((ent.start + host[0], ent.start + host[1], ""))
         if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS:
             # "Donington Park, Leicestershire" as one entity: each part between commas on its own
             start = ent.start
@@ -294,6 +301,19 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         spans.append((number, end, ""))
         number = end
     return sorted(spans)
+
+
+def _event_host(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The place name that opens an event's name, as offsets within it: an event named after a place
+    is held there ("Muscat International Film Festival", "Dubai World Cup", "the Kyiv Security Forum"),
+    where an organisation named after one need not be."""
+    if end - start < 2 or doc[end - 1].lower_ not in EVENT_WORDS or not doc[end - 1].text[:1].isupper():
+        return None
+    first = 1 if doc[start].lower_ == "the" else 0
+    for size in range(end - start - 1, first, -1):
+        if _proper(doc[start + size - 1]) and gazetteer.has_key(fold(doc[start + first : start + size].text)):
+            return first, size
+    return None
 
 
 def _joins_two_places(doc: Doc, number: int, whole: str, gazetteer: Gazetteer) -> bool:

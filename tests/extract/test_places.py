@@ -443,3 +443,12 @@ def test_a_town_before_its_state_without_a_comma_is_still_the_town(
     )
     assert [(p.name, p.feature) for p in places] == [("Maiduguri", "city"), ("Borno", "region")]
     assert _places(nlp, gazetteer, "The Moscow Times said the talks had failed.") == []
+
+
+def test_an_event_named_after_a_place_is_held_there(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The place that opens an event's name is where it is held; a bare event's name is no place."""
+    festival = _places(nlp, gazetteer, "The 10th Muscat International Film Festival came to a close.")
+    assert [(p.name, p.country_code, [m.text for m in p.mentions]) for p in festival] == [
+        ("Muscat", "OM", ["Muscat"])
+    ]
+    assert _places(nlp, gazetteer, "The World Cup starts in June.") == []
