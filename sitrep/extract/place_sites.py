@@ -180,7 +180,7 @@ def _where_a_place_goes(span: DocSpan) -> bool:
 
 
 def _named_beside(doc: Doc, site: DocSpan, towns: list[Place]) -> Place | None:
-    """ "X in Y", "X, Y" or "Y's X": the town written right after or right before the site."""
+    """ "X in Y", "X, Y", "X at Y" or "Y's X": the town written right after or right before the site."""
     for gap in _QUALIFIER_GAPS:
         words = [token.lower_ for token in doc[site.end : site.end + len(gap)]]
         if words == list(gap) and site.end + len(gap) < len(doc):
@@ -214,8 +214,7 @@ def _named_within(site: DocSpan, towns: list[Place]) -> Place | None:
 
 def _main_town(towns: list[Place]) -> Place | None:
     """The town the article is about: named more often than any other (a tie names none)."""
-    counts = sorted((len(town.mentions) for town in towns), reverse=True)
-    top = max(towns, key=lambda town: (len(town.mentions), -town.mentions[0].start))
-    if len(counts) > 1 and counts[1] == counts[0]:
+    ranked = sorted(towns, key=lambda town: len(town.mentions), reverse=True)
+    if len(ranked) > 1 and len(ranked[1].mentions) == len(ranked[0].mentions):
         return None
-    return top
+    return ranked[0]
