@@ -452,3 +452,16 @@ def test_an_event_named_after_a_place_is_held_there(nlp: Language, gazetteer: Ga
         ("Muscat", "OM", ["Muscat"])
     ]
     assert _places(nlp, gazetteer, "The World Cup starts in June.") == []
+
+
+def test_an_organisation_is_no_place_by_another_place_s_old_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Google" is an alternate name of Topeka in GeoNames; the company's name is no place."""
+    places = _places(nlp, gazetteer, "Google said on Monday that it would open an office in Kansas.")
+    assert [p.name for p in places] == ["Kansas"]
+
+
+def test_a_country_s_letters_beside_a_currency_sign_name_the_currency(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    places = _places(nlp, gazetteer, "The crop value is $US 1.5 billion, farmers in Iowa said.")
+    assert [p.name for p in places] == ["Iowa"]
