@@ -405,8 +405,8 @@ def _abbreviated(key: str, name: str) -> bool:
 def _namesake(city: Candidate, region: Candidate, key: str) -> bool:
     """A city that lends the region its name ("Kherson"), or a major city beside it ("Washington"),
     by its own name or a spelling of it ("Kiev" is Kyiv rather than Kyiv Oblast; "Montana" is no name
-    of Montana City, which lies in the state)."""
-    own = not city.alias or is_spelling(key, city.name)
+    of Montana City, which lies in the state, nor "Maryland", a word short, a spelling of Maryland City)."""
+    own = not city.alias or (is_spelling(key, city.name) and len(key.split()) == len(fold(city.name).split()))
     return (
         city.feature == "city"
         and own

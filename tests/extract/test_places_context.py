@@ -168,3 +168,10 @@ def test_a_town_region_and_country_chain_says_where_the_town_is(nlp: Language, g
     assert names == [("Ontario", "CA"), ("Canada", "CA")]
     listed = extract_places(nlp("Fever spread in Guinea, Liberia, Mali and Sierra Leone."), gazetteer)
     assert [p.name for p in listed] == ["Guinea", "Liberia", "Mali", "Sierra Leone"]
+
+
+def test_a_state_is_not_the_town_whose_longer_name_it_opens(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Maryland" after a county in it is the state, not Maryland City, whose name it only opens."""
+    text = "Bird flu was found in mallard ducks in Queen Anne's County in Maryland on Friday."
+    found = _places(nlp, gazetteer, text)
+    assert (found["Maryland"].feature, found["Maryland"].country_code) == ("region", "US")
