@@ -131,6 +131,9 @@ BODY_HEADS = frozenset(
 )
 # Nouns after a name that make it an organisation's name ("Xinhua news agency", "the Dawn newspaper").
 _BODY_AFTER = frozenset({"agency", "newspaper", "daily", "broadcaster", "tabloid", "weekly"})
+# Words after a name that make it a river's ("the Dnipro river", "the Vistula river"): a river runs past
+# many places and is not the town of its name.
+_RIVER_WORDS = frozenset({"river", "rivers"})
 # Nouns for diseases and what causes them: a place name right before one names the disease ("West Nile
 # virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease"), not a place.
 _PATHOGEN_WORDS = frozenset(
@@ -203,6 +206,7 @@ def body_named(doc: Doc, mention: FoundName) -> bool:
     following = [t.lower_ for t in doc[mention.end : mention.end + 2]]
     return bool(following) and (
         following[0] in _BODY_AFTER
+        or following[0] in _RIVER_WORDS
         or names_disease(doc, mention.end)
         or (following[0] == "news" and following[1:2] == ["agency"])
     )

@@ -465,3 +465,13 @@ def test_a_country_s_letters_beside_a_currency_sign_name_the_currency(
 ) -> None:
     places = _places(nlp, gazetteer, "The crop value is $US 1.5 billion, farmers in Iowa said.")
     assert [p.name for p in places] == ["Iowa"]
+
+
+def test_a_name_before_river_names_the_river(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "the Dnipro river" runs past many towns; "in Dnipro" is the city."""
+    river = _places(
+        nlp, gazetteer, "Swans were found dead on the bank of the Vistula river near the village."
+    )
+    assert river == []
+    city = _places(nlp, gazetteer, "Troops crossed the Dnipro river. A missile later hit a market in Dnipro.")
+    assert [(p.name, [m.text for m in p.mentions]) for p in city] == [("Dnipro", ["Dnipro"])]
