@@ -131,6 +131,9 @@ BODY_HEADS = frozenset(
 )
 # Nouns after a name that make it an organisation's name ("Xinhua news agency", "the Dawn newspaper").
 _BODY_AFTER = frozenset({"agency", "newspaper", "daily", "broadcaster", "tabloid", "weekly"})
+# Words after a name that make it a river's ("the Dnipro river", "the Vistula river"): a river runs past
+# many places and is not the town of its name.
+_RIVER_WORDS = frozenset({"river", "rivers"})
 # Nouns for diseases and what causes them: a place name right before one names the disease ("West Nile
 # virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease"), not a place.
 _PATHOGEN_WORDS = frozenset(
@@ -145,6 +148,10 @@ _PATHOGEN_WORDS = frozenset(
         "syndrome",
         "encephalitis",
     }
+)
+# Last words of the names of events, which take place where the place their name opens lies.
+EVENT_WORDS = frozenset(
+    {"festival", "conference", "summit", "expo", "exhibition", "fair", "games", "cup", "forum", "marathon"}
 )
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 TOWN_AREA_WORDS = frozenset({"county", "counties"})
@@ -199,6 +206,7 @@ def body_named(doc: Doc, mention: FoundName) -> bool:
     following = [t.lower_ for t in doc[mention.end : mention.end + 2]]
     return bool(following) and (
         following[0] in _BODY_AFTER
+        or following[0] in _RIVER_WORDS
         or names_disease(doc, mention.end)
         or (following[0] == "news" and following[1:2] == ["agency"])
     )
@@ -273,11 +281,14 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     covered = [False] * len(doc)
     for ent in doc.ents:
         covered[ent.start : ent.end] = [True] * (ent.end - ent.start)
+        host = _event_host(doc, ent.start, ent.end, gazetteer)
+        if host is not None:
+            spans.append((ent.start + host[0], ent.start + host[1], ""))
         if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS:
             # "Donington Park, Leicestershire" as one entity: each part between commas on its own
             start = ent.start
             for token in ent:
-                if token.text == ",":
+                if token.text == "," or _joins_two_places(doc, token.i, ent.text, gazetteer):
                     spans.append((start, token.i, ent.label_))
                     start = token.i + 1
             spans.append((start, ent.end, ent.label_))
@@ -294,6 +305,30 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         spans.append((number, end, ""))
         number = end
     return sorted(spans)
+
+
+def _event_host(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The place name that opens an event's name, as offsets within it: an event named after a place
+    is held there ("Muscat International Film Festival", "Dubai World Cup", "the Kyiv Security Forum"),
+    where an organisation named after one need not be."""
+    if end - start < 2 or doc[end - 1].lower_ not in EVENT_WORDS or not doc[end - 1].text[:1].isupper():
+        return None
+    first = 1 if doc[start].lower_ == "the" else 0
+    for size in range(end - start - 1, first, -1):
+        if _proper(doc[start + size - 1]) and gazetteer.has_key(fold(doc[start + first : start + size].text)):
+            return first, size
+    return None
+
+
+def _joins_two_places(doc: Doc, number: int, whole: str, gazetteer: Gazetteer) -> bool:
+    """Whether the token is a hyphen between two place names in a name that is no place as a whole:
+    "Asia-Pacific", "Nelson-Creston" name two places; "Guinea-Bissau" is one."""
+    if doc[number].text != "-" or number == 0 or number + 1 >= len(doc) or gazetteer.has_key(fold(whole)):
+        return False
+    return all(
+        word.text[:1].isupper() and len(word.text) > 2 and gazetteer.has_key(fold(word.text))
+        for word in (doc[number - 1], doc[number + 1])
+    )
 
 
 def _proper(token: Token) -> bool:
@@ -323,7 +358,7 @@ def found_name(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazettee
     ):
         end, wants_region = end + 1, True  # "Donetsk region", "Georgia state"; but "US state" is the US
         key = fold(doc[start:end].text)
-    elif strong and _proper_neighbour(doc, end):
+    elif strong and _proper_neighbour(doc, end) and not _region_follows(doc, end, gazetteer):
         return None  # "Kyiv Independent", "Moscow Times": part of a longer name
     candidates = lookup(key, wants_region, gazetteer)
     if not candidates and key.split(" ", 1)[0] in DIRECTION_WORDS and end - start > 1:
@@ -364,11 +399,28 @@ def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, i
     "eastern" + "Ukraine"."""
     while end < len(doc) and _proper(doc[end]) and gazetteer.has_key(fold(doc[start : end + 1].text)):
         end += 1
+    if end + 1 < len(doc) and doc[end].text == "-" and gazetteer.has_key(fold(doc[start : end + 2].text)):
+        end += 2  # "Guinea" + "-Bissau", "Ivano" + "-Frankivsk"
     while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].lower_ in DIRECTION_WORDS):
         if not gazetteer.has_key(fold(doc[start - 1 : end].text)):
             break
         start -= 1
     return start, end
+
+
+def _region_follows(doc: Doc, number: int, gazetteer: Gazetteer) -> bool:
+    """Whether the capitalised words from `number` on name a region, with or without its word, so that
+    the name before them is a place said to lie in it without a comma ("Maiduguri Borno State")."""
+    end = number
+    while end < len(doc) and _proper(doc[end]):
+        end += 1
+    words = doc[number:end]
+    if not len(words):
+        return False
+    keys = {fold(words.text)}
+    if len(words) > 1 and words[-1].lower_ in REGION_WORDS:
+        keys.add(fold(words[:-1].text))
+    return any(c.feature == "region" and not c.informal for key in keys for c in gazetteer.lookup_key(key))
 
 
 def _proper_neighbour(doc: Doc, number: int) -> bool:

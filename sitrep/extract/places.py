@@ -35,6 +35,7 @@ from sitrep.extract.place_names import (
     names_disease,
     person_words,
 )
+from sitrep.extract.place_sites import add_sites
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.names import (
     REGION_PLURALS,
@@ -92,6 +93,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         strong = label in LOCATION_LABELS or placed
         if not strong and doc[start:end].text in people:
             continue
+        if _currency(doc, start, end):
+            continue  # "$US 1.5 billion", "A$": a country's letters beside a currency sign name the currency
         if cased and doc[start:end].text.islower():
             continue  # "bush", "n't" tagged as an entity: in a text with capitals, a name has one
         if not strong and end - start == 1 and doc[start].lower_ in words:
@@ -130,6 +133,13 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             )
             mention.person = True
             mention = mention if mention.candidates else None
+        if mention is not None and label == "ORG" and not mention.strong:
+            # an organisation's name is a place by the place's own name or a spelling of it, never by
+            # another alternate name ("Google" was for a month a name of Topeka)
+            mention.candidates = tuple(
+                c for c in mention.candidates if not c.alias or is_spelling(mention.key, c.name)
+            )
+            mention = mention if mention.candidates else None
         if mention is not None and (
             common_noun_use(doc, mention) or kin_named(doc, mention) or body_named(doc, mention)
         ):
@@ -156,11 +166,19 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         for number, item in enumerate(found)
     ]
     places = _places(doc, found, _one_sense(mentions, resolve(mentions, countries)))
+    add_sites(doc, places)
     _add_repeats(doc, places)
     places.sort(key=lambda place: place.mentions[0].start)
     for number, place in enumerate(places, start=1):
         place.id = f"pl-{number}"
     return places
+
+
+def _currency(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name stands right beside a currency sign, as a currency's letters do."""
+    sign_before = start > 0 and doc[start - 1].is_currency and not doc[start - 1].whitespace_
+    sign_after = end < len(doc) and doc[end].is_currency and not doc[end - 1].whitespace_
+    return sign_before or sign_after
 
 
 def _spread_region_word(doc: Doc, found: list[FoundName], gazetteer: Gazetteer) -> None:
@@ -292,6 +310,8 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
             continue
         if names_disease(doc, span.end):
             continue  # "Reston, Virginia" is a place; the "Reston ebolavirus" named after it is none
+        if _currency(doc, span.start, span.end):
+            continue
         place = by_text[match.group()]
         place.mentions.append(Span(start=start, end=end, text=match.group()))
         place.mentions.sort(key=lambda mention: mention.start)

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.geo import sources
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, DISTRICT, REGION, Row
 
-FORMAT = 7  # bump when the built index changes, so cached ones are rebuilt
+FORMAT = 8  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json", "country_centres.json")
 
 
@@ -76,6 +77,7 @@ def build() -> Index:
             rows[city].admin1 = rows[region].name
     for region, total in population.items():
         rows[region].population = total
+    _recentre_city_points(rows, region_of)
     codes = {
         n: row.admin1 for n, row in enumerate(rows) if row.kind == CITY and region_of[n] < 0 and row.admin1
     }
@@ -97,6 +99,32 @@ def build() -> Index:
         keys=_keys(rows),
         capitals=_capitals(rows),
     )
+
+
+CITY_POINT_KM = 3.0  # a region's point this close to its largest town is that town's point
+OFF_MIDDLE_KM = 150.0  # ... and stands for the region only this close to the middle of its towns
+
+
+def _recentre_city_points(rows: list[Row], region_of: array[int]) -> None:
+    """A first-level region whose point is its largest town's, far from the middle of its towns (New
+    York state at New York City, São Paulo state at the city), takes the point of its town nearest the
+    mean of its towns' points, as a second-level area does: the region's point lies near its centre,
+    and stays apart from the city's."""
+    members: defaultdict[int, list[int]] = defaultdict(list)
+    for number, row in enumerate(rows):
+        if row.kind == CITY and region_of[number] >= 0:
+            members[region_of[number]].append(number)
+    for region, towns in members.items():
+        row = rows[region]
+        largest = rows[max(towns, key=lambda t: (rows[t].population, -t))]
+        if row.kind != REGION or haversine_km(row.lat, row.lon, largest.lat, largest.lon) > CITY_POINT_KM:
+            continue
+        lat = sum(rows[t].lat for t in towns) / len(towns)
+        lon = sum(rows[t].lon for t in towns) / len(towns)
+        if haversine_km(row.lat, row.lon, lat, lon) <= OFF_MIDDLE_KM:
+            continue
+        centre = rows[min(towns, key=lambda t: ((rows[t].lat - lat) ** 2 + (rows[t].lon - lon) ** 2, t))]
+        row.lat, row.lon = centre.lat, centre.lon
 
 
 _MATCH_DEGREES = 0.05  # a town of both tables lies this close to itself

@@ -264,10 +264,30 @@ def _qualified_pair(mention: Mention) -> bool:
     )
 
 
+def _qualified_chain(mention: Mention, ctx: Context) -> bool:
+    """ "Stroud, Ontario, Canada": a name, the region after it and that region's country, which say
+    where the name lies rather than list three places."""
+    number = mention.qualifier
+    if number is None or number >= len(ctx.mentions):
+        return False
+    last = ctx.mentions[number].qualifier
+    if last is None or set(mention.listed) != {number, last}:
+        return False
+    region, country = ctx.chosen.get(number), ctx.chosen.get(last)
+    return (
+        region is not None
+        and country is not None
+        and region.feature == "region"
+        and not region.informal
+        and country.feature == "country"
+        and region.country_code == country.country_code
+    )
+
+
 def _in_list(mention: Mention, ctx: Context) -> bool:
     """Whether the mention is an item of a list of regions or countries ("Guinea, Liberia, Mali"), where
     the next name is one more item rather than where this one lies."""
-    if _qualified_pair(mention):
+    if _qualified_pair(mention) or _qualified_chain(mention, ctx):
         return False
     areas = sum(
         1
@@ -385,8 +405,8 @@ def _abbreviated(key: str, name: str) -> bool:
 def _namesake(city: Candidate, region: Candidate, key: str) -> bool:
     """A city that lends the region its name ("Kherson"), or a major city beside it ("Washington"),
     by its own name or a spelling of it ("Kiev" is Kyiv rather than Kyiv Oblast; "Montana" is no name
-    of Montana City, which lies in the state)."""
-    own = not city.alias or is_spelling(key, city.name)
+    of Montana City, which lies in the state, nor "Maryland", a word short, a spelling of Maryland City)."""
+    own = not city.alias or (is_spelling(key, city.name) and len(key.split()) == len(fold(city.name).split()))
     return (
         city.feature == "city"
         and own

@@ -424,3 +424,54 @@ def test_a_surname_is_no_town_by_an_alternate_name(nlp: Language, gazetteer: Gaz
         "detention centre in Louisiana, and Khalil's lawyers appealed."
     )
     assert "Hebron" not in [p.name for p in _places(nlp, gazetteer, text)]
+
+
+def test_a_hyphen_joins_one_place_or_parts_two(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Guinea-Bissau" is one country, not Guinea; "Asia-Pacific" names Asia and the Pacific."""
+    one = _places(nlp, gazetteer, "Cholera spread in Guinea-Bissau and Ivano-Frankivsk last year.")
+    assert [(p.name, p.country_code) for p in one] == [("Guinea-Bissau", "GW"), ("Ivano-Frankivsk", "UA")]
+    two = _places(nlp, gazetteer, "Other Asia-Pacific nations like Malaysia are also affected.")
+    assert [(p.name, p.feature) for p in two][:2] == [("Asia", "continent"), ("Pacific Ocean", "region")]
+
+
+def test_a_town_before_its_state_without_a_comma_is_still_the_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """ "Maiduguri Borno State": a capitalised region after a name is where it lies, not more of its name."""
+    places = _places(
+        nlp, gazetteer, "Troops gathered at the headquarters in Maiduguri Borno State on Sunday."
+    )
+    assert [(p.name, p.feature) for p in places] == [("Maiduguri", "city"), ("Borno", "region")]
+    assert _places(nlp, gazetteer, "The Moscow Times said the talks had failed.") == []
+
+
+def test_an_event_named_after_a_place_is_held_there(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The place that opens an event's name is where it is held; a bare event's name is no place."""
+    festival = _places(nlp, gazetteer, "The 10th Muscat International Film Festival came to a close.")
+    assert [(p.name, p.country_code, [m.text for m in p.mentions]) for p in festival] == [
+        ("Muscat", "OM", ["Muscat"])
+    ]
+    assert _places(nlp, gazetteer, "The World Cup starts in June.") == []
+
+
+def test_an_organisation_is_no_place_by_another_place_s_old_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Google" is an alternate name of Topeka in GeoNames; the company's name is no place."""
+    places = _places(nlp, gazetteer, "Google said on Monday that it would open an office in Kansas.")
+    assert [p.name for p in places] == ["Kansas"]
+
+
+def test_a_country_s_letters_beside_a_currency_sign_name_the_currency(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    places = _places(nlp, gazetteer, "The crop value is $US 1.5 billion, farmers in Iowa said.")
+    assert [p.name for p in places] == ["Iowa"]
+
+
+def test_a_name_before_river_names_the_river(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "the Dnipro river" runs past many towns; "in Dnipro" is the city."""
+    river = _places(
+        nlp, gazetteer, "Swans were found dead on the bank of the Vistula river near the village."
+    )
+    assert river == []
+    city = _places(nlp, gazetteer, "Troops crossed the Dnipro river. A missile later hit a market in Dnipro.")
+    assert [(p.name, [m.text for m in p.mentions]) for p in city] == [("Dnipro", ["Dnipro"])]

@@ -158,3 +158,20 @@ def test_a_state_is_no_namesake_of_a_town_that_bears_its_name_only_as_an_alias(
     text = "HELENA, Montana (AP) — The state will not renew the prison contract, officials said."
     montana = _places(nlp, gazetteer, text)["Montana"]
     assert montana.feature == "region"  # the state, not Montana City
+
+
+def test_a_town_region_and_country_chain_says_where_the_town_is(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Stroud, Ontario, Canada" is no list of three places: the town lies in Ontario, so not in England
+    (the gazetteer has no Stroud in Ontario, so no town); "Guinea, Liberia, Mali" stays a list."""
+    text = "His truck was pulled over on the highway in Stroud, Ontario, Canada, police said."
+    names = [(p.name, p.country_code) for p in extract_places(nlp(text), gazetteer)]
+    assert names == [("Ontario", "CA"), ("Canada", "CA")]
+    listed = extract_places(nlp("Fever spread in Guinea, Liberia, Mali and Sierra Leone."), gazetteer)
+    assert [p.name for p in listed] == ["Guinea", "Liberia", "Mali", "Sierra Leone"]
+
+
+def test_a_state_is_not_the_town_whose_longer_name_it_opens(nlp: Language, gazetteer: Gazetteer) -> None:
+    """ "Maryland" after a county in it is the state, not Maryland City, whose name it only opens."""
+    text = "Bird flu was found in mallard ducks in Queen Anne's County in Maryland on Friday."
+    found = _places(nlp, gazetteer, text)
+    assert (found["Maryland"].feature, found["Maryland"].country_code) == ("region", "US")

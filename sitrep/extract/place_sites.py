@@ -1,0 +1,220 @@
+"""Sites an article names: streets, squares, buildings and grounds ("Royal Street", "the Barclays
+Center", "Altnagelvin Hospital"). A site is no gazetteer place, but it lies in a town, and an event
+there happened in that town: each site becomes one more mention of the town it lies in.
+
+A name is a site by its last word when that is a word for a street or square ("Desire Street",
+"Washington Square"), wherever it stands. A name ending in a word for a building or ground ("Trump
+Tower", "St George's Chapel"), or one the NER calls a facility, is a site only where a place goes: the
+object of "at", "in", "near" and the like ("at Trump Tower", "in the West Wing"); as the subject of a
+verb such a name is mostly the body that works there ("the White House said"). An organisation's
+name is no site, even after "at" ("at Google" is the company more often than its offices).
+
+The town is the one the text says: "X in Y" or "X, Y" ("Randwick Racecourse in Sydney"), "Y's X"
+("Harare's Third Street"), a town the site is named after ("Dubai World Trade Centre"); else the town
+the article names more often than any other, and no town when two tie or it names none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from sitrep.extract.mentions import doc_text
+from sitrep.geo.names import fold
+from sitrep.model import Place, Span
+
+# Last words of the names of streets and squares: such a name is a site wherever it stands.
+STREET_WORDS = frozenset(
+    {
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "lane",
+        "drive",
+        "square",
+        "highway",
+        "estate",
+        "canal",
+        "bridge",
+    }
+)
+# Last words of the names of buildings and grounds: a site where a place goes ("at Trump Tower").
+BUILDING_WORDS = frozenset(
+    {
+        "hospital",
+        "church",
+        "chapel",
+        "cathedral",
+        "mosque",
+        "temple",
+        "synagogue",
+        "school",
+        "elementary",
+        "college",
+        "university",
+        "academy",
+        "library",
+        "museum",
+        "stadium",
+        "arena",
+        "racecourse",
+        "airport",
+        "station",
+        "hotel",
+        "inn",
+        "tower",
+        "castle",
+        "palace",
+        "house",
+        "hall",
+        "court",
+        "courthouse",
+        "prison",
+        "jail",
+        "building",
+        "embassy",
+        "consulate",
+        "plaza",
+        "theatre",
+        "theater",
+        "centre",
+        "center",
+        "mall",
+        "market",
+        "complex",
+        "park",
+        "wing",
+        "office",
+        "cottage",
+        "camp",
+        "base",
+    }
+)
+# Prepositions whose object is where something is or happens.
+SITE_PREPOSITIONS = frozenset(
+    {"at", "in", "inside", "outside", "near", "into", "from", "on", "opposite", "behind", "within", "to"}
+)
+_NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+_QUALIFIER_GAPS = (("in",), (",",), ("in", "the"), ("at",))
+
+
+def add_sites(doc: Doc, places: list[Place]) -> None:
+    """Add each site the article names as a mention of the town it lies in."""
+    towns = [place for place in places if place.feature == "city"]
+    if not towns:
+        return
+    main = _main_town(towns)
+    taken = [(span.start, span.end) for place in places for span in place.mentions]
+    text = doc_text(doc)
+    for site in site_spans(doc):
+        start, end = site.start_char, site.end_char
+        if any(start < b and a < end for a, b in taken):
+            continue
+        town = _named_beside(doc, site, towns) or _named_within(site, towns) or main
+        if town is None:
+            continue
+        town.mentions.append(Span(start=start, end=end, text=text[start:end]))
+        town.mentions.sort(key=lambda mention: mention.start)
+        taken.append((start, end))
+
+
+def site_spans(doc: Doc) -> Iterator[DocSpan]:
+    """The token ranges that name sites, in text order."""
+    return (span for span, label in _names(doc) if _is_site(span, label))
+
+
+def _is_site(span: DocSpan, label: str) -> bool:
+    """A street or square anywhere; a building, ground or facility only where a place goes."""
+    last = span[-1]
+    if not last.text[:1].isupper():
+        return False
+    if len(span) > 1 and last.lower_.rstrip(".") in STREET_WORDS:
+        return True
+    return _where_a_place_goes(span) and (label == "FAC" or (len(span) > 1 and last.lower_ in BUILDING_WORDS))
+
+
+def _names(doc: Doc) -> Iterator[tuple[DocSpan, str]]:
+    """Entities and runs of capitalised proper nouns outside them, trimmed of "the" and possessives."""
+    covered = [False] * len(doc)
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        covered[ent.start : ent.end] = [True] * (ent.end - ent.start)
+        if ent.label_ in _NAME_LABELS:
+            spans.append((ent.start, ent.end, ent.label_))
+    number = 0
+    while number < len(doc):
+        if covered[number] or not _capital_noun(doc, number):
+            number += 1
+            continue
+        end = number + 1
+        while end < len(doc) and not covered[end] and _capital_noun(doc, end):
+            end += 1
+        spans.append((number, end, ""))
+        number = end
+    for start, end, label in sorted(spans):
+        while start < end and doc[start].lower_ == "the":
+            start += 1
+        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        if start < end and "\n" not in doc[start:end].text:
+            yield doc[start:end], label
+
+
+def _capital_noun(doc: Doc, number: int) -> bool:
+    token = doc[number]
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _where_a_place_goes(span: DocSpan) -> bool:
+    """Whether the name is the object of a preposition of place ("at Trump Tower", "in the West Wing")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in SITE_PREPOSITIONS
+
+
+def _named_beside(doc: Doc, site: DocSpan, towns: list[Place]) -> Place | None:
+    """ "X in Y", "X, Y", "X at Y" or "Y's X": the town written right after or right before the site."""
+    for gap in _QUALIFIER_GAPS:
+        words = [token.lower_ for token in doc[site.end : site.end + len(gap)]]
+        if words == list(gap) and site.end + len(gap) < len(doc):
+            town = _town_at(doc[site.end + len(gap)].idx, towns)
+            if town is not None:
+                return town
+    if site.start >= 2 and doc[site.start - 1].text in _POSSESSIVE:
+        before = doc[site.start - 2]
+        return _town_ending(before.idx + len(before.text), towns)
+    return None
+
+
+def _town_at(start: int, towns: list[Place]) -> Place | None:
+    return next((t for t in towns for m in t.mentions if m.start == start), None)
+
+
+def _town_ending(end: int, towns: list[Place]) -> Place | None:
+    return next((t for t in towns for m in t.mentions if m.end == end), None)
+
+
+def _named_within(site: DocSpan, towns: list[Place]) -> Place | None:
+    """A town whose name the site's name holds ("Dubai World Trade Centre", "Riverdale Lukoil South")."""
+    words = fold(site.text).split()
+    for town in towns:
+        for name in {fold(town.name), *(fold(m.text) for m in town.mentions)}:
+            size = len(name.split())
+            if any(" ".join(words[i : i + size]) == name for i in range(len(words) - size + 1)):
+                return town
+    return None
+
+
+def _main_town(towns: list[Place]) -> Place | None:
+    """The town the article is about: named more often than any other (a tie names none)."""
+    ranked = sorted(towns, key=lambda town: len(town.mentions), reverse=True)
+    if len(ranked) > 1 and len(ranked[1].mentions) == len(ranked[0].mentions):
+        return None
+    return ranked[0]
