@@ -414,3 +414,15 @@ def test_a_toll_raised_later_is_the_incident_s(extract, later: str, dead: int) -
 def test_how_long_an_act_lasts_is_no_period_and_no_date(extract, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in extract(text).events if e.type in ("COERCE", "PROTEST")]
     assert events and events[0].status == "incident" and str(events[0].date) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army accused the rebels of killing 12 villagers in Kupiansk on Monday.",
+        "The rebels were accused of killing 12 villagers in Kupiansk on Monday.",
+    ],
+)
+def test_the_accused_is_the_alleged_doer(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    killings = [e for e in extract(text).events if e.type == "ASSAULT"]
+    assert killings and killings[0].actor1 is not None and killings[0].actor1.text == "rebels"

@@ -20,6 +20,7 @@ from sitrep.extract.events.deaths import counted_deaths, reported_toll, toll_upd
 from sitrep.extract.events.means import Means, means_of
 from sitrep.extract.events.roles import (
     ArticleFacts,
+    accused_of,
     actors,
     addressee,
     force_free_target,
@@ -365,6 +366,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     confidence += 0.15 if actor1 is not None else 0.0
     confidence += 0.1 if timex is not None else 0.0
     confidence -= 0.2 if _secondary(token) else 0.0
+    # an act someone is accused of is alleged, and a sentence telling it is about the accusation
+    confidence -= 0.15 if token.dep_ == "pcomp" and accused_of(token) is not None else 0.0
     # a habit, a count or a plan coded as ACLED would code an incident tells no one act
     confidence -= 0.05 if status != "incident" and acled_event else 0.0
     event = Event(

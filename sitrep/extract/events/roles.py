@@ -129,6 +129,9 @@ def actors(
         and carrier.lemma_.lower() in lexicons.load("events")["light_verbs"]
     ):
         subject, controller = _child(carrier, _SUBJECTS), carrier  # "had to resort to firing"
+    accused = accused_of(predicate) if subject is None and predicate.dep_ == "pcomp" else None
+    if accused is not None:
+        subject = accused  # "accused the rebels of killing 12 villagers": the accused is the alleged doer
     if subject is None and predicate.dep_ == "pcomp" and carrier.dep_ == "acomp":
         # "are guilty of violating the ceasefire": the one said to be guilty did it
         subject = _child(carrier.head, _SUBJECTS)
@@ -244,6 +247,21 @@ def _between(trigger: Token) -> tuple[Token, Token] | None:
             if first is not None and second is not None:
                 return first, second
     return None
+
+
+def accused_of(act: Token) -> Token | None:
+    """Who an act is pinned on when it is told as what they are accused, blamed or charged with
+    ("accused the rebels of killing", "the rebels were accused of killing", "blamed the gang for")."""
+    prep = act.head
+    if prep.lower_ not in ("of", "for"):
+        return None
+    verb, accused = prep.head, None
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb, accused = verb.head, verb  # "accused [the rebels of killing]" parsed on the noun
+    entry = lexicons.load("events")["verbs"].get(verb.lemma_.lower())
+    if not entry or entry[0] != "ACCUSE":
+        return None
+    return accused or _child(verb, ("dobj", "nsubjpass"))
 
 
 def _antecedent_of_relative(token: Token | None, predicate: Token) -> Token | None:
