@@ -426,3 +426,9 @@ def test_how_long_an_act_lasts_is_no_period_and_no_date(extract, text: str, day:
 def test_the_accused_is_the_alleged_doer(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     killings = [e for e in extract(text).events if e.type == "ASSAULT"]
     assert killings and killings[0].actor1 is not None and killings[0].actor1.text == "rebels"
+
+
+def test_a_killing_beside_a_rescue_is_an_act_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The army rescued 190 passengers and killed 30 militants in Kupiansk on Tuesday.").events
+    killings = [e for e in events if is_acled_row(e)]
+    assert [(e.fatalities, e.actor2.text if e.actor2 else None) for e in killings] == [(30, "militants")]

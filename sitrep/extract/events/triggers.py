@@ -43,10 +43,14 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             found.append(_raid_to_arrest(trigger))
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
     acts = {t.token.i for t in found if t.token.pos_ != "VERB"}
+    peaceful = {t.token.i for t in found if t.type not in ("ASSAULT", "COERCE")}
     return [
         t
         for t in found
-        if not _absorbed(t, covered, acts) and not _victims_only(t) and not _accident(t) and not _bare_toll(t)
+        if not _absorbed(t, covered, acts, peaceful)
+        and not _victims_only(t)
+        and not _accident(t)
+        and not _bare_toll(t)
     ]
 
 
@@ -488,8 +492,10 @@ def _make(token: Token, entry: list[str | None], lemma: str, start: int, end: in
     return Trigger(token, str(plover), mode, lemma, start, end)
 
 
-def _absorbed(trigger: Trigger, verb_triggers: set[int], noun_triggers: set[int]) -> bool:
-    """A noun carried by a trigger verb, or a killing or wounding that reports another attack's toll."""
+def _absorbed(trigger: Trigger, verb_triggers: set[int], noun_triggers: set[int], peaceful: set[int]) -> bool:
+    """A noun carried by a trigger verb, or a killing or wounding that reports another attack's toll;
+    a killing joined to an act of no force ("rescued 190 passengers and killed 30 militants") is an
+    act of its own."""
     token = trigger.token
     if token.pos_ != "VERB" and token.head.i in verb_triggers and token.dep_ in ("dobj", "nsubjpass"):
         return True
@@ -501,6 +507,7 @@ def _absorbed(trigger: Trigger, verb_triggers: set[int], noun_triggers: set[int]
         trigger.lemma in ("kill", "wound", "injure")
         and token.dep_ in ("advcl", "conj", "xcomp", "acl")
         and token.head.i in verb_triggers | {token.head.i}
+        and token.head.i not in peaceful
         and token.head.lemma_.lower() != trigger.lemma
         and is_trigger_word(token.head)
     )
