@@ -11,8 +11,8 @@ One module per step, in the order they run:
 
 from __future__ import annotations
 
-from sitrep.extract.events.deaths import claimed_by_perpetrator, later_tolls
-from sitrep.extract.events.incidents import assemble_incidents, merge_repeats, with_later_tolls
+from sitrep.extract.events.deaths import claimed_by_perpetrator, with_later_tolls
+from sitrep.extract.events.incidents import assemble_incidents, merge_repeats
 from sitrep.extract.events.mentions import find_mentions
 from sitrep.extract.events.roles import ArticleFacts
 from sitrep.extract.events.status import reported_act
@@ -28,6 +28,5 @@ def extract_events(facts: ArticleFacts, entities: list[Entity], places: list[Pla
     reported = {m.id for m in found if reported_act(facts.doc, m)}
     mentions = merge_repeats(found, entities, places, self_claimed)
     events = assemble_incidents(mentions, places, facts.published, self_claimed, reported)
-    tolls = [(v.sent.start_char, v.sent.end_char, n, v.sent.text) for v, n in later_tolls(facts.doc)]
-    events = with_later_tolls(events, tolls)
+    events = with_later_tolls(events, facts.doc)
     return [event.model_copy(update={"id": f"ev-{n}"}) for n, event in enumerate(events, 1)]

@@ -15,6 +15,7 @@ ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia",
 CROWDS = ("protesters", "rioters")
 _EXPLOSIONS = "Explosions/Remote violence"
 _VAC = "Violence against civilians"
+VIOLENCE = frozenset({"Battles", _EXPLOSIONS, _VAC})  # ACLED's political violence
 _SD = "Strategic developments"
 # Means a battle can be fought with: shelling or air strikes against an armed side that fights back are
 # part of the battle (ONTOLOGY 3.1); bombs, suicide attacks and chemical agents stay what they are.

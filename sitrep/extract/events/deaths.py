@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
+from sitrep.extract.events.acled import VIOLENCE
 from sitrep.extract.events.roles import clause_head, predicate_of
 from sitrep.extract.numbers import VAGUE, parse_count
-from sitrep.model import Claim, Event
+from sitrep.model import Claim, Event, Span
 
 _OBJECTS = ("dobj", "nsubjpass", "attr")
 _SELF = ("it", "they", "we")
@@ -85,6 +86,30 @@ def reported_toll(trigger: Token) -> int | None:
             if count is not None:
                 return _number(count)  # "has risen to five", "stood at 30"
     return None
+
+
+def with_later_tolls(events: list[Event], doc: Doc) -> list[Event]:
+    """Each toll the story raises later (`later_tolls`) goes to the violent incident told last before
+    it, when that incident has a toll and this one is higher, with the toll's sentence as evidence: a
+    story reports its latest count last ("raising the death toll to 31")."""
+    out = list(events)
+    for verb, count in later_tolls(doc):
+        sentence = verb.sent
+        before = [
+            n
+            for n, e in enumerate(out)
+            if e.status == "incident"
+            and e.acled_event_type in VIOLENCE
+            and e.evidence[0].start < sentence.start_char
+        ]
+        if not before:
+            continue
+        n = max(before, key=lambda k: max(s.start for s in out[k].evidence if s.start < sentence.start_char))
+        event = out[n]
+        if event.fatalities is not None and event.fatalities < count:
+            told = Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text)
+            out[n] = event.model_copy(update={"fatalities": count, "evidence": [*event.evidence, told]})
+    return out
 
 
 def later_tolls(doc: Doc) -> list[tuple[Token, int]]:

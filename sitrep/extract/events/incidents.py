@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sitrep.extract.events.acled import VIOLENCE
 from sitrep.extract.numbers import parse_number
 from sitrep.geo.distance import haversine_km
-from sitrep.model import Actor, Entity, Event, Place, Span, means_differ
+from sitrep.model import Actor, Entity, Event, Place, means_differ
 
 TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 ARMED_KINDS = frozenset(
     {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
 )
@@ -221,27 +221,6 @@ def assemble_incidents(
         elif event.status != "incident" or not event.acled_event_type:
             out.append(_not_incident(event, event.status))
     out.sort(key=lambda e: e.trigger.start)
-    return out
-
-
-def with_later_tolls(events: list[Event], tolls: list[tuple[int, int, int, str]]) -> list[Event]:
-    """Each toll the story raises later (`tolls`: sentence start, end, count and text) goes to the
-    violent incident told last before it, when that incident has a toll and this one is higher: a
-    story reports its latest count last ("raising the death toll to 31")."""
-    out = list(events)
-    for start, end, count, text in tolls:
-        before = [
-            n
-            for n, e in enumerate(out)
-            if e.status == "incident" and _family(e) == "violence" and e.evidence[0].start < start
-        ]
-        if not before:
-            continue
-        n = max(before, key=lambda k: max(s.start for s in out[k].evidence if s.start < start))
-        event = out[n]
-        if event.fatalities is not None and event.fatalities < count:
-            evidence = [*event.evidence, Span(start=start, end=end, text=text)]
-            out[n] = event.model_copy(update={"fatalities": count, "evidence": evidence})
     return out
 
 
