@@ -172,10 +172,21 @@ def test_markers_grow_with_fatalities_and_areas_differ_from_towns(page: Any) -> 
     assert known[-1][1] > known[0][1]
     unknown = [r for f, r in radii if f is None]
     assert unknown and max(unknown) <= known[0][1]
-    clusters = page.locator(".type-cluster")
-    if clusters.count():
-        colour = clusters.first.evaluate("d => getComputedStyle(d).backgroundColor")
-        assert colour not in ("", "rgba(0, 0, 0, 0)")
+    if page.locator(".type-cluster").count():
+        # Clusters are redrawn while the map settles; wait for one that is attached and styled.
+        colour = page.wait_for_function(
+            """() => {
+              for (const disc of document.querySelectorAll('.type-cluster')) {
+                if (!disc.isConnected) continue;
+                const colour = getComputedStyle(disc).backgroundColor;
+                if (colour && colour !== 'rgba(0, 0, 0, 0)') return colour;
+              }
+              return false;
+            }""",
+            polling=100,
+            timeout=5000,
+        ).json_value()
+        assert colour.startswith("rgb")
     _shot(page, "map", full_page=False)
     assert not page.problems, page.problems
 
