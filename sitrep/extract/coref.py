@@ -22,6 +22,7 @@ _SINGULAR = {"it", "its"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAME_PARTS = ("compound", "appos", "flat", "poss")
+_SETTING_PREPOSITIONS = {"in", "at", "near", "inside", "across", "throughout", "around", "outside"}
 _HORIZON = 600  # characters back: the same or the previous few sentences
 
 
@@ -68,11 +69,23 @@ def _agrees(token: Token, mention: Mention, entities: dict[str, Entity]) -> bool
     if word in _GROUP:
         if entity.type not in ("ORG", "NORP", "GPE"):
             return False
+        if entity.type == "GPE" and _setting_only(token.doc, mention):
+            return False  # "officials were meeting in central Somalia. They attacked …": not Somalia
         return not (word in _SINGULAR and _plural(token, mention))  # "it" is the mission, not the women
     if entity.type != "PERSON" and not _named_person(token.doc, mention, entities):
         return False
     sex = _sexes(token.doc, entities).get(entity.id)
     return sex is None or sex == ("m" if word in _MASCULINE else "f")
+
+
+def _setting_only(doc: Doc, mention: Mention) -> bool:
+    """A country or town named only as where something was ("in central Somalia", "near Kharkiv"): a
+    setting, not a party a later "they" or "it" can stand for."""
+    span = _span(doc, mention)
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPOSITIONS
 
 
 def _named_person(doc: Doc, mention: Mention, entities: dict[str, Entity]) -> bool:

@@ -432,3 +432,36 @@ def test_a_killing_beside_a_rescue_is_an_act_of_its_own(extract) -> None:  # typ
     events = extract("The army rescued 190 passengers and killed 30 militants in Kupiansk on Tuesday.").events
     killings = [e for e in events if is_acled_row(e)]
     assert [(e.fatalities, e.actor2.text if e.actor2 else None) for e in killings] == [(30, "militants")]
+
+
+def _place_of_attack(extract, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    extraction = extract(text)
+    places = {p.id: p.name for p in extraction.places}
+    [event] = [e for e in extraction.events if e.type == "ASSAULT"]
+    return places.get(event.place_id or "")
+
+
+def test_the_district_named_beats_its_province(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday a suicide bomber struck a military convoy in Balochistan's Kalat district."
+    assert _place_of_attack(extract, text) == "Kalat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday rebels attacked a village near the Cameroon border.",
+        "On Monday rebels attacked a village near the border with Cameroon.",
+    ],
+)
+def test_the_country_across_the_border_is_not_the_place(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place_of_attack(extract, text) is None
+
+
+def test_a_country_named_as_a_setting_is_not_they(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "Elders were meeting at a hotel in central Somalia. "
+        '"They attacked the hotel at dawn," a lawmaker said on Tuesday.'
+    )
+    [attack] = [e for e in extraction.events if e.trigger.text == "attacked"]
+    names = {e.id: e.name for e in extraction.entities}
+    assert attack.actor1 is None or names.get(attack.actor1.entity_id or "") != "Somalia"

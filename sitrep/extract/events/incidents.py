@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sitrep.extract.events.acled import VIOLENCE
+from sitrep.extract.events.setting import is_district
 from sitrep.extract.numbers import parse_number
 from sitrep.geo.distance import haversine_km
 from sitrep.model import Actor, Entity, Event, Place, means_differ
@@ -551,11 +552,11 @@ def _finest_place(group: list[Event], places: dict[str, Place]) -> str | None:
     """The most specific place any mention ties to the incident: a town before its region, a region
     before its country."""
     ranked = [
-        (_place_rank(places[e.place_id]), e.trigger.start, e.place_id)
+        (_place_rank(places[e.place_id]), not is_district(places[e.place_id]), e.trigger.start, e.place_id)
         for e in group
         if e.place_id is not None and e.place_id in places
     ]
-    return min(ranked)[2] if ranked else None
+    return min(ranked)[-1] if ranked else None
 
 
 def _place_rank(place: Place) -> int:

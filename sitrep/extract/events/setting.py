@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of
-from sitrep.model import Claim, Timex
+from sitrep.model import Claim, Place, Timex
 
 
 def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str | None:
@@ -34,7 +34,9 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
     in_sentence = [
         m
         for m, root in roots.items()
-        if not _in_side_clause(root, trigger) and not _aftermath(root, predicate)
+        if not _in_side_clause(root, trigger)
+        and not _aftermath(root, predicate)
+        and not (facts.places[m.item_id].feature == "country" and _beyond_border(root))
     ]
     heads = _clause_chain(trigger)
     attached = [m for m in in_sentence if _governed(roots[m], heads)]
@@ -52,6 +54,18 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         if earlier:
             return earlier[-1].item_id
     return None
+
+
+def _beyond_border(root: Token) -> bool:
+    """A country named as what lies across a border ("near the Cameroon border", "its border with
+    Ethiopia") is where the act did not happen."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "with" and head.i > 0:
+        head = head.doc[head.i - 1]  # "the border with X", however the parser attaches "with X"
+    return root.dep_ in ("compound", "pobj") and head.lemma_.lower() in _BORDER_NOUNS
+
+
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 def _back_reference(trigger: Token) -> bool:
@@ -140,11 +154,17 @@ def _precision(facts: ArticleFacts, place_id: str) -> int:
     return facts.places[place_id].precision or 3
 
 
-def _specificity(facts: ArticleFacts, place_id: str) -> tuple[int, int]:
-    """Smaller is more specific: a town before a region, a region before its country ("in Pakistan's
-    Balochistan province": Balochistan)."""
+def _specificity(facts: ArticleFacts, place_id: str) -> tuple[int, int, int]:
+    """Smaller is more specific: a town before a region, a district before its province, a region
+    before its country ("in Pakistan's Balochistan province": Balochistan; "in Balochistan's Kalat
+    district": Kalat)."""
     place = facts.places[place_id]
-    return place.precision or 3, _FEATURE_RANK.get(place.feature or "", 2)
+    return place.precision or 3, _FEATURE_RANK.get(place.feature or "", 2), not is_district(place)
+
+
+def is_district(place: Place) -> bool:
+    """A second-level area: a region that lies in a first-level region of another name."""
+    return place.feature == "region" and place.admin1 is not None and place.admin1 != place.name
 
 
 def in_comparison(doc: Doc, timex: Timex) -> bool:
