@@ -465,3 +465,27 @@ def test_a_country_named_as_a_setting_is_not_they(extract) -> None:  # type: ign
     [attack] = [e for e in extraction.events if e.trigger.text == "attacked"]
     names = {e.id: e.name for e in extraction.entities}
     assert attack.actor1 is None or names.get(attack.actor1.entity_id or "") != "Somalia"
+
+
+def test_sides_told_by_description_are_compared_by_kind(extract) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        e
+        for e in extract(
+            "Security forces killed six militants at a hotel in Beledweyne on Tuesday. "
+            "During the siege, our brave soldiers shot dead two militants, the commander said."
+        ).events
+        if is_acled_row(e)
+    ]
+    assert len(rows) == 1
+
+
+def test_named_sides_still_tell_incidents_apart(extract) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        e
+        for e in extract(
+            "On Tuesday, the Somali army killed ten al-Shabab fighters in Beledweyne. "
+            "On Tuesday, the Kenyan army killed four al-Shabab fighters in Beledweyne."
+        ).events
+        if is_acled_row(e)
+    ]
+    assert len(rows) == 2

@@ -30,6 +30,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sitrep import lexicons
 from sitrep.extract.events.acled import VIOLENCE
 from sitrep.extract.events.setting import is_district
 from sitrep.extract.numbers import parse_number
@@ -43,6 +46,7 @@ ARMED_KINDS = frozenset(
 LEAD_CHARS = 500  # a news story's lead: its first two or three sentences
 NEAR_KM = 10.0  # names this close are one place (a town and its district); farther towns: two incidents
 
+NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "who", "whom", "which", "that"})
 
@@ -513,21 +517,45 @@ def _sides_agree(a: Event, b: Event) -> bool:
     """The two mentions' sides do not name different actors; a clash told from either side is one."""
     straight = _one_side(a.actor1, b.actor1) and _one_side(a.actor2, b.actor2)
     mutual = _family(a) == "violence" and a.acled_event_type == "Battles" == b.acled_event_type
-    crossed = mutual and _one_side(a.actor1, b.actor2) and _one_side(a.actor2, b.actor1)
+    crossed = (
+        mutual and _one_side(a.actor1, b.actor2, by_kind=False) and _one_side(a.actor2, b.actor1, by_kind=False)
+    )
     return straight or crossed
 
 
-def _one_side(one: Actor | None, other: Actor | None) -> bool:
+def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True) -> bool:
     """Whether two actors may be one: unknown, one entity, or, when one is told only by what it is
-    ("our soldiers" beside "the Somali army"), one kind."""
+    ("our soldiers" beside "the Somali army"), one kind. Two descriptions ("the country's security
+    forces", "our brave soldiers") are one side when their kinds agree (`by_kind`): a description is
+    no name to tell sides apart by."""
     if _side(one) is None or _side(other) is None:
         return True
     assert one is not None and other is not None
-    if one.entity_id is not None and other.entity_id is not None:
-        return one.entity_id == other.entity_id
+    if one.entity_id is not None and one.entity_id == other.entity_id:
+        return True
+    named = not by_kind or (_named(one) and _named(other))
+    if named and one.entity_id is not None and other.entity_id is not None:
+        return False
     if one.kind is not None and other.kind is not None:
-        return one.kind == other.kind
+        return _coarse_kind(one.kind) == _coarse_kind(other.kind)
     return _side(one) == _side(other)
+
+
+def _named(actor: Actor) -> bool:
+    """An actor told by a name ("al-Shabab", "the Somali army"), not only described ("the country's
+    security forces", "our brave soldiers", "attackers"): descriptions are compared by kind."""
+    actors = lexicons.load("actors")
+    common = set(actors["head_nouns"]) | set(actors["modifiers"]) | set(actors["descriptive_words"])
+    return any(
+        word != word.casefold() and word.casefold() not in common | STOP_WORDS
+        for word in (w.strip(".,’'\"") for w in actor.text.split())
+    )
+
+
+def _coarse_kind(kind: str) -> str:
+    """The kind of an unnamed group is read off its noun ("attackers", "militants", "gunmen"): all
+    non-state armed kinds are one side for telling incidents apart."""
+    return "non_state_armed" if kind in NON_STATE_ARMED else kind
 
 
 def _merge_incident(
