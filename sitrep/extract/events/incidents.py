@@ -517,8 +517,8 @@ def _sides_agree(a: Event, b: Event) -> bool:
     """The two mentions' sides do not name different actors; a clash told from either side is one."""
     straight = _one_side(a.actor1, b.actor1) and _one_side(a.actor2, b.actor2)
     mutual = _family(a) == "violence" and a.acled_event_type == "Battles" == b.acled_event_type
-    crossed = (
-        mutual and _one_side(a.actor1, b.actor2, by_kind=False) and _one_side(a.actor2, b.actor1, by_kind=False)
+    crossed = mutual and all(
+        _one_side(x, y, by_kind=False) for x, y in ((a.actor1, b.actor2), (a.actor2, b.actor1))
     )
     return straight or crossed
 
