@@ -489,3 +489,10 @@ def test_named_sides_still_tell_incidents_apart(extract) -> None:  # type: ignor
         if is_acled_row(e)
     ]
     assert len(rows) == 2
+
+
+def test_where_a_journey_was_bound_is_not_the_place(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract("On Tuesday, gunmen attacked a bus traveling from Quetta to Peshawar.")
+    names = {p.id: p.name for p in extraction.places}
+    [attack] = [e for e in extraction.events if e.trigger.text == "attacked"]
+    assert names.get(attack.place_id or "") not in ("Quetta", "Peshawar")

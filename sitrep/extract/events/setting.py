@@ -37,6 +37,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         if not _in_side_clause(root, trigger)
         and not _aftermath(root, predicate)
         and not (facts.places[m.item_id].feature == "country" and _beyond_border(root))
+        and not _journey_end(root)
     ]
     heads = _clause_chain(trigger)
     attached = [m for m in in_sentence if _governed(roots[m], heads)]
@@ -66,6 +67,20 @@ def _beyond_border(root: Token) -> bool:
 
 
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+_JOURNEY_PREPOSITIONS = frozenset({"from", "to", "for", "toward", "towards"})
+
+
+def _journey_end(root: Token) -> bool:
+    """Where a journey set out from or was bound for ("a train traveling from Quetta to Peshawar", "a
+    bus bound for Kabul", "the road to Kandahar") is not where the act on the way happened."""
+    if root.dep_ != "pobj" or root.head.lower_ not in _JOURNEY_PREPOSITIONS:
+        return False
+    mover = root.head.head
+    for _ in range(3):  # "from Quetta to Peshawar": "to" may hang from "from"
+        if mover.pos_ != "ADP" and mover.dep_ != "pobj":
+            break
+        mover = mover.head
+    return mover.lemma_.lower() in lexicons.load("events")["journey_words"]
 
 
 def _back_reference(trigger: Token) -> bool:
