@@ -496,3 +496,26 @@ def test_where_a_journey_was_bound_is_not_the_place(extract) -> None:  # type: i
     names = {p.id: p.name for p in extraction.places}
     [attack] = [e for e in extraction.events if e.trigger.text == "attacked"]
     assert names.get(attack.place_id or "") not in ("Quetta", "Peshawar")
+
+
+def test_a_week_at_the_head_of_the_sentence_dates_the_report(extract) -> None:  # type: ignore[no-untyped-def]
+    [attack] = [
+        e
+        for e in extract(
+            "This week, military sources said rebels attacked nearly 10 villages.", published="2024-07-05"
+        ).events
+        if e.trigger.text == "attacked"
+    ]
+    assert (attack.date, attack.date_precision) == (dt.date(2024, 7, 4), 2)  # the middle of the week
+
+
+def test_a_town_of_another_day_is_not_the_incident_s(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "On Tuesday, rebels attacked several villages, killing five soldiers. "
+        "Two weeks ago, officials met in Bangui and signed an agreement."
+    )
+    names = {p.id: p.name for p in extraction.places}
+    [row] = [
+        e for e in extraction.events if is_acled_row(e) and e.acled_event_type != "Strategic developments"
+    ]
+    assert names.get(row.place_id or "") != "Bangui"

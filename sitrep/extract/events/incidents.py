@@ -296,7 +296,8 @@ def _settled(
     Balochistan"), else at the one town in that area that any coded act of the story (`story_events`,
     placed at a town) is placed at; an incident with no place at all takes the one place below the
     country the story names, if it names only one ("a hearing in Harare" for an arrest the story
-    places nowhere else); one placed at its country takes the one first-level region of the story's
+    places nowhere else) and no act of another day is placed there ("last week, officials met in
+    Bangui"); one placed at its country takes the one first-level region of the story's
     incidents of that kind and time. A town told for a day apart ("earlier this month, a bomber struck
     a convoy in Kalat") is another incident's and is not taken; the next day's operation at a hijacked
     train's site is its own."""
@@ -329,7 +330,8 @@ def _settled(
                 and _near_in_time(o, day, published)
             }
             if len(towns) != 1 and place is None:
-                towns = {p.id for p in places.values() if _place_rank(p) < 3}
+                elsewhen = {e.place_id for e in story_events if not _near_in_time(e, day, published)}
+                towns = {p.id for p in places.values() if _place_rank(p) < 3 and p.id not in elsewhen}
             elif len(towns) != 1 and place is not None:
                 towns = {
                     e.place_id

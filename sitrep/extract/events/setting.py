@@ -7,6 +7,8 @@ sentence may belong to another clause (a past promise, someone's earlier career)
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
@@ -66,6 +68,7 @@ def _beyond_border(root: Token) -> bool:
     return root.dep_ in ("compound", "pobj") and head.lemma_.lower() in _BORDER_NOUNS
 
 
+_DAY_OR_WEEK = re.compile(r"^\d{4}-(?:\d\d-\d\d|W\d\d(?:-WE)?)$")
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _JOURNEY_PREPOSITIONS = frozenset({"from", "to", "for", "toward", "towards"})
 
@@ -242,16 +245,16 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
 
 
 def _sentence_frame(trigger: Token, facts: ArticleFacts) -> Timex | None:
-    """A day set at the head of the sentence before any verb ("Also Monday, hundreds massed …", "On
-    Tuesday, …") frames the whole sentence, whatever the parser hung it from; not a side clause about
-    someone."""
+    """A day or week set at the head of the sentence before any verb ("Also Monday, hundreds massed …",
+    "On Tuesday, …", "This week, military sources said rebels attacked …") frames the whole sentence,
+    whatever the parser hung it from; not a side clause about someone."""
     sentence = trigger.sent
     if _in_side_clause(predicate_of(trigger)):
         return None
     first_verb = next((t for t in sentence if t.pos_ in ("VERB", "AUX")), None)
     limit = first_verb.idx if first_verb is not None else sentence.end_char
     for timex in facts.timexes:
-        if sentence.start_char <= timex.start < limit and timex.value and len(timex.value) == 10:
+        if sentence.start_char <= timex.start < limit and timex.value and _DAY_OR_WEEK.match(timex.value):
             return timex
     return None
 
