@@ -29,6 +29,7 @@ their ACLED type: ACLED codes nothing else.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -546,12 +547,19 @@ def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True) -> b
 def _named(actor: Actor) -> bool:
     """An actor told by a name ("al-Shabab", "the Somali army"), not only described ("the country's
     security forces", "our brave soldiers", "attackers"): descriptions are compared by kind."""
-    actors = lexicons.load("actors")
-    common = set(actors["head_nouns"]) | set(actors["modifiers"]) | set(actors["descriptive_words"])
+    common = _common_words()
     return any(
-        word != word.casefold() and word.casefold() not in common | STOP_WORDS
+        word != word.casefold() and word.casefold() not in common
         for word in (w.strip(".,’'\"") for w in actor.text.split())
     )
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words that describe an actor rather than name it: head nouns, modifiers, function words."""
+    actors = lexicons.load("actors")
+    words = (*actors["head_nouns"], *actors["modifiers"], *actors["descriptive_words"])
+    return frozenset(words) | STOP_WORDS
 
 
 def _coarse_kind(kind: str) -> str:
