@@ -153,6 +153,8 @@ _PATHOGEN_WORDS = frozenset(
 EVENT_WORDS = frozenset(
     {"festival", "conference", "summit", "expo", "exhibition", "fair", "games", "cup", "forum", "marathon"}
 )
+# A city at least this big that shares a US state's name: "New York State" names the state apart from it.
+STATE_NAMESAKE_POPULATION = 200_000
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
@@ -380,11 +382,26 @@ def found_name(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazettee
         candidates = [c for c in gazetteer.lookup_key(key) if c.feature == "city"]
     if _abbreviation(doc[start:end].text):
         candidates = [c for c in candidates if c.feature != "city"]  # "EU" is not Eu, France
-    if not candidates:
+    if not candidates or state_university(doc[end - 1].text, candidates, gazetteer):
         return None
     # A region word is evidence enough that an untagged name is a place: "in Donetsk region".
     return FoundName(
         start, end, strong or wants_region or area is not None, wants_region, key, tuple(candidates), area
+    )
+
+
+def state_university(last: str, candidates: list[Candidate], gazetteer: Gazetteer) -> bool:
+    """ "Mississippi State", "Ohio State", "Penn State": an American state is "the state of X" or
+    "X state", and "X State" with a capital is its state university or that university's team. Where a
+    big city shares the state's name, "New York State" and "Washington State" tell the state from it."""
+    if last != "State" or not candidates:
+        return False
+    if not all(c.feature == "region" and c.country_code == "US" for c in candidates):
+        return False
+    return not any(
+        c.feature == "city" and c.country_code == "US" and c.population >= STATE_NAMESAKE_POPULATION
+        for region in candidates
+        for c in gazetteer.lookup_key(fold(region.name))
     )
 
 

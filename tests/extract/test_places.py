@@ -475,3 +475,18 @@ def test_a_name_before_river_names_the_river(nlp: Language, gazetteer: Gazetteer
     assert river == []
     city = _places(nlp, gazetteer, "Troops crossed the Dnipro river. A missile later hit a market in Dnipro.")
     assert [(p.name, [m.text for m in p.mentions]) for p in city] == [("Dnipro", ["Dnipro"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Mississippi State beat Louisville in overtime on Friday.", {"Louisville"}),
+        ("The forecasters at Colorado State expect an active hurricane season.", set()),
+        ("Heavy rain fell across New York State on Friday.", {"New York"}),
+        ("Gunmen killed three farmers in Osun State on Friday.", {"Osun"}),
+    ],
+)
+def test_a_us_state_with_a_capital_state_is_its_university(
+    nlp: Language, gazetteer: Gazetteer, text: str, names: set[str]
+) -> None:
+    assert {p.name for p in _places(nlp, gazetteer, text)} == names
