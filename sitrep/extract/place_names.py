@@ -60,6 +60,7 @@ KIN_WORDS = frozenset(
 # "the Etoumbi and Mbomo districts").
 _PHRASE_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
 _JOINING_MARKS = frozenset({",", "-", "–", "/"})  # "the Mogadishu-based group"
+_DASHES = frozenset({"-", "–", "—", "--"})
 # Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
 _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
 _OFFICE_WORDS = frozenset(
@@ -290,7 +291,11 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
             # "Donington Park, Leicestershire" as one entity: each part between commas on its own
             start = ent.start
             for token in ent:
-                if token.text == "," or _joins_two_places(doc, token.i, ent.text, gazetteer):
+                if (
+                    token.text == ","
+                    or _spaced_dash(doc, token)
+                    or _joins_two_places(doc, token.i, ent.text, gazetteer)
+                ):
                     spans.append((start, token.i, ent.label_))
                     start = token.i + 1
             spans.append((start, ent.end, ent.label_))
@@ -320,6 +325,17 @@ def _event_host(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[i
         if _proper(doc[start + size - 1]) and gazetteer.has_key(fold(doc[start + first : start + size].text)):
             return first, size
     return None
+
+
+def _spaced_dash(doc: Doc, token: Token) -> bool:
+    """A dash with a space on each side ends a name: "Sri Lanka - approximately 28,500" taken as one
+    entity is the country and a figure."""
+    return (
+        token.text in _DASHES
+        and token.i > 0
+        and bool(doc[token.i - 1].whitespace_)
+        and bool(token.whitespace_)
+    )
 
 
 def _joins_two_places(doc: Doc, number: int, whole: str, gazetteer: Gazetteer) -> bool:

@@ -490,3 +490,9 @@ def test_a_us_state_with_a_capital_state_is_its_university(
     nlp: Language, gazetteer: Gazetteer, text: str, names: set[str]
 ) -> None:
     assert {p.name for p in _places(nlp, gazetteer, text)} == names
+
+
+def test_a_spaced_dash_ends_a_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The NER may run a name on over a spaced dash into the figure after it."""
+    text = "Deaths reported so far: Sri Lanka - approximately 28,500, India - 10,000."
+    assert "Sri Lanka" in {p.name for p in _places(nlp, gazetteer, text)}
