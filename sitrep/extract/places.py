@@ -80,6 +80,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     found: list[FoundName] = []
     people = person_words(doc)
     named_people = person_words(doc, all_words=True)
+    surnames = short_forms(doc, gazetteer)
     filed = dateline(doc, gazetteer)
     opening = FoundName(filed.start, filed.end, True, False, filed.key, filed.candidates) if filed else None
     cased = has_capitals(doc)
@@ -116,6 +117,11 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             # after "in" a town needs the article's support, as a name taken for a person's does; "the
             # town of X" says it is one
             mention.person = not named_settlement(doc, start, end)
+            mention = mention if mention.candidates else None
+        if mention is not None and mention.end - mention.start == 1 and doc[mention.start].text in surnames:
+            # "Harden" after "Maya Harden", "City" after "Manchester City": the name, shortened; a place
+            # only by its own name, never by another ("Hardin", "City of London")
+            mention.candidates = tuple(c for c in mention.candidates if not c.alias)
             mention = mention if mention.candidates else None
         if mention is not None and doc[mention.start : mention.end].text in named_people:
             # "Khalil" after "Mahmoud Khalil": the person, unless a place has that very name
@@ -172,6 +178,18 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     for number, place in enumerate(places, start=1):
         place.id = f"pl-{number}"
     return places
+
+
+def short_forms(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Last words of the article's two-word names that are no place ("Maya Harden", "Manchester City"),
+    whatever the NER called them: the word alone later is mostly that name said short."""
+    return {
+        ent[-1].text
+        for ent in doc.ents
+        if len(ent) == 2
+        and all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in ent)
+        and not gazetteer.has_key(fold(ent.text))
+    }
 
 
 def _currency(doc: Doc, start: int, end: int) -> bool:

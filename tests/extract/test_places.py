@@ -496,3 +496,23 @@ def test_a_spaced_dash_ends_a_name(nlp: Language, gazetteer: Gazetteer) -> None:
     """The NER may run a name on over a spaced dash into the figure after it."""
     text = "Deaths reported so far: Sri Lanka - approximately 28,500, India - 10,000."
     assert "Sri Lanka" in {p.name for p in _places(nlp, gazetteer, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "A girl from Buffalo, New York, Maya Harden, died from complications caused by the virus."
+            " Harden was just nine days short of her birthday.",
+            "Hardin",
+        ),
+        (
+            "Liverpool won 3-0 in England and will play Manchester City in London. City called for another bus.",
+            "City of London",
+        ),
+    ],
+)
+def test_the_last_word_of_a_name_said_alone_is_no_place_by_another_name(
+    nlp: Language, gazetteer: Gazetteer, text: str, absent: str
+) -> None:
+    assert absent not in {p.name for p in _places(nlp, gazetteer, text)}
