@@ -61,6 +61,8 @@ KIN_WORDS = frozenset(
 _PHRASE_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
 _JOINING_MARKS = frozenset({",", "-", "–", "/"})  # "the Mogadishu-based group"
 _DASHES = frozenset({"-", "–", "—", "--"})
+# Small words inside places' names, between capitalised words ("Rio Grande do Sul", "Newcastle upon Tyne").
+_NAME_JOINERS = frozenset({"do", "da", "dos", "das", "de", "del", "di", "upon", "on", "la", "le"})
 # Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
 _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
 _OFFICE_WORDS = frozenset(
@@ -432,6 +434,13 @@ def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, i
     "eastern" + "Ukraine"."""
     while end < len(doc) and _proper(doc[end]) and gazetteer.has_key(fold(doc[start : end + 1].text)):
         end += 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in _NAME_JOINERS
+        and _proper(doc[end + 1])
+        and gazetteer.has_key(fold(doc[start : end + 2].text))
+    ):
+        end += 2  # "Rio Grande" + "do Sul", "Newcastle" + "upon Tyne"
     if end + 1 < len(doc) and doc[end].text == "-" and gazetteer.has_key(fold(doc[start : end + 2].text)):
         end += 2  # "Guinea" + "-Bissau", "Ivano" + "-Frankivsk"
     while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].lower_ in DIRECTION_WORDS):

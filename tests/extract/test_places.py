@@ -516,3 +516,10 @@ def test_the_last_word_of_a_name_said_alone_is_no_place_by_another_name(
     nlp: Language, gazetteer: Gazetteer, text: str, absent: str
 ) -> None:
     assert absent not in {p.name for p in _places(nlp, gazetteer, text)}
+
+
+def test_a_name_goes_on_over_the_small_words_inside_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Cases were confirmed in Santa Catarina, and one apiece in Rio Grande do Sul, Tocantins and Bahia."
+    summary = _summary(_places(nlp, gazetteer, text))
+    assert ("Rio Grande do Sul", "BR", "region", 3) in summary
+    assert all(name != "Rio Grande" for name, *_ in summary)
