@@ -236,6 +236,8 @@ def _qualified(doc: Doc, found: list[FoundName], number: int) -> bool:
     gap = doc[found[number].end : found[number + 1].start]
     if len(gap) == 2 and gap[1].lower_ == "the":
         gap = gap[:1]  # "in the Donetsk region"
+    if len(gap) == 2 and gap[0].text == "," and gap[1].lower_ == "in":
+        gap = gap[1:]  # "Austin, in Scott County, Indiana"
     if len(gap) == 2 and gap[0].lower_ in _PART_WORDS and gap[1].lower_ == "of":
         return True  # "the Rice Lake area of Fulton County", "the outskirts of"
     if len(gap) != 1:
@@ -282,14 +284,26 @@ def _one_sense(mentions: list[Mention], choices: list[Choice | None]) -> list[Ch
     settled = {
         m.key: choice for m, choice in zip(mentions, choices, strict=True) if choice is not None and m.strong
     }
+    placed = {
+        m.key: choice
+        for m, choice in zip(mentions, choices, strict=True)
+        if choice is not None and m.qualifier is not None and _said_where(choice)
+    }
     return [
-        None
+        placed[m.key]
+        if m.key in placed
+        else None
         if choice is not None and not m.strong and m.key in refused
         else settled.get(m.key, choice)
         if choice is not None and not m.strong
         else choice
         for m, choice in zip(mentions, choices, strict=True)
     ]
+
+
+def _said_where(choice: Choice) -> bool:
+    """Whether the text said where the chosen place lies ("Austin, in Scott County, Indiana")."""
+    return any(reason.startswith("qualified by ") for reason in choice.reasons)
 
 
 def _places(doc: Doc, found: list[FoundName], choices: list[Choice | None]) -> list[Place]:

@@ -523,3 +523,16 @@ def test_a_name_goes_on_over_the_small_words_inside_it(nlp: Language, gazetteer:
     summary = _summary(_places(nlp, gazetteer, text))
     assert ("Rio Grande do Sul", "BR", "region", 3) in summary
     assert all(name != "Rio Grande" for name, *_ in summary)
+
+
+def test_a_town_said_to_lie_in_a_county_is_that_town_wherever_it_comes_again(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """ "X, in Y" says where X is, and one name in one article is one place."""
+    text = (
+        "An HIV outbreak hit southern Indiana. Austin, in Scott County, Indiana, was the epicenter of "
+        "the outbreak. Louisville, Kentucky, about 35 miles south of Austin, was the first city to act."
+    )
+    austin = [p for p in _places(nlp, gazetteer, text) if p.name == "Austin"]
+    assert len(austin) == 1 and len(austin[0].mentions) == 2
+    assert haversine_km(austin[0].lat, austin[0].lon, 38.74, -85.81) < 20  # Austin, Indiana
