@@ -235,6 +235,13 @@ def locative(doc: Doc, start: int, end: int) -> bool:
     return named_settlement(doc, start, end)
 
 
+def after_near(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name is the object of "near": one is "in Congress", but only a place lies near
+    ("near Orneta" is a town, whatever the NER called it)."""
+    head = doc[start:end].root
+    return head.dep_ == "pobj" and head.head.lower_ == "near"
+
+
 def named_settlement(doc: Doc, start: int, end: int) -> bool:
     """Whether the name is that of "the town (city, village) of X": a settlement by the text's own word."""
     head = doc[start:end].root

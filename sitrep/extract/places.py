@@ -21,6 +21,7 @@ from sitrep.extract.place_names import (
     LOCATION_LABELS,
     TOWN_AREA_WORDS,
     FoundName,
+    after_near,
     area_of,
     body_named,
     common_noun_use,
@@ -90,7 +91,11 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if code:
             countries[code] += 1
             continue
-        placed = label not in LOCATION_LABELS and label != "ORG" and locative(doc, start, end)
+        placed = (
+            label not in LOCATION_LABELS
+            and (label != "ORG" or after_near(doc, start, end))
+            and locative(doc, start, end)
+        )
         strong = label in LOCATION_LABELS or placed
         if not strong and doc[start:end].text in people:
             continue

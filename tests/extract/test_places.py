@@ -536,3 +536,10 @@ def test_a_town_said_to_lie_in_a_county_is_that_town_wherever_it_comes_again(
     austin = [p for p in _places(nlp, gazetteer, text) if p.name == "Austin"]
     assert len(austin) == 1 and len(austin[0].mentions) == 2
     assert haversine_km(austin[0].lat, austin[0].lon, 38.74, -85.81) < 20  # Austin, Indiana
+
+
+def test_a_name_after_near_is_a_place_though_the_ner_calls_it_an_organisation(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Another outbreak was found in wild birds near Orneta, the ministry in Poland said."
+    assert ("Orneta", "PL", "city", 1) in _summary(_places(nlp, gazetteer, text))
