@@ -138,7 +138,7 @@ _BODY_AFTER = frozenset({"agency", "newspaper", "daily", "broadcaster", "tabloid
 # many places and is not the town of its name.
 _RIVER_WORDS = frozenset({"river", "rivers"})
 # Nouns for diseases and what causes them: a place name right before one names the disease ("West Nile
-# virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease"), not a place.
+# virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease", "the Ebola-Reston strain"), not a place.
 _PATHOGEN_WORDS = frozenset(
     {
         "virus",
@@ -150,7 +150,14 @@ _PATHOGEN_WORDS = frozenset(
         "disease",
         "syndrome",
         "encephalitis",
+        "strain",
+        "strains",
     }
+)
+# Prefixes that make a name part of a longer word when a hyphen joins them ("mid-Atlantic", "pan-African",
+# "euro-Atlantic"), and the "a" of "Mar-a-Lago".
+_HYPHEN_PREFIXES = frozenset(
+    {"a", "mid", "euro", "pan", "trans", "anti", "pro", "non", "pre", "post", "inter", "sub", "neo", "ex"}
 )
 # Last words of the names of events, which take place where the place their name opens lies.
 EVENT_WORDS = frozenset(
@@ -233,6 +240,15 @@ def locative(doc: Doc, start: int, end: int) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS:
         return True
     return named_settlement(doc, start, end)
+
+
+def prefixed(doc: Doc, start: int) -> bool:
+    """Whether the name is the tail of a hyphenated word that a prefix opens ("mid-Atlantic states",
+    "euro-Atlantic integration", "Mar-a-Lago"): a word of its own, not the place."""
+    if start < 2 or doc[start - 1].text not in ("-", "–"):
+        return False
+    prefix = doc[start - 2]
+    return not prefix.whitespace_ and not doc[start - 1].whitespace_ and prefix.lower_ in _HYPHEN_PREFIXES
 
 
 def after_near(doc: Doc, start: int, end: int) -> bool:

@@ -35,6 +35,7 @@ from sitrep.extract.place_names import (
     named_settlement,
     names_disease,
     person_words,
+    prefixed,
 )
 from sitrep.extract.place_sites import add_sites
 from sitrep.geo.gazetteer import Candidate, Gazetteer
@@ -99,6 +100,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         strong = label in LOCATION_LABELS or placed
         if not strong and doc[start:end].text in people:
             continue
+        if prefixed(doc, start):
+            continue  # "mid-Atlantic states", "euro-Atlantic", "Mar-a-Lago": part of a longer word
         if _currency(doc, start, end):
             continue  # "$US 1.5 billion", "A$": a country's letters beside a currency sign name the currency
         if cased and doc[start:end].text.islower():

@@ -543,3 +543,27 @@ def test_a_name_after_near_is_a_place_though_the_ner_calls_it_an_organisation(
 ) -> None:
     text = "Another outbreak was found in wild birds near Orneta, the ministry in Poland said."
     assert ("Orneta", "PL", "city", 1) in _summary(_places(nlp, gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Trump spent a Mar-a-Lago weekend in Florida, aides said.", "Largo"),
+        ("The outbreak closed stores in nine mid-Atlantic states.", "Atlantic Ocean"),
+        ("Leaders spoke of euro-Atlantic integration in Brussels.", "Atlantic Ocean"),
+    ],
+)
+def test_a_name_a_prefix_opens_with_a_hyphen_is_part_of_a_word(
+    nlp: Language, gazetteer: Gazetteer, text: str, absent: str
+) -> None:
+    assert absent not in {p.name for p in _places(nlp, gazetteer, text)}
+
+
+def test_a_strain_named_after_a_town_is_no_mention_of_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Monkeys from the Philippines were shipped to Reston, Virginia, in 1989. "
+        "The Ebola-Reston strain was discovered among them."
+    )
+    reston = [p for p in _places(nlp, gazetteer, text) if p.name == "Reston"]
+    assert len(reston) == 1 and [m.text for m in reston[0].mentions] == ["Reston"]
+    assert reston[0].mentions[0].start == text.index("Reston")
