@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from sitrep import lexicons
 from sitrep.geo.gazetteer import Candidate, Gazetteer
@@ -315,6 +316,9 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS:
             # "Donington Park, Leicestershire" as one entity: each part between commas on its own
             start = ent.start
+            if _countries_run_together(ent, gazetteer):
+                spans.extend((token.i, token.i + 1, ent.label_) for token in ent)
+                continue
             for token in ent:
                 if (
                     token.text == ","
@@ -350,6 +354,19 @@ def _event_host(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[i
         if _proper(doc[start + size - 1]) and gazetteer.has_key(fold(doc[start + first : start + size].text)):
             return first, size
     return None
+
+
+def _countries_run_together(ent: DocSpan, gazetteer: Gazetteer) -> bool:
+    """ "Cyprus, Greece Italy or Spain": one entity of words that are each a country's name, and no
+    place as a whole, is a list whose comma went missing."""
+    return (
+        len(ent) > 1
+        and not gazetteer.has_key(fold(ent.text))
+        and all(
+            token.is_alpha and any(c.feature == "country" for c in gazetteer.lookup_key(fold(token.text)))
+            for token in ent
+        )
+    )
 
 
 def _spaced_dash(doc: Doc, token: Token) -> bool:

@@ -567,3 +567,9 @@ def test_a_strain_named_after_a_town_is_no_mention_of_it(nlp: Language, gazettee
     reston = [p for p in _places(nlp, gazetteer, text) if p.name == "Reston"]
     assert len(reston) == 1 and [m.text for m in reston[0].mentions] == ["Reston"]
     assert reston[0].mentions[0].start == text.index("Reston")
+
+
+def test_country_names_run_together_are_a_list(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Youth unemployment is high in countries such as Cyprus, Greece Italy or Spain."
+    names = {p.name for p in _places(nlp, gazetteer, text)}
+    assert {"Greece", "Italy"} <= names
