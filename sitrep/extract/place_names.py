@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from sitrep import lexicons
 from sitrep.geo.gazetteer import Candidate, Gazetteer
@@ -60,6 +61,9 @@ KIN_WORDS = frozenset(
 # "the Etoumbi and Mbomo districts").
 _PHRASE_GOES_ON = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
 _JOINING_MARKS = frozenset({",", "-", "–", "/"})  # "the Mogadishu-based group"
+_DASHES = frozenset({"-", "–", "—", "--"})
+# Small words inside places' names, between capitalised words ("Rio Grande do Sul", "Newcastle upon Tyne").
+_NAME_JOINERS = frozenset({"do", "da", "dos", "das", "de", "del", "di", "upon", "on", "la", "le"})
 # Ranks and titles that also open names of things ("General Motors", "Prince Edward Island").
 _RANKS = frozenset({"general", "king", "prince", "major", "captain", "official", "lieutenant", "colonel"})
 _OFFICE_WORDS = frozenset(
@@ -135,7 +139,7 @@ _BODY_AFTER = frozenset({"agency", "newspaper", "daily", "broadcaster", "tabloid
 # many places and is not the town of its name.
 _RIVER_WORDS = frozenset({"river", "rivers"})
 # Nouns for diseases and what causes them: a place name right before one names the disease ("West Nile
-# virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease"), not a place.
+# virus", "the Reston ebolavirus", "Lassa fever", "Lyme disease", "the Ebola-Reston strain"), not a place.
 _PATHOGEN_WORDS = frozenset(
     {
         "virus",
@@ -147,12 +151,21 @@ _PATHOGEN_WORDS = frozenset(
         "disease",
         "syndrome",
         "encephalitis",
+        "strain",
+        "strains",
     }
+)
+# Prefixes that make a name part of a longer word when a hyphen joins them ("mid-Atlantic", "pan-African",
+# "euro-Atlantic"), and the "a" of "Mar-a-Lago".
+_HYPHEN_PREFIXES = frozenset(
+    {"a", "mid", "euro", "pan", "trans", "anti", "pro", "non", "pre", "post", "inter", "sub", "neo", "ex"}
 )
 # Last words of the names of events, which take place where the place their name opens lies.
 EVENT_WORDS = frozenset(
     {"festival", "conference", "summit", "expo", "exhibition", "fair", "games", "cup", "forum", "marathon"}
 )
+# A city at least this big that shares a US state's name: "New York State" names the state apart from it.
+STATE_NAMESAKE_POPULATION = 200_000
 # Region words of areas that may lie far from the town they are named after ("Scott County").
 TOWN_AREA_WORDS = frozenset({"county", "counties"})
 
@@ -230,6 +243,22 @@ def locative(doc: Doc, start: int, end: int) -> bool:
     return named_settlement(doc, start, end)
 
 
+def prefixed(doc: Doc, start: int) -> bool:
+    """Whether the name is the tail of a hyphenated word that a prefix opens ("mid-Atlantic states",
+    "euro-Atlantic integration", "Mar-a-Lago"): a word of its own, not the place."""
+    if start < 2 or doc[start - 1].text not in ("-", "–"):
+        return False
+    prefix = doc[start - 2]
+    return not prefix.whitespace_ and not doc[start - 1].whitespace_ and prefix.lower_ in _HYPHEN_PREFIXES
+
+
+def after_near(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name is the object of "near": one is "in Congress", but only a place lies near
+    ("near Orneta" is a town, whatever the NER called it)."""
+    head = doc[start:end].root
+    return head.dep_ == "pobj" and head.head.lower_ == "near"
+
+
 def named_settlement(doc: Doc, start: int, end: int) -> bool:
     """Whether the name is that of "the town (city, village) of X": a settlement by the text's own word."""
     head = doc[start:end].root
@@ -287,8 +316,15 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
         if ent.label_ in LOCATION_LABELS or ent.label_ in WEAK_LABELS:
             # "Donington Park, Leicestershire" as one entity: each part between commas on its own
             start = ent.start
+            if _countries_run_together(ent, gazetteer):
+                spans.extend((token.i, token.i + 1, ent.label_) for token in ent)
+                continue
             for token in ent:
-                if token.text == "," or _joins_two_places(doc, token.i, ent.text, gazetteer):
+                if (
+                    token.text == ","
+                    or _spaced_dash(doc, token)
+                    or _joins_two_places(doc, token.i, ent.text, gazetteer)
+                ):
                     spans.append((start, token.i, ent.label_))
                     start = token.i + 1
             spans.append((start, ent.end, ent.label_))
@@ -318,6 +354,30 @@ def _event_host(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[i
         if _proper(doc[start + size - 1]) and gazetteer.has_key(fold(doc[start + first : start + size].text)):
             return first, size
     return None
+
+
+def _countries_run_together(ent: DocSpan, gazetteer: Gazetteer) -> bool:
+    """ "Cyprus, Greece Italy or Spain": one entity of words that are each a country's name, and no
+    place as a whole, is a list whose comma went missing."""
+    return (
+        len(ent) > 1
+        and not gazetteer.has_key(fold(ent.text))
+        and all(
+            token.is_alpha and any(c.feature == "country" for c in gazetteer.lookup_key(fold(token.text)))
+            for token in ent
+        )
+    )
+
+
+def _spaced_dash(doc: Doc, token: Token) -> bool:
+    """A dash with a space on each side ends a name: "Sri Lanka - approximately 28,500" taken as one
+    entity is the country and a figure."""
+    return (
+        token.text in _DASHES
+        and token.i > 0
+        and bool(doc[token.i - 1].whitespace_)
+        and bool(token.whitespace_)
+    )
 
 
 def _joins_two_places(doc: Doc, number: int, whole: str, gazetteer: Gazetteer) -> bool:
@@ -380,11 +440,26 @@ def found_name(doc: Doc, start: int, end: int, strong: bool, gazetteer: Gazettee
         candidates = [c for c in gazetteer.lookup_key(key) if c.feature == "city"]
     if _abbreviation(doc[start:end].text):
         candidates = [c for c in candidates if c.feature != "city"]  # "EU" is not Eu, France
-    if not candidates:
+    if not candidates or state_university(doc[end - 1].text, candidates, gazetteer):
         return None
     # A region word is evidence enough that an untagged name is a place: "in Donetsk region".
     return FoundName(
         start, end, strong or wants_region or area is not None, wants_region, key, tuple(candidates), area
+    )
+
+
+def state_university(last: str, candidates: list[Candidate], gazetteer: Gazetteer) -> bool:
+    """ "Mississippi State", "Ohio State", "Penn State": an American state is "the state of X" or
+    "X state", and "X State" with a capital is its state university or that university's team. Where a
+    big city shares the state's name, "New York State" and "Washington State" tell the state from it."""
+    if last != "State" or not candidates:
+        return False
+    if not all(c.feature == "region" and c.country_code == "US" for c in candidates):
+        return False
+    return not any(
+        c.feature == "city" and c.country_code == "US" and c.population >= STATE_NAMESAKE_POPULATION
+        for region in candidates
+        for c in gazetteer.lookup_key(fold(region.name))
     )
 
 
@@ -399,6 +474,13 @@ def _widen(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, i
     "eastern" + "Ukraine"."""
     while end < len(doc) and _proper(doc[end]) and gazetteer.has_key(fold(doc[start : end + 1].text)):
         end += 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in _NAME_JOINERS
+        and _proper(doc[end + 1])
+        and gazetteer.has_key(fold(doc[start : end + 2].text))
+    ):
+        end += 2  # "Rio Grande" + "do Sul", "Newcastle" + "upon Tyne"
     if end + 1 < len(doc) and doc[end].text == "-" and gazetteer.has_key(fold(doc[start : end + 2].text)):
         end += 2  # "Guinea" + "-Bissau", "Ivano" + "-Frankivsk"
     while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].lower_ in DIRECTION_WORDS):

@@ -21,6 +21,7 @@ from sitrep.extract.place_names import (
     LOCATION_LABELS,
     TOWN_AREA_WORDS,
     FoundName,
+    after_near,
     area_of,
     body_named,
     common_noun_use,
@@ -34,6 +35,7 @@ from sitrep.extract.place_names import (
     named_settlement,
     names_disease,
     person_words,
+    prefixed,
 )
 from sitrep.extract.place_sites import add_sites
 from sitrep.geo.gazetteer import Candidate, Gazetteer
@@ -80,6 +82,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     found: list[FoundName] = []
     people = person_words(doc)
     named_people = person_words(doc, all_words=True)
+    surnames = short_forms(doc, gazetteer)
     filed = dateline(doc, gazetteer)
     opening = FoundName(filed.start, filed.end, True, False, filed.key, filed.candidates) if filed else None
     cased = has_capitals(doc)
@@ -89,10 +92,16 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
         if code:
             countries[code] += 1
             continue
-        placed = label not in LOCATION_LABELS and label != "ORG" and locative(doc, start, end)
+        placed = (
+            label not in LOCATION_LABELS
+            and (label != "ORG" or after_near(doc, start, end))
+            and locative(doc, start, end)
+        )
         strong = label in LOCATION_LABELS or placed
         if not strong and doc[start:end].text in people:
             continue
+        if prefixed(doc, start):
+            continue  # "mid-Atlantic states", "euro-Atlantic", "Mar-a-Lago": part of a longer word
         if _currency(doc, start, end):
             continue  # "$US 1.5 billion", "A$": a country's letters beside a currency sign name the currency
         if cased and doc[start:end].text.islower():
@@ -116,6 +125,11 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             # after "in" a town needs the article's support, as a name taken for a person's does; "the
             # town of X" says it is one
             mention.person = not named_settlement(doc, start, end)
+            mention = mention if mention.candidates else None
+        if mention is not None and mention.end - mention.start == 1 and doc[mention.start].text in surnames:
+            # "Harden" after "Maya Harden", "City" after "Manchester City": the name, shortened; a place
+            # only by its own name, never by another ("Hardin", "City of London")
+            mention.candidates = tuple(c for c in mention.candidates if not c.alias)
             mention = mention if mention.candidates else None
         if mention is not None and doc[mention.start : mention.end].text in named_people:
             # "Khalil" after "Mahmoud Khalil": the person, unless a place has that very name
@@ -174,6 +188,18 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     return places
 
 
+def short_forms(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Last words of the article's two-word names that are no place ("Maya Harden", "Manchester City"),
+    whatever the NER called them: the word alone later is mostly that name said short."""
+    return {
+        ent[-1].text
+        for ent in doc.ents
+        if len(ent) == 2
+        and all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in ent)
+        and not gazetteer.has_key(fold(ent.text))
+    }
+
+
 def _currency(doc: Doc, start: int, end: int) -> bool:
     """Whether the name stands right beside a currency sign, as a currency's letters do."""
     sign_before = start > 0 and doc[start - 1].is_currency and not doc[start - 1].whitespace_
@@ -218,6 +244,8 @@ def _qualified(doc: Doc, found: list[FoundName], number: int) -> bool:
     gap = doc[found[number].end : found[number + 1].start]
     if len(gap) == 2 and gap[1].lower_ == "the":
         gap = gap[:1]  # "in the Donetsk region"
+    if len(gap) == 2 and gap[0].text == "," and gap[1].lower_ == "in":
+        gap = gap[1:]  # "Austin, in Scott County, Indiana"
     if len(gap) == 2 and gap[0].lower_ in _PART_WORDS and gap[1].lower_ == "of":
         return True  # "the Rice Lake area of Fulton County", "the outskirts of"
     if len(gap) != 1:
@@ -264,14 +292,26 @@ def _one_sense(mentions: list[Mention], choices: list[Choice | None]) -> list[Ch
     settled = {
         m.key: choice for m, choice in zip(mentions, choices, strict=True) if choice is not None and m.strong
     }
+    placed = {
+        m.key: choice
+        for m, choice in zip(mentions, choices, strict=True)
+        if choice is not None and m.qualifier is not None and _said_where(choice)
+    }
     return [
-        None
+        placed[m.key]
+        if m.key in placed
+        else None
         if choice is not None and not m.strong and m.key in refused
         else settled.get(m.key, choice)
         if choice is not None and not m.strong
         else choice
         for m, choice in zip(mentions, choices, strict=True)
     ]
+
+
+def _said_where(choice: Choice) -> bool:
+    """Whether the text said where the chosen place lies ("Austin, in Scott County, Indiana")."""
+    return any(reason.startswith("qualified by ") for reason in choice.reasons)
 
 
 def _places(doc: Doc, found: list[FoundName], choices: list[Choice | None]) -> list[Place]:

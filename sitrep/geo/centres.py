@@ -2,9 +2,10 @@
 
 countrystatecity gives each country one point rounded to whole degrees, which for a large country can
 sit hundreds of kilometres off its middle (the United States at 38, -97), and for an island state in the
-sea. The gazetteer keeps that point when it lies on the country's land (`inside`) within
-`MAX_OFF_CENTRE_KM` of the centre of the country's main land (its largest landmass with the islands
-near it); otherwise that centre stands for the country (`sources.countries`).
+sea. When that point lies on the country's land (`inside`) within `MAX_OFF_CENTRE_KM` of the centre
+of the country's main land (its largest landmass with the islands near it), the gazetteer places the
+country halfway between the two; otherwise that centre stands for the country
+(`sources.country_point`).
 
 The centres are computed once, by this module run as a script, from the `world-atlas` npm package
 (Natural Earth 1:50m Admin 0 boundaries, public domain, as TopoJSON under the ISC licence) and shipped
@@ -28,8 +29,8 @@ from sitrep.geo.distance import haversine_km
 
 Point = tuple[float, float]  # (lon, lat)
 
-# Russia's published 60, 100 (189 km off its land centre) and China's 35, 105 (210 km) stay; the United
-# States' 38, -97 (252 km) gives way.
+# Russia's published 60, 100 (189 km off its land centre) and China's 35, 105 (210 km) agree with the
+# centre well enough to be averaged with it; the United States' 38, -97 (252 km) gives way to it.
 MAX_OFF_CENTRE_KM = 230.0
 MAIN_LAND_KM = 1500.0  # islands and exclaves this close to the largest landmass are part of the main land
 

@@ -25,7 +25,7 @@ from sitrep.geo.distance import haversine_km
 from sitrep.geo.names import fold, is_latin
 from sitrep.geo.sources import CITY, DISTRICT, REGION, Row
 
-FORMAT = 8  # bump when the built index changes, so cached ones are rebuilt
+FORMAT = 9  # bump when the built index changes, so cached ones are rebuilt
 _LEXICONS = ("place_aliases.json", "informal_regions.json", "country_centres.json")
 
 

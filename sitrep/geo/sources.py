@@ -144,8 +144,8 @@ def cities() -> Iterator[Row]:
 
 
 def countries() -> Iterator[Row]:
-    """Countries: GeoNames identity and population, countrystatecity coordinates (or the centre of the
-    country's main land when they lie far from it or off its land: `geo.centres`), project
+    """Countries: GeoNames identity and population, a point between countrystatecity's and the centre
+    of the country's main land (the centre alone when they lie far apart: `country_point`), project
     aliases."""
     table = lexicons.load("place_aliases")
     centres = lexicons.load("country_centres")
@@ -180,14 +180,18 @@ def countries() -> Iterator[Row]:
 def country_point(
     lat: float, lon: float, centre: list[float] | None, on_land: bool = True
 ) -> tuple[float, float]:
-    """countrystatecity's point, or the landmass centre when the point lies more than
-    MAX_OFF_CENTRE_KM from it (whole-degree rounding puts the United States at 38, -97) or off the
-    country's land (Malta's and Tonga's lie in the sea): a country's point lies inside it, near its middle."""
-    if centre is not None and (
-        not on_land or haversine_km(lat, lon, centre[0], centre[1]) > MAX_OFF_CENTRE_KM
-    ):
+    """The point halfway between countrystatecity's point and the centre of the country's main land; the
+    centre alone when the point lies more than MAX_OFF_CENTRE_KM from it (whole-degree rounding puts the
+    United States at 38, -97) or off the country's land (Malta's and Tonga's lie in the sea).
+
+    Why halfway: a country has no one point. Atlases, GeoNames and encyclopaedias each publish their own,
+    scattered around both of these (China at 35, 105 and at 35, 103; Australia at -27, 133 and at
+    -25, 133), and the point between two estimates that agree is nearer to most of them than either."""
+    if centre is None:
+        return lat, lon
+    if not on_land or haversine_km(lat, lon, centre[0], centre[1]) > MAX_OFF_CENTRE_KM:
         return centre[0], centre[1]
-    return lat, lon
+    return round((lat + centre[0]) / 2, 4), round((lon + centre[1]) / 2, 4)
 
 
 def regions() -> Iterator[Row]:

@@ -475,3 +475,101 @@ def test_a_name_before_river_names_the_river(nlp: Language, gazetteer: Gazetteer
     assert river == []
     city = _places(nlp, gazetteer, "Troops crossed the Dnipro river. A missile later hit a market in Dnipro.")
     assert [(p.name, [m.text for m in p.mentions]) for p in city] == [("Dnipro", ["Dnipro"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Mississippi State beat Louisville in overtime on Friday.", {"Louisville"}),
+        ("The forecasters at Colorado State expect an active hurricane season.", set()),
+        ("Heavy rain fell across New York State on Friday.", {"New York"}),
+        ("Gunmen killed three farmers in Osun State on Friday.", {"Osun"}),
+    ],
+)
+def test_a_us_state_with_a_capital_state_is_its_university(
+    nlp: Language, gazetteer: Gazetteer, text: str, names: set[str]
+) -> None:
+    assert {p.name for p in _places(nlp, gazetteer, text)} == names
+
+
+def test_a_spaced_dash_ends_a_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The NER may run a name on over a spaced dash into the figure after it."""
+    text = "Deaths reported so far: Sri Lanka - approximately 28,500, India - 10,000."
+    assert "Sri Lanka" in {p.name for p in _places(nlp, gazetteer, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "A girl from Buffalo, New York, Maya Harden, died from complications caused by the virus."
+            " Harden was just nine days short of her birthday.",
+            "Hardin",
+        ),
+        (
+            "Liverpool won 3-0 in England and will play Manchester City in London. City called for another bus.",
+            "City of London",
+        ),
+    ],
+)
+def test_the_last_word_of_a_name_said_alone_is_no_place_by_another_name(
+    nlp: Language, gazetteer: Gazetteer, text: str, absent: str
+) -> None:
+    assert absent not in {p.name for p in _places(nlp, gazetteer, text)}
+
+
+def test_a_name_goes_on_over_the_small_words_inside_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Cases were confirmed in Santa Catarina, and one apiece in Rio Grande do Sul, Tocantins and Bahia."
+    summary = _summary(_places(nlp, gazetteer, text))
+    assert ("Rio Grande do Sul", "BR", "region", 3) in summary
+    assert all(name != "Rio Grande" for name, *_ in summary)
+
+
+def test_a_town_said_to_lie_in_a_county_is_that_town_wherever_it_comes_again(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """ "X, in Y" says where X is, and one name in one article is one place."""
+    text = (
+        "An HIV outbreak hit southern Indiana. Austin, in Scott County, Indiana, was the epicenter of "
+        "the outbreak. Louisville, Kentucky, about 35 miles south of Austin, was the first city to act."
+    )
+    austin = [p for p in _places(nlp, gazetteer, text) if p.name == "Austin"]
+    assert len(austin) == 1 and len(austin[0].mentions) == 2
+    assert haversine_km(austin[0].lat, austin[0].lon, 38.74, -85.81) < 20  # Austin, Indiana
+
+
+def test_a_name_after_near_is_a_place_though_the_ner_calls_it_an_organisation(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Another outbreak was found in wild birds near Orneta, the ministry in Poland said."
+    assert ("Orneta", "PL", "city", 1) in _summary(_places(nlp, gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Trump spent a Mar-a-Lago weekend in Florida, aides said.", "Largo"),
+        ("The outbreak closed stores in nine mid-Atlantic states.", "Atlantic Ocean"),
+        ("Leaders spoke of euro-Atlantic integration in Brussels.", "Atlantic Ocean"),
+    ],
+)
+def test_a_name_a_prefix_opens_with_a_hyphen_is_part_of_a_word(
+    nlp: Language, gazetteer: Gazetteer, text: str, absent: str
+) -> None:
+    assert absent not in {p.name for p in _places(nlp, gazetteer, text)}
+
+
+def test_a_strain_named_after_a_town_is_no_mention_of_it(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Monkeys from the Philippines were shipped to Reston, Virginia, in 1989. "
+        "The Ebola-Reston strain was discovered among them."
+    )
+    reston = [p for p in _places(nlp, gazetteer, text) if p.name == "Reston"]
+    assert len(reston) == 1 and [m.text for m in reston[0].mentions] == ["Reston"]
+    assert reston[0].mentions[0].start == text.index("Reston")
+
+
+def test_country_names_run_together_are_a_list(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Youth unemployment is high in countries such as Cyprus, Greece Italy or Spain."
+    names = {p.name for p in _places(nlp, gazetteer, text)}
+    assert {"Greece", "Italy"} <= names

@@ -30,9 +30,16 @@ def test_a_ring_across_the_antimeridian_has_its_centre_by_the_date_line() -> Non
 
 def test_a_point_far_off_centre_gives_way_to_the_landmass_centre() -> None:
     assert country_point(38.0, -97.0, [39.5, -99.1]) == (39.5, -99.1)  # 230 km apart
-    assert country_point(49.0, 32.0, [49.0, 31.4]) == (49.0, 32.0)  # 44 km: the published point stays
+    assert country_point(49.0, 32.0, [49.0, 31.4]) == (49.0, 31.7)  # 44 km: halfway between the two
     assert country_point(49.0, 32.0, None) == (49.0, 32.0)
     assert country_point(35.9, 14.4, [35.9, 14.45], on_land=False) == (35.9, 14.45)  # in the sea
+
+
+def test_two_points_that_agree_give_the_point_halfway() -> None:
+    """China's published 35, 105 and its land centre 36.6, 103.8 agree: the point between them lies
+    within 161 km of both 35, 105 and 35, 103, two points others publish for China."""
+    lat, lon = country_point(35.0, 105.0, [36.617, 103.797])
+    assert haversine_km(lat, lon, 35.0, 105.0) < 161 and haversine_km(lat, lon, 35.0, 103.0) < 161
 
 
 def test_a_country_point_lies_on_the_country_s_land() -> None:
@@ -97,6 +104,6 @@ def test_weighted_centre_is_the_area_weighted_mean_on_the_sphere() -> None:
     assert abs(abs(lon) - 180.0) < 1e-6  # across the antimeridian, not at 0
 
 
-def test_a_published_point_near_the_land_centre_stays() -> None:
+def test_a_published_point_near_the_land_centre_moves_halfway_to_it() -> None:
     by_code = {row.country: row for row in countries()}
-    assert (by_code["CN"].lat, by_code["CN"].lon) == (35.0, 105.0)  # 210 km off the centre: kept
+    assert (by_code["CN"].lat, by_code["CN"].lon) == (35.8085, 104.3985)  # 210 km off the centre
