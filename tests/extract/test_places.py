@@ -573,3 +573,15 @@ def test_country_names_run_together_are_a_list(nlp: Language, gazetteer: Gazette
     text = "Youth unemployment is high in countries such as Cyprus, Greece Italy or Spain."
     names = {p.name for p in _places(nlp, gazetteer, text)}
     assert {"Greece", "Italy"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Airstrikes hit al-Shabab positions in the Middle Shabelle region on Monday.", "Middle Shabelle"),
+        ("Fighting was reported in Hirshabelle state on Monday.", "Hirshabelle"),
+        ("Rebels attacked villages in northeastern C.A.R. on Tuesday.", "Central African Republic"),
+    ],
+)
+def test_regions_and_countries_by_their_news_names(extract, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in {p.name for p in extract(text).places}
