@@ -260,9 +260,16 @@ def after_near(doc: Doc, start: int, end: int) -> bool:
 
 
 def named_settlement(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name is that of "the town (city, village) of X": a settlement by the text's own word."""
+    """Whether the name is that of "the town (city, village) of X", or one of "the towns of X and Y": a
+    settlement by the text's own word."""
     head = doc[start:end].root
-    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _SETTLEMENT_WORDS
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and (head.head.head.lower_ in _SETTLEMENT_WORDS or head.head.head.lemma_.lower() in _SETTLEMENT_WORDS)
+    )
 
 
 def names_disease(doc: Doc, number: int) -> bool:
@@ -324,6 +331,7 @@ def name_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
                     token.text == ","
                     or _spaced_dash(doc, token)
                     or _joins_two_places(doc, token.i, ent.text, gazetteer)
+                    or (token.lower_ == "and" and named_settlement(doc, token.i + 1, ent.end))
                 ):
                     spans.append((start, token.i, ent.label_))
                     start = token.i + 1

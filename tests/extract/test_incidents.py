@@ -519,3 +519,14 @@ def test_a_town_of_another_day_is_not_the_incident_s(extract) -> None:  # type: 
         e for e in extraction.events if is_acled_row(e) and e.acled_event_type != "Strategic developments"
     ]
     assert names.get(row.place_id or "") != "Bangui"
+
+
+def test_a_day_inside_the_week_told_is_one_incident(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "This week, military sources said rebels attacked nearly 10 villages near the town of Bocaranga. "
+        "Bodies of five soldiers have been found in villages since the attacks began Tuesday.",
+        published="2024-07-05",
+    )
+    rows = [e for e in extraction.events if is_acled_row(e)]
+    assert len(rows) == 1
+    assert (rows[0].date, rows[0].date_precision) == (dt.date(2024, 7, 2), 1)

@@ -585,3 +585,10 @@ def test_country_names_run_together_are_a_list(nlp: Language, gazetteer: Gazette
 )
 def test_regions_and_countries_by_their_news_names(extract, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in {p.name for p in extract(text).places}
+
+
+def test_each_of_the_towns_named_together_is_a_town(extract) -> None:  # type: ignore[no-untyped-def]
+    names = {
+        p.name for p in extract("Rebels attacked villages between the towns of Bocaranga and Bouar.").places
+    }
+    assert {"Bocaranga", "Bouar"} <= names

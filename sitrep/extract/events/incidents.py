@@ -451,13 +451,28 @@ def _one_incident(a: Event, b: Event, places: dict[str, Place], published: dt.da
         return False
     if _abduction_apart(a, b) or _abduction_apart(b, a):
         return False
-    if _own_date(a, published) and _own_date(b, published) and a.date != b.date:
+    if _own_date(a, published) and _own_date(b, published) and not _days_agree(a, b):
         return False
     if not _setting_agrees(a.place_id, b.place_id, places):
         return False
     if not _targets_agree(a, b):
         return False
     return _sides_agree(a, b)
+
+
+def _days_agree(a: Event, b: Event) -> bool:
+    """Two own dates that may be one day: the same day, or a day inside the week or month the other
+    gives ("this week, rebels attacked villages" and "the attacks began Tuesday")."""
+    assert a.date is not None and b.date is not None
+    if a.date == b.date:
+        return True
+    vague, exact = (a, b) if (a.date_precision or 3) > (b.date_precision or 3) else (b, a)
+    assert vague.date is not None and exact.date is not None
+    if vague.date_precision == 2:
+        return vague.date.isocalendar()[:2] == exact.date.isocalendar()[:2]
+    if vague.date_precision == 3:
+        return (vague.date.year, vague.date.month) == (exact.date.year, exact.date.month)
+    return False
 
 
 def _abduction_apart(abduction: Event, other: Event) -> bool:
