@@ -11,6 +11,10 @@ SUB_EVENTS = [
         "Two policemen died in an explosion at a checkpoint in the district on Tuesday.",
         "Remote explosive/landmine/IED",
     ),
+    (
+        "The militants, who fired several mortar rounds at the army base, fled into the forest.",
+        "Shelling/artillery/missile attack",
+    ),
 ]
 
 
@@ -18,3 +22,8 @@ SUB_EVENTS = [
 def test_sub_event_type(extract, text: str, sub_event: str) -> None:  # type: ignore[no-untyped-def]
     subs = {e.acled_sub_event_type for e in extract(text).events}
     assert sub_event in subs
+
+
+def test_a_relative_clause_in_the_present_describes(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The militants, who fire mortar rounds at the army base every night, are hiding.").events
+    assert not any(e.acled_sub_event_type for e in events)

@@ -108,8 +108,11 @@ def _kind_of_act(trigger: Token) -> bool:
 
 def _description(trigger: Token) -> bool:
     """An act told only to describe someone, in a relative or participle clause ("rebels fighting the
-    president", "a group that attacks convoys"), not reported as news."""
+    president", "a group that attacks convoys"), not reported as news; a relative clause in the past
+    tells an act that took place."""
     predicate = predicate_of(trigger)
+    if predicate.dep_ == "relcl" and told_in_past(predicate):
+        return False  # "the militants, who fired mortar rounds at the town": a past act, reported
     return (
         trigger.pos_ == "VERB"
         and predicate.dep_ in ("relcl", "acl")
