@@ -15,6 +15,7 @@ SUB_EVENTS = [
         "The militants, who fired several mortar rounds at the army base, fled into the forest.",
         "Shelling/artillery/missile attack",
     ),
+    ("Police have detained 120 opposition activists in the capital since Monday.", "Arrests"),
 ]
 
 
@@ -27,3 +28,8 @@ def test_sub_event_type(extract, text: str, sub_event: str) -> None:  # type: ig
 def test_a_relative_clause_in_the_present_describes(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The militants, who fire mortar rounds at the army base every night, are hiding.").events
     assert not any(e.acled_sub_event_type for e in events)
+
+
+def test_arrests_since_last_year_are_a_tally(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Police have detained 120 opposition activists in the capital since 2019.").events
+    assert events and not any(e.acled_sub_event_type for e in events)

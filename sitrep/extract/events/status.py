@@ -23,6 +23,7 @@ mention's clause, never particular phrasings:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -259,8 +260,16 @@ def _since(predicate: Token) -> bool:
         token.lower_ == "since"
         and token.dep_ == "prep"
         and any(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in token.subtree if o.i != token.i)
+        and not _days_ago(token)
         for token in predicate.sent
     )
+
+
+def _days_ago(since: Token) -> bool:
+    """ "Since Wednesday evening", "since yesterday": a count over the last few days, which ACLED codes
+    as one event, not a tally over a period."""
+    recent = {day.lower() for day in calendar.day_name} | {"yesterday", "dawn"}
+    return any(o.lower_ in recent for o in since.subtree if o.i != since.i)
 
 
 def _over_recent_period(predicate: Token) -> bool:
