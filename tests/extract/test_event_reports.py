@@ -16,6 +16,14 @@ SUB_EVENTS = [
         "Shelling/artillery/missile attack",
     ),
     ("Police have detained 120 opposition activists in the capital since Monday.", "Arrests"),
+    (
+        "Dozens of residents choked on chlorine gas from the rebels, who fired several shells at the town.",
+        "Chemical weapon",
+    ),
+    (
+        "Witnesses said a suicide bomber was among the attackers, who opened fire on the convoy.",
+        "Suicide bomb",
+    ),
 ]
 
 
@@ -33,3 +41,9 @@ def test_a_relative_clause_in_the_present_describes(extract) -> None:  # type: i
 def test_arrests_since_last_year_are_a_tally(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Police have detained 120 opposition activists in the capital since 2019.").events
     assert events and not any(e.acled_sub_event_type for e in events)
+
+
+def test_a_gunman_taking_his_own_life_is_no_suicide_bomb(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("A gunman shot three people at the market on Tuesday and then committed suicide.").events
+    subs = {e.acled_sub_event_type for e in events}
+    assert subs and "Suicide bomb" not in subs

@@ -25,6 +25,10 @@ from sitrep.extract.events.triggers import find_triggers, moves_forces, sets_up_
 
 # Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
 DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
+# Chemical agents and suicide bombers tell the kind of attack of their whole sentence (not words with
+# other senses); the nouns a suicide attack is named by.
+AMBIGUOUS_AGENTS = frozenset({"nerve", "toxic"})
+SUICIDE_ATTACK_NOUNS = frozenset({"bomber", "bombing", "attack", "attacker", "vest", "car", "blast"})
 # When several weapons are named, the one that delivered the attack: missiles "fired by the warplanes"
 # are an air strike, rockets fired by gunmen a shelling.
 MODE_ORDER = ("aerial", "drone", "heavy-weapons", "explosives", "firearms", "crowd-control", "primitive")
@@ -84,8 +88,12 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     words = weapon_words(token, actor_text)
     modes = lexicons.load("events")["mode_words"]
     targets = _hit_aircraft(token)
-    found = [str(modes[w]) for w in words if w in modes and w not in targets]
+    # "shot three people and then committed suicide" names no suicide attack
+    self_killed = "suicide" in words and _agent_in_sentence(token, targets) != "suicide-attack"
+    kept = [w for w in words if w in modes and w not in targets and not (self_killed and w == "suicide")]
+    found = [str(modes[w]) for w in kept]
     defining = next((m for m in found if m in DEFINING_MODES), None)
+    defining = defining or _agent_in_sentence(token, targets)
     defining = defining or ("sexual" if _abuses_women(token) else None)
     defining = defining or ("suicide-attack" if _blows_oneself_up(token) else None)
     named = min(
@@ -108,6 +116,25 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         territory=_takes_ground(token),
         lethal=lethal,
     )
+
+
+def _agent_in_sentence(token: Token, targets: set[str]) -> str | None:
+    """A chemical agent or a suicide bomber named anywhere in the attack's sentence ("asphyxia caused by
+    poisonous gas used by militants, who fired shells at the city"): the kind of attack ACLED codes,
+    however the clause that tells the firing is parsed. Words with other senses ("nerve", "toxic") count
+    only inside the attack's own clause, and "suicide" only where it names an attack or an attacker
+    ("a suicide bomber"), never as a death ("then committed suicide")."""
+    modes = lexicons.load("events")["mode_words"]
+    for t in token.sent:
+        word = t.lemma_.lower()
+        if word in targets or word in AMBIGUOUS_AGENTS:
+            continue
+        if modes.get(word) == "unconventional":
+            return "unconventional"
+        after = t.nbor().lemma_.lower() if t.i + 1 < len(t.doc) else ""
+        if word == "suicide" and (after in SUICIDE_ATTACK_NOUNS or t.dep_ in ("compound", "amod", "nmod")):
+            return "suicide-attack"  # "a suicide bomber", "a suicide vehicle-borne device"
+    return None
 
 
 def _abuses_women(token: Token) -> bool:
