@@ -24,6 +24,10 @@ SUB_EVENTS = [
         "Witnesses said a suicide bomber was among the attackers, who opened fire on the convoy.",
         "Suicide bomb",
     ),
+    (
+        "Hundreds of protesters marched on the border and pelted the soldiers with stones.",
+        "Violent demonstration",
+    ),
 ]
 
 
@@ -47,3 +51,8 @@ def test_a_gunman_taking_his_own_life_is_no_suicide_bomb(extract) -> None:  # ty
     events = extract("A gunman shot three people at the market on Tuesday and then committed suicide.").events
     subs = {e.acled_sub_event_type for e in events}
     assert subs and "Suicide bomb" not in subs
+
+
+def test_a_march_with_no_violence_stays_peaceful(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Hundreds of protesters marched on the border and chanted slogans on Tuesday.").events
+    assert {e.acled_sub_event_type for e in events if e.type == "PROTEST"} == {"Peaceful protest"}
