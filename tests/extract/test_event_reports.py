@@ -28,6 +28,9 @@ SUB_EVENTS = [
         "Hundreds of protesters marched on the border and pelted the soldiers with stones.",
         "Violent demonstration",
     ),
+    ("Protesters scuffled with police outside parliament on Tuesday.", "Violent demonstration"),
+    ("Hundreds of students held a candlelight vigil in the capital on Tuesday.", "Peaceful protest"),
+    ("Gunmen carried out the assassination of a local mayor in the town on Tuesday.", "Attack"),
 ]
 
 
