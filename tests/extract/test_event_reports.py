@@ -59,3 +59,17 @@ def test_a_gunman_taking_his_own_life_is_no_suicide_bomb(extract) -> None:  # ty
 def test_a_march_with_no_violence_stays_peaceful(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Hundreds of protesters marched on the border and chanted slogans on Tuesday.").events
     assert {e.acled_sub_event_type for e in events if e.type == "PROTEST"} == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize(
+    ("text", "incident"),
+    [
+        ("Suicide bombers kill dozens at the city airport.", True),
+        ("Gunmen kill 12 villagers in the north of the country.", True),
+        ("Militias kill hundreds of villagers every year in the region.", False),
+        ("Rebels attack army convoys on the highway.", False),
+    ],
+)
+def test_a_headline_present_with_its_victims_counted(extract, text: str, incident: bool) -> None:  # type: ignore[no-untyped-def]
+    statuses = {e.status for e in extract(text).events if e.type == "ASSAULT"}
+    assert statuses and ("incident" in statuses) == incident

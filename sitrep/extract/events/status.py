@@ -79,7 +79,7 @@ def mention_status(
             and _before_recent(framing, *event_date(framing, facts.published), facts.published)
         ):
             return "background"  # "relations soured in 2010 after commandos stormed the ship"
-        if _present_tense(trigger) or _description(trigger):
+        if (_present_tense(trigger) and not _headline(trigger)) or _description(trigger):
             return "generic"
     return "incident"
 
@@ -325,6 +325,20 @@ def _present_tense(trigger: Token) -> bool:
     if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return True
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def _headline(trigger: Token) -> bool:
+    """A headline's present ("Bombers kill dozens at airport", "Rebels attack base, killing 12
+    soldiers"): the present simple with its victims counted tells one act, where a habit ("rebels attack
+    convoys") counts none, or counts them by a recurring time ("kill 500 people every year")."""
+    verb = _finite_clause(predicate_of(trigger))
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    words = list(verb.subtree)
+    if any(t.lower_ in ("every", "each", "per", "daily", "weekly", "annually", "yearly") for t in words):
+        return False
+    counts = [t for t in words if t.ent_type_ not in ("DATE", "TIME") and parse_number(t.text) is not None]
+    return any(t.dep_ in ("nummod", "dobj", "nsubjpass") for t in counts)
 
 
 def told_in_past(trigger: Token) -> bool:
