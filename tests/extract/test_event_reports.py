@@ -17,6 +17,10 @@ SUB_EVENTS = [
     ),
     ("Police have detained 120 opposition activists in the capital since Monday.", "Arrests"),
     (
+        "Troops seized control of the highway on Tuesday, the first time since 2012.",
+        "Government regains territory",
+    ),
+    (
         "Dozens of residents choked on chlorine gas from the rebels, who fired several shells at the town.",
         "Chemical weapon",
     ),

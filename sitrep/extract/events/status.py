@@ -261,8 +261,17 @@ def _since(predicate: Token) -> bool:
         and token.dep_ == "prep"
         and any(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in token.subtree if o.i != token.i)
         and not _days_ago(token)
+        and not _record_since(token)
         for token in predicate.sent
     )
+
+
+def _record_since(since: Token) -> bool:
+    """ "For the first time since 2012", "the deadliest attack since March": a record the act sets,
+    measured against the past, not a count of acts up to now."""
+    head = since.head
+    marks = [head, *head.children]
+    return head.lower_ == "time" or any(t.tag_ == "JJS" or t.lower_ == "first" for t in marks)
 
 
 def _days_ago(since: Token) -> bool:
