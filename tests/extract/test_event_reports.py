@@ -77,3 +77,10 @@ def test_a_march_with_no_violence_stays_peaceful(extract) -> None:  # type: igno
 def test_a_headline_present_with_its_victims_counted(extract, text: str, incident: bool) -> None:  # type: ignore[no-untyped-def]
     statuses = {e.status for e in extract(text).events if e.type == "ASSAULT"}
     assert statuses and ("incident" in statuses) == incident
+
+
+def test_riot_police_misparsed_are_no_riot(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Riot police chase demonstrators during protests in the capital, Tuesday, Jan. 15."
+    ).events
+    assert not any(e.mode == "riot" for e in events)

@@ -397,6 +397,9 @@ def _noun_trigger(token: Token) -> Trigger | None:
         )
     if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon["equipment_heads"]:
         return None  # "riot police", "riot gear", "strike force": a kind of unit, not an act
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ in lexicon["equipment_heads"]:
+        return None  # the same, misparsed: "Riot police chase demonstrators" read as one long compound
     if lemma not in lexicon["nouns"]:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
