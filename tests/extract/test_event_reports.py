@@ -17,6 +17,10 @@ SUB_EVENTS = [
     ),
     ("Police have detained 120 opposition activists in the capital since Monday.", "Arrests"),
     (
+        "The army recaptured the town from the insurgents after a week of fighting.",
+        "Government regains territory",
+    ),
+    (
         "Troops seized control of the highway on Tuesday, the first time since 2012.",
         "Government regains territory",
     ),

@@ -183,6 +183,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and timex.value is not None
         and _DURATION.match(timex.value)
         and not in_comparison(trigger.doc, timex)
+        and not _length_of_other_act(trigger, timex)
     ):
         # "in the last 15 months", "over the past year"; a day or two is ACLED's own unit
         return not (_within_two_days(timex.value) and _a_stretch(timex.text))
@@ -204,6 +205,23 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and any(o.tag_ == "NNS" and is_trigger_word(o) and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks", where "in several districts" counts places
+
+
+def _length_of_other_act(trigger: Token, timex: Timex) -> bool:
+    """A duration that measures another act ("recaptured the town after a week of fighting", "two days
+    of clashes"): how long that act lasted, not a period this one is counted over."""
+    span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    acts = [
+        g
+        for t in span
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj" and is_trigger_word(g)
+    ]
+    return bool(acts) and all(a.i != trigger.i for a in acts)
 
 
 def _one_day(timex: Timex | None) -> bool:
