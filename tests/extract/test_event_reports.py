@@ -37,6 +37,7 @@ SUB_EVENTS = [
         "Violent demonstration",
     ),
     ("Protesters scuffled with police outside parliament on Tuesday.", "Violent demonstration"),
+    ("Thousands of people took to the streets of the capital on Tuesday.", "Peaceful protest"),
     ("Hundreds of students held a candlelight vigil in the capital on Tuesday.", "Peaceful protest"),
     ("Gunmen carried out the assassination of a local mayor in the town on Tuesday.", "Attack"),
 ]
@@ -88,3 +89,8 @@ def test_riot_police_misparsed_are_no_riot(extract) -> None:  # type: ignore[no-
         "Riot police chase demonstrators during protests in the capital, Tuesday, Jan. 15."
     ).events
     assert not any(e.mode == "riot" for e in events)
+
+
+def test_taking_a_train_to_the_coast_is_no_protest(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Thousands of people took the train to the coast on Tuesday.").events
+    assert not any(e.type == "PROTEST" for e in events)

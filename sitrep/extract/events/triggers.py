@@ -120,6 +120,9 @@ def _verb_trigger(token: Token) -> Trigger | None:
                 entry = ["AID", None]  # "sending troops to the peacekeeping force"
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    phrase = _prepositional_phrasal(token, lemma)
+    if phrase is not None:
+        return phrase
     if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
@@ -160,6 +163,20 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["interdiction_verbs"] and takes_weapons(token):
         # "defused a bomb", "found explosive devices", "intercepted 12 guns": weapons taken out of use
         return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
+    return None
+
+
+def _prepositional_phrasal(token: Token, lemma: str) -> Trigger | None:
+    """A verb whose act is told by its preposition and object ("took to the streets", "went on
+    strike"), looked up as "take to street"."""
+    phrasal = lexicons.load("events")["phrasal"]
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            key = f"{lemma} {child.lower_} {obj.lemma_.lower()}"
+            if phrasal.get(key):
+                return _make(token, phrasal[key], key, token.idx, obj.idx + len(obj.text))
     return None
 
 
