@@ -114,11 +114,19 @@ def _description(trigger: Token) -> bool:
     predicate = predicate_of(trigger)
     if predicate.dep_ == "relcl" and told_in_past(predicate):
         return False  # "the militants, who fired mortar rounds at the town": a past act, reported
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(predicate.head):
+        return False  # "a rocket fired by militants landed near the airport": the firing is the attack
     return (
         trigger.pos_ == "VERB"
         and predicate.dep_ in ("relcl", "acl")
         and predicate.head.pos_ in ("NOUN", "PROPN")
     )
+
+
+def _weapon(noun: Token) -> bool:
+    """A weapon or munition noun: what is fired in the attack a participle on it tells."""
+    events = lexicons.load("events")
+    return noun.lemma_.lower() in events["weapon_nouns"] or noun.lemma_.lower() in events["mode_words"]
 
 
 def _dated(timex: Timex) -> bool:
