@@ -41,6 +41,7 @@ SUB_EVENTS = [
     ("Police took three men into custody in the town on Tuesday.", "Arrests"),
     ("An army patrol came under fire near the village on Tuesday.", "Armed clash"),
     ("A rocket fired by militants landed near the airport.", "Shelling/artillery/missile attack"),
+    ("Unknown assailants killed a farmer and his wife near the village on Tuesday.", "Attack"),
     ("Hundreds of students held a candlelight vigil in the capital on Tuesday.", "Peaceful protest"),
     ("Gunmen carried out the assassination of a local mayor in the town on Tuesday.", "Attack"),
 ]
