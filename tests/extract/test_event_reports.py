@@ -42,6 +42,11 @@ SUB_EVENTS = [
     ("An army patrol came under fire near the village on Tuesday.", "Armed clash"),
     ("A rocket fired by militants landed near the airport.", "Shelling/artillery/missile attack"),
     ("Unknown assailants killed a farmer and his wife near the village on Tuesday.", "Attack"),
+    ("Mortar shells fell on a residential area of the city on Tuesday.", "Shelling/artillery/missile attack"),
+    (
+        "An improvised explosive device went off near a police vehicle on Tuesday.",
+        "Remote explosive/landmine/IED",
+    ),
     ("Hundreds of students held a candlelight vigil in the capital on Tuesday.", "Peaceful protest"),
     ("Gunmen carried out the assassination of a local mayor in the town on Tuesday.", "Attack"),
 ]
@@ -98,3 +103,7 @@ def test_riot_police_misparsed_are_no_riot(extract) -> None:  # type: ignore[no-
 def test_taking_a_train_to_the_coast_is_no_protest(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Thousands of people took the train to the coast on Tuesday.").events
     assert not any(e.type == "PROTEST" for e in events)
+
+
+def test_an_alarm_going_off_is_no_explosion(extract) -> None:  # type: ignore[no-untyped-def]
+    assert not extract("The fire alarm went off in the building on Tuesday.").events

@@ -16,6 +16,8 @@ from sitrep import lexicons
 from sitrep.nlp.lemmas import lemma as corrected_lemma
 
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
+# Mode words that name people or acts, not a munition that lands ("a gunman fell", "rape")
+_PEOPLE_MODES = ("firearms", "sexual", "suicide-attack", "aerial", "drone", "crowd-control")
 DEMAND = "must"
 
 
@@ -157,6 +159,9 @@ def _verb_trigger(token: Token) -> Trigger | None:
     ):
         # "used sulfur mustard", "chlorine munitions were dropped": the weapon used is the attack
         return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["impact_verbs"] and _munition_subject(token):
+        # "mortar shells fell on the market", "an explosive device went off near the convoy"
+        return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["gathering_verbs"] and _crowd_subject(token):
         # "demonstrators gathered in the square", "protesters assembled outside parliament"
         return _make(token, ["PROTEST", "demo"], lemma, token.idx, token.idx + len(token.text))
@@ -196,6 +201,23 @@ def _beside_an_attack(verb: Token) -> bool:
         if word is not verb and entry is not None and entry[0] == "ASSAULT":
             return True
     return False
+
+
+def _munition_subject(token: Token) -> bool:
+    """Whether a verb of landing or going off has a munition as its subject, by the noun or its
+    modifiers ("mortar shells", "an improvised explosive device"); "go" only with "off"."""
+    if token.lemma_.lower() == "go" and not any(
+        c.lower_ == "off" and c.dep_ == "prt" for c in token.children
+    ):
+        return False
+    events = lexicons.load("events")
+    munitions = {*events["mode_words"], "bomb"}
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    words = [t for s in subjects for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))]
+    return any(
+        w.lemma_.lower() in munitions and events["mode_words"].get(w.lemma_.lower()) not in _PEOPLE_MODES
+        for w in words
+    )
 
 
 def _crowd_subject(token: Token) -> bool:
