@@ -116,7 +116,11 @@ def acled_type(
     if plover_type == "CONSULT" and means.settlement:
         return _SD, "Agreement"  # peace talks, which only parties to a conflict hold
     parties = ARMED | {"government"}
-    sides = (kind1 in parties and kind2 in parties) or (means.settlement and (kind1 or kind2) in parties)
+    # a ceasefire or peace deal is agreed only by parties to a conflict, however they are named
+    unnamed = kind1 is None and kind2 is None
+    sides = (kind1 in parties and kind2 in parties) or (
+        means.settlement and ((kind1 or kind2) in parties or unnamed)
+    )
     if plover_type in ("AGREE", "SUPPORT") and sides and _a_deal(trigger_lemma):
         return _SD, "Agreement"
     return None, None

@@ -164,11 +164,15 @@ def _downs_aircraft(token: Token) -> bool:
 
 def _for_settlement(token: Token, objects: bool) -> bool:
     """ "Peace talks", "a prisoner swap", "the exchange of prisoners", with `objects` "agreed a
-    ceasefire": the words that name the act's purpose or what changes hands."""
+    ceasefire" or "agreed to a truce": the words that name the act's purpose or what changes hands."""
     words = lexicons.load("events")["settlement_words"]
     around = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
     around += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children]
     taken = [c for c in token.children if objects and c.dep_ in ("dobj", "nsubjpass")]
+    # "agreed to a ceasefire": what is agreed to is the object
+    taken += [
+        g for c in token.children if objects and c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+    ]
     around += [t for c in taken for t in (c, *(m for m in c.children if m.dep_ in ("compound", "amod")))]
     return (
         any(t.lemma_.lower() in words or t.lower_ in words for t in around)
