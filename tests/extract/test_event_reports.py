@@ -108,3 +108,9 @@ def test_taking_a_train_to_the_coast_is_no_protest(extract) -> None:  # type: ig
 
 def test_an_alarm_going_off_is_no_explosion(extract) -> None:  # type: ignore[no-untyped-def]
     assert not extract("The fire alarm went off in the building on Tuesday.").events
+
+
+def test_the_day_of_a_sentence_is_not_a_participles(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "A judge on Monday adjourned the case of a journalist arrested over his reporting."
+    arrests = [e for e in extract(text).events if e.type == "COERCE"]
+    assert arrests and not any(e.date_precision == 1 for e in arrests)
