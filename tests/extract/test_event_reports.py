@@ -114,3 +114,18 @@ def test_the_day_of_a_sentence_is_not_a_participles(extract) -> None:  # type: i
     text = "A judge on Monday adjourned the case of a journalist arrested over his reporting."
     arrests = [e for e in extract(text).events if e.type == "COERCE"]
     assert arrests and not any(e.date_precision == 1 for e in arrests)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("Authorities arrested the former minister on corruption charges.", "Arrests"),
+        ("The government and rebel leaders signed a peace deal.", "Agreement"),
+        ("Russia invaded Ukraine.", None),
+    ],
+)
+def test_a_states_arrests_and_deals_are_acts_its_force_a_war(
+    extract, text: str, sub_event: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    subs = {e.acled_sub_event_type for e in extract(text).events if e.acled_sub_event_type}
+    assert subs == ({sub_event} if sub_event else set())
