@@ -43,6 +43,7 @@ SUB_EVENTS = [
     ("A rocket fired by militants landed near the airport.", "Shelling/artillery/missile attack"),
     ("Unknown assailants killed a farmer and his wife near the village on Tuesday.", "Attack"),
     ("The warring parties agreed to a ceasefire in the region on Tuesday.", "Agreement"),
+    ("Helicopter gunships pounded militant hideouts in the mountains on Tuesday.", "Air/drone strike"),
     ("Mortar shells fell on a residential area of the city on Tuesday.", "Shelling/artillery/missile attack"),
     (
         "An improvised explosive device went off near a police vehicle on Tuesday.",

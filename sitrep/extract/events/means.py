@@ -102,6 +102,9 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     downed_aircraft = _shot_down(token) and _downs_aircraft(token)
     if downed_aircraft and named is not None:
         trigger_mode = None  # "RPGs were used to shoot down a helicopter": the weapon fired tells it
+    if trigger_mode == "heavy-weapons" and named in ("aerial", "drone") and token.lemma_.lower() not in modes:
+        # "helicopter gunships pounded the hideouts": bombarded from the air ("shelled" names its weapon)
+        trigger_mode = named
     mode = defining or trigger_mode or named
     grenade = mode == "explosives" and bool(GRENADE_WORDS & set(words)) and not LAUNCHER_WORDS & set(words)
     stopped = _shot_down(token) and takes_weapons(token) and not downed_aircraft
