@@ -44,6 +44,7 @@ SUB_EVENTS = [
     ("Unknown assailants killed a farmer and his wife near the village on Tuesday.", "Attack"),
     ("The warring parties agreed to a ceasefire in the region on Tuesday.", "Agreement"),
     ("Helicopter gunships pounded militant hideouts in the mountains on Tuesday.", "Air/drone strike"),
+    ("Armed men set fire to houses in the village on Tuesday.", "Looting/property destruction"),
     ("Mortar shells fell on a residential area of the city on Tuesday.", "Shelling/artillery/missile attack"),
     (
         "An improvised explosive device went off near a police vehicle on Tuesday.",

@@ -315,6 +315,14 @@ def _property_only(token: Token) -> bool:
     looting and property destruction unless a crowd does it in a demonstration."""
     goods = lexicons.load("events")["property_nouns"]
     hit = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(h.lemma_.lower() == "fire" for h in hit):  # "set fire to houses": the houses are hit
+        hit = [
+            g
+            for t in (token, *hit)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children
+        ]
     things = [t for h in hit for t in (h, *h.conjuncts)]
     return bool(things) and all(t.lemma_.lower() in goods or t.lower_ in goods for t in things)
 
