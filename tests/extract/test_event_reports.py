@@ -45,6 +45,7 @@ SUB_EVENTS = [
     ("The warring parties agreed to a ceasefire in the region on Tuesday.", "Agreement"),
     ("Helicopter gunships pounded militant hideouts in the mountains on Tuesday.", "Air/drone strike"),
     ("Armed men set fire to houses in the village on Tuesday.", "Looting/property destruction"),
+    ("The army and the militia fought for several hours near the dam.", "Armed clash"),
     ("Mortar shells fell on a residential area of the city on Tuesday.", "Shelling/artillery/missile attack"),
     (
         "An improvised explosive device went off near a police vehicle on Tuesday.",
@@ -131,3 +132,8 @@ def test_a_states_arrests_and_deals_are_acts_its_force_a_war(
 ) -> None:  # type: ignore[no-untyped-def]
     subs = {e.acled_sub_event_type for e in extract(text).events if e.acled_sub_event_type}
     assert subs == ({sub_event} if sub_event else set())
+
+
+def test_fighting_for_years_is_a_war(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The two armies fought for three years in the region.").events
+    assert events and not any(e.acled_sub_event_type for e in events)

@@ -192,6 +192,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and _DURATION.match(timex.value)
         and not in_comparison(trigger.doc, timex)
         and not _length_of_other_act(trigger, timex)
+        and not _lasted(trigger, timex)
     ):
         # "in the last 15 months", "over the past year"; a day or two is ACLED's own unit
         return not (_within_two_days(timex.value) and _a_stretch(timex.text))
@@ -213,6 +214,19 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and any(o.tag_ == "NNS" and is_trigger_word(o) and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks", where "in several districts" counts places
+
+
+def _lasted(trigger: Token, timex: Timex) -> bool:
+    """ "Fought for several hours", "clashed for two days": how long one act lasted, at most a few days,
+    not a period acts are counted over."""
+    span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    value = timex.value or ""
+    if span is None or span.start == 0 or trigger.doc[span.start - 1].lower_ != "for":
+        return False
+    amount, unit = value.lstrip("PT")[:-1], value[-1:]
+    if value.startswith("PT"):
+        return unit in ("H", "M")
+    return unit == "D" and (amount == "X" or (amount.isdigit() and int(amount) <= 3))
 
 
 def _length_of_other_act(trigger: Token, timex: Timex) -> bool:
