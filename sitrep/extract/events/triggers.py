@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.nlp.lemmas import lemma as corrected_lemma
+from sitrep.nlp.lemmas import retag_past
 
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Mode words that name people or acts, not a munition that lands ("a gunman fell", "rape")
@@ -38,6 +39,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if _names_a_date(token):
             continue
         _nominal_gerund(token)
+        retag_past(token)
         trigger = _verb_trigger(token) or _demand_trigger(token) if token.pos_ == "VERB" else None
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
