@@ -127,6 +127,11 @@ def _verb_trigger(token: Token) -> Trigger | None:
     phrase = _prepositional_phrasal(token, lemma)
     if phrase is not None:
         return phrase
+    if _to_death(token):
+        # "hacked to death", "stoned to death": a killing, whatever else the verb may mean
+        entry = lexicon["verbs"].get(lemma)
+        killing = entry if entry is not None and entry[0] == "ASSAULT" else ["ASSAULT", "primitive"]
+        return _make(token, killing, lemma, token.idx, token.idx + len(token.text))
     if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
@@ -171,6 +176,13 @@ def _verb_trigger(token: Token) -> Trigger | None:
         # "defused a bomb", "found explosive devices", "intercepted 12 guns": weapons taken out of use
         return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
     return None
+
+
+def _to_death(token: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in token.children
+    )
 
 
 def _prepositional_phrasal(token: Token, lemma: str) -> Trigger | None:
