@@ -46,6 +46,16 @@ SUB_EVENTS = [
     ("Helicopter gunships pounded militant hideouts in the mountains on Tuesday.", "Air/drone strike"),
     ("Armed men set fire to houses in the village on Tuesday.", "Looting/property destruction"),
     ("The army and the militia fought for several hours near the dam.", "Armed clash"),
+    ("Government troops retook the airport from the rebels.", "Government regains territory"),
+    ("A man was hacked to death with machetes by unknown assailants on Tuesday.", "Attack"),
+    (
+        "Security forces broke up a demonstration by opposition supporters on Tuesday.",
+        "Protest with intervention",
+    ),
+    (
+        "Two soldiers were killed when their vehicle hit a roadside bomb on Tuesday.",
+        "Remote explosive/landmine/IED",
+    ),
     ("Mortar shells fell on a residential area of the city on Tuesday.", "Shelling/artillery/missile attack"),
     (
         "An improvised explosive device went off near a police vehicle on Tuesday.",
@@ -137,3 +147,8 @@ def test_a_states_arrests_and_deals_are_acts_its_force_a_war(
 def test_fighting_for_years_is_a_war(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The two armies fought for three years in the region.").events
     assert events and not any(e.acled_sub_event_type for e in events)
+
+
+def test_a_website_hacked_is_no_killing(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Hackers hacked the ministry website on Tuesday.").events
+    assert events and not any(e.type == "ASSAULT" for e in events)
