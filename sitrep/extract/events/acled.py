@@ -63,6 +63,8 @@ def acled_type(
     if plover_type == "PROTEST":
         if trigger_lemma in lexicons.load("events")["looting_words"] and kind1 not in CROWDS:
             return _SD, "Looting/property destruction"  # shops looted, by militants or unnamed
+        if mode == "vandalize" and kind1 not in CROWDS and not means.gathering:
+            return _SD, "Looting/property destruction"  # a church vandalised by unknown people
         if mode in ("riot", "vandalize") or trigger_lemma.startswith("block "):
             # ACLED counts roads blocked with barricades among a demonstration's destructive acts
             return "Riots", "Violent demonstration"

@@ -179,6 +179,7 @@ def _verb_trigger(token: Token) -> Trigger | None:
 
 
 def _to_death(token: Token) -> bool:
+    """ "Beaten to death", "hacked to death": the verb's outcome is a killing."""
     return any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
         for c in token.children
