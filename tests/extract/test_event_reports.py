@@ -154,3 +154,8 @@ def test_fighting_for_years_is_a_war(extract) -> None:  # type: ignore[no-untype
 def test_a_website_hacked_is_no_killing(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Hackers hacked the ministry website on Tuesday.").events
     assert events and not any(e.type == "ASSAULT" for e in events)
+
+
+def test_breaking_up_a_terror_cell_is_no_force_against_protesters(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The counterterror agency broke up a terror cell in the city on Tuesday.").events
+    assert not any(e.mode == "crowd-control" for e in events)

@@ -122,6 +122,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
                 return None
             if entry[0] == "MOBILIZE" and _peacekeeping(token):
                 entry = ["AID", None]  # "sending troops to the peacekeeping force"
+            if entry[1] == "crowd-control" and not _crowd_object(token):
+                return None  # "broke up a terror cell": no crowd dispersed
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
     phrase = _prepositional_phrasal(token, lemma)
@@ -232,6 +234,19 @@ def _munition_subject(token: Token) -> bool:
     return any(
         w.lemma_.lower() in munitions and events["mode_words"].get(w.lemma_.lower()) not in _PEOPLE_MODES
         for w in words
+    )
+
+
+def _crowd_object(token: Token) -> bool:
+    """Whether what a verb acts on is a gathering or its crowd ("broke up a demonstration", "broke
+    up the protesters", "broke up the crowd")."""
+    kinds, nouns = lexicons.load("actors")["head_nouns"], lexicons.load("events")["nouns"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        (nouns.get(t.lemma_.lower()) or [None])[0] == "PROTEST"
+        or kinds.get(t.lower_) in ("protesters", "rioters")
+        for o in objects
+        for t in (o, *o.conjuncts)
     )
 
 
