@@ -47,6 +47,8 @@ SUB_EVENTS = [
     ("Armed men set fire to houses in the village on Tuesday.", "Looting/property destruction"),
     ("The army and the militia fought for several hours near the dam.", "Armed clash"),
     ("Government troops retook the airport from the rebels.", "Government regains territory"),
+    ("A protest was held in front of the city hall against rising fuel prices.", "Peaceful protest"),
+    ("The army engaged in heavy fighting with the rebels near the city.", "Armed clash"),
     ("Unknown people vandalised a church in the town on Tuesday.", "Looting/property destruction"),
     ("Protesters vandalised shops in the town on Tuesday.", "Violent demonstration"),
     ("A man was hacked to death with machetes by unknown assailants on Tuesday.", "Attack"),

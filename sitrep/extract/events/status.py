@@ -425,14 +425,17 @@ def made_to_happen(noun: Token) -> bool:
 
 def _verb_of_happening(noun: Token) -> Token | None:
     """The verb that makes a named act happen: a light verb it is the object of ("staged a
-    demonstration", "carried out an attack") or a verb of occurring it is the subject of ("a protest
-    took place", "clashes erupted")."""
+    demonstration", "carried out an attack", "a rally was held"), a verb of taking part it is "in"
+    ("engaged in fighting") or a verb of occurring it is the subject of ("a protest took place",
+    "clashes erupted")."""
     events = lexicons.load("events")
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and corrected_lemma(head.head) in events["engaging_verbs"]:
+        return head.head  # "engaged in heavy fighting", "took part in a protest"
     if head.pos_ != "VERB":
         return None
-    if noun.dep_ == "dobj" and corrected_lemma(head) in events["light_verbs"]:
-        return head
+    if noun.dep_ in ("dobj", "nsubjpass") and corrected_lemma(head) in events["light_verbs"]:
+        return head  # "staged a demonstration", "a protest was held"
     if noun.dep_ == "nsubj" and corrected_lemma(head) in events["occurrence_verbs"]:
         return head
     return None
