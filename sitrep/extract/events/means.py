@@ -271,7 +271,8 @@ def _at_gathering(token: Token) -> bool:
 
 def _during_protest(token: Token) -> bool:
     """Whether an act is done at a demonstration: "arrested during a demonstration", "arrests at the
-    rally", "arrested 180 people as opposition supporters staged sit-ins"."""
+    rally", "arrested 180 people as opposition supporters staged sit-ins", "detained activists who
+    were protesting"."""
     verb = predicate_of(token)
     places = [
         g
@@ -281,7 +282,10 @@ def _during_protest(token: Token) -> bool:
     ]
     marks = set(lexicons.load("events")["simultaneous_marks"])
     beside = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children)]
-    told = [*places, *(t for clause in beside for t in clause.subtree)]
+    # "detained activists who were protesting outside the ministry": those taken were protesting
+    taken = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    protesting = [t for c in taken for r in c.children if r.dep_ in ("relcl", "acl") for t in r.subtree]
+    told = [*places, *(t for clause in beside for t in clause.subtree), *protesting]
     return any(trigger.type == "PROTEST" for trigger in find_triggers(told))
 
 
