@@ -48,6 +48,11 @@ SUB_EVENTS = [
     ("The army and the militia fought for several hours near the dam.", "Armed clash"),
     ("Government troops retook the airport from the rebels.", "Government regains territory"),
     ("A protest was held in front of the city hall against rising fuel prices.", "Peaceful protest"),
+    (
+        "Police detained activists who were protesting in front of the ministry on Tuesday.",
+        "Protest with intervention",
+    ),
+    ("Members of the opposition party picketed the election office on Tuesday.", "Peaceful protest"),
     ("The army engaged in heavy fighting with the rebels near the city.", "Armed clash"),
     ("Unknown people vandalised a church in the town on Tuesday.", "Looting/property destruction"),
     ("Protesters vandalised shops in the town on Tuesday.", "Violent demonstration"),
