@@ -49,7 +49,7 @@ SUB_EVENTS = [
     ("Government troops retook the airport from the rebels.", "Government regains territory"),
     ("A protest was held in front of the city hall against rising fuel prices.", "Peaceful protest"),
     (
-        "Police detained activists who were protesting in front of the ministry on Tuesday.",
+        "Police detained several activists who were protesting in front of the ministry.",
         "Protest with intervention",
     ),
     ("Members of the opposition party picketed the election office on Tuesday.", "Peaceful protest"),
