@@ -49,6 +49,10 @@ SUB_EVENTS = [
     ("Government troops retook the airport from the rebels.", "Government regains territory"),
     ("A protest was held in front of the city hall against rising fuel prices.", "Peaceful protest"),
     (
+        "Officers attacked and injured a peaceful student demonstration in the capital.",
+        "Protest with intervention",
+    ),
+    (
         "Police detained several activists who were protesting in front of the ministry.",
         "Protest with intervention",
     ),

@@ -304,6 +304,10 @@ def _hit(token: Token) -> list[Token]:
     is made "on", "inside", "at" or "against"."""
     verb = predicate_of(token)
     hit = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    if not hit and token.pos_ == "VERB":
+        # "attacked and injured a peaceful demonstration": the object the joined verbs share
+        joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        hit = [g for c in joined for g in c.children if g.dep_ == "dobj"]
     hit += [
         g
         for c in (*token.children, *verb.children)
