@@ -48,6 +48,8 @@ SUB_EVENTS = [
     ("The army and the militia fought for several hours near the dam.", "Armed clash"),
     ("Government troops retook the airport from the rebels.", "Government regains territory"),
     ("A protest was held in front of the city hall against rising fuel prices.", "Peaceful protest"),
+    ("Health workers continued their strike for the third day.", "Peaceful protest"),
+    ("Israeli jets continued their strikes on the town on Tuesday.", "Air/drone strike"),
     (
         "Officers attacked and injured a peaceful student demonstration in the capital.",
         "Protest with intervention",

@@ -521,7 +521,8 @@ def _state_begun(token: Token) -> bool:
 
 def _labour_strike(token: Token) -> bool:
     """A strike as a walk-out, not an air or missile strike: "went on strike", "a general strike", "a
-    four-day strike", "the teachers' strike", "called off the strike", "will not end the strike"."""
+    four-day strike", "the teachers' strike", "called off the strike", "will not end the strike",
+    "health workers continued their strike"."""
     lexicon = lexicons.load("events")
     head = token.head.head if token.head.dep_ == "prep" else token.head
     if head.lemma_.lower() == "go" or (
@@ -529,6 +530,9 @@ def _labour_strike(token: Token) -> bool:
     ):
         return True
     words = set(lexicon["labour_strike_words"])
+    subjects = [c for c in head.children if c.dep_ == "nsubj"] if token.dep_ in ("dobj", "pobj") else []
+    if any(t.lower_ in words for s in subjects for t in s.subtree):
+        return True  # "health workers continued their strike": the workers strike
     modifiers = [
         t for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for t in c.subtree
     ]
