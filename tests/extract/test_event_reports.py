@@ -175,3 +175,8 @@ def test_a_website_hacked_is_no_killing(extract) -> None:  # type: ignore[no-unt
 def test_breaking_up_a_terror_cell_is_no_force_against_protesters(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The counterterror agency broke up a terror cell in the city on Tuesday.").events
     assert not any(e.mode == "crowd-control" for e in events)
+
+
+def test_suspects_of_a_riot_are_arrested_apart_from_it(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Police said they had detained 12 people suspected of involvement in the riots."
+    assert "Arrests" in {e.acled_sub_event_type for e in extract(text).events}

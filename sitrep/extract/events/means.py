@@ -284,7 +284,7 @@ def _during_protest(token: Token) -> bool:
     beside = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children)]
     # "detained activists who were protesting outside the ministry": those taken were protesting
     taken = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
-    protesting = [t for c in taken for r in c.children if r.dep_ in ("relcl", "acl") for t in r.subtree]
+    protesting = [r for c in taken for r in c.children if r.dep_ in ("relcl", "acl") and r.pos_ == "VERB"]
     told = [*places, *(t for clause in beside for t in clause.subtree), *protesting]
     return any(trigger.type == "PROTEST" for trigger in find_triggers(told))
 
