@@ -180,3 +180,15 @@ def test_breaking_up_a_terror_cell_is_no_force_against_protesters(extract) -> No
 def test_suspects_of_a_riot_are_arrested_apart_from_it(extract) -> None:  # type: ignore[no-untyped-def]
     text = "Police said they had detained 12 people suspected of involvement in the riots."
     assert "Arrests" in {e.acled_sub_event_type for e in extract(text).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("Warplanes conducted three strikes near the city.", False),
+        ("The group has carried out 504 attacks.", True),
+    ],
+)
+def test_a_few_acts_are_one_operation(extract, text: str, tally: bool) -> None:  # type: ignore[no-untyped-def]
+    statuses = {e.status for e in extract(text).events if e.type == "ASSAULT"}
+    assert ("aggregate" in statuses) == tally

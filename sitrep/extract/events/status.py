@@ -39,6 +39,7 @@ from sitrep.model import Event, EventStatus, Timex
 from sitrep.nlp.lemmas import lemma as corrected_lemma
 
 _DURATION = re.compile(r"^PT?(?:\d|X)")  # TIMEX3 durations ("P15M", "PT24H", "PXY"), not "PAST_REF"
+FEW_ACTS = 5  # "three strikes", "two explosions": one operation; "504 attacks" are a tally
 RECENT_DAYS = 31  # ACLED codes an act with its own date up to about a month before publication
 # Non-finite clauses take their tense from the clause they hang from
 _NON_FINITE_LINKS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp")
@@ -200,7 +201,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         return True
     if _over_recent_period(predicate):
         return True
-    if trigger.tag_ == "NNS" and _quantified(trigger, series) and not _one_day(timex):
+    if trigger.tag_ == "NNS" and _quantified(trigger, series) and not _one_day(timex) and not _few(trigger):
         # "504 attacks", "several deadly attacks", "a series of bombings"; "the previous day's
         # multiple blasts outside a school" are one ACLED event: one day, one place
         return True
@@ -244,6 +245,13 @@ def _length_of_other_act(trigger: Token, timex: Timex) -> bool:
         if g.dep_ == "pobj" and is_trigger_word(g)
     ]
     return bool(acts) and all(a.i != trigger.i for a in acts)
+
+
+def _few(noun: Token) -> bool:
+    """A handful of acts counted by a number ("conducted three strikes near the city"): one operation
+    ACLED codes once, not a tally."""
+    counts = [parse_number(c.text) for c in noun.children if c.dep_ == "nummod"]
+    return bool(counts) and all(n is not None and n <= FEW_ACTS for n in counts)
 
 
 def _one_day(timex: Timex | None) -> bool:
