@@ -295,8 +295,24 @@ def _at_civilian_site(token: Token) -> bool:
     target is named."""
     sites = lexicons.load("events")["civilian_sites"]
     hit = [t for h in _hit(token) for t in (h, *h.conjuncts)]
+    # "killed 18 people in an attack on a village": what the attack the killing was part of hit
+    hit += [t for act in _acts_during(token) for h in _hit(act) for t in (h, *h.conjuncts)]
     hit += [c for h in hit for c in h.children if c.dep_ == "compound"]  # "a wedding function"
     return any(t.lemma_.lower() in sites or t.lower_ in sites for t in hit)
+
+
+def _acts_during(token: Token) -> list[Token]:
+    """Act nouns a verb's act was done in ("killed 18 people in an attack on a village")."""
+    if token.pos_ != "VERB":
+        return []
+    nouns = lexicons.load("events")["nouns"]
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "during")
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in nouns
+    ]
 
 
 def _hit(token: Token) -> list[Token]:
