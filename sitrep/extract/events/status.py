@@ -440,6 +440,12 @@ def _verb_of_happening(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and corrected_lemma(head.head) in events["engaging_verbs"]:
         return head.head  # "engaged in heavy fighting", "took part in a protest"
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "in"
+        and corrected_lemma(head.head) in events["projecting_verbs"]
+    ):
+        return head.head  # "sarin was used in the attack": the weapon used tells the attack happened
     if head.pos_ != "VERB":
         return None
     if noun.dep_ in ("dobj", "nsubjpass") and corrected_lemma(head) in events["light_verbs"]:
