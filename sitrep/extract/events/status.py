@@ -446,6 +446,13 @@ def _verb_of_happening(noun: Token) -> Token | None:
         and corrected_lemma(head.head) in events["projecting_verbs"]
     ):
         return head.head  # "sarin was used in the attack": the weapon used tells the attack happened
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "in"
+        and noun.lemma_.lower() == "protest"
+        and head.head.pos_ == "VERB"
+    ):
+        return head.head  # "traders shut their shops in protest": the act done is the protest
     if head.pos_ != "VERB":
         return None
     if noun.dep_ in ("dobj", "nsubjpass") and corrected_lemma(head) in events["light_verbs"]:
