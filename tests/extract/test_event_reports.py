@@ -50,6 +50,8 @@ SUB_EVENTS = [
     ("A protest was held in front of the city hall against rising fuel prices.", "Peaceful protest"),
     ("Health workers continued their strike for the third day.", "Peaceful protest"),
     ("Sarin gas was used in the attack on the suburb.", "Chemical weapon"),
+    ("Traders shut their shops in protest against the new tax.", "Peaceful protest"),
+    ("Unknown assailants killed a tribal elder in the district on Tuesday.", "Attack"),
     ("Gunmen killed 18 people in an attack on a village in the district on Tuesday.", "Attack"),
     ("Soldiers and militants traded fire near the border crossing on Tuesday.", "Armed clash"),
     ("An explosion ripped through a bus carrying soldiers.", "Remote explosive/landmine/IED"),
