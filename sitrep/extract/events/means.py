@@ -383,4 +383,11 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
         user = token.head  # "used live bullets to disperse the protest": the dispersal's means
     if user is not None and user.pos_ == "VERB" and user.lemma_.lower() in projecting:
         nearby += [*user.subtree]  # "used chlorine gas in an attack": the attack's means
-    return [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby), *(t.lower_ for t in nearby)]
+    # a plural the tagger took for a name keeps its plural lemma ("Rockets were fired"): its singular too
+    singular = [t.lower_[:-1] for t in nearby if t.lower_.endswith("s") and not t.lower_.endswith("ss")]
+    return [
+        *actor_text.lower().split(),
+        *(t.lemma_.lower() for t in nearby),
+        *(t.lower_ for t in nearby),
+        *singular,
+    ]
