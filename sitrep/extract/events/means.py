@@ -34,6 +34,8 @@ SUICIDE_ATTACK_NOUNS = frozenset({"bomber", "bombing", "attack", "attacker", "ve
 MODE_ORDER = ("aerial", "drone", "heavy-weapons", "explosives", "firearms", "crowd-control", "primitive")
 # Weapon words that make a PLOVER `explosives` attack a Grenade in ACLED, unless a launcher is named.
 GRENADE_WORDS = frozenset({"grenade", "grenades"})
+# Verbs that drive a side out of ground ("drove them out of the town", "were pushed back from the area")
+EXPELLING_VERBS = frozenset({"drive", "push", "flush", "force"})
 LAUNCHER_WORDS = frozenset({"rocket", "rocket-propelled", "propelled", "rpg", "launcher", "launchers"})
 
 
@@ -231,6 +233,8 @@ def _takes_ground(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "the three hill posts seized from the rebels"
+    if token.lemma_.lower() in EXPELLING_VERBS:
+        objects += _driven_from(token)  # "drove the militants out of the town": the town is taken
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
     # "control of the highway", "control over the town": the ground is what the control is of
     things = [
@@ -239,6 +243,15 @@ def _takes_ground(token: Token) -> bool:
         for g in ([*_of_or_over(t)] if t.lemma_.lower() == "control" else [t])
     ]
     return any(t.lemma_.lower() in ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in things)
+
+
+def _driven_from(token: Token) -> list[Token]:
+    """The places a side is driven from: "out of the town", "from the surrounding areas"."""
+    preps = [c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")]
+    preps += [
+        g for p in preps if p.lower_ == "out" for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+    ]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _of_or_over(noun: Token) -> list[Token]:
