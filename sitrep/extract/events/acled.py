@@ -54,6 +54,9 @@ def acled_type(
     if plover_type == "ASSAULT":
         if means.lethal and mode == "crowd-control":
             return "Protests", "Excessive force against protesters"  # dispersed with live bullets
+        crowd = kind1 in CROWDS or kind2 in CROWDS
+        if means.in_fight and _toll_of(trigger_lemma) and mode not in _BY_MODE and not crowd:
+            return "Battles", "Armed clash"  # "18 people were killed in clashes": the dead of a fight
         kind, sub = _assault(
             mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only, means.territory
         )
@@ -126,6 +129,12 @@ def acled_type(
     if plover_type in ("AGREE", "SUPPORT") and sides and _a_deal(trigger_lemma):
         return _SD, "Agreement"
     return None, None
+
+
+def _toll_of(lemma: str) -> bool:
+    """A killing or wounding, which may be only the toll of an act named beside it."""
+    events = lexicons.load("events")
+    return lemma in events["fatality_words"] or lemma in events["injury_words"]
 
 
 def _a_deal(lemma: str) -> bool:

@@ -57,6 +57,7 @@ class Means:
     forces_moved: bool = False
     people_taken: bool = False
     contraband: bool = False
+    in_fight: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -120,6 +121,9 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         property_only=_property_only(token),
         territory=_takes_ground(token),
         lethal=lethal,
+        in_fight=any(
+            a.lemma_.lower() in lexicons.load("events")["battle_words"] for a in _acts_during(token)
+        ),
     )
 
 
