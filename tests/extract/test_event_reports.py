@@ -51,6 +51,8 @@ SUB_EVENTS = [
     ("Health workers continued their strike for the third day.", "Peaceful protest"),
     ("Sarin gas was used in the attack on the suburb.", "Chemical weapon"),
     ("Traders shut their shops in protest against the new tax.", "Peaceful protest"),
+    ("Gunmen killed 12 people in the market on Tuesday.", "Attack"),
+    ("At least 18 people were killed in clashes between the army and the rebels on Tuesday.", "Armed clash"),
     ("Government forces drove the militants out of the town on Tuesday.", "Government regains territory"),
     ("Police drove the protesters out of the square on Tuesday.", "Protest with intervention"),
     ("Rockets were fired at the airport by militants on Tuesday.", "Shelling/artillery/missile attack"),
