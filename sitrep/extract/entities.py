@@ -127,6 +127,8 @@ def _actor_phrases(doc: Doc) -> list[_Candidate]:
             continue
         if token.ent_type_ in ("PERSON", "ORG") or token.dep_ == "compound":
             continue
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            continue  # "Olena Kovalenko, a nurse at the hospital": the one named, not a second actor
         start = _left_edge(token)
         span = trim(doc[start : token.i + 1])
         found.append(_Candidate(span, "NORP", (name_key(span.text.lower()),), actor_phrase=True))

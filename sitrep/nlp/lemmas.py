@@ -19,3 +19,10 @@ def _fixes() -> dict[str, str]:
 def lemma(token: Token) -> str:
     """The token's lower-case lemma, corrected where the lemmatizer is known to slip."""
     return _fixes().get(token.lower_) or token.lemma_.lower()
+
+
+def retag_past(token: Token) -> None:
+    """Tag as a past verb a past form the small model takes for a present one ("retook" as VBP), so
+    that tense rules read the act as told in the past."""
+    if token.tag_ == "VBP" and token.lower_ in lexicons.load("lemmas")["past_forms"]:
+        token.tag_ = "VBD"

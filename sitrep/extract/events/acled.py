@@ -54,6 +54,9 @@ def acled_type(
     if plover_type == "ASSAULT":
         if means.lethal and mode == "crowd-control":
             return "Protests", "Excessive force against protesters"  # dispersed with live bullets
+        crowd = kind1 in CROWDS or kind2 in CROWDS
+        if means.in_fight and _toll_of(trigger_lemma) and mode not in _BY_MODE and not crowd:
+            return "Battles", "Armed clash"  # "18 people were killed in clashes": the dead of a fight
         kind, sub = _assault(
             mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only, means.territory
         )
@@ -63,6 +66,8 @@ def acled_type(
     if plover_type == "PROTEST":
         if trigger_lemma in lexicons.load("events")["looting_words"] and kind1 not in CROWDS:
             return _SD, "Looting/property destruction"  # shops looted, by militants or unnamed
+        if mode == "vandalize" and kind1 not in CROWDS and not means.gathering:
+            return _SD, "Looting/property destruction"  # a church vandalised by unknown people
         if mode in ("riot", "vandalize") or trigger_lemma.startswith("block "):
             # ACLED counts roads blocked with barricades among a demonstration's destructive acts
             return "Riots", "Violent demonstration"
@@ -116,10 +121,20 @@ def acled_type(
     if plover_type == "CONSULT" and means.settlement:
         return _SD, "Agreement"  # peace talks, which only parties to a conflict hold
     parties = ARMED | {"government"}
-    sides = (kind1 in parties and kind2 in parties) or (means.settlement and (kind1 or kind2) in parties)
+    # a ceasefire or peace deal is agreed only by parties to a conflict, however they are named
+    unnamed = kind1 is None and kind2 is None
+    sides = (kind1 in parties and kind2 in parties) or (
+        means.settlement and ((kind1 or kind2) in parties or unnamed)
+    )
     if plover_type in ("AGREE", "SUPPORT") and sides and _a_deal(trigger_lemma):
         return _SD, "Agreement"
     return None, None
+
+
+def _toll_of(lemma: str) -> bool:
+    """A killing or wounding, which may be only the toll of an act named beside it."""
+    events = lexicons.load("events")
+    return lemma in events["fatality_words"] or lemma in events["injury_words"]
 
 
 def _a_deal(lemma: str) -> bool:

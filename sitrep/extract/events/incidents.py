@@ -237,7 +237,8 @@ def _lone_founder(
     ("Gunmen attacked two villages, killing 20") still reports one when its lead tells it: the most
     anchored act of the lead founds it, dated to the story as ACLED dates undated events, when it has
     a typed or counted side, or is told by a verb in the past (`reported`) with a side other than a
-    state. Acts told later in such a story are background to its news."""
+    state (a state's use of force names a war; its arrests or agreements told in the past are acts).
+    Acts told later in such a story are background to its news."""
     anchored = [
         e
         for e in coded
@@ -246,7 +247,7 @@ def _lone_founder(
             _set_in_time_or_place(e, places, published)
             or _typed_side(e)
             or _counted_side(e)
-            or (e.id in reported and _side_not_a_state(e))
+            or (e.id in reported and (_side_not_a_state(e) or e.type != "ASSAULT"))
         )
     ]
     return [max(anchored, key=lambda e: _anchors(e, places, published))] if anchored else []

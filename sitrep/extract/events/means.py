@@ -25,11 +25,17 @@ from sitrep.extract.events.triggers import find_triggers, moves_forces, sets_up_
 
 # Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
 DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
+# Chemical agents and suicide bombers tell the kind of attack of their whole sentence (not words with
+# other senses); the nouns a suicide attack is named by.
+AMBIGUOUS_AGENTS = frozenset({"nerve", "toxic"})
+SUICIDE_ATTACK_NOUNS = frozenset({"bomber", "bombing", "attack", "attacker", "vest", "car", "blast"})
 # When several weapons are named, the one that delivered the attack: missiles "fired by the warplanes"
 # are an air strike, rockets fired by gunmen a shelling.
 MODE_ORDER = ("aerial", "drone", "heavy-weapons", "explosives", "firearms", "crowd-control", "primitive")
 # Weapon words that make a PLOVER `explosives` attack a Grenade in ACLED, unless a launcher is named.
 GRENADE_WORDS = frozenset({"grenade", "grenades"})
+# Verbs that drive a side out of ground ("drove them out of the town", "were pushed back from the area")
+EXPELLING_VERBS = frozenset({"drive", "push", "flush", "force"})
 LAUNCHER_WORDS = frozenset({"rocket", "rocket-propelled", "propelled", "rpg", "launcher", "launchers"})
 
 
@@ -51,6 +57,7 @@ class Means:
     forces_moved: bool = False
     people_taken: bool = False
     contraband: bool = False
+    in_fight: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -84,8 +91,12 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     words = weapon_words(token, actor_text)
     modes = lexicons.load("events")["mode_words"]
     targets = _hit_aircraft(token)
-    found = [str(modes[w]) for w in words if w in modes and w not in targets]
+    # "shot three people and then committed suicide" names no suicide attack
+    self_killed = "suicide" in words and _agent_in_sentence(token, targets) != "suicide-attack"
+    kept = [w for w in words if w in modes and w not in targets and not (self_killed and w == "suicide")]
+    found = [str(modes[w]) for w in kept]
     defining = next((m for m in found if m in DEFINING_MODES), None)
+    defining = defining or _agent_in_sentence(token, targets)
     defining = defining or ("sexual" if _abuses_women(token) else None)
     defining = defining or ("suicide-attack" if _blows_oneself_up(token) else None)
     named = min(
@@ -94,6 +105,9 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     downed_aircraft = _shot_down(token) and _downs_aircraft(token)
     if downed_aircraft and named is not None:
         trigger_mode = None  # "RPGs were used to shoot down a helicopter": the weapon fired tells it
+    if trigger_mode == "heavy-weapons" and named in ("aerial", "drone") and token.lemma_.lower() not in modes:
+        # "helicopter gunships pounded the hideouts": bombarded from the air ("shelled" names its weapon)
+        trigger_mode = named
     mode = defining or trigger_mode or named
     grenade = mode == "explosives" and bool(GRENADE_WORDS & set(words)) and not LAUNCHER_WORDS & set(words)
     stopped = _shot_down(token) and takes_weapons(token) and not downed_aircraft
@@ -107,7 +121,29 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         property_only=_property_only(token),
         territory=_takes_ground(token),
         lethal=lethal,
+        in_fight=any(
+            a.lemma_.lower() in lexicons.load("events")["battle_words"] for a in _acts_during(token)
+        ),
     )
+
+
+def _agent_in_sentence(token: Token, targets: set[str]) -> str | None:
+    """A chemical agent or a suicide bomber named anywhere in the attack's sentence ("asphyxia caused by
+    poisonous gas used by militants, who fired shells at the city"): the kind of attack ACLED codes,
+    however the clause that tells the firing is parsed. Words with other senses ("nerve", "toxic") count
+    only inside the attack's own clause, and "suicide" only where it names an attack or an attacker
+    ("a suicide bomber"), never as a death ("then committed suicide")."""
+    modes = lexicons.load("events")["mode_words"]
+    for t in token.sent:
+        word = t.lemma_.lower()
+        if word in targets or word in AMBIGUOUS_AGENTS:
+            continue
+        if modes.get(word) == "unconventional":
+            return "unconventional"
+        after = t.nbor().lemma_.lower() if t.i + 1 < len(t.doc) else ""
+        if word == "suicide" and (after in SUICIDE_ATTACK_NOUNS or t.dep_ in ("compound", "amod", "nmod")):
+            return "suicide-attack"  # "a suicide bomber", "a suicide vehicle-borne device"
+    return None
 
 
 def _abuses_women(token: Token) -> bool:
@@ -137,11 +173,15 @@ def _downs_aircraft(token: Token) -> bool:
 
 def _for_settlement(token: Token, objects: bool) -> bool:
     """ "Peace talks", "a prisoner swap", "the exchange of prisoners", with `objects` "agreed a
-    ceasefire": the words that name the act's purpose or what changes hands."""
+    ceasefire" or "agreed to a truce": the words that name the act's purpose or what changes hands."""
     words = lexicons.load("events")["settlement_words"]
     around = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
     around += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children]
     taken = [c for c in token.children if objects and c.dep_ in ("dobj", "nsubjpass")]
+    # "agreed to a ceasefire": what is agreed to is the object
+    taken += [
+        g for c in token.children if objects and c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+    ]
     around += [t for c in taken for t in (c, *(m for m in c.children if m.dep_ in ("compound", "amod")))]
     return (
         any(t.lemma_.lower() in words or t.lower_ in words for t in around)
@@ -197,6 +237,8 @@ def _takes_ground(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "the three hill posts seized from the rebels"
+    if token.lemma_.lower() in EXPELLING_VERBS:
+        objects += _driven_from(token)  # "drove the militants out of the town": the town is taken
     things = [t for obj in objects for t in (obj, *obj.conjuncts)]
     # "control of the highway", "control over the town": the ground is what the control is of
     things = [
@@ -205,6 +247,15 @@ def _takes_ground(token: Token) -> bool:
         for g in ([*_of_or_over(t)] if t.lemma_.lower() == "control" else [t])
     ]
     return any(t.lemma_.lower() in ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in things)
+
+
+def _driven_from(token: Token) -> list[Token]:
+    """The places a side is driven from: "out of the town", "from the surrounding areas"."""
+    preps = [c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out")]
+    preps += [
+        g for p in preps if p.lower_ == "out" for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+    ]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _of_or_over(noun: Token) -> list[Token]:
@@ -237,7 +288,8 @@ def _at_gathering(token: Token) -> bool:
 
 def _during_protest(token: Token) -> bool:
     """Whether an act is done at a demonstration: "arrested during a demonstration", "arrests at the
-    rally", "arrested 180 people as opposition supporters staged sit-ins"."""
+    rally", "arrested 180 people as opposition supporters staged sit-ins", "detained activists who
+    were protesting"."""
     verb = predicate_of(token)
     places = [
         g
@@ -247,7 +299,10 @@ def _during_protest(token: Token) -> bool:
     ]
     marks = set(lexicons.load("events")["simultaneous_marks"])
     beside = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children)]
-    told = [*places, *(t for clause in beside for t in clause.subtree)]
+    # "detained activists who were protesting outside the ministry": those taken were protesting
+    taken = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    protesting = [r for c in taken for r in c.children if r.dep_ in ("relcl", "acl") and r.pos_ == "VERB"]
+    told = [*places, *(t for clause in beside for t in clause.subtree), *protesting]
     return any(trigger.type == "PROTEST" for trigger in find_triggers(told))
 
 
@@ -257,8 +312,24 @@ def _at_civilian_site(token: Token) -> bool:
     target is named."""
     sites = lexicons.load("events")["civilian_sites"]
     hit = [t for h in _hit(token) for t in (h, *h.conjuncts)]
+    # "killed 18 people in an attack on a village": what the attack the killing was part of hit
+    hit += [t for act in _acts_during(token) for h in _hit(act) for t in (h, *h.conjuncts)]
     hit += [c for h in hit for c in h.children if c.dep_ == "compound"]  # "a wedding function"
     return any(t.lemma_.lower() in sites or t.lower_ in sites for t in hit)
+
+
+def _acts_during(token: Token) -> list[Token]:
+    """Act nouns a verb's act was done in ("killed 18 people in an attack on a village")."""
+    if token.pos_ != "VERB":
+        return []
+    nouns = lexicons.load("events")["nouns"]
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "during")
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in nouns
+    ]
 
 
 def _hit(token: Token) -> list[Token]:
@@ -266,6 +337,10 @@ def _hit(token: Token) -> list[Token]:
     is made "on", "inside", "at" or "against"."""
     verb = predicate_of(token)
     hit = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    if not hit and token.pos_ == "VERB":
+        # "attacked and injured a peaceful demonstration": the object the joined verbs share
+        joined = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        hit = [g for c in joined for g in c.children if g.dep_ == "dobj"]
     hit += [
         g
         for c in (*token.children, *verb.children)
@@ -281,6 +356,14 @@ def _property_only(token: Token) -> bool:
     looting and property destruction unless a crowd does it in a demonstration."""
     goods = lexicons.load("events")["property_nouns"]
     hit = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(h.lemma_.lower() == "fire" for h in hit):  # "set fire to houses": the houses are hit
+        hit = [
+            g
+            for t in (token, *hit)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children
+        ]
     things = [t for h in hit for t in (h, *h.conjuncts)]
     return bool(things) and all(t.lemma_.lower() in goods or t.lower_ in goods for t in things)
 
@@ -317,4 +400,11 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
         user = token.head  # "used live bullets to disperse the protest": the dispersal's means
     if user is not None and user.pos_ == "VERB" and user.lemma_.lower() in projecting:
         nearby += [*user.subtree]  # "used chlorine gas in an attack": the attack's means
-    return [*actor_text.lower().split(), *(t.lemma_.lower() for t in nearby), *(t.lower_ for t in nearby)]
+    # a plural the tagger took for a name keeps its plural lemma ("Rockets were fired"): its singular too
+    singular = [t.lower_[:-1] for t in nearby if t.lower_.endswith("s") and not t.lower_.endswith("ss")]
+    return [
+        *actor_text.lower().split(),
+        *(t.lemma_.lower() for t in nearby),
+        *(t.lower_ for t in nearby),
+        *singular,
+    ]

@@ -116,6 +116,7 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                     # the report that names who acted, with the dead the other one counted
                     dead = event.fatalities if event.fatalities is not None else earlier.fatalities
                     events[told] = event.model_copy(update={"id": earlier.id, "fatalities": dead})
+                events[told] = _turned_violent(events[told], event)
                 continue
             seen[key] = len(events)
             if _secondary(trigger.token):
@@ -203,6 +204,23 @@ def _without_subset_tolls(events: list[Event], partial: dict[int, bool]) -> list
             event = event.model_copy(update={"fatalities": None})
         kept.append(event)
     return kept
+
+
+def _turned_violent(protest: Event, other: Event) -> Event:
+    """A demonstration told in one sentence with its crowd's violence ("marched on the border and pelted
+    the soldiers with stones") is one violent demonstration (ACLED: a demonstration turns violent when
+    its participants use violence), however the sentence names it first."""
+    if protest.type != "PROTEST" or protest.acled_event_type != "Protests":
+        return protest
+    if other.type != "PROTEST" or other.acled_event_type != "Riots":
+        return protest
+    return protest.model_copy(
+        update={
+            "mode": other.mode,
+            "acled_event_type": other.acled_event_type,
+            "acled_sub_event_type": other.acled_sub_event_type,
+        }
+    )
 
 
 def _without_protest_aims(events: list[Event], facts: ArticleFacts) -> list[Event]:

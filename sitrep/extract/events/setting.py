@@ -249,8 +249,11 @@ def _sentence_frame(trigger: Token, facts: ArticleFacts) -> Timex | None:
     "On Tuesday, …", "This week, military sources said rebels attacked …") frames the whole sentence,
     whatever the parser hung it from; not a side clause about someone."""
     sentence = trigger.sent
-    if _in_side_clause(predicate_of(trigger)):
+    predicate = predicate_of(trigger)
+    if _in_side_clause(predicate):
         return None
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN":
+        return None  # "on Wednesday adjourned the case of a journalist arrested over …": not his arrest's day
     first_verb = next((t for t in sentence if t.pos_ in ("VERB", "AUX")), None)
     limit = first_verb.idx if first_verb is not None else sentence.end_char
     for timex in facts.timexes:

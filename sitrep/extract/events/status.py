@@ -23,6 +23,7 @@ mention's clause, never particular phrasings:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -38,6 +39,7 @@ from sitrep.model import Event, EventStatus, Timex
 from sitrep.nlp.lemmas import lemma as corrected_lemma
 
 _DURATION = re.compile(r"^PT?(?:\d|X)")  # TIMEX3 durations ("P15M", "PT24H", "PXY"), not "PAST_REF"
+FEW_ACTS = 5  # "three strikes", "two explosions": one operation; "504 attacks" are a tally
 RECENT_DAYS = 31  # ACLED codes an act with its own date up to about a month before publication
 # Non-finite clauses take their tense from the clause they hang from
 _NON_FINITE_LINKS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "ccomp")
@@ -78,7 +80,7 @@ def mention_status(
             and _before_recent(framing, *event_date(framing, facts.published), facts.published)
         ):
             return "background"  # "relations soured in 2010 after commandos stormed the ship"
-        if _present_tense(trigger) or _description(trigger):
+        if (_present_tense(trigger) and not _headline(trigger)) or _description(trigger):
             return "generic"
     return "incident"
 
@@ -108,13 +110,24 @@ def _kind_of_act(trigger: Token) -> bool:
 
 def _description(trigger: Token) -> bool:
     """An act told only to describe someone, in a relative or participle clause ("rebels fighting the
-    president", "a group that attacks convoys"), not reported as news."""
+    president", "a group that attacks convoys"), not reported as news; a relative clause in the past
+    tells an act that took place."""
     predicate = predicate_of(trigger)
+    if predicate.dep_ == "relcl" and told_in_past(predicate):
+        return False  # "the militants, who fired mortar rounds at the town": a past act, reported
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(predicate.head):
+        return False  # "a rocket fired by militants landed near the airport": the firing is the attack
     return (
         trigger.pos_ == "VERB"
         and predicate.dep_ in ("relcl", "acl")
         and predicate.head.pos_ in ("NOUN", "PROPN")
     )
+
+
+def _weapon(noun: Token) -> bool:
+    """A weapon or munition noun: what is fired in the attack a participle on it tells."""
+    events = lexicons.load("events")
+    return noun.lemma_.lower() in events["weapon_nouns"] or noun.lemma_.lower() in events["mode_words"]
 
 
 def _dated(timex: Timex) -> bool:
@@ -179,6 +192,8 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and timex.value is not None
         and _DURATION.match(timex.value)
         and not in_comparison(trigger.doc, timex)
+        and not _length_of_other_act(trigger, timex)
+        and not _lasted(trigger, timex)
     ):
         # "in the last 15 months", "over the past year"; a day or two is ACLED's own unit
         return not (_within_two_days(timex.value) and _a_stretch(timex.text))
@@ -186,7 +201,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         return True
     if _over_recent_period(predicate):
         return True
-    if trigger.tag_ == "NNS" and _quantified(trigger, series) and not _one_day(timex):
+    if trigger.tag_ == "NNS" and _quantified(trigger, series) and not _one_day(timex) and not _few(trigger):
         # "504 attacks", "several deadly attacks", "a series of bombings"; "the previous day's
         # multiple blasts outside a school" are one ACLED event: one day, one place
         return True
@@ -200,6 +215,43 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and any(o.tag_ == "NNS" and is_trigger_word(o) and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks", where "in several districts" counts places
+
+
+def _lasted(trigger: Token, timex: Timex) -> bool:
+    """ "Fought for several hours", "clashed for two days": how long one act lasted, at most a few days,
+    not a period acts are counted over."""
+    span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    value = timex.value or ""
+    if span is None or span.start == 0 or trigger.doc[span.start - 1].lower_ != "for":
+        return False
+    amount, unit = value.lstrip("PT")[:-1], value[-1:]
+    if value.startswith("PT"):
+        return unit in ("H", "M")
+    return unit == "D" and (amount == "X" or (amount.isdigit() and int(amount) <= 3))
+
+
+def _length_of_other_act(trigger: Token, timex: Timex) -> bool:
+    """A duration that measures another act ("recaptured the town after a week of fighting", "two days
+    of clashes"): how long that act lasted, not a period this one is counted over."""
+    span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    acts = [
+        g
+        for t in span
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj" and is_trigger_word(g)
+    ]
+    return bool(acts) and all(a.i != trigger.i for a in acts)
+
+
+def _few(noun: Token) -> bool:
+    """A handful of acts counted by a number ("conducted three strikes near the city"): one operation
+    ACLED codes once, not a tally."""
+    counts = [parse_number(c.text) for c in noun.children if c.dep_ == "nummod"]
+    return bool(counts) and all(n is not None and n <= FEW_ACTS for n in counts)
 
 
 def _one_day(timex: Timex | None) -> bool:
@@ -256,8 +308,25 @@ def _since(predicate: Token) -> bool:
         token.lower_ == "since"
         and token.dep_ == "prep"
         and any(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in token.subtree if o.i != token.i)
+        and not _days_ago(token)
+        and not _record_since(token)
         for token in predicate.sent
     )
+
+
+def _record_since(since: Token) -> bool:
+    """ "For the first time since 2012", "the deadliest attack since March": a record the act sets,
+    measured against the past, not a count of acts up to now."""
+    head = since.head
+    marks = [head, *head.children]
+    return head.lower_ == "time" or any(t.tag_ == "JJS" or t.lower_ == "first" for t in marks)
+
+
+def _days_ago(since: Token) -> bool:
+    """ "Since Wednesday evening", "since yesterday": a count over the last few days, which ACLED codes
+    as one event, not a tally over a period."""
+    recent = {day.lower() for day in calendar.day_name} | {"yesterday", "dawn"}
+    return any(o.lower_ in recent for o in since.subtree if o.i != since.i)
 
 
 def _over_recent_period(predicate: Token) -> bool:
@@ -315,6 +384,20 @@ def _present_tense(trigger: Token) -> bool:
     return verb.tag_ in ("VBZ", "VBP")
 
 
+def _headline(trigger: Token) -> bool:
+    """A headline's present ("Bombers kill dozens at airport", "Rebels attack base, killing 12
+    soldiers"): the present simple with its victims counted tells one act, where a habit ("rebels attack
+    convoys") counts none, or counts them by a recurring time ("kill 500 people every year")."""
+    verb = _finite_clause(predicate_of(trigger))
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    words = list(verb.subtree)
+    if any(t.lower_ in ("every", "each", "per", "daily", "weekly", "annually", "yearly") for t in words):
+        return False
+    counts = [t for t in words if t.ent_type_ not in ("DATE", "TIME") and parse_number(t.text) is not None]
+    return any(t.dep_ in ("nummod", "dobj", "nsubjpass") for t in counts)
+
+
 def told_in_past(trigger: Token) -> bool:
     """Told in the simple past or the perfect ("attacked", "were killed", "has seized"): the act is
     behind the teller, so a date without a year that would fall after the story belongs a year back."""
@@ -350,16 +433,34 @@ def made_to_happen(noun: Token) -> bool:
 
 def _verb_of_happening(noun: Token) -> Token | None:
     """The verb that makes a named act happen: a light verb it is the object of ("staged a
-    demonstration", "carried out an attack") or a verb of occurring it is the subject of ("a protest
-    took place", "clashes erupted")."""
+    demonstration", "carried out an attack", "a rally was held"), a verb of taking part it is "in"
+    ("engaged in fighting") or a verb of occurring it is the subject of ("a protest took place",
+    "clashes erupted")."""
     events = lexicons.load("events")
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and corrected_lemma(head.head) in events["engaging_verbs"]:
+        return head.head  # "engaged in heavy fighting", "took part in a protest"
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "in"
+        and corrected_lemma(head.head) in events["projecting_verbs"]
+    ):
+        return head.head  # "sarin was used in the attack": the weapon used tells the attack happened
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "in"
+        and noun.lemma_.lower() == "protest"
+        and head.head.pos_ == "VERB"
+    ):
+        return head.head  # "traders shut their shops in protest": the act done is the protest
     if head.pos_ != "VERB":
         return None
-    if noun.dep_ == "dobj" and corrected_lemma(head) in events["light_verbs"]:
-        return head
+    if noun.dep_ in ("dobj", "nsubjpass") and corrected_lemma(head) in events["light_verbs"]:
+        return head  # "staged a demonstration", "a protest was held"
     if noun.dep_ == "nsubj" and corrected_lemma(head) in events["occurrence_verbs"]:
         return head
+    if noun.dep_ == "nsubj" and corrected_lemma(head) in {*events["fatality_words"], *events["injury_words"]}:
+        return head  # "a grenade attack injured three officers": the toll it took reports it
     return None
 
 

@@ -14,8 +14,11 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.nlp.lemmas import lemma as corrected_lemma
+from sitrep.nlp.lemmas import retag_past
 
 _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
+# Mode words that name people or acts, not a munition that lands ("a gunman fell", "rape")
+_PEOPLE_MODES = ("firearms", "sexual", "suicide-attack", "aerial", "drone", "crowd-control")
 DEMAND = "must"
 
 
@@ -36,6 +39,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if _names_a_date(token):
             continue
         _nominal_gerund(token)
+        retag_past(token)
         trigger = _verb_trigger(token) or _demand_trigger(token) if token.pos_ == "VERB" else None
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
@@ -118,8 +122,18 @@ def _verb_trigger(token: Token) -> Trigger | None:
                 return None
             if entry[0] == "MOBILIZE" and _peacekeeping(token):
                 entry = ["AID", None]  # "sending troops to the peacekeeping force"
+            if entry[1] == "crowd-control" and not _crowd_object(token):
+                return None  # "broke up a terror cell": no crowd dispersed
             end = max(token.i, child.i)
             return _make(token, entry, key, token.idx, token.doc[end].idx + len(token.doc[end].text))
+    phrase = _prepositional_phrasal(token, lemma)
+    if phrase is not None:
+        return phrase
+    if _to_death(token):
+        # "hacked to death", "stoned to death": a killing, whatever else the verb may mean
+        entry = lexicon["verbs"].get(lemma)
+        killing = entry if entry is not None and entry[0] == "ASSAULT" else ["ASSAULT", "primitive"]
+        return _make(token, killing, lemma, token.idx, token.idx + len(token.text))
     if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
@@ -154,12 +168,37 @@ def _verb_trigger(token: Token) -> Trigger | None:
     ):
         # "used sulfur mustard", "chlorine munitions were dropped": the weapon used is the attack
         return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["impact_verbs"] and _munition_subject(token):
+        # "mortar shells fell on the market", "an explosive device went off near the convoy"
+        return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["gathering_verbs"] and _crowd_subject(token):
         # "demonstrators gathered in the square", "protesters assembled outside parliament"
         return _make(token, ["PROTEST", "demo"], lemma, token.idx, token.idx + len(token.text))
     if lemma in lexicon["interdiction_verbs"] and takes_weapons(token):
         # "defused a bomb", "found explosive devices", "intercepted 12 guns": weapons taken out of use
         return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
+    return None
+
+
+def _to_death(token: Token) -> bool:
+    """ "Beaten to death", "hacked to death": the verb's outcome is a killing."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in token.children
+    )
+
+
+def _prepositional_phrasal(token: Token, lemma: str) -> Trigger | None:
+    """A verb whose act is told by its preposition and object ("took to the streets", "went on
+    strike"), looked up as "take to street"."""
+    phrasal = lexicons.load("events")["phrasal"]
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            key = f"{lemma} {child.lower_} {obj.lemma_.lower()}"
+            if phrasal.get(key):
+                return _make(token, phrasal[key], key, token.idx, obj.idx + len(obj.text))
     return None
 
 
@@ -179,6 +218,36 @@ def _beside_an_attack(verb: Token) -> bool:
         if word is not verb and entry is not None and entry[0] == "ASSAULT":
             return True
     return False
+
+
+def _munition_subject(token: Token) -> bool:
+    """Whether a verb of landing or going off has a munition as its subject, by the noun or its
+    modifiers ("mortar shells", "an improvised explosive device"); "go" only with "off"."""
+    if token.lemma_.lower() == "go" and not any(
+        c.lower_ == "off" and c.dep_ == "prt" for c in token.children
+    ):
+        return False
+    events = lexicons.load("events")
+    munitions = {*events["mode_words"], "bomb"}
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    words = [t for s in subjects for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))]
+    return any(
+        w.lemma_.lower() in munitions and events["mode_words"].get(w.lemma_.lower()) not in _PEOPLE_MODES
+        for w in words
+    )
+
+
+def _crowd_object(token: Token) -> bool:
+    """Whether what a verb acts on is a gathering or its crowd ("broke up a demonstration", "broke
+    up the protesters", "broke up the crowd")."""
+    kinds, nouns = lexicons.load("actors")["head_nouns"], lexicons.load("events")["nouns"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        (nouns.get(t.lemma_.lower()) or [None])[0] == "PROTEST"
+        or kinds.get(t.lower_) in ("protesters", "rioters")
+        for o in objects
+        for t in (o, *o.conjuncts)
+    )
 
 
 def _crowd_subject(token: Token) -> bool:
@@ -397,6 +466,9 @@ def _noun_trigger(token: Token) -> Trigger | None:
         )
     if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon["equipment_heads"]:
         return None  # "riot police", "riot gear", "strike force": a kind of unit, not an act
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ in lexicon["equipment_heads"]:
+        return None  # the same, misparsed: "Riot police chase demonstrators" read as one long compound
     if lemma not in lexicon["nouns"]:
         lemma = token.lower_  # plural-only nouns keep their plural as the key ("talks", "sanctions")
         if lemma not in lexicon["nouns"]:
@@ -449,7 +521,8 @@ def _state_begun(token: Token) -> bool:
 
 def _labour_strike(token: Token) -> bool:
     """A strike as a walk-out, not an air or missile strike: "went on strike", "a general strike", "a
-    four-day strike", "the teachers' strike", "called off the strike", "will not end the strike"."""
+    four-day strike", "the teachers' strike", "called off the strike", "will not end the strike",
+    "health workers continued their strike"."""
     lexicon = lexicons.load("events")
     head = token.head.head if token.head.dep_ == "prep" else token.head
     if head.lemma_.lower() == "go" or (
@@ -457,6 +530,9 @@ def _labour_strike(token: Token) -> bool:
     ):
         return True
     words = set(lexicon["labour_strike_words"])
+    subjects = [c for c in head.children if c.dep_ == "nsubj"] if token.dep_ in ("dobj", "pobj") else []
+    if any(t.lower_ in words for s in subjects for t in s.subtree):
+        return True  # "health workers continued their strike": the workers strike
     modifiers = [
         t for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for t in c.subtree
     ]
