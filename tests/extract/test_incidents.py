@@ -530,3 +530,37 @@ def test_a_day_inside_the_week_told_is_one_incident(extract) -> None:  # type: i
     rows = [e for e in extraction.events if is_acled_row(e)]
     assert len(rows) == 1
     assert (rows[0].date, rows[0].date_precision) == (dt.date(2024, 7, 2), 1)
+
+
+def test_what_came_under_fire_was_fired_at(extract) -> None:  # type: ignore[no-untyped-def]
+    [event] = [
+        e
+        for e in extract("On Tuesday the train came under intense fire near Sibi.").events
+        if e.type == "ASSAULT"
+    ]
+    assert event.actor1 is None  # the train is the target, never the attacker
+
+
+def test_a_siege_triggered_by_gunmen_is_theirs(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "Gunmen stormed a hotel in Beledweyne on Tuesday, leaving at least five people dead and "
+        "triggering an ongoing siege."
+    )
+    sieges = [e for e in extraction.events if e.trigger.text in ("siege", "stormed")]
+    assert sieges and all(e.actor1 is None or e.actor1.text.lower() == "gunmen" for e in sieges)
+    assert all(e.acled_sub_event_type != "Mob violence" for e in extraction.events)
+
+
+def test_the_means_of_an_act_called_for_is_not_done(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "We called for Russia to reciprocate by agreeing to a ceasefire, the diplomats said."
+    )
+    assert not [e for e in extraction.events if is_acled_row(e)]
+
+
+def test_the_town_a_train_set_out_from_is_not_where_it_was_attacked(extract) -> None:  # type: ignore[no-untyped-def]
+    extraction = extract(
+        "On Tuesday the Jaffar Express was traveling north from Quetta to Peshawar when it came under fire."
+    )
+    names = {p.id: p.name for p in extraction.places}
+    assert all(names.get(e.place_id or "") != "Quetta" for e in extraction.events if e.type == "ASSAULT")

@@ -109,8 +109,10 @@ def actors(
     undergoer = None
     if predicate.tag_ == "VBN" and predicate.dep_ in ("advcl", "acl") and _child(predicate, ("aux",)) is None:
         undergoer = predicate.head if predicate.dep_ == "acl" else _child(predicate.head, _SUBJECTS)
+    if _comes_under(trigger):
+        undergoer, subject = subject, None  # "the train came under fire": the train was fired at
     if subject is None and undergoer is None and predicate.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp"):
-        subject = _child(predicate.head, _SUBJECTS)
+        subject = _child(_governor(predicate), _SUBJECTS)
     if subject is None and predicate.dep_ == "xcomp":
         subject = _child(predicate.head, ("dobj",))  # "ordered the army to send": the object does it
     documents = set(lexicons.load("events")["document_nouns"])
@@ -145,7 +147,7 @@ def actors(
             or controller.head.i == controller.i
         ):
             break
-        controller = controller.head
+        controller = _governor(controller)
         subject = _child(controller, _SUBJECTS)
     # "Navalny's arrest", "al-Rufay'i's killing": the owner of such a noun is the one it was done to
     patient = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _patient_nouns()
@@ -519,6 +521,22 @@ def addressee(speech: Token, facts: ArticleFacts) -> Actor | None:
     clause = _child(speech, ("ccomp",))
     subject = _child(clause, _SUBJECTS) if clause is not None else None
     return _actor(subject, facts) if subject is not None else None
+
+
+def _comes_under(trigger: Token) -> bool:
+    """ "came under fire", "came under attack": the subject is what was hit."""
+    return trigger.lemma_.lower() == "come" and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in trigger.children
+    )
+
+
+def _governor(predicate: Token) -> Token:
+    """The clause a joined or dependent verb hangs from; an adjective closing a small clause ("leaving
+    five people dead and triggering a siege") is passed over for the verb it completes."""
+    head = predicate.head
+    if predicate.dep_ == "conj" and head.pos_ == "ADJ" and head.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
+        return head.head
+    return head
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:

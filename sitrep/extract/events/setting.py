@@ -79,8 +79,8 @@ def _journey_end(root: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in _JOURNEY_PREPOSITIONS:
         return False
     mover = root.head.head
-    for _ in range(3):  # "from Quetta to Peshawar": "to" may hang from "from"
-        if mover.pos_ != "ADP" and mover.dep_ != "pobj":
+    for _ in range(3):  # "from Quetta to Peshawar": "to" may hang from "from"; "north from Quetta"
+        if mover.pos_ != "ADP" and mover.dep_ not in ("pobj", "advmod"):
             break
         mover = mover.head
     return mover.lemma_.lower() in lexicons.load("events")["journey_words"]

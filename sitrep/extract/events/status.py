@@ -153,6 +153,9 @@ def _unrealised(trigger: Token) -> bool:
     planning = set(lexicons.load("events")["planning_heads"])
     if any(c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") for c in trigger.children):
         return True  # "was almost gunned down": it did not happen
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by" and trigger.head.head.pos_ == "VERB":
+        # "called for Russia to reciprocate by agreeing to a ceasefire": the means shares its end's fate
+        return _unrealised(trigger.head.head)
     predicate = predicate_of(trigger)
     if trigger.pos_ != "VERB" and predicate.i != trigger.i and predicate.lemma_.lower() in planning:
         return True
