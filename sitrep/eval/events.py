@@ -25,7 +25,8 @@ ConfliBERT CAMEO: gold `cameo_class` 1-4 is right when the top event's quad equa
   records with spans: S -> actor1, T -> actor2, R (both sides of a relation) -> either.
   Sitrep's quad table puts REQUEST in quad 3 while CAMEO puts appeals (02) in quad 1: such sentences
   count as errors; the scorer does not paper over the difference.
-IndiaPoliceEvents: an event belongs to the gold sentence holding its trigger (spaCy's sentences, where
+IndiaPoliceEvents: an event belongs to the gold sentence holding its trigger and, for an incident told in
+  several sentences, to each sentence where another of its evidence spans starts (spaCy's sentences, where
   the evidence comes from, do not always agree with the gold ones in lower-cased text). A sentence is
   positive for KILL when one of its events is an ASSAULT with fatalities or a killing trigger, ARREST for
   a COERCE with mode arrest (or an arrest trigger), FORCE for an ASSAULT by police, ANY_ACTION for any
@@ -274,6 +275,13 @@ def india_classes(event: Event, extraction: Extraction) -> set[str]:
     return found
 
 
+def _told_at(event: Event) -> list[int]:
+    """Where an event is told: its trigger, and the start of each other sentence of its evidence (an
+    incident told in several sentences of one article is one event with all of them as evidence)."""
+    others = [span.start for span in event.evidence if not span.start <= event.trigger.start < span.end]
+    return [event.trigger.start, *others]
+
+
 def score_india_police(
     paths: list[Path], model: str = DEFAULT_MODEL, sample: int | None = None
 ) -> dict[str, Any]:
@@ -288,9 +296,10 @@ def score_india_police(
         starts = [s["start"] for s in gold_sentences]
         predicted: list[set[str]] = [set() for _ in gold_sentences]
         for event in _events(extraction):
-            at = bisect.bisect_right(starts, event.trigger.start) - 1
-            if at >= 0 and event.trigger.start < gold_sentences[at]["end"] and extraction is not None:
-                predicted[at] |= india_classes(event, extraction)
+            for offset in _told_at(event):
+                at = bisect.bisect_right(starts, offset) - 1
+                if at >= 0 and offset < gold_sentences[at]["end"] and extraction is not None:
+                    predicted[at] |= india_classes(event, extraction)
         for sentence, labels in zip(gold_sentences, predicted, strict=True):
             sentences += 1
             gold = set(sentence.get("labels") or [])
