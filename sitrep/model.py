@@ -146,6 +146,12 @@ class Place(_Model):
     mentions: list[Span]
 
 
+def is_district(place: Place) -> bool:
+    """A second-level area: a region that lies in a first-level region of another name (a first-level
+    region carries its own name as admin1)."""
+    return place.feature == "region" and place.admin1 is not None and place.admin1 != place.name
+
+
 class Timex(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)

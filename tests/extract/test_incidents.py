@@ -244,7 +244,7 @@ def test_hostages_freed_by_forces_are_rescued_not_released_by_agreement(extract)
 
 
 def test_a_town_lies_within_its_district() -> None:
-    from sitrep.extract.events.incidents import _within_area
+    from sitrep.extract.events.settling import _within_area
     from sitrep.model import Place
 
     district = Place(id="a", name="Kachhi District", feature="region", admin1="Balochistan", mentions=[])

@@ -29,16 +29,12 @@ their ACLED type: ACLED codes nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from sitrep import lexicons
-from sitrep.extract.events.acled import VIOLENCE
-from sitrep.extract.events.setting import is_district
+from sitrep.extract.events.settling import family, own_date, place_rank, settle
+from sitrep.extract.events.sides import PRONOUNS, agree, sides_agree
 from sitrep.extract.numbers import parse_number
 from sitrep.geo.distance import haversine_km
-from sitrep.model import Actor, Entity, Event, Place, means_differ
+from sitrep.model import Actor, Entity, Event, Place, is_district, means_differ
 
 TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 ARMED_KINDS = frozenset(
@@ -47,9 +43,7 @@ ARMED_KINDS = frozenset(
 LEAD_CHARS = 500  # a news story's lead: its first two or three sentences
 NEAR_KM = 10.0  # names this close are one place (a town and its district); farther towns: two incidents
 
-NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
-PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "who", "whom", "which", "that"})
 
 
 def merge_repeats(
@@ -79,7 +73,7 @@ def _same(a: Event, b: Event, named: set[str], country_level: set[str]) -> bool:
         return False
     if means_differ(a.mode, b.mode):
         return False
-    if not _agree(_entity(a.actor1), _entity(b.actor1)) or not _agree(_entity(a.actor2), _entity(b.actor2)):
+    if not agree(_entity(a.actor1), _entity(b.actor1)) or not agree(_entity(a.actor2), _entity(b.actor2)):
         return False
     if not _places_agree(a.place_id, b.place_id, country_level):
         return False
@@ -103,10 +97,6 @@ def _same_named(one: Actor | None, other: Actor | None, named: set[str]) -> bool
 
 def _entity(actor: Actor | None) -> str | None:
     return actor.entity_id if actor is not None else None
-
-
-def _agree(one: str | None, other: str | None) -> bool:
-    return one is None or other is None or one == other
 
 
 def _places_agree(one: str | None, other: str | None, country_level: set[str]) -> bool:
@@ -215,8 +205,8 @@ def assemble_incidents(
             home.append(event)
             joined.add(id(event))
     incidents = [_merge_incident(g, by_id, published, self_claimed or set()) for g in groups]
-    placed = [e for e in events if e.place_id in by_id and _place_rank(by_id[e.place_id]) == 1]
-    incidents = _settled(incidents, by_id, published, placed)
+    placed = [e for e in events if e.place_id in by_id and place_rank(by_id[e.place_id]) == 1]
+    incidents = settle(incidents, by_id, published, placed)
     merged = {id(g[0]): incident for g, incident in zip(groups, incidents, strict=True)}
     out: list[Event] = []
     for event in events:
@@ -282,133 +272,10 @@ def _home(
     return next((g for g in groups if all(_one_incident(event, o, places, published) for o in g)), None)
 
 
-def _settled(
-    incidents: list[Event],
-    places: dict[str, Place],
-    published: dt.date,
-    story_events: list[Event],
-) -> list[Event]:
-    """Day and place one incident takes from another of the same story.
-
-    An incident the story never dates ("21 passengers died in the initial attack by the BLA") happened
-    on the day of the story's dated incidents of the same kind whose actors do not differ from its own
-    ("came under attack on Tuesday"), when they all fall on one day. An incident placed only in a
-    region or country is at the town of the story's other incidents of that kind when exactly one town
-    in that area is named for them ("the restive Balochistan province" beside "near Sibi,
-    Balochistan"), else at the one town in that area that any coded act of the story (`story_events`,
-    placed at a town) is placed at; an incident with no place at all takes the one place below the
-    country the story names, if it names only one ("a hearing in Harare" for an arrest the story
-    places nowhere else) and no act of another day is placed there ("last week, officials met in
-    Bangui"); one placed at its country takes the one first-level region of the story's
-    incidents of that kind and time. A town told for a day apart ("earlier this month, a bomber struck
-    a convoy in Kalat") is another incident's and is not taken; the next day's operation at a hijacked
-    train's site is its own."""
-    settled = []
-    for incident in incidents:
-        update: dict[str, object] = {}
-        peers = [o for o in incidents if o is not incident and _family(o) == _family(incident)]
-        day = incident.date if _own_date(incident, published) else None
-        if day is None:
-            dated = [
-                o
-                for o in peers
-                if _own_date(o, published)
-                and o.date_precision == 1
-                and _agree(_side(incident.actor1), _side(o.actor1))
-            ]
-            if len({o.date for o in dated}) == 1:
-                day = dated[0].date
-                update["date"], update["date_precision"] = day, dated[0].date_precision
-                if incident.place_id is None:
-                    update["place_id"] = dated[0].place_id
-        place = places.get(str(update.get("place_id") or incident.place_id or ""))
-        if place is None or _place_rank(place) > 1:
-            towns = {
-                o.place_id
-                for o in peers
-                if o.place_id in places
-                and _place_rank(places[o.place_id]) == 1
-                and (place is None or _within_area(places[o.place_id], place))
-                and _near_in_time(o, day, published)
-            }
-            if len(towns) != 1 and place is None:
-                elsewhen = {e.place_id for e in story_events if not _near_in_time(e, day, published)}
-                towns = {p.id for p in places.values() if _place_rank(p) < 3 and p.id not in elsewhen}
-            elif len(towns) != 1 and place is not None:
-                towns = {
-                    e.place_id
-                    for e in story_events
-                    if e.place_id is not None
-                    and e.acled_event_type
-                    and _within_area(places[e.place_id], place)
-                    and _near_in_time(e, day, published)
-                }
-            if len(towns) == 1:
-                update["place_id"] = towns.pop()
-            elif place is None:
-                update["place_id"] = _shared_region(peers, places, day, published)
-            elif place.feature == "country":
-                region = _peers_region(place, peers, places, day, published)
-                if region is not None:
-                    update["place_id"] = region
-        settled.append(incident.model_copy(update=update) if update else incident)
-    return settled
-
-
-def _shared_region(
-    peers: list[Event], places: dict[str, Place], day: dt.date | None, published: dt.date
-) -> str | None:
-    """The one region all the story's placed incidents of that kind and time lie in ("16 militants were
-    killed", told of a train siege in Balochistan), for an incident the text places nowhere."""
-    near = [places[o.place_id] for o in peers if o.place_id in places and _near_in_time(o, day, published)]
-    names = {p.name if p.feature == "region" else p.admin1 for p in near if _place_rank(p) < 3}
-    if len(names) != 1 or None in names:
-        return None
-    return next((p.id for p in places.values() if p.feature == "region" and p.name in names), None)
-
-
-def _peers_region(
-    country: Place, peers: list[Event], places: dict[str, Place], day: dt.date | None, published: dt.date
-) -> str | None:
-    """The one region inside the country where the story's incidents of that kind and time happened
-    (placed at the region itself or at towns in it): a country point says less than the story does."""
-    near = [
-        places[o.place_id]
-        for o in peers
-        if o.place_id in places
-        and _place_rank(places[o.place_id]) < 3
-        and _within_area(places[o.place_id], country)
-        and _near_in_time(o, day, published)
-    ]
-    names = {p.admin1 for p in near}
-    if len(names) != 1 or None in names:
-        return None
-    return next((p.id for p in places.values() if p.feature == "region" and p.name in names), None)
-
-
-def _near_in_time(other: Event, day: dt.date | None, published: dt.date) -> bool:
-    """Whether a mention may share a scene with an incident of this day: undated, or dated to within a
-    day of it."""
-    if day is None or not _own_date(other, published):
-        return True
-    return other.date is not None and other.date_precision == 1 and abs((other.date - day).days) <= 1
-
-
-def _within_area(town: Place, area: Place) -> bool:
-    if area.feature == "country":
-        return town.country_code == area.country_code
-    return area.name in (town.admin1, town.admin2)
-
-
 def _not_incident(event: Event, status: str) -> Event:
     """A mention ACLED would not code keeps its PLOVER type but no ACLED type: consumers of the
     contract read an ACLED type as an ACLED row."""
     return event.model_copy(update={"status": status, "acled_event_type": None, "acled_sub_event_type": None})
-
-
-def _own_date(event: Event, published: dt.date) -> bool:
-    """A date the text gives, not the publication day an undated mention falls back on."""
-    return event.date is not None and not (event.date == published and event.date_precision == 2)
 
 
 def _anchors(event: Event, places: dict[str, Place], published: dt.date) -> int:
@@ -417,7 +284,7 @@ def _anchors(event: Event, places: dict[str, Place], published: dt.date) -> int:
     place = places.get(event.place_id or "")
     return sum(
         (
-            _own_date(event, published),
+            own_date(event, published),
             place is not None
             and place.feature not in ("country", None)
             or (place is not None and place.precision == 1),
@@ -435,30 +302,25 @@ def _set_in_time_or_place(event: Event, places: dict[str, Place], published: dt.
     sides alone ("Russia invaded Ukraine", "the Russian attack on Ukraine") name a war, not an act."""
     place = places.get(event.place_id or "")
     return (
-        _own_date(event, published)
-        or (place is not None and _place_rank(place) < 3)
+        own_date(event, published)
+        or (place is not None and place_rank(place) < 3)
         or (event.fatalities is not None and event.fatalities > 0)
     )
 
 
-def _family(event: Event) -> str:
-    kind = event.acled_event_type or ""
-    return "violence" if kind in VIOLENCE else kind
-
-
 def _one_incident(a: Event, b: Event, places: dict[str, Place], published: dt.date) -> bool:
     """Whether two incident mentions of one article are one incident (ACLED's unit)."""
-    if _family(a) != _family(b) or a.type != b.type:
+    if family(a) != family(b) or a.type != b.type:
         return False
     if _abduction_apart(a, b) or _abduction_apart(b, a):
         return False
-    if _own_date(a, published) and _own_date(b, published) and not _days_agree(a, b):
+    if own_date(a, published) and own_date(b, published) and not _days_agree(a, b):
         return False
     if not _setting_agrees(a.place_id, b.place_id, places):
         return False
     if not _targets_agree(a, b):
         return False
-    return _sides_agree(a, b)
+    return sides_agree(a, b)
 
 
 def _days_agree(a: Event, b: Event) -> bool:
@@ -524,66 +386,6 @@ def _targets_agree(a: Event, b: Event) -> bool:
     return one is None or other is None or one == other
 
 
-def _side(actor: Actor | None) -> str | None:
-    """Who an actor is, for comparing sides: its entity, else its kind, else its words; a pronoun's
-    resolution is too weak to tell sides apart."""
-    if actor is None or actor.text.casefold() in PRONOUNS:
-        return None
-    return actor.entity_id or actor.kind or actor.text.casefold()
-
-
-def _sides_agree(a: Event, b: Event) -> bool:
-    """The two mentions' sides do not name different actors; a clash told from either side is one."""
-    straight = _one_side(a.actor1, b.actor1) and _one_side(a.actor2, b.actor2)
-    mutual = _family(a) == "violence" and a.acled_event_type == "Battles" == b.acled_event_type
-    crossed = mutual and all(
-        _one_side(x, y, by_kind=False) for x, y in ((a.actor1, b.actor2), (a.actor2, b.actor1))
-    )
-    return straight or crossed
-
-
-def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True) -> bool:
-    """Whether two actors may be one: unknown, one entity, or, when one is told only by what it is
-    ("our soldiers" beside "the Somali army"), one kind. Two descriptions ("the country's security
-    forces", "our brave soldiers") are one side when their kinds agree (`by_kind`): a description is
-    no name to tell sides apart by."""
-    if _side(one) is None or _side(other) is None:
-        return True
-    assert one is not None and other is not None
-    if one.entity_id is not None and one.entity_id == other.entity_id:
-        return True
-    named = not by_kind or (_named(one) and _named(other))
-    if named and one.entity_id is not None and other.entity_id is not None:
-        return False
-    if one.kind is not None and other.kind is not None:
-        return _coarse_kind(one.kind) == _coarse_kind(other.kind)
-    return _side(one) == _side(other)
-
-
-def _named(actor: Actor) -> bool:
-    """An actor told by a name ("al-Shabab", "the Somali army"), not only described ("the country's
-    security forces", "our brave soldiers", "attackers"): descriptions are compared by kind."""
-    common = _common_words()
-    return any(
-        word != word.casefold() and word.casefold() not in common
-        for word in (w.strip(".,’'\"") for w in actor.text.split())
-    )
-
-
-@cache
-def _common_words() -> frozenset[str]:
-    """Words that describe an actor rather than name it: head nouns, modifiers, function words."""
-    actors = lexicons.load("actors")
-    words = (*actors["head_nouns"], *actors["modifiers"], *actors["descriptive_words"])
-    return frozenset(words) | STOP_WORDS
-
-
-def _coarse_kind(kind: str) -> str:
-    """The kind of an unnamed group is read off its noun ("attackers", "militants", "gunmen"): all
-    non-state armed kinds are one side for telling incidents apart."""
-    return "non_state_armed" if kind in NON_STATE_ARMED else kind
-
-
 def _merge_incident(
     group: list[Event], places: dict[str, Place], published: dt.date, self_claimed: set[str]
 ) -> Event:
@@ -592,7 +394,7 @@ def _merge_incident(
     best = max(group, key=lambda e: (_anchors(e, places, published), -e.trigger.start))
     merged = _merge([best, *(e for e in group if e is not best)], country_level, self_claimed)
     update: dict[str, object] = {"place_id": _finest_place(group, places) or merged.place_id}
-    dated = [e for e in group if _own_date(e, published)]
+    dated = [e for e in group if own_date(e, published)]
     if dated:
         first = min(dated, key=lambda e: e.date_precision or 3)
         update["date"], update["date_precision"] = first.date, first.date_precision
@@ -606,19 +408,11 @@ def _finest_place(group: list[Event], places: dict[str, Place]) -> str | None:
     """The most specific place any mention ties to the incident: a town before its region, a region
     before its country."""
     ranked = [
-        (_place_rank(places[e.place_id]), not is_district(places[e.place_id]), e.trigger.start, e.place_id)
+        (place_rank(places[e.place_id]), not is_district(places[e.place_id]), e.trigger.start, e.place_id)
         for e in group
         if e.place_id is not None and e.place_id in places
     ]
     return min(ranked)[-1] if ranked else None
-
-
-def _place_rank(place: Place) -> int:
-    if place.feature == "country":
-        return 3
-    if place.feature == "region":
-        return 2
-    return 1 if place.lat is not None else 2
 
 
 def incident_toll(group: list[Event]) -> int | None:

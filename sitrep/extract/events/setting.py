@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of
-from sitrep.model import Claim, Place, Timex
+from sitrep.model import Claim, Timex, is_district
 
 
 def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str | None:
@@ -178,11 +178,6 @@ def _specificity(facts: ArticleFacts, place_id: str) -> tuple[int, int, int]:
     district": Kalat)."""
     place = facts.places[place_id]
     return place.precision or 3, _FEATURE_RANK.get(place.feature or "", 2), not is_district(place)
-
-
-def is_district(place: Place) -> bool:
-    """A second-level area: a region that lies in a first-level region of another name."""
-    return place.feature == "region" and place.admin1 is not None and place.admin1 != place.name
 
 
 def in_comparison(doc: Doc, timex: Timex) -> bool:
