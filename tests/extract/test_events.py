@@ -786,6 +786,18 @@ def test_moves_and_fights_against_things_are_no_events(extract, text: str) -> No
     assert not [e for e in extract(text).events if e.type in ("MOBILIZE", "ASSAULT")]
 
 
+@pytest.mark.parametrize(
+    ("text", "protests"),
+    [
+        ("We must demonstrate the value of the common market.", 0),
+        ("The launch demonstrated that the rocket works.", 0),
+        ("Thousands demonstrated outside parliament on Friday.", 1),
+    ],
+)
+def test_to_demonstrate_something_is_to_show_it(extract, text: str, protests: int) -> None:  # type: ignore[no-untyped-def]
+    assert len([e for e in extract(text).events if e.type == "PROTEST"]) == protests
+
+
 def test_part_of_a_counted_group_is_no_toll_of_its_own(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A missile strike on the bus station in Sloviansk killed 11 people on Monday. "

@@ -48,6 +48,16 @@ def test_one_incident_told_many_times_is_one_event(extract) -> None:  # type: ig
     assert str(rows[0].date) == "2024-05-07"
 
 
+def test_a_building_stormed_and_the_people_killed_there_are_one_incident(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen stormed a hotel in Kupiansk on Tuesday. "
+        "Police said on Tuesday that at least four people were killed in the hotel."
+    )
+    rows = [e for e in extract(text).events if is_acled_row(e)]
+    assert len(rows) == 1
+    assert rows[0].fatalities == 4
+
+
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Militants attacked a train near Kupiansk on Tuesday. "

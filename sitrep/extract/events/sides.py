@@ -57,7 +57,14 @@ def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True) -> b
         return False
     if one.kind is not None and other.kind is not None:
         return _coarse_kind(one.kind) == _coarse_kind(other.kind)
+    if _bare(one) != _bare(other) and "civilians" in (one.kind, other.kind):
+        return True  # "stormed a hotel" and "five people were killed": the people were where it hit
     return side(one) == side(other)
+
+
+def _bare(actor: Actor) -> bool:
+    """An actor with neither an entity nor a kind: most often a thing hit ("the hotel", "a bus")."""
+    return actor.entity_id is None and actor.kind is None
 
 
 def _named(actor: Actor) -> bool:

@@ -142,6 +142,8 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return _make(token, ["CONSULT", "phone"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "meet" and _meets_a_thing(token):
         return None  # "met the deadline", "until their demands are met"
+    if lemma in lexicon["showing_verbs"] and _shows_something(token):
+        return None  # "demonstrate the added value", "demonstrated that it can": to show, not to march
     if lemma in lexicon["side_object_verbs"] and not _side_object(token):
         return None  # "to fight the epidemic", "fighting poverty"
     if any(c.dep_ == "advmod" and c.lower_ in lexicon["verbal_manner_words"] for c in token.children):
@@ -440,6 +442,12 @@ def _meets_a_thing(token: Token) -> bool:
     """ "Meet" a deadline, a demand or a target is no meeting ("things_met")."""
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return obj is not None and obj.lemma_.lower() in lexicons.load("events")["things_met"]
+
+
+def _shows_something(token: Token) -> bool:
+    """A protest verb that also means "to show" has that sense when it governs what is shown: a direct
+    object or a clause ("demonstrated its resolve", "demonstrate that talks work")."""
+    return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
 
 
 def _dated(preposition: Token) -> bool:
