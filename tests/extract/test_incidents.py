@@ -58,6 +58,16 @@ def test_a_building_stormed_and_the_people_killed_there_are_one_incident(extract
     assert rows[0].fatalities == 4
 
 
+def test_a_witness_quote_opening_with_they_is_no_claim_by_the_attackers(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen stormed a hotel in Kupiansk on Tuesday. "
+        "“They came at dawn. At least five people were killed,” the mayor said. "
+        "The group said it had killed more than 10 people."
+    )
+    rows = [e for e in extract(text).events if is_acled_row(e)]
+    assert [e.fatalities for e in rows] == [5]
+
+
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Militants attacked a train near Kupiansk on Tuesday. "

@@ -60,10 +60,13 @@ def claimed_by_perpetrator(event: Event, claims: list[Claim]) -> bool:
     actor = event.actor1
     if actor is not None and actor.entity_id is not None and actor.entity_id == claim.speaker.entity_id:
         return True
-    # the speaker says "it" or "we" did it: the claim's own subject is the one speaking
+    # the speaker says "it" or "we" did it: the claim's own subject is the one speaking, in the
+    # sentence that tells the act ("They attacked at dawn. Five people were killed," the mayor said)
     words = claim.content.text.split()
     said_of_self = bool(words) and words[0].casefold() in _SELF
-    return said_of_self and (actor is None or actor.text.casefold() in _SELF)
+    before_act = claim.content.text[: max(0, event.trigger.start - claim.content.start)]
+    one_sentence = not any(end in before_act for end in (". ", "? ", "! "))
+    return said_of_self and one_sentence and (actor is None or actor.text.casefold() in _SELF)
 
 
 def reported_toll(trigger: Token) -> int | None:
