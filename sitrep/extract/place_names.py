@@ -544,9 +544,12 @@ def _abbreviation(text: str) -> bool:
 
 
 def lookup(key: str, wants_region: bool, gazetteer: Gazetteer) -> list[Candidate]:
-    """Places called `key`; for "X region" with no such region, the regions called X, else the towns (for
-    "X County" only the towns)."""
+    """Places called `key`, else the district called "`key` district"; for "X region" with no such
+    region, the regions called X, else the towns (for "X County" only the towns)."""
     candidates = gazetteer.lookup_key(key)
+    if not candidates and not wants_region:
+        # "North Waziristan", "Kurram": a district named without its word, where no town has the name
+        return [c for c in gazetteer.lookup_key(f"{key} district") if c.feature == "region"]
     if candidates or not wants_region:
         return candidates
     core, word = strip_region_word(key)

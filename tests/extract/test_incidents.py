@@ -68,6 +68,38 @@ def test_a_witness_quote_opening_with_they_is_no_claim_by_the_attackers(extract)
     assert [e.fatalities for e in rows] == [5]
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event", "dead"),
+    [
+        ("Gunmen raided the village of Kukawa on Monday, killing 12 residents.", "Attack", 12),
+        ("Militants stormed a hotel in Kupiansk on Monday, killing eight people.", "Attack", 8),
+        ("Militants stormed an army base in Kupiansk on Monday.", "Armed clash", None),
+        ("Rebels attacked the town of Kupiansk on Monday, killing nine civilians.", "Attack", 9),
+        ("Rebels attacked the town of Kupiansk on Monday, killing four soldiers.", "Armed clash", 4),
+    ],
+)
+def test_raids_and_stormings_are_coded_by_what_they_hit(
+    extract, text: str, sub_event: str, dead: int | None
+) -> None:  # type: ignore[no-untyped-def]
+    rows = [e for e in extract(text).events if is_acled_row(e)]
+    assert [(e.acled_sub_event_type, e.fatalities) for e in rows] == [(sub_event, dead)]
+
+
+def test_a_raid_and_the_arrests_it_made_are_apart(extract) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        e
+        for e in extract("Police raided a house in Kupiansk on Monday and arrested three suspects.").events
+        if is_acled_row(e)
+    ]
+    assert [e.acled_sub_event_type for e in rows] == ["Arrests"]
+
+
+def test_a_country_owning_the_act_is_not_where_it_happened(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("A U.S. drone strike killed three militants in Somalia on Monday.")
+    places = {p.id: p.name for p in ex.places}
+    assert [places.get(e.place_id or "") for e in ex.events if is_acled_row(e)] == ["Somalia"]
+
+
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Militants attacked a train near Kupiansk on Tuesday. "

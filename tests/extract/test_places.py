@@ -217,6 +217,13 @@ def test_a_district_is_a_second_level_area(
     assert district.country_code == "PK"
 
 
+def test_a_district_named_without_its_word_where_no_town_has_the_name(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    places = _places(nlp, gazetteer, "Militants attacked a checkpoint in North Waziristan on Sunday.")
+    assert [(p.feature, p.admin1, p.country_code) for p in places] == [("region", "Khyber Pakhtunkhwa", "PK")]
+
+
 def test_a_town_taken_for_part_of_a_name_is_still_the_town(nlp: Language, gazetteer: Gazetteer) -> None:
     text = (
         "Cholera spread in Malakal last week. The situation in the SOS Children's Village Malakal is "

@@ -185,6 +185,12 @@ def _assault(
         return "Protests", "Excessive force against protesters" if lethal else "Protest with intervention"
     if kind1 == "civilians":
         return "Riots", "Mob violence"  # villagers killing or beating someone
+    # storming, ambushing or assaulting a village, a hotel or a bus with no armed side there is an
+    # attack on civilians; a clash or a fight always has two armed sides
+    one_sided = lemma in events["battle_words"] and lemma not in events["mutual_fight_words"]
+    on_civilians = kind2 is None and civilian_site and one_sided
+    if on_civilians and mode not in _BY_MODE and mode not in ("abduct", "sexual"):
+        return _VAC, "Attack"
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         return "Battles", "Armed clash"
     if lemma in events["battle_words"] and kind2 in ARMED and mode in _BATTLE_MEANS:

@@ -139,6 +139,8 @@ def _kind_of_act(event: Event) -> str:
         return f"{event.type}:territory"
     if event.acled_sub_event_type == "Disrupted weapons use":
         return f"{event.type}:weapons"
+    if event.type == "COERCE" and event.acled_event_type is None:
+        return f"{event.type}:search"  # "raided a house and arrested three": the arrest is what is coded
     return event.type
 
 

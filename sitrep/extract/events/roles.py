@@ -636,14 +636,18 @@ def _country_actor(token: Token, facts: ArticleFacts) -> Actor | None:
 def victims_actor(trigger: Token, facts: ArticleFacts) -> Actor | None:
     """Who died in an attack whose clause names no target: the subject of "died" or of "were killed" in
     the trigger's sentence ("21 passengers died in the initial attack", "the attack, in which four
-    troops were killed"), as the side the attack was done to."""
+    troops were killed"), or the object of the killing told with it ("attacked the town, killing nine
+    civilians"), as the side the attack was done to."""
     words = set(lexicons.load("events")["fatality_words"])
     for token in trigger.sent:
         if token.lemma_.lower() not in words or token.pos_ != "VERB":
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.i == trigger.i:
-            # "the attack killed five people": the dead are the object
+        if (subject is not None and subject.i == trigger.i) or (
+            subject is None and token.head.i == trigger.i
+        ):
+            # "the attack killed five people", "attacked the town, killing nine civilians": the dead
+            # are the object
             subject = next((c for c in token.children if c.dep_ == "dobj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             return _actor(subject, facts) or _phrase_actor(subject, any_noun=True)

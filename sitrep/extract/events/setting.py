@@ -41,6 +41,13 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         and not (facts.places[m.item_id].feature == "country" and _beyond_border(root))
         and not _journey_end(root)
     ]
+    owners = [
+        m
+        for m in in_sentence
+        if facts.places[m.item_id].feature == "country" and _whose_act(roots[m], trigger, predicate)
+    ]
+    if len(owners) < len(in_sentence):
+        in_sentence = [m for m in in_sentence if m not in owners]
     heads = _clause_chain(trigger)
     attached = [m for m in in_sentence if _governed(roots[m], heads)]
     if not material:
@@ -57,6 +64,13 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         if earlier:
             return earlier[-1].item_id
     return None
+
+
+def _whose_act(root: Token, trigger: Token, predicate: Token) -> bool:
+    """A country naming whose act it was ("a U.S. drone strike", "Russia's attack", "Israel's army
+    shelled …") tells a side: where another place is named, that one is where the act happened."""
+    subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return root.dep_ in ("compound", "poss", "nmod") and root.head in (trigger, *subjects)
 
 
 def _beyond_border(root: Token) -> bool:

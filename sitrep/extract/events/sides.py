@@ -34,7 +34,8 @@ def side(actor: Actor | None) -> str | None:
 
 def sides_agree(a: Event, b: Event) -> bool:
     """The two mentions' sides do not name different actors; a clash told from either side is one."""
-    straight = _one_side(a.actor1, b.actor1) and _one_side(a.actor2, b.actor2)
+    attack = a.type == "ASSAULT" == b.type
+    straight = _one_side(a.actor1, b.actor1) and _one_side(a.actor2, b.actor2, things_hit=attack)
     mutual = a.acled_event_type == "Battles" == b.acled_event_type
     crossed = mutual and all(
         _one_side(x, y, by_kind=False) for x, y in ((a.actor1, b.actor2), (a.actor2, b.actor1))
@@ -42,11 +43,12 @@ def sides_agree(a: Event, b: Event) -> bool:
     return straight or crossed
 
 
-def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True) -> bool:
+def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True, things_hit: bool = False) -> bool:
     """Whether two actors may be one: unknown, one entity, or, when one is told only by what it is
     ("our soldiers" beside "the Somali army"), one kind. Two descriptions ("the country's security
     forces", "our brave soldiers") are one side when their kinds agree (`by_kind`): a description is
-    no name to tell sides apart by."""
+    no name to tell sides apart by. Of two attacks' targets (`things_hit`), a thing hit and civilians
+    may be one: the people were where it hit."""
     if side(one) is None or side(other) is None:
         return True
     assert one is not None and other is not None
@@ -57,7 +59,7 @@ def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True) -> b
         return False
     if one.kind is not None and other.kind is not None:
         return _coarse_kind(one.kind) == _coarse_kind(other.kind)
-    if _bare(one) != _bare(other) and "civilians" in (one.kind, other.kind):
+    if things_hit and _bare(one) != _bare(other) and "civilians" in (one.kind, other.kind):
         return True  # "stormed a hotel" and "five people were killed": the people were where it hit
     return side(one) == side(other)
 

@@ -44,7 +44,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
-            found.append(_raid_to_arrest(trigger))
+            found.append(_deadly_raid(_raid_to_arrest(trigger)))
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
     acts = {t.token.i for t in found if t.token.pos_ != "VERB"}
     peaceful = {t.token.i for t in found if t.type not in ("ASSAULT", "COERCE")}
@@ -76,6 +76,20 @@ def _raid_to_arrest(trigger: Trigger) -> Trigger:
     aims = [t for c in purposes for t in c.subtree if t.pos_ == "VERB"]
     if any(verbs.get(t.lemma_.lower()) == ["COERCE", "arrest"] for t in aims):
         return Trigger(token, "COERCE", "arrest", trigger.lemma, trigger.start, trigger.end)
+    return trigger
+
+
+def _deadly_raid(trigger: Trigger) -> Trigger:
+    """A raid or search that kills or wounds ("raided the village, killing 12 residents", "a raid on
+    the camp killed five") is an attack: the dead tell the force used."""
+    token = trigger.token
+    if trigger.type != "COERCE" or trigger.lemma not in lexicons.load("events")["search_words"]:
+        return trigger
+    tolls = ("kill", "wound", "injure")
+    joined = [c for c in token.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"]
+    told = token.head if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else None
+    if any(corrected_lemma(v) in tolls for v in (*joined, *([told] if told is not None else []))):
+        return Trigger(token, "ASSAULT", None, trigger.lemma, trigger.start, trigger.end)
     return trigger
 
 
