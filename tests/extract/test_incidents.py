@@ -76,6 +76,11 @@ def test_a_witness_quote_opening_with_they_is_no_claim_by_the_attackers(extract)
         ("Militants stormed an army base in Kupiansk on Monday.", "Armed clash", None),
         ("Rebels attacked the town of Kupiansk on Monday, killing nine civilians.", "Attack", 9),
         ("Rebels attacked the town of Kupiansk on Monday, killing four soldiers.", "Armed clash", 4),
+        (
+            "Militants attacked a police station in Kupiansk on Monday, killing four officers.",
+            "Armed clash",
+            4,
+        ),
     ],
 )
 def test_raids_and_stormings_are_coded_by_what_they_hit(
@@ -98,6 +103,13 @@ def test_a_country_owning_the_act_is_not_where_it_happened(extract) -> None:  # 
     ex = extract("A U.S. drone strike killed three militants in Somalia on Monday.")
     places = {p.id: p.name for p in ex.places}
     assert [places.get(e.place_id or "") for e in ex.events if is_acled_row(e)] == ["Somalia"]
+
+
+def test_a_province_named_in_a_part_of_its_country_is_the_place_and_no_side(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("A bomb exploded in a market in eastern Congo's Ituri province on Monday, killing five.")
+    places = {p.id: p.name for p in ex.places}
+    rows = [e for e in ex.events if is_acled_row(e)]
+    assert [(places.get(e.place_id or ""), e.actor2) for e in rows] == [("Ituri", None)]
 
 
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]

@@ -111,14 +111,16 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     mode = defining or trigger_mode or named
     grenade = mode == "explosives" and bool(GRENADE_WORDS & set(words)) and not LAUNCHER_WORDS & set(words)
     stopped = _shot_down(token) and takes_weapons(token) and not downed_aircraft
-    lethal = "firearms" in found or any(w in lexicons.load("events")["fatality_words"] for w in words)
+    events = lexicons.load("events")
+    harmed = any(w in events["fatality_words"] or w in events["injury_words"] for w in words)
+    lethal = "firearms" in found or any(w in events["fatality_words"] for w in words)
     return Means(
         mode,
         grenade,
         stopped,
         civilian_site=_at_civilian_site(token),
         gathering=_at_gathering(token),
-        property_only=_property_only(token),
+        property_only=_property_only(token) and not harmed,  # "attacked a station, killing four"
         territory=_takes_ground(token),
         lethal=lethal,
         in_fight=any(

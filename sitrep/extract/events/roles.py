@@ -218,7 +218,7 @@ def actors(
         second = None  # "withdrew its inspectors": what it owns is no second side
     if second is None:
         taken = {t.i for t in subject.subtree} if subject is not None else set()
-        second = _aimed_at(trigger, predicate, facts, taken, first, place_side)
+        second = _aimed_at(trigger, predicate, facts, taken, first, place_side, physical)
     return first, second
 
 
@@ -301,6 +301,7 @@ _INTO_CLAUSE = (
         "acl",
     ),
 )
+_WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout"})
 _ABOUT_PREPS = (
     *(
         "to",
@@ -379,13 +380,15 @@ def _aimed_at(
     taken: set[int],
     first: Actor | None,
     place_side: bool = False,
+    physical: bool = False,
 ) -> Actor | None:
     """The named side an act is aimed at when it is named inside what the act is about: "threatened to
     cut off electricity to Nakhichevan", "offered to hand over two suspects to Britain", "demanded that
     the United States cancel the sale", "denounced Serbia's crackdown", "called for sanctions against
     Nigeria". Only entities and countries count here: a plain noun that deep is rarely a side. With
     `place_side`, a town or region the act is applied to stands for its people or rulers when nobody is
-    named: "imposed a curfew in Abidjan", "arrived in Amman"."""
+    named: "imposed a curfew in Abidjan", "arrived in Amman". A material act (`physical`) is aimed at
+    nothing named only as where it happened."""
     starts = dict.fromkeys((trigger, predicate))
     taken |= {t.i for s in starts for c in s.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     queue = [(c, 0) for start in starts for c in start.children]
@@ -394,6 +397,8 @@ def _aimed_at(
         token, depth = queue.pop(0)
         if token.i in taken or depth > 4 or not _leads_to_side(token):
             continue
+        if physical and not place_side and token.dep_ == "prep" and token.lower_ in _WHERE_PREPS:
+            continue  # "exploded in a market in eastern Congo's Ituri province": where, not at whom
         taken.add(token.i)
         if token.pos_ in ("NOUN", "PROPN", "PRON") and not _moved_forces(token):
             found = _actor(token, facts)

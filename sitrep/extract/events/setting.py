@@ -186,12 +186,15 @@ def _precision(facts: ArticleFacts, place_id: str) -> int:
     return facts.places[place_id].precision or 3
 
 
-def _specificity(facts: ArticleFacts, place_id: str) -> tuple[int, int, int]:
+def _specificity(facts: ArticleFacts, place_id: str) -> tuple[int, float, bool]:
     """Smaller is more specific: a town before a region, a district before its province, a region
     before its country ("in Pakistan's Balochistan province": Balochistan; "in Balochistan's Kalat
     district": Kalat)."""
     place = facts.places[place_id]
-    return place.precision or 3, _FEATURE_RANK.get(place.feature or "", 2), not is_district(place)
+    rank: float = _FEATURE_RANK.get(place.feature or "", 2)
+    if place.feature == "region" and place.admin1 is None:
+        rank += 0.5  # a part of a country ("eastern Congo") holds less than a province named in it
+    return place.precision or 3, rank, not is_district(place)
 
 
 def in_comparison(doc: Doc, timex: Timex) -> bool:
