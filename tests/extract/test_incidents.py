@@ -112,6 +112,25 @@ def test_a_province_named_in_a_part_of_its_country_is_the_place_and_no_side(extr
     assert [(places.get(e.place_id or ""), e.actor2) for e in rows] == [("Ituri", None)]
 
 
+def test_the_dead_of_the_fighting_at_a_base_are_the_attack_s(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants attacked an army base in Kupiansk on Monday. "
+        "Eleven soldiers and 20 militants were killed in the fighting."
+    )
+    rows = [e for e in extract(text).events if is_acled_row(e)]
+    assert [(e.acled_sub_event_type, e.fatalities) for e in rows] == [("Armed clash", 31)]
+    assert rows[0].actor2 is not None and rows[0].actor2.kind == "state_forces"
+
+
+def test_what_a_weapon_named_as_subject_hit_is_the_target(extract) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        e
+        for e in extract("A roadside bomb hit a military convoy in Kupiansk on Monday.").events
+        if is_acled_row(e)
+    ]
+    assert [(e.actor2.text if e.actor2 else None) for e in rows] == ["military convoy"]
+
+
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Militants attacked a train near Kupiansk on Tuesday. "

@@ -195,7 +195,7 @@ def _assault(
         return "Battles", "Armed clash"
     if lemma in events["battle_words"] and kind2 in ARMED and mode in _BATTLE_MEANS:
         return "Battles", "Armed clash"  # "clashed with insurgents" in an offensive of air strikes
-    if property_only and mode in ("primitive", "destroy", None):
+    if property_only and mode in ("primitive", "destroy", None) and kind2 not in ARMED:
         return _SD, "Looting/property destruction"  # houses torched, vehicles burned: no one attacked
     if kind2 is None and civilian_site and mode not in _BY_MODE and mode not in ("abduct", "sexual"):
         return _VAC, "Attack"  # gunmen attacking a village, a mosque, a bus: no armed side is there

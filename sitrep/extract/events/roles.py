@@ -176,6 +176,8 @@ def actors(
             and (subject is None or passive_subject.i != subject.i)
         ):
             target = passive_subject
+    if target is None and _strikes_as_subject(trigger, predicate):
+        target = _child(predicate, ("dobj",))  # "a roadside bomb hit a military convoy"
     target = (
         target or _prep_object(trigger, _TARGET_PREPS) or _prep_object(predicate, ("on", "against", "at"))
     )
@@ -220,6 +222,16 @@ def actors(
         taken = {t.i for t in subject.subtree} if subject is not None else set()
         second = _aimed_at(trigger, predicate, facts, taken, first, place_side, physical)
     return first, second
+
+
+def _strikes_as_subject(trigger: Token, predicate: Token) -> bool:
+    """An attack or weapon noun as the subject of the verb that tells what it hit ("a roadside bomb hit
+    a convoy", "the blast destroyed three houses"): that verb's object is its target."""
+    nouns = lexicons.load("events")["nouns"]
+    names = [trigger.lemma_.lower()]
+    names += [f"{c.lower_} {names[0]}" for c in trigger.children if c.dep_ in ("compound", "amod")]
+    attack = any((entry := nouns.get(name)) is not None and entry[0] == "ASSAULT" for name in names)
+    return trigger.pos_ != "VERB" and trigger.dep_ == "nsubj" and predicate.i != trigger.i and attack
 
 
 def _projects(verb: Token) -> bool:
@@ -391,22 +403,26 @@ def _aimed_at(
     nothing named only as where it happened."""
     starts = dict.fromkeys((trigger, predicate))
     taken |= {t.i for s in starts for c in s.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    queue = [(c, 0) for start in starts for c in start.children]
+    queue = [(c, 0, False) for start in starts for c in start.children]
     placed: Actor | None = None
     while queue:
-        token, depth = queue.pop(0)
+        token, depth, where = queue.pop(0)
         if token.i in taken or depth > 4 or not _leads_to_side(token):
             continue
-        if physical and not place_side and token.dep_ == "prep" and token.lower_ in _WHERE_PREPS:
-            continue  # "exploded in a market in eastern Congo's Ituri province": where, not at whom
         taken.add(token.i)
+        # "exploded in a market in eastern Congo's Ituri province": a place named where a material act
+        # happened is no side of it
+        where = where or (
+            physical and not place_side and token.dep_ == "prep" and token.lower_ in _WHERE_PREPS
+        )
         if token.pos_ in ("NOUN", "PROPN", "PRON") and not _moved_forces(token):
             found = _actor(token, facts)
-            if found is not None and not _same_side(found, first):
+            a_place = where and facts.place_mentions.of_token(token) is not None
+            if found is not None and not a_place and not _same_side(found, first):
                 return found
             if place_side and placed is None:
                 placed = _place_actor(token, facts)
-        queue.extend((c, depth + 1) for c in token.children)
+        queue.extend((c, depth + 1, where) for c in token.children)
     return placed if placed is not None and not _same_side(placed, first) else None
 
 
@@ -504,9 +520,27 @@ def _phrase_actor(token: Token, any_noun: bool = False) -> Actor | None:
     start = token.left_edge
     while start.i < token.i and (start.is_punct or start.dep_ in ("det", "predet", "cc")):
         start = token.doc[start.i + 1]
-    kind = lexicons.load("actors")["head_nouns"].get(token.lower_)
+    kind = lexicons.load("actors")["head_nouns"].get(token.lower_) or _holders_of_site(token)
     end = token.idx + len(token.text)
     return Actor(start=start.idx, end=end, text=doc_text(token.doc)[start.idx : end], kind=kind)
+
+
+def _holders_of_site(token: Token) -> str | None:
+    """The kind of those who hold a site named by who holds it ("an army base", "a police station", "a
+    rebel camp") or held only by forces ("a checkpoint", "the barracks"): an attack on it is on them."""
+    actors, events = lexicons.load("actors"), lexicons.load("events")
+    if token.lemma_.lower() not in events["held_sites"]:
+        return None
+    for modifier in (c for c in token.children if c.dep_ in ("compound", "amod")):
+        word = modifier.lower_
+        kind = (
+            actors["head_nouns"].get(word)
+            or actors["modifiers"].get(word)
+            or actors["head_nouns"].get(f"{word}s")
+        )
+        if kind is not None and kind not in ("civilians", "government"):
+            return str(kind)
+    return "state_forces" if token.lemma_.lower() in events["forces_sites"] else None
 
 
 def moved_to(trigger: Token, facts: ArticleFacts) -> Actor | None:
