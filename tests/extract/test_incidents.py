@@ -131,6 +131,24 @@ def test_what_a_weapon_named_as_subject_hit_is_the_target(extract) -> None:  # t
     assert [(e.actor2.text if e.actor2 else None) for e in rows] == ["military convoy"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("An air strike on Kharkiv on Monday claimed the lives of 15 people.", 15),
+        ("The bombing in Kharkiv on Monday cost three lives.", 3),
+        (
+            "A car bomb exploded in Kharkiv on Monday. "
+            "Officials said seven people died, while local media put the toll at 12.",
+            7,
+        ),
+        ("A car bomb exploded in Kharkiv on Monday. Seven people died of cholera in the region.", None),
+    ],
+)
+def test_tolls_told_as_lives_taken_or_in_the_next_sentence(extract, text: str, dead: int | None) -> None:  # type: ignore[no-untyped-def]
+    rows = [e for e in extract(text).events if is_acled_row(e)]
+    assert [e.fatalities for e in rows] == [dead]
+
+
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Militants attacked a train near Kupiansk on Tuesday. "

@@ -8,6 +8,7 @@ from Sunday's strike has risen to five"). Comparisons ("five times more") and in
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Sentence
 
 from sitrep import lexicons
 from sitrep.extract.events.acled import VIOLENCE
@@ -41,14 +42,28 @@ def counted_deaths(trigger: Token) -> tuple[int | None, bool]:
     if clause.dep_ == "advcl" and clause.head.lemma_.lower() in words and _causal(clause):
         own.add(clause.head.i)  # "a woman died when a drone hit her house"
     for token in trigger.sent:
-        if token.lemma_.lower() not in words:
+        lives = _lives_taken(token)
+        if token.lemma_.lower() not in words and lives is None:
             continue
         if token.i != trigger.i and clause_head(token).i not in own and clause_head(token.head).i not in own:
             continue
-        count, part = _count_near(token)
+        count, part = _count_near(token) if lives is None else (_victim_count(lives), False)
         if count is not None:
             return count, part
     return None, False
+
+
+def _lives_taken(verb: Token) -> Token | None:
+    """Whose lives a verb of taking lives took: "claimed the lives of 15 people" (15 people), "cost
+    three lives"."""
+    if verb.lemma_.lower() not in lexicons.load("events")["life_taking_verbs"]:
+        return None
+    lives = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "life"), None)
+    if lives is None:
+        return None
+    of = next((c for c in lives.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whose = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whose if whose is not None else lives
 
 
 def claimed_by_perpetrator(event: Event, claims: list[Claim]) -> bool:
@@ -112,7 +127,51 @@ def with_later_tolls(events: list[Event], doc: Doc) -> list[Event]:
         if event.fatalities is not None and event.fatalities < count:
             told = Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text)
             out[n] = event.model_copy(update={"fatalities": count, "evidence": [*event.evidence, told]})
+    return _with_next_sentence_deaths(out, doc)
+
+
+def _with_next_sentence_deaths(events: list[Event], doc: Doc) -> list[Event]:
+    """An incident told with no toll takes the dead the very next sentence counts without naming any
+    act ("A car bomb exploded in the market. Officials said seven people died, while local media put the
+    toll at 12."): the lowest figure, as ACLED takes the lowest credible one."""
+    counts: dict[int, list[int]] = {}
+    sentences = list(doc.sents)
+    for number, sentence in enumerate(sentences[1:], 1):
+        found = _bare_deaths(sentence) + [count for verb, count in later_tolls(doc) if verb.sent == sentence]
+        if found:
+            counts[sentences[number - 1].start_char] = found
+    out = list(events)
+    for n, event in enumerate(out):
+        if (
+            event.status != "incident"
+            or event.acled_event_type not in VIOLENCE
+            or event.fatalities is not None
+        ):
+            continue
+        last = max(span.start for span in event.evidence)
+        start = next((s.start_char for s in sentences if s.start_char <= last < s.end_char), None)
+        if start is not None and start in counts:
+            out[n] = event.model_copy(update={"fatalities": min(counts[start])})
     return out
+
+
+def _bare_deaths(sentence: Sentence) -> list[int]:
+    """Counts of people who died, told with no act, cause or place of their own ("seven people died")."""
+    lexicon = lexicons.load("events")
+    if any(t.lemma_.lower() in lexicon["verbs"] or t.lemma_.lower() in lexicon["nouns"] for t in sentence):
+        return []
+    accidents = set(lexicon["accident_words"])
+    found = []
+    for verb in sentence:
+        if verb.lemma_.lower() != "die" or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "prep" for c in verb.children) or accidents & {t.lemma_.lower() for t in sentence}:
+            continue  # "died of cholera", "died in a crash": a cause or a place of its own
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        count = _victim_count(subject) if subject is not None else None
+        if count:
+            found.append(count)
+    return found
 
 
 def later_tolls(doc: Doc) -> list[tuple[Token, int]]:

@@ -231,7 +231,9 @@ def _strikes_as_subject(trigger: Token, predicate: Token) -> bool:
     names = [trigger.lemma_.lower()]
     names += [f"{c.lower_} {names[0]}" for c in trigger.children if c.dep_ in ("compound", "amod")]
     attack = any((entry := nouns.get(name)) is not None and entry[0] == "ASSAULT" for name in names)
-    return trigger.pos_ != "VERB" and trigger.dep_ == "nsubj" and predicate.i != trigger.i and attack
+    takes_lives = predicate.lemma_.lower() in lexicons.load("events")["life_taking_verbs"]
+    subject = trigger.pos_ != "VERB" and trigger.dep_ == "nsubj" and predicate.i != trigger.i
+    return subject and attack and not takes_lives  # "cost three lives": a toll, not a target
 
 
 def _projects(verb: Token) -> bool:
