@@ -149,6 +149,20 @@ def test_tolls_told_as_lives_taken_or_in_the_next_sentence(extract, text: str, d
     assert [e.fatalities for e in rows] == [dead]
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Rebels attacked Kupiansk on Monday and seized the town on Friday.", ["2024-05-06", "2024-05-03"]),
+        ("Troops killed 33 militants and freed the hostages in Kupiansk on Wednesday.", ["2024-05-08"]),
+    ],
+)
+def test_a_verb_s_own_date_first_then_the_date_of_verbs_joined_to_it(
+    extract, text: str, days: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    dated = [str(e.date) for e in extract(text).events if e.type in ("ASSAULT", "COERCE")]
+    assert dated == days
+
+
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Militants attacked a train near Kupiansk on Tuesday. "

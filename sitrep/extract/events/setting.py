@@ -238,9 +238,34 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
     ("the toll from Sunday's strike") dates the act."""
     if belongs_to_noun(trigger):
         return None  # "mourning on Tuesday for the victims of the attack": the day is the mourning's
-    sentence = trigger.sent
     # "ordered the army to send reinforcements on Monday": a controlled verb shares its governor's date
+    own = clause_head(predicate_of(trigger))
     heads = _clause_chain(trigger)
+    # "killed 33 militants and freed the hostages on Wednesday": joined verbs after it share its date
+    joined = {c.i for c in own.children if _joined_at_once(c)}
+    # its own clause first: "attacked the town on Monday and seized it on Friday" (Friday)
+    for clauses in ({own.i, trigger.i}, heads, joined):
+        timex = _timex_of_clauses(trigger, facts, clauses, toll_update)
+        if timex is not None:
+            return timex
+    return _sentence_frame(trigger, facts) if toll_update is None else None
+
+
+def _joined_at_once(clause: Token) -> bool:
+    """A verb joined to another with no word setting it later ("and then", "and later")."""
+    sequence = lexicons.load("events")["sequence_adverbs"]
+    return (
+        clause.dep_ == "conj"
+        and clause.pos_ == "VERB"
+        and not any(c.dep_ == "advmod" and c.lower_ in sequence for c in clause.children)
+    )
+
+
+def _timex_of_clauses(
+    trigger: Token, facts: ArticleFacts, heads: set[int], toll_update: Token | None
+) -> Timex | None:
+    """The first time expression of the sentence attached to one of these clauses."""
+    sentence = trigger.sent
     doc = trigger.doc
     for timex in facts.timexes:
         if not (sentence.start_char <= timex.start < sentence.end_char) or timex.value is None:
@@ -253,7 +278,7 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
         if toll_update is not None and not _within(span.root, trigger):
             continue
         return timex
-    return _sentence_frame(trigger, facts) if toll_update is None else None
+    return None
 
 
 def _sentence_frame(trigger: Token, facts: ArticleFacts) -> Timex | None:
