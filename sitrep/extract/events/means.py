@@ -93,7 +93,12 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     targets = _hit_aircraft(token)
     # "shot three people and then committed suicide" names no suicide attack
     self_killed = "suicide" in words and _agent_in_sentence(token, targets) != "suicide-attack"
-    kept = [w for w in words if w in modes and w not in targets and not (self_killed and w == "suicide")]
+    tamed = _less_lethal(token)  # "rubber bullets", "stun grenades": crowd control, not firearms
+    kept = [
+        w
+        for w in words
+        if w in modes and w not in targets and w not in tamed and not (self_killed and w == "suicide")
+    ]
     found = [str(modes[w]) for w in kept]
     defining = next((m for m in found if m in DEFINING_MODES), None)
     defining = defining or _agent_in_sentence(token, targets)
@@ -127,6 +132,18 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
             a.lemma_.lower() in lexicons.load("events")["battle_words"] for a in _acts_during(token)
         ),
     )
+
+
+def _less_lethal(token: Token) -> set[str]:
+    """Weapon words in the act's sentence made crowd-control munitions by their modifier ("rubber
+    bullets", "stun grenades", "plastic bullets"): they do not make the act a shooting or a bombing."""
+    taming = set(lexicons.load("events")["less_lethal_modifiers"])
+    tamed = [
+        t
+        for t in token.sent
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in taming for c in t.children)
+    ]
+    return {form for t in tamed for form in (t.lemma_.lower(), t.lower_)}
 
 
 def _agent_in_sentence(token: Token, targets: set[str]) -> str | None:
