@@ -163,6 +163,14 @@ def test_a_verb_s_own_date_first_then_the_date_of_verbs_joined_to_it(
     assert dated == days
 
 
+def test_dead_counted_apart_in_one_sentence_add_up(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants attacked an army post in Kupiansk on Monday. "
+        "Two soldiers were killed and three wounded, and five attackers were also killed."
+    )
+    assert [e.fatalities for e in extract(text).events if is_acled_row(e)] == [7]
+
+
 def test_undated_attack_takes_the_day_of_the_story(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Militants attacked a train near Kupiansk on Tuesday. "

@@ -116,7 +116,7 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                     # the report that names who acted, with the dead the other one counted
                     dead = event.fatalities if event.fatalities is not None else earlier.fatalities
                     events[told] = event.model_copy(update={"id": earlier.id, "fatalities": dead})
-                events[told] = _turned_violent(events[told], event)
+                events[told] = _with_more_dead(_turned_violent(events[told], event), event, trigger.token)
                 continue
             seen[key] = len(events)
             if _secondary(trigger.token):
@@ -206,6 +206,23 @@ def _without_subset_tolls(events: list[Event], partial: dict[int, bool]) -> list
             event = event.model_copy(update={"fatalities": None})
         kept.append(event)
     return kept
+
+
+def _with_more_dead(kept: Event, other: Event, token: Token) -> Event:
+    """Two counts of dead told apart in one sentence add up: "two soldiers were killed, and five
+    attackers were also killed" (seven), not when one may hold the other ("20 people, including
+    12 soldiers")."""
+    deaths = lexicons.load("events")["fatality_words"]
+    if kept.fatalities is None or other.fatalities is None or kept.type != "ASSAULT":
+        return kept
+    if token.lemma_.lower() not in deaths:
+        return kept  # "killed in a gun battle": the battle's dead are the killing's
+    also = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in token.children)
+    kinds = {a.kind for a in (kept.actor2, other.actor2) if a is not None}
+    apart = kept.actor2 is not None and other.actor2 is not None and None not in kinds and len(kinds) == 2
+    if not (also or apart):
+        return kept
+    return kept.model_copy(update={"fatalities": kept.fatalities + other.fatalities})
 
 
 def _turned_violent(protest: Event, other: Event) -> Event:
