@@ -7,7 +7,8 @@ A name is a site by its last word when that is a word for a street or square ("D
 Tower", "St George's Chapel"), or one the NER calls a facility, is a site only where a place goes: the
 object of "at", "in", "near" and the like ("at Trump Tower", "in the West Wing"); as the subject of a
 verb such a name is mostly the body that works there ("the White House said"). An organisation's
-name is no site, even after "at" ("at Google" is the company more often than its offices).
+name is no site, even after "at" ("at Google" is the company more often than its offices), unless
+the text says which town it is in: "at the Halvorsen Trust in Bergen" lies in Bergen.
 
 The town is the one the text says: "X in Y", "X, Y" or "X, in Y" ("Randwick Racecourse in Sydney"),
 "Y's X" ("Harare's Third Street"), a town the site is named after ("Dubai World Trade Centre"); else
@@ -106,6 +107,9 @@ SITE_PREPOSITIONS = frozenset(
 )
 _NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
 _POSSESSIVE = frozenset({"'s", "’s"})
+# Labels of names that lie where the town after them says ("the Halvorsen Trust in Bergen"); a
+# person's name is no site ("at Smith in Leeds" is rare and mostly a shop named so).
+_IN_TOWN_LABELS = frozenset({"ORG", "FAC", ""})
 _QUALIFIER_GAPS = (("in",), (",",), ("in", "the"), ("at",), (",", "in"))
 
 
@@ -117,13 +121,18 @@ def add_sites(doc: Doc, places: list[Place]) -> None:
     main = _main_town(towns)
     taken = [(span.start, span.end) for place in places for span in place.mentions]
     text = doc_text(doc)
-    for site in site_spans(doc):
+    for site, label in _names(doc):
         start, end = site.start_char, site.end_char
         if any(start < b and a < end for a, b in taken):
             continue
-        town = _named_beside(doc, site, towns) or _named_within(site, towns) or main
-        if town is None and _is_street(site):
-            town = _last_named_before(start, towns)
+        if _is_site(site, label):
+            town = _named_beside(doc, site, towns) or _named_within(site, towns) or main
+            if town is None and _is_street(site):
+                town = _last_named_before(start, towns)
+        elif _placed_in_town(site, label):
+            town = _named_beside(doc, site, towns)
+        else:
+            continue
         if town is None:
             continue
         town.mentions.append(Span(start=start, end=end, text=text[start:end]))
@@ -132,7 +141,7 @@ def add_sites(doc: Doc, places: list[Place]) -> None:
 
 
 def site_spans(doc: Doc) -> Iterator[DocSpan]:
-    """The token ranges that name sites, in text order."""
+    """The token ranges that name sites by their own words, in text order."""
     return (span for span, label in _names(doc) if _is_site(span, label))
 
 
@@ -144,6 +153,20 @@ def _is_site(span: DocSpan, label: str) -> bool:
         return True
     return _where_a_place_goes(span) and (
         label == "FAC" or (len(span) > 1 and span[-1].lower_ in BUILDING_WORDS)
+    )
+
+
+def _placed_in_town(span: DocSpan, label: str) -> bool:
+    """An organisation's or facility's name, or an untagged one, where a place goes and followed by
+    "in" ("at the Halvorsen Trust in Bergen", "at the Lindqvist Institute in Uppsala"): a site there
+    only when a town is what follows, which `add_sites` asks."""
+    doc = span.doc
+    return (
+        label in _IN_TOWN_LABELS
+        and span[-1].text[:1].isupper()
+        and _where_a_place_goes(span)
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "in"
     )
 
 

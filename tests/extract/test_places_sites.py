@@ -88,3 +88,15 @@ def test_a_site_then_a_comma_and_in_lies_in_that_town(nlp: Language, gazetteer: 
         "Hospital, in Paisley, and is said to be stable. Glasgow officials were told on Monday."
     )
     assert _mentions(nlp, gazetteer, text)["Kelvin Royal Hospital"] == ("Paisley", "city")
+
+
+def test_an_organisation_where_a_place_goes_lies_in_the_town_after_it(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Officials met at the Nordvik Foundation in Bergen on Monday. Delegates later flew to Oslo and Stockholm."
+    assert _mentions(nlp, gazetteer, text)["Nordvik Foundation"] == ("Bergen", "city")
+
+
+def test_an_organisation_with_no_town_after_it_is_no_site(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Officials met at the Nordvik Foundation in March. Delegates later flew to Oslo, and Oslo welcomed them."
+    assert "Nordvik Foundation" not in _mentions(nlp, gazetteer, text)
