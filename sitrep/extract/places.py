@@ -349,7 +349,8 @@ def _places(doc: Doc, found: list[FoundName], choices: list[Choice | None]) -> l
 
 def _add_repeats(doc: Doc, places: list[Place]) -> None:
     """One name, one place per article: a resolved name seen again where the parser saw no entity
-    ("Bakhmut itself was quiet", tagged an adverb) is another mention of the same place."""
+    ("Bakhmut itself was quiet", tagged an adverb), or took it alone for a person's name, is another
+    mention of the same place."""
     taken = [(span.start, span.end) for place in places for span in place.mentions]
     by_text = {span.text: place for place in places for span in place.mentions if span.text[:1].isupper()}
     if not by_text:
