@@ -7,11 +7,15 @@ A name is a site by its last word when that is a word for a street or square ("D
 Tower", "St George's Chapel"), or one the NER calls a facility, is a site only where a place goes: the
 object of "at", "in", "near" and the like ("at Trump Tower", "in the West Wing"); as the subject of a
 verb such a name is mostly the body that works there ("the White House said"). An organisation's
-name is no site, even after "at" ("at Google" is the company more often than its offices).
+name is no site, even after "at" ("at Google" is the company more often than its offices), unless
+the text says which town it is in: "at the Halvorsen Trust in Bergen" lies in Bergen.
 
-The town is the one the text says: "X in Y" or "X, Y" ("Randwick Racecourse in Sydney"), "Y's X"
-("Harare's Third Street"), a town the site is named after ("Dubai World Trade Centre"); else the town
-the article names more often than any other, and no town when two tie or it names none.
+The town is the one the text says: "X in Y", "X, Y" or "X, in Y" ("Randwick Racecourse in Sydney"),
+"Y's X" ("Harare's Third Street"), a town the site is named after ("Dubai World Trade Centre"); else
+the town the article names more often than any other. When two tie, a street or square lies in the
+last town named before it (a story that names a town and then its streets: "police in Leeds ... on
+Albion Street"), while a building stays without a town: a building is named for the body that runs it as
+often as for the place ("at Cornell University"), a street only for the place.
 """
 
 from __future__ import annotations
@@ -103,7 +107,10 @@ SITE_PREPOSITIONS = frozenset(
 )
 _NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
 _POSSESSIVE = frozenset({"'s", "’s"})
-_QUALIFIER_GAPS = (("in",), (",",), ("in", "the"), ("at",))
+# Labels of names that lie where the town after them says ("the Halvorsen Trust in Bergen"); a
+# person's name is no site ("at Smith in Leeds" is rare and mostly a shop named so).
+_IN_TOWN_LABELS = frozenset({"ORG", "FAC", ""})
+_QUALIFIER_GAPS = (("in",), (",",), ("in", "the"), ("at",), (",", "in"))
 
 
 def add_sites(doc: Doc, places: list[Place]) -> None:
@@ -114,11 +121,18 @@ def add_sites(doc: Doc, places: list[Place]) -> None:
     main = _main_town(towns)
     taken = [(span.start, span.end) for place in places for span in place.mentions]
     text = doc_text(doc)
-    for site in site_spans(doc):
+    for site, label in _names(doc):
         start, end = site.start_char, site.end_char
         if any(start < b and a < end for a, b in taken):
             continue
-        town = _named_beside(doc, site, towns) or _named_within(site, towns) or main
+        if _is_site(site, label):
+            town = _named_beside(doc, site, towns) or _named_within(site, towns) or main
+            if town is None and _is_street(site):
+                town = _last_named_before(start, towns)
+        elif _placed_in_town(site, label):
+            town = _named_beside(doc, site, towns)
+        else:
+            continue
         if town is None:
             continue
         town.mentions.append(Span(start=start, end=end, text=text[start:end]))
@@ -127,18 +141,38 @@ def add_sites(doc: Doc, places: list[Place]) -> None:
 
 
 def site_spans(doc: Doc) -> Iterator[DocSpan]:
-    """The token ranges that name sites, in text order."""
+    """The token ranges that name sites by their own words, in text order."""
     return (span for span, label in _names(doc) if _is_site(span, label))
 
 
 def _is_site(span: DocSpan, label: str) -> bool:
     """A street or square anywhere; a building, ground or facility only where a place goes."""
-    last = span[-1]
-    if not last.text[:1].isupper():
+    if not span[-1].text[:1].isupper():
         return False
-    if len(span) > 1 and last.lower_.rstrip(".") in STREET_WORDS:
+    if _is_street(span):
         return True
-    return _where_a_place_goes(span) and (label == "FAC" or (len(span) > 1 and last.lower_ in BUILDING_WORDS))
+    return _where_a_place_goes(span) and (
+        label == "FAC" or (len(span) > 1 and span[-1].lower_ in BUILDING_WORDS)
+    )
+
+
+def _placed_in_town(span: DocSpan, label: str) -> bool:
+    """An organisation's or facility's name, or an untagged one, where a place goes and followed by
+    "in" ("at the Halvorsen Trust in Bergen", "at the Lindqvist Institute in Uppsala"): a site there
+    only when a town is what follows, which `add_sites` asks."""
+    doc = span.doc
+    return (
+        label in _IN_TOWN_LABELS
+        and span[-1].text[:1].isupper()
+        and _where_a_place_goes(span)
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "in"
+    )
+
+
+def _is_street(span: DocSpan) -> bool:
+    """Whether the name is a street's or a square's by its last word ("Desire Street", "Main St.")."""
+    return len(span) > 1 and span[-1].lower_.rstrip(".") in STREET_WORDS
 
 
 def _names(doc: Doc) -> Iterator[tuple[DocSpan, str]]:
@@ -210,6 +244,12 @@ def _named_within(site: DocSpan, towns: list[Place]) -> Place | None:
             if any(" ".join(words[i : i + size]) == name for i in range(len(words) - size + 1)):
                 return town
     return None
+
+
+def _last_named_before(start: int, towns: list[Place]) -> Place | None:
+    """The town whose mention comes last before the offset: where the story last said it was."""
+    before = [(mention.start, town) for town in towns for mention in town.mentions if mention.end <= start]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _main_town(towns: list[Place]) -> Place | None:

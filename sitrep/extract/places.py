@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cache
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
 
 from sitrep import lexicons
 from sitrep.extract.datelines import dateline
@@ -87,7 +88,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     opening = FoundName(filed.start, filed.end, True, False, filed.key, filed.candidates) if filed else None
     cased = has_capitals(doc)
     words = {token.text for token in doc if token.is_alpha and token.is_lower}
+    labels = _labels_elsewhere(doc)
     for start, end, label in name_spans(doc, gazetteer):
+        label = label or labels.get(doc[start:end].text, "")
         code = demonym_country(doc[start:end].text, gazetteer)
         if code:
             countries[code] += 1
@@ -197,6 +200,20 @@ def short_forms(doc: Doc, gazetteer: Gazetteer) -> set[str]:
         if len(ent) == 2
         and all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in ent)
         and not gazetteer.has_key(fold(ent.text))
+    }
+
+
+def _labels_elsewhere(doc: Doc) -> dict[str, str]:
+    """The label the NER gives a name elsewhere in the article when it never calls it a location:
+    "Google" left untagged after "Google" the ORG is the company again, and takes no town by another
+    of the town's names (Topeka was once called Google). An organisation's label wins over a person's."""
+    seen: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        seen.setdefault(ent.text, set()).add(ent.label_)
+    return {
+        text: "ORG" if "ORG" in found else "PERSON"
+        for text, found in seen.items()
+        if found & {"ORG", "PERSON"} and not found & LOCATION_LABELS
     }
 
 
@@ -332,7 +349,8 @@ def _places(doc: Doc, found: list[FoundName], choices: list[Choice | None]) -> l
 
 def _add_repeats(doc: Doc, places: list[Place]) -> None:
     """One name, one place per article: a resolved name seen again where the parser saw no entity
-    ("Bakhmut itself was quiet", tagged an adverb) is another mention of the same place."""
+    ("Bakhmut itself was quiet", tagged an adverb), or took it alone for a person's name, is another
+    mention of the same place."""
     taken = [(span.start, span.end) for place in places for span in place.mentions]
     by_text = {span.text: place for place in places for span in place.mentions if span.text[:1].isupper()}
     if not by_text:
@@ -341,12 +359,13 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
         r"\b(?:" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")\b"
     )
     text = doc_text(doc)
+    people = person_words(doc, all_words=True)
     for match in pattern.finditer(text):
         start, end = match.span()
         if any(start < b and a < end for a, b in taken):
             continue
         span = doc.char_span(start, end)
-        if span is None or any(token.ent_type_ and token.ent_type_ not in LOCATION_LABELS for token in span):
+        if span is None or (_tagged_otherwise(span) and not _person_tag_only(span, people)):
             continue
         if names_disease(doc, span.end):
             continue  # "Reston, Virginia" is a place; the "Reston ebolavirus" named after it is none
@@ -356,6 +375,20 @@ def _add_repeats(doc: Doc, places: list[Place]) -> None:
         place.mentions.append(Span(start=start, end=end, text=match.group()))
         place.mentions.sort(key=lambda mention: mention.start)
         taken.append((start, end))
+
+
+def _tagged_otherwise(span: DocSpan) -> bool:
+    """Whether the NER put a word of the span in an entity other than a location."""
+    return any(token.ent_type_ and token.ent_type_ not in LOCATION_LABELS for token in span)
+
+
+def _person_tag_only(span: DocSpan, people: set[str]) -> bool:
+    """Whether the span is the whole of a one-name PERSON entity that is no word of the article's
+    people's names: "Mandawa" taken for a person after "the town of Mandawa" was resolved is the
+    town again, where "Chadwick" after "Ann Chadwick" is the woman."""
+    ents = {token.ent_iob_ + token.ent_type_ for token in span}
+    whole = span[0].ent_iob_ == "B" and (span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I")
+    return whole and ents <= {"BPERSON", "IPERSON"} and not any(token.text in people for token in span)
 
 
 def _place(c: Candidate, area: str | None, span: Span) -> Place:

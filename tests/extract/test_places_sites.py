@@ -64,3 +64,39 @@ def test_a_building_that_speaks_is_the_body_not_a_site(nlp: Language, gazetteer:
     found = _mentions(nlp, gazetteer, text)
     assert "White House" not in found
     assert found["Washington"][1] == "city"
+
+
+def test_with_towns_tied_a_street_lies_in_the_last_town_named(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "The band toured Leeds in May before moving to Bristol for the summer. Fans queued for hours "
+        "along Corn Street to see them."
+    )
+    assert _mentions(nlp, gazetteer, text)["Corn Street"] == ("Bristol", "city")
+
+
+def test_with_towns_tied_a_building_finds_no_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "The band toured Leeds in May before moving to Bristol for the summer. The singer later "
+        "taught at Hartwell College for a year."
+    )
+    assert "Hartwell College" not in _mentions(nlp, gazetteer, text)
+
+
+def test_a_site_then_a_comma_and_in_lies_in_that_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Glasgow doctors sent the samples on. The patient is being treated at the Kelvin Royal "
+        "Hospital, in Paisley, and is said to be stable. Glasgow officials were told on Monday."
+    )
+    assert _mentions(nlp, gazetteer, text)["Kelvin Royal Hospital"] == ("Paisley", "city")
+
+
+def test_an_organisation_where_a_place_goes_lies_in_the_town_after_it(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Officials met at the Nordvik Foundation in Bergen on Monday. Delegates later flew to Oslo and Stockholm."
+    assert _mentions(nlp, gazetteer, text)["Nordvik Foundation"] == ("Bergen", "city")
+
+
+def test_an_organisation_with_no_town_after_it_is_no_site(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Officials met at the Nordvik Foundation in March. Delegates later flew to Oslo, and Oslo welcomed them."
+    assert "Nordvik Foundation" not in _mentions(nlp, gazetteer, text)
