@@ -90,6 +90,9 @@ SUB_EVENTS = [
     ),
     ("Hundreds of students held a candlelight vigil in the capital on Tuesday.", "Peaceful protest"),
     ("Gunmen carried out the assassination of a local mayor in the town on Tuesday.", "Attack"),
+    ("A teenager was gangraped in a moving car in the city on Tuesday.", "Sexual violence"),
+    ("Militiamen sexually abused dozens of women in the village on Tuesday.", "Sexual violence"),
+    ("A schoolgirl was molested by her teacher in the town on Tuesday.", "Sexual violence"),
 ]
 
 

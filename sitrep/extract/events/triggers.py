@@ -380,13 +380,26 @@ def _side_object(token: Token) -> bool:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     if obj is None:
         return True
-    parties = lexicons.load("events")["party_nouns"]
+    events = lexicons.load("events")
+    obj = _counted_noun(obj)
     return (
         obj.pos_ in ("PROPN", "PRON")
         or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or obj.lower_ in parties
+        or obj.lower_ in events["party_nouns"]
+        or obj.lemma_.lower() in events["person_nouns"]
         or obj.lower_ in lexicons.load("actors")["head_nouns"]
     )
+
+
+def _counted_noun(noun: Token) -> Token:
+    """What a count or a group is of ("dozens of women", "a group of students"): the people, where
+    the number only says how many."""
+    counting = noun.like_num or noun.lemma_.lower() in ("dozen", "score", "hundred", "thousand")
+    if not counting and noun.lemma_.lower() not in lexicons.load("events")["collective_nouns"]:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None else noun
 
 
 def _deployment(token: Token, lemma: str) -> Trigger | None:
