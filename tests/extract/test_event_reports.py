@@ -93,6 +93,10 @@ SUB_EVENTS = [
     ("A teenager was gangraped in a moving car in the city on Tuesday.", "Sexual violence"),
     ("Militiamen sexually abused dozens of women in the village on Tuesday.", "Sexual violence"),
     ("A schoolgirl was molested by her teacher in the town on Tuesday.", "Sexual violence"),
+    (
+        "Soldiers reported dozens of mortar shells fired by the rebels at their positions.",
+        "Shelling/artillery/missile attack",
+    ),
 ]
 
 

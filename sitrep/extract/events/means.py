@@ -21,7 +21,13 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import predicate_of
-from sitrep.extract.events.triggers import find_triggers, moves_forces, sets_up_base, takes_weapons
+from sitrep.extract.events.triggers import (
+    counted_noun,
+    find_triggers,
+    moves_forces,
+    sets_up_base,
+    takes_weapons,
+)
 
 # Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
 DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
@@ -390,8 +396,9 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
     nearby = (
         [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree, *token.head.children]
     )
-    if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers"
-        nearby += [token.head, *(c for c in token.head.children if c.dep_ in ("compound", "amod"))]
+    if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers", "dozens of shells fired"
+        head = counted_noun(token.head)
+        nearby += [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
     if token.pos_ == "VERB":
         nearby += _toll_shared_means(predicate_of(token))
     projecting = lexicons.load("events")["projecting_verbs"]

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicons
 from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
 from sitrep.extract.events.setting import in_comparison
-from sitrep.extract.events.triggers import is_trigger_word
+from sitrep.extract.events.triggers import counted_noun, is_trigger_word
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.timexes import event_date
 from sitrep.model import Event, EventStatus, Timex
@@ -115,7 +115,7 @@ def _description(trigger: Token) -> bool:
     predicate = predicate_of(trigger)
     if predicate.dep_ == "relcl" and told_in_past(predicate):
         return False  # "the militants, who fired mortar rounds at the town": a past act, reported
-    if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(predicate.head):
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(counted_noun(predicate.head)):
         return False  # "a rocket fired by militants landed near the airport": the firing is the attack
     return (
         trigger.pos_ == "VERB"

@@ -20,6 +20,10 @@ _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Mode words that name people or acts, not a munition that lands ("a gunman fell", "rape")
 _PEOPLE_MODES = ("firearms", "sexual", "suicide-attack", "aerial", "drone", "crowd-control")
 DEMAND = "must"
+# Nouns that count what their "of" names ("dozens of shells", "a salvo of rockets")
+QUANTITY_NOUNS = frozenset(
+    {"dozen", "score", "hundred", "thousand", "million", "number", "couple", "barrage", "salvo", "volley"}
+)
 
 
 @dataclass(frozen=True)
@@ -381,7 +385,7 @@ def _side_object(token: Token) -> bool:
     if obj is None:
         return True
     events = lexicons.load("events")
-    obj = _counted_noun(obj)
+    obj = counted_noun(obj)
     return (
         obj.pos_ in ("PROPN", "PRON")
         or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
@@ -391,11 +395,12 @@ def _side_object(token: Token) -> bool:
     )
 
 
-def _counted_noun(noun: Token) -> Token:
-    """What a count or a group is of ("dozens of women", "a group of students"): the people, where
-    the number only says how many."""
-    counting = noun.like_num or noun.lemma_.lower() in ("dozen", "score", "hundred", "thousand")
-    if not counting and noun.lemma_.lower() not in lexicons.load("events")["collective_nouns"]:
+def counted_noun(noun: Token) -> Token:
+    """What a count or a group is of ("dozens of women", "a barrage of shells", "a group of students"):
+    the people or things, where the number only says how many."""
+    lemma = noun.lemma_.lower()
+    counting = noun.like_num or lemma in QUANTITY_NOUNS
+    if not counting and lemma not in lexicons.load("events")["collective_nouns"]:
         return noun
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
