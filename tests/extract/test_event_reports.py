@@ -97,6 +97,9 @@ SUB_EVENTS = [
         "Soldiers reported dozens of mortar shells fired by the rebels at their positions.",
         "Shelling/artillery/missile attack",
     ),
+    ("Riot police chased the marchers through the old town on Tuesday.", "Protest with intervention"),
+    ("Officers baton-charged a crowd of striking workers on Tuesday.", "Protest with intervention"),
+    ("Police cleared the protest camp outside the ministry on Tuesday.", "Protest with intervention"),
 ]
 
 
@@ -208,3 +211,15 @@ def test_suspects_of_a_riot_are_arrested_apart_from_it(extract) -> None:  # type
 def test_a_few_acts_are_one_operation(extract, text: str, tally: bool) -> None:  # type: ignore[no-untyped-def]
     statuses = {e.status for e in extract(text).events if e.type == "ASSAULT"}
     assert ("aggregate" in statuses) == tally
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police escorted the marchers to the square on Tuesday.",
+        "The prosecutor charged the protesters with arson on Tuesday.",
+        "Protesters blocked other demonstrators from the stage on Tuesday.",
+    ],
+)
+def test_no_force_on_a_crowd_without_a_verb_of_force_by_others(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.mode == "crowd-control" for e in extract(text).events)

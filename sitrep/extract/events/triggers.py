@@ -20,6 +20,8 @@ _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Mode words that name people or acts, not a munition that lands ("a gunman fell", "rape")
 _PEOPLE_MODES = ("firearms", "sexual", "suicide-attack", "aerial", "drone", "crowd-control")
 DEMAND = "must"
+# People gathered, whatever for
+CROWD_NOUNS = frozenset({"crowd", "gathering", "mob"})
 # Nouns that count what their "of" names ("dozens of shells", "a salvo of rockets")
 QUANTITY_NOUNS = frozenset(
     {"dozen", "score", "hundred", "thousand", "million", "number", "couple", "barrage", "salvo", "volley"}
@@ -150,6 +152,9 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "to fight the epidemic", "fighting poverty"
     if any(c.dep_ == "advmod" and c.lower_ in lexicon["verbal_manner_words"] for c in token.children):
         return None  # "verbally abused her", "verbally attacked the minister": words, not force
+    if _force_on_crowd(token, lemma):
+        # "riot police chased the demonstrators", "baton-charged the protesters": a demonstration broken up
+        return _make(token, ["ASSAULT", "crowd-control"], lemma, token.idx, token.idx + len(token.text))
     entry = lexicon["verbs"].get(lemma)
     if entry is not None and entry[0] == "MOBILIZE":
         return _deployment(token, lemma)
@@ -246,12 +251,25 @@ def _crowd_object(token: Token) -> bool:
     up the protesters", "broke up the crowd")."""
     kinds, nouns = lexicons.load("actors")["head_nouns"], lexicons.load("events")["nouns"]
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [counted_noun(o) for o in objects]  # "hundreds of protesters"
+    # "cleared the protest camp": a gathering named by what it is for
+    named = [t for o in objects for t in (o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound"))]
     return any(
         (nouns.get(t.lemma_.lower()) or [None])[0] == "PROTEST"
         or kinds.get(t.lower_) in ("protesters", "rioters")
-        for o in objects
-        for t in (o, *o.conjuncts)
+        or t.lemma_.lower() in CROWD_NOUNS
+        for t in named
     )
+
+
+def _force_on_crowd(token: Token, lemma: str) -> bool:
+    """A verb of driving off, holding back or charging whose object is demonstrators or their gathering,
+    done by others than the crowd: how security forces break up or contain a demonstration."""
+    events = lexicons.load("events")
+    charged = lemma == "charge" and any(c.lower_ in events["baton_words"] for c in token.children)
+    if lemma not in events["intervention_verbs"] and not charged:
+        return False
+    return _crowd_object(token) and not _crowd_subject(token)
 
 
 def _crowd_subject(token: Token) -> bool:
