@@ -100,6 +100,10 @@ SUB_EVENTS = [
     ("Riot police chased the marchers through the old town on Tuesday.", "Protest with intervention"),
     ("Officers baton-charged a crowd of striking workers on Tuesday.", "Protest with intervention"),
     ("Police cleared the protest camp outside the ministry on Tuesday.", "Protest with intervention"),
+    ("Soldiers shot dead a teenager near the checkpoint on Tuesday.", "Attack"),
+    ("Gunmen opened fire on a car on the highway on Tuesday.", "Attack"),
+    ("Militants attacked an army patrol near the border on Tuesday.", "Armed clash"),
+    ("Insurgents attacked the district headquarters on Tuesday.", "Armed clash"),
 ]
 
 

@@ -58,7 +58,14 @@ def acled_type(
         if means.in_fight and _toll_of(trigger_lemma) and mode not in _BY_MODE and not crowd:
             return "Battles", "Armed clash"  # "18 people were killed in clashes": the dead of a fight
         kind, sub = _assault(
-            mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only, means.territory
+            mode,
+            trigger_lemma,
+            kind1,
+            kind2,
+            means.civilian_site,
+            means.property_only,
+            means.territory,
+            means.unarmed_target,
         )
         if means.grenade and sub == "Remote explosive/landmine/IED":
             return kind, "Grenade"
@@ -167,6 +174,7 @@ def _assault(
     civilian_site: bool = False,
     property_only: bool = False,
     territory: bool = False,
+    unarmed_target: bool = False,
 ) -> tuple[str, str]:
     events = lexicons.load("events")
     if lemma in events["capture_words"] or (lemma in events["ground_capture_words"] and territory):
@@ -206,6 +214,8 @@ def _assault(
         return _SD, "Looting/property destruction"
     if kind1 == "rioters":
         return "Riots", "Mob violence"
+    if kind2 is None and unarmed_target and kind1 in ARMED | {None}:
+        return _VAC, "Attack"  # "shot dead a teenager", "opened fire on a car": no one fought back
     return "Battles", "Armed clash"
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import predicate_of
+from sitrep.extract.events.sides import NON_STATE_ARMED
 from sitrep.extract.events.triggers import (
     counted_noun,
     find_triggers,
@@ -42,6 +43,9 @@ MODE_ORDER = ("aerial", "drone", "heavy-weapons", "explosives", "firearms", "cro
 GRENADE_WORDS = frozenset({"grenade", "grenades"})
 # Verbs that drive a side out of ground ("drove them out of the town", "were pushed back from the area")
 EXPELLING_VERBS = frozenset({"drive", "push", "flush", "force"})
+ARMED_KINDS = NON_STATE_ARMED | {"state_forces", "external_other"}
+# Pronouns that stand for a person: "shot him", "killed her"
+PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
 LAUNCHER_WORDS = frozenset({"rocket", "rocket-propelled", "propelled", "rpg", "launcher", "launchers"})
 
 
@@ -57,6 +61,7 @@ class Means:
     base: bool = False
     territory: bool = False
     civilian_site: bool = False
+    unarmed_target: bool = False
     property_only: bool = False
     lethal: bool = False
     gathering: bool = False
@@ -123,6 +128,7 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         grenade,
         stopped,
         civilian_site=_at_civilian_site(token),
+        unarmed_target=_hits_no_armed_side(token),
         gathering=_at_gathering(token),
         property_only=_property_only(token),
         territory=_takes_ground(token),
@@ -322,6 +328,46 @@ def _at_civilian_site(token: Token) -> bool:
     hit += [t for act in _acts_during(token) for h in _hit(act) for t in (h, *h.conjuncts)]
     hit += [c for h in hit for c in h.children if c.dep_ == "compound"]  # "a wedding function"
     return any(t.lemma_.lower() in sites or t.lower_ in sites for t in hit)
+
+
+def _hits_no_armed_side(token: Token) -> bool:
+    """Whether the attack names whom or what it hit, or killed ("opened fire, killing three people"), and
+    none of them bears arms or holds ground ("shot dead a teenager", "opened fire on a car", "killed
+    him"), where an army post, a patrol or police would fight back and a town or district is held by
+    someone: a one-sided attack, which ACLED codes as violence against civilians."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    # what is fired ("traded fire", "fired rockets at") and when are no target
+    fired = {*events["mode_words"], *events["weapon_nouns"], *events["nouns"]}
+    hit = [
+        h
+        for h in (*_hit(token), *_toll_victims(token))
+        if (h.pos_ != "PRON" or h.lower_ in PERSON_PRONOUNS)
+        and h.ent_type_ not in ("DATE", "TIME")
+        and h.lemma_.lower() not in fired
+        and f"{token.lemma_.lower()} {h.lemma_.lower()}" not in events["phrasal"]
+    ]
+    if not hit:
+        return False
+    held = {*events["base_nouns"], *events["unit_nouns"], *events["armed_modifiers"], "convoy", "patrol"}
+    held |= {*events["place_nouns"], *events["ground_nouns"]}
+    # the target and the words that say what it is ("an army convoy", "a police officer's family")
+    words = [t for h in hit for t in (h, *h.conjuncts) for t in (t, *t.children) if t.dep_ != "prep"]
+    return not any(
+        t.lower_ in held
+        or t.lemma_.lower() in held
+        or kinds.get(t.lower_) in ARMED_KINDS
+        or t.ent_type_ in ("GPE", "LOC", "FAC")
+        for t in words
+    )
+
+
+def _toll_victims(token: Token) -> list[Token]:
+    """Whom an attack killed or wounded, told by a verb joined to it ("opened fire, killing three
+    people")."""
+    events = lexicons.load("events")
+    tolls = {*events["fatality_words"], *events["injury_words"]}
+    joined = [c for c in token.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in tolls]
+    return [o for c in joined for o in c.children if o.dep_ == "dobj"]
 
 
 def _acts_during(token: Token) -> list[Token]:
