@@ -104,6 +104,9 @@ SUB_EVENTS = [
     ("Gunmen opened fire on a car on the highway on Tuesday.", "Attack"),
     ("Militants attacked an army patrol near the border on Tuesday.", "Armed clash"),
     ("Insurgents attacked the district headquarters on Tuesday.", "Armed clash"),
+    ("Armed men stormed a mosque during evening prayers on Tuesday.", "Attack"),
+    ("Bandits ambushed a bus carrying traders on Tuesday.", "Attack"),
+    ("Rebels stormed the army barracks on Tuesday.", "Armed clash"),
 ]
 
 

@@ -195,8 +195,10 @@ def _assault(
         return "Protests", "Excessive force against protesters" if lethal else "Protest with intervention"
     if kind1 == "civilians":
         return "Riots", "Mob violence"  # villagers killing or beating someone
+    one_sided = kind2 is None and (civilian_site or unarmed_target)  # "stormed a church", "ambushed a bus"
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
-        return "Battles", "Armed clash"
+        # storming a church or ambushing a bus attacks the people in it, who cannot fight back
+        return (_VAC, "Attack") if one_sided else ("Battles", "Armed clash")
     if lemma in events["battle_words"] and kind2 in ARMED and mode in _BATTLE_MEANS:
         return "Battles", "Armed clash"  # "clashed with insurgents" in an offensive of air strikes
     if property_only and mode in ("primitive", "destroy", None):
