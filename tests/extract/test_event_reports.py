@@ -107,6 +107,12 @@ SUB_EVENTS = [
     ("Armed men stormed a mosque during evening prayers on Tuesday.", "Attack"),
     ("Bandits ambushed a bus carrying traders on Tuesday.", "Attack"),
     ("Rebels stormed the army barracks on Tuesday.", "Armed clash"),
+    ("Fighters took over the village without a fight on Tuesday.", "Non-violent transfer of territory"),
+    (
+        "The militia seized the port following the withdrawal of the army on Tuesday.",
+        "Non-violent transfer of territory",
+    ),
+    ("The militia seized the port after heavy fighting on Tuesday.", "Non-state actor overtakes territory"),
 ]
 
 

@@ -17,6 +17,7 @@ _EXPLOSIONS = "Explosions/Remote violence"
 _VAC = "Violence against civilians"
 VIOLENCE = frozenset({"Battles", _EXPLOSIONS, _VAC})  # ACLED's political violence
 _SD = "Strategic developments"
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 # Means a battle can be fought with: shelling or air strikes against an armed side that fights back are
 # part of the battle (ONTOLOGY 3.1); bombs, suicide attacks and chemical agents stay what they are.
 _BATTLE_MEANS = ("aerial", "drone", "heavy-weapons", "firearms")
@@ -69,6 +70,8 @@ def acled_type(
         )
         if means.grenade and sub == "Remote explosive/landmine/IED":
             return kind, "Grenade"
+        if means.uncontested and sub in _TERRITORY:
+            return _SD, "Non-violent transfer of territory"  # taken after the other side withdrew
         return kind, sub
     if plover_type == "PROTEST":
         if trigger_lemma in lexicons.load("events")["looting_words"] and kind1 not in CROWDS:
@@ -89,6 +92,8 @@ def acled_type(
             # people seized: an arrest by the state, an abduction by anyone else (ONTOLOGY 3.2)
             state = kind1 in ("state_forces", "government")
             return (_SD, "Arrests") if state else (_VAC, "Abduction/forced disappearance")
+        if mode == "seize" and means.territory and means.uncontested:
+            return _SD, "Non-violent transfer of territory"
         if mode == "seize" and means.territory:
             return _territory(kind1)
         if mode == "seize" and trigger_lemma in lexicons.load("events")["search_words"]:

@@ -46,6 +46,11 @@ EXPELLING_VERBS = frozenset({"drive", "push", "flush", "force"})
 ARMED_KINDS = NON_STATE_ARMED | {"state_forces", "external_other"}
 # Pronouns that stand for a person: "shot him", "killed her"
 PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
+# Words that say ground was taken with no one fighting for it
+UNOPPOSED_WORDS = frozenset({"unopposed", "peacefully", "unchallenged"})
+FIGHT_NOUNS = frozenset(
+    {"fight", "fighting", "resistance", "battle", "shot", "bloodshed", "clash", "opposition"}
+)
 LAUNCHER_WORDS = frozenset({"rocket", "rocket-propelled", "propelled", "rpg", "launcher", "launchers"})
 
 
@@ -69,6 +74,7 @@ class Means:
     people_taken: bool = False
     contraband: bool = False
     in_fight: bool = False
+    uncontested: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -82,6 +88,7 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
             trigger_mode,
             weapons_stopped=takes_weapons(token),
             territory=taking and _takes_ground(token),
+            uncontested=_uncontested(token),
             people_taken=_takes_people(token),
             contraband=_takes_contraband(token),
         )
@@ -132,6 +139,7 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         gathering=_at_gathering(token),
         property_only=_property_only(token),
         territory=_takes_ground(token),
+        uncontested=_uncontested(token),
         lethal=lethal,
         in_fight=any(
             a.lemma_.lower() in lexicons.load("events")["battle_words"] for a in _acts_during(token)
@@ -259,6 +267,37 @@ def _takes_ground(token: Token) -> bool:
         for g in ([*_of_or_over(t)] if t.lemma_.lower() == "control" else [t])
     ]
     return any(t.lemma_.lower() in ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in things)
+
+
+def _uncontested(token: Token) -> bool:
+    """Whether ground is said to be taken without a fight: "without resistance", "unopposed", or after
+    the side holding it withdrew ("following the withdrawal of government troops", "after the army
+    pulled out"). ACLED codes that as a non-violent transfer of territory."""
+    verb = predicate_of(token)
+    heads = [token, verb]
+    if any(
+        c.lower_ in UNOPPOSED_WORDS
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("advmod", "acomp", "oprd")
+    ):
+        return True
+    without = [
+        g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "without" for g in c.subtree
+    ]
+    if any(t.lemma_.lower() in FIGHT_NOUNS for t in without):
+        return True
+    after = [
+        c
+        for h in heads
+        for c in h.children
+        if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
+        or (c.dep_ == "advcl" and any(m.lower_ in ("after", "as") for m in c.children if m.dep_ == "mark"))
+    ]
+    return any(
+        t.type == "RETREAT" and t.mode == "withdraw"
+        for t in find_triggers([t for c in after for t in c.subtree])
+    )
 
 
 def _driven_from(token: Token) -> list[Token]:
