@@ -113,6 +113,7 @@ SUB_EVENTS = [
         "Non-violent transfer of territory",
     ),
     ("The militia seized the port after heavy fighting on Tuesday.", "Non-state actor overtakes territory"),
+    ("Border guards are accused of raping two women near the crossing.", "Sexual violence"),
 ]
 
 
@@ -236,3 +237,8 @@ def test_a_few_acts_are_one_operation(extract, text: str, tally: bool) -> None: 
 )
 def test_no_force_on_a_crowd_without_a_verb_of_force_by_others(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(e.mode == "crowd-control" for e in extract(text).events)
+
+
+def test_an_act_someone_is_accused_of_is_no_habit(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The gang stands accused of killing three traders in the market.").events
+    assert any(e.type == "ASSAULT" and e.status == "incident" for e in events)

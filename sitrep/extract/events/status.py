@@ -30,7 +30,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
-from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.events.roles import ArticleFacts, accused_of, clause_head, predicate_of
 from sitrep.extract.events.setting import in_comparison
 from sitrep.extract.events.triggers import counted_noun, is_trigger_word
 from sitrep.extract.numbers import parse_number
@@ -80,7 +80,9 @@ def mention_status(
             and _before_recent(framing, *event_date(framing, facts.published), facts.published)
         ):
             return "background"  # "relations soured in 2010 after commandos stormed the ship"
-        if (_present_tense(trigger) and not _headline(trigger)) or _description(trigger):
+        if (_present_tense(trigger) and not _headline(trigger) and not _alleged(trigger)) or _description(
+            trigger
+        ):
             return "generic"
     return "incident"
 
@@ -100,6 +102,12 @@ def framing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
             if span is not None and clause_head(span.root).i == current.i:
                 return timex
     return None
+
+
+def _alleged(trigger: Token) -> bool:
+    """An act someone "is accused of" or "stands charged with": the present tells the accusation, and
+    the act it names is one that took place, as the accuser tells it."""
+    return trigger.tag_ in ("VBG", "NN", "NNS") and accused_of(trigger) is not None
 
 
 def _kind_of_act(trigger: Token) -> bool:
