@@ -114,6 +114,7 @@ SUB_EVENTS = [
     ),
     ("The militia seized the port after heavy fighting on Tuesday.", "Non-state actor overtakes territory"),
     ("Border guards are accused of raping two women near the crossing.", "Sexual violence"),
+    ("Police are conducting raids to arrest opposition leaders in the capital.", "Arrests"),
 ]
 
 
@@ -242,3 +243,8 @@ def test_no_force_on_a_crowd_without_a_verb_of_force_by_others(extract, text: st
 def test_an_act_someone_is_accused_of_is_no_habit(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The gang stands accused of killing three traders in the market.").events
     assert any(e.type == "ASSAULT" and e.status == "incident" for e in events)
+
+
+def test_a_present_passive_tells_a_situation(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Civilians are being targeted in the region.").events
+    assert events and not any(e.acled_sub_event_type for e in events)

@@ -17,7 +17,8 @@ mention's clause, never particular phrasings:
 - `generic`: told in the present tense without a date of its own, as a habit, a general truth or an
   ongoing situation ("Israel attacks the Muslims", "civilians are being targeted", "has been fighting
   the army"), or a practice someone is to stop ("must stop killing civilians"); incident assembly also
-  gives it to a mention too vague to stand alone.
+  gives it to a mention too vague to stand alone. An act in the active progressive ("police are
+  conducting raids") is under way as the story is told, not a habit.
 - `incident`: everything else.
 """
 
@@ -382,14 +383,18 @@ def _quantified(noun: Token, series_words: set[str]) -> bool:
 
 
 def _present_tense(trigger: Token) -> bool:
-    """Told in the present simple or progressive: a habit, a general truth or an ongoing situation.
-    The present perfect ("have killed") reports an act and is not present here."""
+    """Told in the present simple, or in a present passive: a habit, a general truth or an ongoing
+    situation ("civilians are being targeted"). The present perfect ("have killed") reports an act, and
+    the active progressive ("police are conducting raids") one under way as the story is told; neither
+    is present here."""
     verb = _finite_clause(predicate_of(trigger))
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxiliaries):
         return not any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxiliaries)  # "has been fighting"
     if any(a.lower_ in _PERFECT or a.tag_ in ("VBD", "MD") for a in auxiliaries):
         return False
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return False  # "police are conducting raids": under way as the story is told
     if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return True
     return verb.tag_ in ("VBZ", "VBP")
