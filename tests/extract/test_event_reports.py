@@ -115,6 +115,7 @@ SUB_EVENTS = [
     ("The militia seized the port after heavy fighting on Tuesday.", "Non-state actor overtakes territory"),
     ("Border guards are accused of raping two women near the crossing.", "Sexual violence"),
     ("Police are conducting raids to arrest opposition leaders in the capital.", "Arrests"),
+    ("The secret police continue to detain students who joined the sit-in.", "Arrests"),
 ]
 
 

@@ -18,7 +18,7 @@ mention's clause, never particular phrasings:
   ongoing situation ("Israel attacks the Muslims", "civilians are being targeted", "has been fighting
   the army"), or a practice someone is to stop ("must stop killing civilians"); incident assembly also
   gives it to a mention too vague to stand alone. An act in the active progressive ("police are
-  conducting raids") is under way as the story is told, not a habit.
+  conducting raids") or one that "continues" is under way as the story is told, not a habit.
 - `incident`: everything else.
 """
 
@@ -395,6 +395,8 @@ def _present_tense(trigger: Token) -> bool:
         return False
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return False  # "police are conducting raids": under way as the story is told
+    if verb.lemma_.lower() in ("continue", "keep") and verb.i != predicate_of(trigger).i:
+        return False  # "continues to detain protesters": still going on
     if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return True
     return verb.tag_ in ("VBZ", "VBP")
