@@ -116,6 +116,8 @@ SUB_EVENTS = [
     ("Border guards are accused of raping two women near the crossing.", "Sexual violence"),
     ("Police are conducting raids to arrest opposition leaders in the capital.", "Arrests"),
     ("The secret police continue to detain students who joined the sit-in.", "Arrests"),
+    ("A schoolgirl was sexually harassed by two guards at the camp on Tuesday.", "Sexual violence"),
+    ("Peacekeepers were accused of sexual exploitation of girls in the camp on Tuesday.", "Sexual violence"),
 ]
 
 
@@ -249,3 +251,9 @@ def test_an_act_someone_is_accused_of_is_no_habit(extract) -> None:  # type: ign
 def test_a_present_passive_tells_a_situation(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Civilians are being targeted in the region.").events
     assert events and not any(e.acled_sub_event_type for e in events)
+
+
+def test_harassment_without_a_sexual_manner_is_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    assert not any(
+        e.type == "ASSAULT" for e in extract("Police harassed reporters outside the court.").events
+    )

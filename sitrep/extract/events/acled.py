@@ -186,8 +186,8 @@ def _assault(
         return _territory(kind1, lemma)  # "took over the town", not "took over the train"
     if lemma == "lynch":
         return "Riots", "Mob violence"
-    if mode == "sexual" and kind2 not in ARMED:
-        return _VAC, "Sexual violence"  # harm of a sexual nature is coded so whoever does it
+    if mode == "sexual":
+        return _VAC, "Sexual violence"  # harm of a sexual nature, whoever does it to whomever
     crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])
     if crowd and mode not in _BY_MODE:
         fight = lemma in events["battle_words"] or kind2 in ARMED | {"government"}

@@ -20,6 +20,8 @@ _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Mode words that name people or acts, not a munition that lands ("a gunman fell", "rape")
 _PEOPLE_MODES = ("firearms", "sexual", "suicide-attack", "aerial", "drone", "crowd-control")
 DEMAND = "must"
+# Verbs that "sexually" makes an act of sexual violence
+SEXUAL_MANNER_VERBS = frozenset({"harass", "exploit", "abuse", "assault", "attack", "violate", "torture"})
 # People gathered, whatever for
 CROWD_NOUNS = frozenset({"crowd", "gathering", "mob"})
 # Nouns that count what their "of" names ("dozens of shells", "a salvo of rockets")
@@ -152,6 +154,11 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "to fight the epidemic", "fighting poverty"
     if any(c.dep_ == "advmod" and c.lower_ in lexicon["verbal_manner_words"] for c in token.children):
         return None  # "verbally abused her", "verbally attacked the minister": words, not force
+    if lemma in SEXUAL_MANNER_VERBS and any(
+        c.dep_ == "advmod" and c.lower_ == "sexually" for c in token.children
+    ):
+        # "sexually harassed a girl", "sexually exploited women": harm of a sexual nature
+        return _make(token, ["ASSAULT", "sexual"], lemma, token.idx, token.idx + len(token.text))
     if _force_on_crowd(token, lemma):
         # "riot police chased the demonstrators", "baton-charged the protesters": a demonstration broken up
         return _make(token, ["ASSAULT", "crowd-control"], lemma, token.idx, token.idx + len(token.text))
