@@ -118,6 +118,9 @@ SUB_EVENTS = [
     ("The secret police continue to detain students who joined the sit-in.", "Arrests"),
     ("A schoolgirl was sexually harassed by two guards at the camp on Tuesday.", "Sexual violence"),
     ("Peacekeepers were accused of sexual exploitation of girls in the camp on Tuesday.", "Sexual violence"),
+    ("A teenager was abducted and raped by three men in the town on Tuesday.", "Sexual violence"),
+    ("Bandits kidnapped and killed a herder near the river on Tuesday.", "Attack"),
+    ("Bandits kidnapped a herder near the river on Tuesday.", "Abduction/forced disappearance"),
 ]
 
 
