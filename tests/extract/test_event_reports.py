@@ -260,3 +260,13 @@ def test_harassment_without_a_sexual_manner_is_no_attack(extract) -> None:  # ty
     assert not any(
         e.type == "ASSAULT" for e in extract("Police harassed reporters outside the court.").events
     )
+
+
+def test_an_attack_with_its_weapon_named_ranks_first(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two farmers were killed in separate attacks in the valley on Tuesday. "
+        "One of them was killed in a grenade attack in the market."
+    )
+    typed = [e for e in extract(text).events if e.acled_sub_event_type]
+    best = max(typed, key=lambda e: (e.confidence, -e.trigger.start))
+    assert best.acled_sub_event_type == "Grenade"

@@ -67,6 +67,7 @@ FREEING = {"release", "free", "exchange"}  # troops released are captives, the s
 # Acts whose place is where they happen, never a side (the place stage gives it)
 PLACE_NOT_SIDE = {"ASSAULT", "PROTEST", "MOBILIZE"}
 _VAC = "Violence against civilians"
+_WEAPON_MODES = ("aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional")
 TERRITORY_SUB_EVENTS = ("Government regains territory", "Non-state actor overtakes territory")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
@@ -419,6 +420,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     confidence -= 0.15 if token.dep_ == "pcomp" and accused_of(token) is not None else 0.0
     # a habit, a count or a plan coded as ACLED would code an incident tells no one act
     confidence -= 0.05 if status != "incident" and acled_event else 0.0
+    # an attack whose weapon is named is told more fully than one that is not
+    confidence += 0.05 if trigger.type == "ASSAULT" and mode in _WEAPON_MODES else 0.0
     event = Event(
         id=event_id,
         type=trigger.type,  # type: ignore[arg-type]
