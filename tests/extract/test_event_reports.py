@@ -270,3 +270,12 @@ def test_an_attack_with_its_weapon_named_ranks_first(extract) -> None:  # type: 
     typed = [e for e in extract(text).events if e.acled_sub_event_type]
     best = max(typed, key=lambda e: (e.confidence, -e.trigger.start))
     assert best.acled_sub_event_type == "Grenade"
+
+
+def test_a_suicide_bomber_names_the_blast_told_elsewhere(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two guards were wounded after a suicide bomber blew himself up near a checkpoint in the north. "
+        "Officials said the blast hit the town of Zarin on Wednesday."
+    )
+    subs = {e.acled_sub_event_type for e in extract(text).events if e.acled_sub_event_type}
+    assert subs == {"Suicide bomb"}
