@@ -121,6 +121,8 @@ SUB_EVENTS = [
     ("A teenager was abducted and raped by three men in the town on Tuesday.", "Sexual violence"),
     ("Bandits kidnapped and killed a herder near the river on Tuesday.", "Attack"),
     ("Bandits kidnapped a herder near the river on Tuesday.", "Abduction/forced disappearance"),
+    ("Rioters torched buses and smashed shop windows in the old town on Tuesday.", "Violent demonstration"),
+    ("A mob beat a shopkeeper to death in the old town on Tuesday.", "Mob violence"),
 ]
 
 

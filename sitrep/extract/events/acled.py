@@ -191,7 +191,8 @@ def _assault(
     crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])
     if crowd and mode not in _BY_MODE:
         fight = lemma in events["battle_words"] or kind2 in ARMED | {"government"}
-        if kind1 == "rioters" and not fight:
+        harmed = kind2 is not None or mode in ("beat", "torture", "targeted") or _toll_of(lemma)
+        if kind1 == "rioters" and not fight and harmed:
             return "Riots", "Mob violence"  # a mob turning on people, outside any demonstration
         return "Riots", "Violent demonstration"  # demonstrators throwing stones, clashing with police
     if kind2 in CROWDS and (kind1 in ARMED or kind1 is None) and mode not in _BY_MODE:
