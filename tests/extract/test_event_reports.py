@@ -123,6 +123,7 @@ SUB_EVENTS = [
     ("Bandits kidnapped a herder near the river on Tuesday.", "Abduction/forced disappearance"),
     ("Rioters torched buses and smashed shop windows in the old town on Tuesday.", "Violent demonstration"),
     ("A mob beat a shopkeeper to death in the old town on Tuesday.", "Mob violence"),
+    ("Army helicopters raided insurgent hideouts in the hills on Tuesday.", "Air/drone strike"),
 ]
 
 

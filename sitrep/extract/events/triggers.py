@@ -52,7 +52,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
-            found.append(_raid_to_arrest(trigger))
+            found.append(_raid_from_the_air(_raid_to_arrest(trigger)))
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
     acts = {t.token.i for t in found if t.token.pos_ != "VERB"}
     peaceful = {t.token.i for t in found if t.type not in ("ASSAULT", "COERCE")}
@@ -85,6 +85,22 @@ def _raid_to_arrest(trigger: Trigger) -> Trigger:
     if any(verbs.get(t.lemma_.lower()) == ["COERCE", "arrest"] for t in aims):
         return Trigger(token, "COERCE", "arrest", trigger.lemma, trigger.start, trigger.end)
     return trigger
+
+
+def _raid_from_the_air(trigger: Trigger) -> Trigger:
+    """A raid made by aircraft or drones ("helicopters raided rebel hideouts") is an air strike, not a
+    search."""
+    token = trigger.token
+    if trigger.lemma != "raid" or trigger.type != "COERCE" or token.pos_ != "VERB":
+        return trigger
+    modes = lexicons.load("events")["mode_words"]
+    raiders = [t for c in token.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    aerial = next(
+        (modes[t.lemma_.lower()] for t in raiders if modes.get(t.lemma_.lower()) in ("aerial", "drone")), None
+    )
+    if aerial is None:
+        return trigger
+    return Trigger(token, "ASSAULT", aerial, trigger.lemma, trigger.start, trigger.end)
 
 
 def _names_a_date(token: Token) -> bool:
