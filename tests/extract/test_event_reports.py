@@ -124,6 +124,7 @@ SUB_EVENTS = [
     ("Rioters torched buses and smashed shop windows in the old town on Tuesday.", "Violent demonstration"),
     ("A mob beat a shopkeeper to death in the old town on Tuesday.", "Mob violence"),
     ("Army helicopters raided insurgent hideouts in the hills on Tuesday.", "Air/drone strike"),
+    ("Villagers threw a grenade at the soldiers' truck on Tuesday.", "Grenade"),
 ]
 
 

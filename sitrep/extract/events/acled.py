@@ -199,8 +199,8 @@ def _assault(
         # force against a demonstration; lethal force (shooting, killing) is excessive
         lethal = mode == "firearms" or lemma in events["fatality_words"]
         return "Protests", "Excessive force against protesters" if lethal else "Protest with intervention"
-    if kind1 == "civilians":
-        return "Riots", "Mob violence"  # villagers killing or beating someone
+    if kind1 == "civilians" and mode not in _BY_MODE:
+        return "Riots", "Mob violence"  # villagers killing or beating someone; a bomb is a bomb
     one_sided = kind2 is None and (civilian_site or unarmed_target)  # "stormed a church", "ambushed a bus"
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
         # storming a church or ambushing a bus attacks the people in it, who cannot fight back
