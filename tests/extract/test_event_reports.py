@@ -125,6 +125,7 @@ SUB_EVENTS = [
     ("A mob beat a shopkeeper to death in the old town on Tuesday.", "Mob violence"),
     ("Army helicopters raided insurgent hideouts in the hills on Tuesday.", "Air/drone strike"),
     ("Villagers threw a grenade at the soldiers' truck on Tuesday.", "Grenade"),
+    ("A group of Serbs attacked a peaceful rally in the square on Tuesday.", "Mob violence"),
 ]
 
 

@@ -67,6 +67,7 @@ def acled_type(
             means.property_only,
             means.territory,
             means.unarmed_target,
+            untyped_attacker=actor1 is not None and kind1 is None,
         )
         if means.grenade and sub == "Remote explosive/landmine/IED":
             return kind, "Grenade"
@@ -180,6 +181,7 @@ def _assault(
     property_only: bool = False,
     territory: bool = False,
     unarmed_target: bool = False,
+    untyped_attacker: bool = False,
 ) -> tuple[str, str]:
     events = lexicons.load("events")
     if lemma in events["capture_words"] or (lemma in events["ground_capture_words"] and territory):
@@ -195,7 +197,9 @@ def _assault(
         if kind1 == "rioters" and not fight and harmed:
             return "Riots", "Mob violence"  # a mob turning on people, outside any demonstration
         return "Riots", "Violent demonstration"  # demonstrators throwing stones, clashing with police
-    if kind2 in CROWDS and (kind1 in ARMED or kind1 is None) and mode not in _BY_MODE:
+    if kind2 in CROWDS and kind1 is None and untyped_attacker and mode not in _BY_MODE:
+        return "Riots", "Mob violence"  # "a group of men attacked the rally": people, not the state
+    if kind2 in CROWDS and (kind1 in ARMED | {"government"} or kind1 is None) and mode not in _BY_MODE:
         # force against a demonstration; lethal force (shooting, killing) is excessive
         lethal = mode == "firearms" or lemma in events["fatality_words"]
         return "Protests", "Excessive force against protesters" if lethal else "Protest with intervention"
