@@ -126,6 +126,7 @@ SUB_EVENTS = [
     ("Army helicopters raided insurgent hideouts in the hills on Tuesday.", "Air/drone strike"),
     ("Villagers threw a grenade at the soldiers' truck on Tuesday.", "Grenade"),
     ("A group of Serbs attacked a peaceful rally in the square on Tuesday.", "Mob violence"),
+    ("Militants seized dozens of villagers in the valley on Tuesday.", "Abduction/forced disappearance"),
 ]
 
 

@@ -236,9 +236,11 @@ def _takes_people(token: Token) -> bool:
     an abduction, not a seizure of goods."""
     events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
     people = {*events["person_nouns"], *events["captive_nouns"], *events["party_nouns"]}
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [counted_noun(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     taken = [t for obj in objects for t in (obj, *obj.conjuncts)]
-    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in people or t.lower_ in kinds for t in taken)
+    return any(
+        t.ent_type_ in ("PERSON", "NORP") or t.lemma_.lower() in people or t.lower_ in kinds for t in taken
+    )
 
 
 def _takes_contraband(token: Token) -> bool:
