@@ -377,7 +377,7 @@ def _hits_no_armed_side(token: Token) -> bool:
     him"), where an army post, a patrol or police would fight back and a town or district is held by
     someone: a one-sided attack, which ACLED codes as violence against civilians."""
     events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
-    # what is fired ("traded fire", "fired rockets at") and when are no target
+    # what is fired ("traded fire", "fired rockets at") and the day it happened are no target
     fired = {*events["mode_words"], *events["weapon_nouns"], *events["nouns"]}
     hit = [
         h
@@ -392,7 +392,8 @@ def _hits_no_armed_side(token: Token) -> bool:
     held = {*events["base_nouns"], *events["unit_nouns"], *events["armed_modifiers"], "convoy", "patrol"}
     held |= {*events["place_nouns"], *events["ground_nouns"]}
     # the target and the words that say what it is ("an army convoy", "a police officer's family")
-    words = [t for h in hit for t in (h, *h.conjuncts) for t in (t, *t.children) if t.dep_ != "prep"]
+    targets = [t for h in hit for t in (h, *h.conjuncts)]
+    words = [w for t in targets for w in (t, *t.children) if w.dep_ != "prep"]
     return not any(
         t.lower_ in held
         or t.lemma_.lower() in held
