@@ -90,6 +90,43 @@ SUB_EVENTS = [
     ),
     ("Hundreds of students held a candlelight vigil in the capital on Tuesday.", "Peaceful protest"),
     ("Gunmen carried out the assassination of a local mayor in the town on Tuesday.", "Attack"),
+    ("A teenager was gangraped in a moving car in the city on Tuesday.", "Sexual violence"),
+    ("Militiamen sexually abused dozens of women in the village on Tuesday.", "Sexual violence"),
+    ("A schoolgirl was molested by her teacher in the town on Tuesday.", "Sexual violence"),
+    (
+        "Soldiers reported dozens of mortar shells fired by the rebels at their positions.",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Riot police chased the marchers through the old town on Tuesday.", "Protest with intervention"),
+    ("Officers baton-charged a crowd of striking workers on Tuesday.", "Protest with intervention"),
+    ("Police cleared the protest camp outside the ministry on Tuesday.", "Protest with intervention"),
+    ("Soldiers shot dead a teenager near the checkpoint on Tuesday.", "Attack"),
+    ("Gunmen opened fire on a car on the highway on Tuesday.", "Attack"),
+    ("Militants attacked an army patrol near the border on Tuesday.", "Armed clash"),
+    ("Insurgents attacked the district headquarters on Tuesday.", "Armed clash"),
+    ("Armed men stormed a mosque during evening prayers on Tuesday.", "Attack"),
+    ("Bandits ambushed a bus carrying traders on Tuesday.", "Attack"),
+    ("Rebels stormed the army barracks on Tuesday.", "Armed clash"),
+    ("Fighters took over the village without a fight on Tuesday.", "Non-violent transfer of territory"),
+    (
+        "The militia seized the port following the withdrawal of the army on Tuesday.",
+        "Non-violent transfer of territory",
+    ),
+    ("The militia seized the port after heavy fighting on Tuesday.", "Non-state actor overtakes territory"),
+    ("Border guards are accused of raping two women near the crossing.", "Sexual violence"),
+    ("Police are conducting raids to arrest opposition leaders in the capital.", "Arrests"),
+    ("The secret police continue to detain students who joined the sit-in.", "Arrests"),
+    ("A schoolgirl was sexually harassed by two guards at the camp on Tuesday.", "Sexual violence"),
+    ("Peacekeepers were accused of sexual exploitation of girls in the camp on Tuesday.", "Sexual violence"),
+    ("A teenager was abducted and raped by three men in the town on Tuesday.", "Sexual violence"),
+    ("Bandits kidnapped and killed a herder near the river on Tuesday.", "Attack"),
+    ("Bandits kidnapped a herder near the river on Tuesday.", "Abduction/forced disappearance"),
+    ("Rioters torched buses and smashed shop windows in the old town on Tuesday.", "Violent demonstration"),
+    ("A mob beat a shopkeeper to death in the old town on Tuesday.", "Mob violence"),
+    ("Army helicopters raided insurgent hideouts in the hills on Tuesday.", "Air/drone strike"),
+    ("Villagers threw a grenade at the soldiers' truck on Tuesday.", "Grenade"),
+    ("A group of Serbs attacked a peaceful rally in the square on Tuesday.", "Mob violence"),
+    ("Militants seized dozens of villagers in the valley on Tuesday.", "Abduction/forced disappearance"),
 ]
 
 
@@ -201,3 +238,50 @@ def test_suspects_of_a_riot_are_arrested_apart_from_it(extract) -> None:  # type
 def test_a_few_acts_are_one_operation(extract, text: str, tally: bool) -> None:  # type: ignore[no-untyped-def]
     statuses = {e.status for e in extract(text).events if e.type == "ASSAULT"}
     assert ("aggregate" in statuses) == tally
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police escorted the marchers to the square on Tuesday.",
+        "The prosecutor charged the protesters with arson on Tuesday.",
+        "Protesters blocked other demonstrators from the stage on Tuesday.",
+    ],
+)
+def test_no_force_on_a_crowd_without_a_verb_of_force_by_others(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.mode == "crowd-control" for e in extract(text).events)
+
+
+def test_an_act_someone_is_accused_of_is_no_habit(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The gang stands accused of killing three traders in the market.").events
+    assert any(e.type == "ASSAULT" and e.status == "incident" for e in events)
+
+
+def test_a_present_passive_tells_a_situation(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Civilians are being targeted in the region.").events
+    assert events and not any(e.acled_sub_event_type for e in events)
+
+
+def test_harassment_without_a_sexual_manner_is_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    assert not any(
+        e.type == "ASSAULT" for e in extract("Police harassed reporters outside the court.").events
+    )
+
+
+def test_an_attack_with_its_weapon_named_ranks_first(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two farmers were killed in separate attacks in the valley on Tuesday. "
+        "One of them was killed in a grenade attack in the market."
+    )
+    typed = [e for e in extract(text).events if e.acled_sub_event_type]
+    best = max(typed, key=lambda e: (e.confidence, -e.trigger.start))
+    assert best.acled_sub_event_type == "Grenade"
+
+
+def test_a_suicide_bomber_names_the_blast_told_elsewhere(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two guards were wounded after a suicide bomber blew himself up near a checkpoint in the north. "
+        "Officials said the blast hit the town of Zarin on Wednesday."
+    )
+    subs = {e.acled_sub_event_type for e in extract(text).events if e.acled_sub_event_type}
+    assert subs == {"Suicide bomb"}

@@ -17,6 +17,7 @@ _EXPLOSIONS = "Explosions/Remote violence"
 _VAC = "Violence against civilians"
 VIOLENCE = frozenset({"Battles", _EXPLOSIONS, _VAC})  # ACLED's political violence
 _SD = "Strategic developments"
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 # Means a battle can be fought with: shelling or air strikes against an armed side that fights back are
 # part of the battle (ONTOLOGY 3.1); bombs, suicide attacks and chemical agents stay what they are.
 _BATTLE_MEANS = ("aerial", "drone", "heavy-weapons", "firearms")
@@ -58,10 +59,20 @@ def acled_type(
         if means.in_fight and _toll_of(trigger_lemma) and mode not in _BY_MODE and not crowd:
             return "Battles", "Armed clash"  # "18 people were killed in clashes": the dead of a fight
         kind, sub = _assault(
-            mode, trigger_lemma, kind1, kind2, means.civilian_site, means.property_only, means.territory
+            mode,
+            trigger_lemma,
+            kind1,
+            kind2,
+            means.civilian_site,
+            means.property_only,
+            means.territory,
+            means.unarmed_target,
+            untyped_attacker=actor1 is not None and kind1 is None,
         )
         if means.grenade and sub == "Remote explosive/landmine/IED":
             return kind, "Grenade"
+        if means.uncontested and sub in _TERRITORY:
+            return _SD, "Non-violent transfer of territory"  # taken after the other side withdrew
         return kind, sub
     if plover_type == "PROTEST":
         if trigger_lemma in lexicons.load("events")["looting_words"] and kind1 not in CROWDS:
@@ -82,6 +93,8 @@ def acled_type(
             # people seized: an arrest by the state, an abduction by anyone else (ONTOLOGY 3.2)
             state = kind1 in ("state_forces", "government")
             return (_SD, "Arrests") if state else (_VAC, "Abduction/forced disappearance")
+        if mode == "seize" and means.territory and means.uncontested:
+            return _SD, "Non-violent transfer of territory"
         if mode == "seize" and means.territory:
             return _territory(kind1)
         if mode == "seize" and trigger_lemma in lexicons.load("events")["search_words"]:
@@ -167,32 +180,37 @@ def _assault(
     civilian_site: bool = False,
     property_only: bool = False,
     territory: bool = False,
+    unarmed_target: bool = False,
+    untyped_attacker: bool = False,
 ) -> tuple[str, str]:
     events = lexicons.load("events")
     if lemma in events["capture_words"] or (lemma in events["ground_capture_words"] and territory):
         return _territory(kind1, lemma)  # "took over the town", not "took over the train"
     if lemma == "lynch":
         return "Riots", "Mob violence"
+    if mode == "sexual":
+        return _VAC, "Sexual violence"  # harm of a sexual nature, whoever does it to whomever
     crowd = kind1 in CROWDS or (kind2 in CROWDS and lemma in events["battle_words"])
     if crowd and mode not in _BY_MODE:
         fight = lemma in events["battle_words"] or kind2 in ARMED | {"government"}
-        if kind1 == "rioters" and not fight:
+        harmed = kind2 is not None or mode in ("beat", "torture", "targeted") or _toll_of(lemma)
+        if kind1 == "rioters" and not fight and harmed:
             return "Riots", "Mob violence"  # a mob turning on people, outside any demonstration
         return "Riots", "Violent demonstration"  # demonstrators throwing stones, clashing with police
-    if kind2 in CROWDS and (kind1 in ARMED or kind1 is None) and mode not in _BY_MODE:
+    if kind2 in CROWDS and kind1 is None and untyped_attacker and mode not in _BY_MODE:
+        return "Riots", "Mob violence"  # "a group of men attacked the rally": people, not the state
+    if kind2 in CROWDS and (kind1 in ARMED | {"government"} or kind1 is None) and mode not in _BY_MODE:
         # force against a demonstration; lethal force (shooting, killing) is excessive
         lethal = mode == "firearms" or lemma in events["fatality_words"]
         return "Protests", "Excessive force against protesters" if lethal else "Protest with intervention"
-    if kind1 == "civilians":
-        return "Riots", "Mob violence"  # villagers killing or beating someone
-    # storming, ambushing or assaulting a village, a hotel or a bus with no armed side there is an
-    # attack on civilians; a clash or a fight always has two armed sides
-    one_sided = lemma in events["battle_words"] and lemma not in events["mutual_fight_words"]
-    on_civilians = kind2 is None and civilian_site and one_sided
-    if on_civilians and mode not in _BY_MODE and mode not in ("abduct", "sexual"):
-        return _VAC, "Attack"
+    if kind1 == "civilians" and mode not in _BY_MODE:
+        return "Riots", "Mob violence"  # villagers killing or beating someone; a bomb is a bomb
+    # storming or ambushing a church or a bus attacks the people in it, who cannot fight back; a clash or
+    # a fight always has two armed sides
+    mutual = lemma in events["mutual_fight_words"]
+    one_sided = kind2 is None and (civilian_site or unarmed_target) and not mutual
     if lemma in events["battle_words"] and (kind2 in ARMED or kind2 is None) and mode not in _BY_MODE:
-        return "Battles", "Armed clash"
+        return (_VAC, "Attack") if one_sided else ("Battles", "Armed clash")
     if lemma in events["battle_words"] and kind2 in ARMED and mode in _BATTLE_MEANS:
         return "Battles", "Armed clash"  # "clashed with insurgents" in an offensive of air strikes
     if property_only and mode in ("primitive", "destroy", None) and kind2 not in ARMED:
@@ -210,6 +228,8 @@ def _assault(
         return _SD, "Looting/property destruction"
     if kind1 == "rioters":
         return "Riots", "Mob violence"
+    if kind2 is None and unarmed_target and kind1 in ARMED | {None}:
+        return _VAC, "Attack"  # "shot dead a teenager", "opened fire on a car": no one fought back
     return "Battles", "Armed clash"
 
 

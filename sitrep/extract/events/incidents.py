@@ -40,6 +40,8 @@ TERRITORY_TYPES = frozenset({"Government regains territory", "Non-state actor ov
 ARMED_KINDS = frozenset(
     {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
 )
+# Means that name the kind of attack outright, whatever another report of it calls it
+KIND_OF_ATTACK_MODES = ("suicide-attack", "unconventional")
 LEAD_CHARS = 500  # a news story's lead: its first two or three sentences
 NEAR_KM = 10.0  # names this close are one place (a town and its district); farther towns: two incidents
 
@@ -145,6 +147,9 @@ def _merge(group: list[Event], country_level: set[str], self_claimed: set[str]) 
     if best.id in self_claimed and credible is not None:
         update["fatalities"] = credible  # the attackers' own count gives way to anyone else's
     moded = next((e for e in others if e.mode is not None), None)
+    defining = next((e for e in others if e.mode in KIND_OF_ATTACK_MODES), None)
+    if best.mode not in KIND_OF_ATTACK_MODES and defining is not None and best.type == defining.type:
+        moded, best = defining, best.model_copy(update={"mode": None})  # "the blast" of a suicide bomber
     if best.mode is None and moded is not None:  # the means, with the ACLED type it implies
         update["mode"] = moded.mode
         update["acled_event_type"] = moded.acled_event_type

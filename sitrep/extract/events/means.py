@@ -21,7 +21,14 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.events.roles import predicate_of
-from sitrep.extract.events.triggers import find_triggers, moves_forces, sets_up_base, takes_weapons
+from sitrep.extract.events.sides import NON_STATE_ARMED
+from sitrep.extract.events.triggers import (
+    counted_noun,
+    find_triggers,
+    moves_forces,
+    sets_up_base,
+    takes_weapons,
+)
 
 # Modes that say what the attack was, whatever the trigger word ("bombing", "assaulted") suggests.
 DEFINING_MODES = ("unconventional", "suicide-attack", "sexual")
@@ -36,6 +43,14 @@ MODE_ORDER = ("aerial", "drone", "heavy-weapons", "explosives", "firearms", "cro
 GRENADE_WORDS = frozenset({"grenade", "grenades"})
 # Verbs that drive a side out of ground ("drove them out of the town", "were pushed back from the area")
 EXPELLING_VERBS = frozenset({"drive", "push", "flush", "force"})
+ARMED_KINDS = NON_STATE_ARMED | {"state_forces", "external_other"}
+# Pronouns that stand for a person: "shot him", "killed her"
+PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
+# Words that say ground was taken with no one fighting for it
+UNOPPOSED_WORDS = frozenset({"unopposed", "peacefully", "unchallenged"})
+FIGHT_NOUNS = frozenset(
+    {"fight", "fighting", "resistance", "battle", "shot", "bloodshed", "clash", "opposition"}
+)
 LAUNCHER_WORDS = frozenset({"rocket", "rocket-propelled", "propelled", "rpg", "launcher", "launchers"})
 
 
@@ -51,6 +66,7 @@ class Means:
     base: bool = False
     territory: bool = False
     civilian_site: bool = False
+    unarmed_target: bool = False
     property_only: bool = False
     lethal: bool = False
     gathering: bool = False
@@ -58,6 +74,7 @@ class Means:
     people_taken: bool = False
     contraband: bool = False
     in_fight: bool = False
+    uncontested: bool = False
 
 
 def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_text: str) -> Means:
@@ -71,6 +88,7 @@ def means_of(plover_type: str, token: Token, trigger_mode: str | None, actor_tex
             trigger_mode,
             weapons_stopped=takes_weapons(token),
             territory=taking and _takes_ground(token),
+            uncontested=_uncontested(token),
             people_taken=_takes_people(token),
             contraband=_takes_contraband(token),
         )
@@ -124,9 +142,11 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
         grenade,
         stopped,
         civilian_site=_at_civilian_site(token),
+        unarmed_target=_hits_no_armed_side(token),
         gathering=_at_gathering(token),
         property_only=_property_only(token) and not harmed,  # "attacked a station, killing four"
         territory=_takes_ground(token),
+        uncontested=_uncontested(token),
         lethal=lethal,
         in_fight=any(
             a.lemma_.lower() in lexicons.load("events")["battle_words"] for a in _acts_during(token)
@@ -235,9 +255,11 @@ def _takes_people(token: Token) -> bool:
     an abduction, not a seizure of goods."""
     events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
     people = {*events["person_nouns"], *events["captive_nouns"], *events["party_nouns"]}
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [counted_noun(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     taken = [t for obj in objects for t in (obj, *obj.conjuncts)]
-    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in people or t.lower_ in kinds for t in taken)
+    return any(
+        t.ent_type_ in ("PERSON", "NORP") or t.lemma_.lower() in people or t.lower_ in kinds for t in taken
+    )
 
 
 def _takes_contraband(token: Token) -> bool:
@@ -266,6 +288,37 @@ def _takes_ground(token: Token) -> bool:
         for g in ([*_of_or_over(t)] if t.lemma_.lower() == "control" else [t])
     ]
     return any(t.lemma_.lower() in ground or t.ent_type_ in ("GPE", "LOC", "FAC") for t in things)
+
+
+def _uncontested(token: Token) -> bool:
+    """Whether ground is said to be taken without a fight: "without resistance", "unopposed", or after
+    the side holding it withdrew ("following the withdrawal of government troops", "after the army
+    pulled out"). ACLED codes that as a non-violent transfer of territory."""
+    verb = predicate_of(token)
+    heads = [token, verb]
+    if any(
+        c.lower_ in UNOPPOSED_WORDS
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("advmod", "acomp", "oprd")
+    ):
+        return True
+    without = [
+        g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "without" for g in c.subtree
+    ]
+    if any(t.lemma_.lower() in FIGHT_NOUNS for t in without):
+        return True
+    after = [
+        c
+        for h in heads
+        for c in h.children
+        if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
+        or (c.dep_ == "advcl" and any(m.lower_ in ("after", "as") for m in c.children if m.dep_ == "mark"))
+    ]
+    return any(
+        t.type == "RETREAT" and t.mode == "withdraw"
+        for t in find_triggers([t for c in after for t in c.subtree])
+    )
 
 
 def _driven_from(token: Token) -> list[Token]:
@@ -335,6 +388,47 @@ def _at_civilian_site(token: Token) -> bool:
     hit += [t for act in _acts_during(token) for h in _hit(act) for t in (h, *h.conjuncts)]
     hit += [c for h in hit for c in h.children if c.dep_ == "compound"]  # "a wedding function"
     return any(t.lemma_.lower() in sites or t.lower_ in sites for t in hit)
+
+
+def _hits_no_armed_side(token: Token) -> bool:
+    """Whether the attack names whom or what it hit, or killed ("opened fire, killing three people"), and
+    none of them bears arms or holds ground ("shot dead a teenager", "opened fire on a car", "killed
+    him"), where an army post, a patrol or police would fight back and a town or district is held by
+    someone: a one-sided attack, which ACLED codes as violence against civilians."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    # what is fired ("traded fire", "fired rockets at") and the day it happened are no target
+    fired = {*events["mode_words"], *events["weapon_nouns"], *events["nouns"]}
+    hit = [
+        h
+        for h in (*_hit(token), *_toll_victims(token))
+        if (h.pos_ != "PRON" or h.lower_ in PERSON_PRONOUNS)
+        and h.ent_type_ not in ("DATE", "TIME")
+        and h.lemma_.lower() not in fired
+        and f"{token.lemma_.lower()} {h.lemma_.lower()}" not in events["phrasal"]
+    ]
+    if not hit:
+        return False
+    held = {*events["base_nouns"], *events["unit_nouns"], *events["armed_modifiers"], "convoy", "patrol"}
+    held |= {*events["place_nouns"], *events["ground_nouns"]}
+    # the target and the words that say what it is ("an army convoy", "a police officer's family")
+    targets = [t for h in hit for t in (h, *h.conjuncts)]
+    words = [w for t in targets for w in (t, *t.children) if w.dep_ != "prep"]
+    return not any(
+        t.lower_ in held
+        or t.lemma_.lower() in held
+        or kinds.get(t.lower_) in ARMED_KINDS
+        or t.ent_type_ in ("GPE", "LOC", "FAC")
+        for t in words
+    )
+
+
+def _toll_victims(token: Token) -> list[Token]:
+    """Whom an attack killed or wounded, told by a verb joined to it ("opened fire, killing three
+    people")."""
+    events = lexicons.load("events")
+    tolls = {*events["fatality_words"], *events["injury_words"]}
+    joined = [c for c in token.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in tolls]
+    return [o for c in joined for o in c.children if o.dep_ == "dobj"]
 
 
 def _acts_during(token: Token) -> list[Token]:
@@ -409,8 +503,9 @@ def weapon_words(token: Token, actor_text: str) -> list[str]:
     nearby = (
         [*predicate_of(token).subtree] if token.pos_ == "VERB" else [*token.subtree, *token.head.children]
     )
-    if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers"
-        nearby += [token.head, *(c for c in token.head.children if c.dep_ in ("compound", "amod"))]
+    if token.dep_ in ("acl", "relcl"):  # "artillery shells fired by the occupiers", "dozens of shells fired"
+        head = counted_noun(token.head)
+        nearby += [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
     if token.pos_ == "VERB":
         nearby += _toll_shared_means(predicate_of(token))
     projecting = lexicons.load("events")["projecting_verbs"]

@@ -66,6 +66,8 @@ FORCES_GIVEN_TYPES = {"AID", "AGREE", "CONCEDE", "RETREAT"}
 FREEING = {"release", "free", "exchange"}  # troops released are captives, the side acted on
 # Acts whose place is where they happen, never a side (the place stage gives it)
 PLACE_NOT_SIDE = {"ASSAULT", "PROTEST", "MOBILIZE"}
+_VAC = "Violence against civilians"
+_WEAPON_MODES = ("aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional")
 TERRITORY_SUB_EVENTS = ("Government regains territory", "Non-state actor overtakes territory")
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE"}
 
@@ -124,7 +126,8 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
             if part:
                 partial[len(events)] = trigger.token.pos_ != "VERB" and event.actor1 is None
             events.append(event)
-    return _told_in_background(_without_protest_aims(_without_subset_tolls(events, partial), facts), facts)
+    events = _harmed_after_taken(_without_protest_aims(_without_subset_tolls(events, partial), facts), facts)
+    return _told_in_background(events, facts)
 
 
 def _kind_of_act(event: Event) -> str:
@@ -255,6 +258,35 @@ def _without_protest_aims(events: list[Event], facts: ArticleFacts) -> list[Even
                 continue
         kept.append(event)
     return kept
+
+
+def _harmed_after_taken(events: list[Event], facts: ArticleFacts) -> list[Event]:
+    """ "Abducted and raped", "kidnapped and killed": ACLED codes an abduction as such only without
+    further reported harm, so an abduction joined to a harm done to the same victims takes the harm's
+    sub-event type."""
+    fatality_words = set(lexicons.load("events")["fatality_words"])
+    harms = {}
+    for event in events:
+        if event.acled_event_type == _VAC and event.mode != "abduct":
+            token = _trigger_token(event, facts)
+            if token is not None:
+                harms[token.i] = event
+    out = []
+    for event in events:
+        token = _trigger_token(event, facts) if event.mode == "abduct" else None
+        joined = list(token.conjuncts) if token is not None and token.pos_ == "VERB" else []
+        harm = next((harms[c.i].acled_sub_event_type for c in joined if c.i in harms), None)
+        killed = any(c.lemma_.lower() in fatality_words for c in joined)
+        harm = harm or ("Attack" if killed else None)
+        if harm is not None and event.acled_event_type == _VAC:
+            event = event.model_copy(update={"acled_sub_event_type": harm})
+        out.append(event)
+    return out
+
+
+def _trigger_token(event: Event, facts: ArticleFacts) -> Token | None:
+    span = facts.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _purpose(token: Token) -> bool:
@@ -407,6 +439,8 @@ def _event(trigger: Trigger, facts: ArticleFacts, event_id: str) -> tuple[Event,
     confidence -= 0.15 if token.dep_ == "pcomp" and accused_of(token) is not None else 0.0
     # a habit, a count or a plan coded as ACLED would code an incident tells no one act
     confidence -= 0.05 if status != "incident" and acled_event else 0.0
+    # an attack whose weapon is named is told more fully than one that is not
+    confidence += 0.05 if trigger.type == "ASSAULT" and mode in _WEAPON_MODES else 0.0
     event = Event(
         id=event_id,
         type=trigger.type,  # type: ignore[arg-type]

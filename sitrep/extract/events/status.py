@@ -17,7 +17,8 @@ mention's clause, never particular phrasings:
 - `generic`: told in the present tense without a date of its own, as a habit, a general truth or an
   ongoing situation ("Israel attacks the Muslims", "civilians are being targeted", "has been fighting
   the army"), or a practice someone is to stop ("must stop killing civilians"); incident assembly also
-  gives it to a mention too vague to stand alone.
+  gives it to a mention too vague to stand alone. An act in the active progressive ("police are
+  conducting raids") or one that "continues" is under way as the story is told, not a habit.
 - `incident`: everything else.
 """
 
@@ -30,9 +31,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
-from sitrep.extract.events.roles import ArticleFacts, clause_head, predicate_of
+from sitrep.extract.events.roles import ArticleFacts, accused_of, clause_head, predicate_of
 from sitrep.extract.events.setting import in_comparison
-from sitrep.extract.events.triggers import is_trigger_word
+from sitrep.extract.events.triggers import counted_noun, is_trigger_word
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.timexes import event_date
 from sitrep.model import Event, EventStatus, Timex
@@ -80,7 +81,9 @@ def mention_status(
             and _before_recent(framing, *event_date(framing, facts.published), facts.published)
         ):
             return "background"  # "relations soured in 2010 after commandos stormed the ship"
-        if (_present_tense(trigger) and not _headline(trigger)) or _description(trigger):
+        if (_present_tense(trigger) and not _headline(trigger) and not _alleged(trigger)) or _description(
+            trigger
+        ):
             return "generic"
     return "incident"
 
@@ -102,6 +105,12 @@ def framing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
     return None
 
 
+def _alleged(trigger: Token) -> bool:
+    """An act someone "is accused of" or "stands charged with": the present tells the accusation, and
+    the act it names is one that took place, as the accuser tells it."""
+    return trigger.tag_ in ("VBG", "NN", "NNS") and accused_of(trigger) is not None
+
+
 def _kind_of_act(trigger: Token) -> bool:
     """A noun that modifies another names a kind of act, not an act: "attack helicopters", "strike
     force", "Rebels attack army convoys" as the parser reads it."""
@@ -115,7 +124,7 @@ def _description(trigger: Token) -> bool:
     predicate = predicate_of(trigger)
     if predicate.dep_ == "relcl" and told_in_past(predicate):
         return False  # "the militants, who fired mortar rounds at the town": a past act, reported
-    if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(predicate.head):
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(counted_noun(predicate.head)):
         return False  # "a rocket fired by militants landed near the airport": the firing is the attack
     return (
         trigger.pos_ == "VERB"
@@ -374,14 +383,20 @@ def _quantified(noun: Token, series_words: set[str]) -> bool:
 
 
 def _present_tense(trigger: Token) -> bool:
-    """Told in the present simple or progressive: a habit, a general truth or an ongoing situation.
-    The present perfect ("have killed") reports an act and is not present here."""
+    """Told in the present simple, or in a present passive: a habit, a general truth or an ongoing
+    situation ("civilians are being targeted"). The present perfect ("have killed") reports an act, and
+    the active progressive ("police are conducting raids") one under way as the story is told; neither
+    is present here."""
     verb = _finite_clause(predicate_of(trigger))
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxiliaries):
         return not any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxiliaries)  # "has been fighting"
     if any(a.lower_ in _PERFECT or a.tag_ in ("VBD", "MD") for a in auxiliaries):
         return False
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return False  # "police are conducting raids": under way as the story is told
+    if verb.lemma_.lower() in ("continue", "keep") and verb.i != predicate_of(trigger).i:
+        return False  # "continues to detain protesters": still going on
     if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return True
     return verb.tag_ in ("VBZ", "VBP")

@@ -20,6 +20,14 @@ _NOUN_SLOTS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Mode words that name people or acts, not a munition that lands ("a gunman fell", "rape")
 _PEOPLE_MODES = ("firearms", "sexual", "suicide-attack", "aerial", "drone", "crowd-control")
 DEMAND = "must"
+# Verbs that "sexually" makes an act of sexual violence
+SEXUAL_MANNER_VERBS = frozenset({"harass", "exploit", "abuse", "assault", "attack", "violate", "torture"})
+# People gathered, whatever for
+CROWD_NOUNS = frozenset({"crowd", "gathering", "mob"})
+# Nouns that count what their "of" names ("dozens of shells", "a salvo of rockets")
+QUANTITY_NOUNS = frozenset(
+    {"dozen", "score", "hundred", "thousand", "million", "number", "couple", "barrage", "salvo", "volley"}
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if trigger is None and token.pos_ in ("NOUN", "PROPN"):
             trigger = _noun_trigger(token)
         if trigger is not None:
-            found.append(_deadly_raid(_raid_to_arrest(trigger)))
+            found.append(_deadly_raid(_raid_from_the_air(_raid_to_arrest(trigger))))
     covered = {t.token.i for t in found if t.token.pos_ == "VERB"}
     acts = {t.token.i for t in found if t.token.pos_ != "VERB"}
     peaceful = {t.token.i for t in found if t.type not in ("ASSAULT", "COERCE")}
@@ -91,6 +99,22 @@ def _deadly_raid(trigger: Trigger) -> Trigger:
     if any(corrected_lemma(v) in tolls for v in (*joined, *([told] if told is not None else []))):
         return Trigger(token, "ASSAULT", None, trigger.lemma, trigger.start, trigger.end)
     return trigger
+
+
+def _raid_from_the_air(trigger: Trigger) -> Trigger:
+    """A raid made by aircraft or drones ("helicopters raided rebel hideouts") is an air strike, not a
+    search."""
+    token = trigger.token
+    if trigger.lemma != "raid" or trigger.type != "COERCE" or token.pos_ != "VERB":
+        return trigger
+    modes = lexicons.load("events")["mode_words"]
+    raiders = [t for c in token.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    aerial = next(
+        (modes[t.lemma_.lower()] for t in raiders if modes.get(t.lemma_.lower()) in ("aerial", "drone")), None
+    )
+    if aerial is None:
+        return trigger
+    return Trigger(token, "ASSAULT", aerial, trigger.lemma, trigger.start, trigger.end)
 
 
 def _names_a_date(token: Token) -> bool:
@@ -162,6 +186,14 @@ def _verb_trigger(token: Token) -> Trigger | None:
         return None  # "to fight the epidemic", "fighting poverty"
     if any(c.dep_ == "advmod" and c.lower_ in lexicon["verbal_manner_words"] for c in token.children):
         return None  # "verbally abused her", "verbally attacked the minister": words, not force
+    if lemma in SEXUAL_MANNER_VERBS and any(
+        c.dep_ == "advmod" and c.lower_ == "sexually" for c in token.children
+    ):
+        # "sexually harassed a girl", "sexually exploited women": harm of a sexual nature
+        return _make(token, ["ASSAULT", "sexual"], lemma, token.idx, token.idx + len(token.text))
+    if _force_on_crowd(token, lemma):
+        # "riot police chased the demonstrators", "baton-charged the protesters": a demonstration broken up
+        return _make(token, ["ASSAULT", "crowd-control"], lemma, token.idx, token.idx + len(token.text))
     entry = lexicon["verbs"].get(lemma)
     if entry is not None and entry[0] == "MOBILIZE":
         return _deployment(token, lemma)
@@ -258,12 +290,25 @@ def _crowd_object(token: Token) -> bool:
     up the protesters", "broke up the crowd")."""
     kinds, nouns = lexicons.load("actors")["head_nouns"], lexicons.load("events")["nouns"]
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [counted_noun(o) for o in objects]  # "hundreds of protesters"
+    # "cleared the protest camp": a gathering named by what it is for
+    named = [t for o in objects for t in (o, *o.conjuncts, *(c for c in o.children if c.dep_ == "compound"))]
     return any(
         (nouns.get(t.lemma_.lower()) or [None])[0] == "PROTEST"
         or kinds.get(t.lower_) in ("protesters", "rioters")
-        for o in objects
-        for t in (o, *o.conjuncts)
+        or t.lemma_.lower() in CROWD_NOUNS
+        for t in named
     )
+
+
+def _force_on_crowd(token: Token, lemma: str) -> bool:
+    """A verb of driving off, holding back or charging whose object is demonstrators or their gathering,
+    done by others than the crowd: how security forces break up or contain a demonstration."""
+    events = lexicons.load("events")
+    charged = lemma == "charge" and any(c.lower_ in events["baton_words"] for c in token.children)
+    if lemma not in events["intervention_verbs"] and not charged:
+        return False
+    return _crowd_object(token) and not _crowd_subject(token)
 
 
 def _crowd_subject(token: Token) -> bool:
@@ -396,13 +441,27 @@ def _side_object(token: Token) -> bool:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     if obj is None:
         return True
-    parties = lexicons.load("events")["party_nouns"]
+    events = lexicons.load("events")
+    obj = counted_noun(obj)
     return (
         obj.pos_ in ("PROPN", "PRON")
         or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or obj.lower_ in parties
+        or obj.lower_ in events["party_nouns"]
+        or obj.lemma_.lower() in events["person_nouns"]
         or obj.lower_ in lexicons.load("actors")["head_nouns"]
     )
+
+
+def counted_noun(noun: Token) -> Token:
+    """What a count or a group is of ("dozens of women", "a barrage of shells", "a group of students"):
+    the people or things, where the number only says how many."""
+    lemma = noun.lemma_.lower()
+    counting = noun.like_num or lemma in QUANTITY_NOUNS
+    if not counting and lemma not in lexicons.load("events")["collective_nouns"]:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None else noun
 
 
 def _deployment(token: Token, lemma: str) -> Trigger | None:
