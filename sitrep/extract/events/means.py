@@ -111,7 +111,7 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     targets = _hit_aircraft(token)
     # "shot three people and then committed suicide" names no suicide attack
     self_killed = "suicide" in words and _agent_in_sentence(token, targets) != "suicide-attack"
-    tamed = _less_lethal(token)  # "rubber bullets", "stun grenades": crowd control, not firearms
+    tamed = _less_lethal(token)  # "stun grenades": crowd control, not explosives
     kept = [
         w
         for w in words
@@ -155,8 +155,9 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
 
 
 def _less_lethal(token: Token) -> set[str]:
-    """Weapon words in the act's sentence made crowd-control munitions by their modifier ("rubber
-    bullets", "stun grenades", "plastic bullets"): they do not make the act a shooting or a bombing."""
+    """Weapon words in the act's sentence made crowd-control munitions by their modifier ("stun
+    grenades", "sound bombs"): they do not make the act a bombing. Rubber bullets stay shots, as ACLED's
+    coders count them among excessive force."""
     taming = set(lexicons.load("events")["less_lethal_modifiers"])
     tamed = [
         t
