@@ -81,6 +81,12 @@ def test_a_witness_quote_opening_with_they_is_no_claim_by_the_attackers(extract)
             "Armed clash",
             4,
         ),
+        ("Militants attacked a police station in Kupiansk on Monday.", "Armed clash", None),
+        (
+            "Police fired tear gas and stun grenades at protesters in Kupiansk.",
+            "Protest with intervention",
+            None,
+        ),
     ],
 )
 def test_raids_and_stormings_are_coded_by_what_they_hit(
