@@ -159,11 +159,9 @@ def _less_lethal(token: Token) -> set[str]:
     grenades", "sound bombs"): they do not make the act a bombing. Rubber bullets stay shots, as ACLED's
     coders count them among excessive force."""
     taming = set(lexicons.load("events")["less_lethal_modifiers"])
-    tamed = [
-        t
-        for t in token.sent
-        if any(c.dep_ in ("compound", "amod") and c.lower_ in taming for c in t.children)
-    ]
+    # the modifier anywhere before the noun in its phrase: "tear gas and stun grenades" is parsed with
+    # "stun" joined to "gas"
+    tamed = [t for t in token.sent if any(c.lower_ in taming for c in t.subtree if c.i < t.i)]
     return {form for t in tamed for form in (t.lemma_.lower(), t.lower_)}
 
 
