@@ -96,6 +96,11 @@ def test_raids_and_stormings_are_coded_by_what_they_hit(
     assert [(e.acled_sub_event_type, e.fatalities) for e in rows] == [(sub_event, dead)]
 
 
+def test_who_a_killing_hit_is_not_its_means(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Snipers killed two suicide bombers in Kupiansk on Monday.").events
+    assert [e.acled_sub_event_type for e in events if is_acled_row(e)] == ["Armed clash"]
+
+
 def test_a_raid_and_the_arrests_it_made_are_apart(extract) -> None:  # type: ignore[no-untyped-def]
     rows = [
         e

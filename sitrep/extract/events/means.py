@@ -111,7 +111,7 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     targets = _hit_aircraft(token)
     # "shot three people and then committed suicide" names no suicide attack
     self_killed = "suicide" in words and _agent_in_sentence(token, targets) != "suicide-attack"
-    tamed = _less_lethal(token)  # "stun grenades": crowd control, not explosives
+    tamed = _less_lethal(token) | _victims_words(token)  # "stun grenades"; "killed suicide bombers"
     kept = [
         w
         for w in words
@@ -154,6 +154,19 @@ def attack_means(token: Token, trigger_mode: str | None, actor_text: str) -> Mea
     )
 
 
+def _victims_words(token: Token) -> set[str]:
+    """The words naming who a killing or wounding hit ("snipers killed suicide bombers", "killed five
+    gunmen"): the dead, not the means."""
+    events = lexicons.load("events")
+    if (
+        token.lemma_.lower() not in events["fatality_words"]
+        and token.lemma_.lower() not in events["injury_words"]
+    ):
+        return set()
+    victims = [t for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    return {form for t in victims for form in (t.lemma_.lower(), t.lower_)}
+
+
 def _less_lethal(token: Token) -> set[str]:
     """Weapon words in the act's sentence made crowd-control munitions by their modifier ("stun
     grenades", "sound bombs"): they do not make the act a bombing. Rubber bullets stay shots, as ACLED's
@@ -172,9 +185,11 @@ def _agent_in_sentence(token: Token, targets: set[str]) -> str | None:
     only inside the attack's own clause, and "suicide" only where it names an attack or an attacker
     ("a suicide bomber"), never as a death ("then committed suicide")."""
     modes = lexicons.load("events")["mode_words"]
+    # "snipers killed suicide bombers": the bombers are who was hit, not how
+    hit = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
     for t in token.sent:
         word = t.lemma_.lower()
-        if word in targets or word in AMBIGUOUS_AGENTS:
+        if word in targets or word in AMBIGUOUS_AGENTS or t.i in hit:
             continue
         if modes.get(word) == "unconventional":
             return "unconventional"
