@@ -101,6 +101,11 @@ def test_who_a_killing_hit_is_not_its_means(extract) -> None:  # type: ignore[no
     assert [e.acled_sub_event_type for e in events if is_acled_row(e)] == ["Armed clash"]
 
 
+def test_an_attack_on_a_day_of_march_hits_no_march(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The attack in Kupiansk happened on March 3, officials said on Tuesday.").events
+    assert all(e.acled_event_type != "Protests" for e in events)
+
+
 def test_a_raid_and_the_arrests_it_made_are_apart(extract) -> None:  # type: ignore[no-untyped-def]
     rows = [
         e

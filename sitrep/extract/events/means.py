@@ -369,7 +369,10 @@ def _at_gathering(token: Token) -> bool:
     """Whether what the act hits is a demonstration ("attacked a peaceful rally"): its target is the
     demonstrators, as if they were named."""
     nouns = lexicons.load("events")["nouns"]
-    return any((nouns.get(h.lemma_.lower()) or [None])[0] == "PROTEST" for h in _hit(token))
+    return any(
+        (nouns.get(h.lemma_.lower()) or [None])[0] == "PROTEST" and h.ent_type_ not in ("DATE", "TIME")
+        for h in _hit(token)
+    )  # "happened on March 3": a month, no march
 
 
 def _during_protest(token: Token) -> bool:
