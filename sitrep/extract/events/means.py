@@ -185,11 +185,10 @@ def _agent_in_sentence(token: Token, targets: set[str]) -> str | None:
     only inside the attack's own clause, and "suicide" only where it names an attack or an attacker
     ("a suicide bomber"), never as a death ("then committed suicide")."""
     modes = lexicons.load("events")["mode_words"]
-    # "snipers killed suicide bombers": the bombers are who was hit, not how
-    hit = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    victims = _victims_words(token)  # "snipers killed suicide bombers": who was hit, not how
     for t in token.sent:
         word = t.lemma_.lower()
-        if word in targets or word in AMBIGUOUS_AGENTS or t.i in hit:
+        if word in targets or word in AMBIGUOUS_AGENTS or word in victims:
             continue
         if modes.get(word) == "unconventional":
             return "unconventional"
