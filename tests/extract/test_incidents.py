@@ -106,6 +106,21 @@ def test_an_attack_on_a_day_of_march_hits_no_march(extract) -> None:  # type: ig
     assert all(e.acled_event_type != "Protests" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russia attacked Ukraine on Monday.", "Ukraine"),
+        ("Officials said the militants who attacked the train had crossed from Afghanistan.", None),
+    ],
+)
+def test_the_attacker_s_country_and_where_attackers_came_from_are_not_the_place(
+    extract, text: str, place: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    ex = extract(text)
+    places = {p.id: p.name for p in ex.places}
+    assert [places.get(e.place_id or "") for e in ex.events if is_acled_row(e)] == [place]
+
+
 def test_a_raid_and_the_arrests_it_made_are_apart(extract) -> None:  # type: ignore[no-untyped-def]
     rows = [
         e

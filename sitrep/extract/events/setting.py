@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
-from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of
+from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of, told_of
 from sitrep.model import Claim, Timex, is_district
 
 
@@ -40,6 +40,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         and not _aftermath(root, predicate)
         and not (facts.places[m.item_id].feature == "country" and _beyond_border(root))
         and not _journey_end(root)
+        and not _side_of_another_clause(root, _clause_chain(trigger))
     ]
     owners = [
         m
@@ -66,10 +67,19 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
     return None
 
 
+def _side_of_another_clause(root: Token, heads: set[int]) -> bool:
+    """A place named as the subject or object of a verb outside the act's clauses ("Pakistan blamed
+    Afghanistan for the attack") is a side of that other act, not where this one happened."""
+    return root.dep_ in ("nsubj", "dobj") and root.head.pos_ == "VERB" and root.head.i not in heads
+
+
 def _whose_act(root: Token, trigger: Token, predicate: Token) -> bool:
     """A country naming whose act it was ("a U.S. drone strike", "Russia's attack", "Israel's army
-    shelled …") tells a side: where another place is named, that one is where the act happened."""
+    shelled …", "Russia attacked Ukraine") tells a side: where another place is named, that one is
+    where the act happened."""
     subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if root.dep_ == "nsubj" and root.head.i == predicate.i:
+        return True  # "Russia attacked Ukraine": the attacker
     return root.dep_ in ("compound", "poss", "nmod") and root.head in (trigger, *subjects)
 
 
@@ -104,11 +114,16 @@ def _back_reference(trigger: Token) -> bool:
     """A noun after "after" or "since" ("died after the attack") points back to an event
     told elsewhere: the clause around it is about something else, so only the noun's own phrase ("after
     the attack on Kupiansk") says where. So does an act named as what another noun belongs to
-    ("the handlers of the attack", "the scene of the attack")."""
-    return belongs_to_noun(trigger) or (
-        trigger.pos_ != "VERB"
-        and trigger.dep_ == "pobj"
-        and trigger.head.lower_ in lexicons.load("events")["back_reference_words"]
+    ("the handlers of the attack", "the scene of the attack") or as what a verb of telling or judging
+    is about ("blamed Afghanistan for the attack", "condemned the bombing")."""
+    return (
+        belongs_to_noun(trigger)
+        or told_of(trigger)
+        or (
+            trigger.pos_ != "VERB"
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ in lexicons.load("events")["back_reference_words"]
+        )
     )
 
 
