@@ -33,6 +33,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         own = [m for m, root in roots.items() if root.i != trigger.i and trigger in root.ancestors]
         return min(own, key=lambda m: (_specificity(facts, m.item_id), m.start)).item_id if own else None
     predicate = predicate_of(trigger)
+    heads = _clause_chain(trigger)
     in_sentence = [
         m
         for m, root in roots.items()
@@ -40,7 +41,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         and not _aftermath(root, predicate)
         and not (facts.places[m.item_id].feature == "country" and _beyond_border(root))
         and not _journey_end(root)
-        and not _side_of_another_clause(root, _clause_chain(trigger))
+        and not (facts.places[m.item_id].feature == "country" and _side_elsewhere(root, heads))
     ]
     owners = [
         m
@@ -49,7 +50,6 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
     ]
     if len(owners) < len(in_sentence):
         in_sentence = [m for m in in_sentence if m not in owners]
-    heads = _clause_chain(trigger)
     attached = [m for m in in_sentence if _governed(roots[m], heads)]
     if not material:
         in_sentence = []
@@ -67,9 +67,10 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
     return None
 
 
-def _side_of_another_clause(root: Token, heads: set[int]) -> bool:
-    """A place named as the subject or object of a verb outside the act's clauses ("Pakistan blamed
-    Afghanistan for the attack") is a side of that other act, not where this one happened."""
+def _side_elsewhere(root: Token, heads: set[int]) -> bool:
+    """A country named as the subject or object of a verb outside the act's clauses ("Pakistan blamed
+    Afghanistan for the attack") is a side of that other act, not where this one happened; a town so
+    named is mostly where ("regained Marka after the forces withdrew")."""
     return root.dep_ in ("nsubj", "dobj") and root.head.pos_ == "VERB" and root.head.i not in heads
 
 
