@@ -111,6 +111,8 @@ def test_an_attack_on_a_day_of_march_hits_no_march(extract) -> None:  # type: ig
     [
         ("Russia attacked Ukraine on Monday.", "Ukraine"),
         ("Officials said the militants who attacked the train had crossed from Afghanistan.", None),
+        ("Militants attacked a train carrying 400 passengers from Quetta on Tuesday.", None),
+        ("The train was attacked shortly after departing Quetta on Tuesday.", None),
     ],
 )
 def test_the_attacker_s_country_and_where_attackers_came_from_are_not_the_place(

@@ -15,6 +15,7 @@ from sitrep.extract.events.deaths import claimed_by_perpetrator, with_later_toll
 from sitrep.extract.events.incidents import assemble_incidents, merge_repeats
 from sitrep.extract.events.mentions import find_mentions
 from sitrep.extract.events.roles import ArticleFacts
+from sitrep.extract.events.setting import named_in_passing
 from sitrep.extract.events.status import reported_act
 from sitrep.model import Entity, Event, Place
 
@@ -27,6 +28,7 @@ def extract_events(facts: ArticleFacts, entities: list[Entity], places: list[Pla
     self_claimed = {m.id for m in found if claimed_by_perpetrator(m, facts.claims)}
     reported = {m.id for m in found if reported_act(facts.doc, m)}
     mentions = merge_repeats(found, entities, places, self_claimed)
-    events = assemble_incidents(mentions, places, facts.published, self_claimed, reported)
+    passing = named_in_passing(facts)
+    events = assemble_incidents(mentions, places, facts.published, self_claimed, reported, passing)
     events = with_later_tolls(events, facts.doc)
     return [event.model_copy(update={"id": f"ev-{n}"}) for n, event in enumerate(events, 1)]

@@ -179,6 +179,7 @@ def assemble_incidents(
     published: dt.date,
     self_claimed: set[str] | None = None,
     reported: set[str] | None = None,
+    in_passing: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """The events with every incident's mentions merged into one event (see the module docstring);
     mentions that are not incidents are kept as they are, without an ACLED type."""
@@ -211,7 +212,7 @@ def assemble_incidents(
             joined.add(id(event))
     incidents = [_merge_incident(g, by_id, published, self_claimed or set()) for g in groups]
     placed = [e for e in events if e.place_id in by_id and place_rank(by_id[e.place_id]) == 1]
-    incidents = settle(incidents, by_id, published, placed)
+    incidents = settle(incidents, by_id, published, placed, in_passing)
     merged = {id(g[0]): incident for g, incident in zip(groups, incidents, strict=True)}
     out: list[Event] = []
     for event in events:

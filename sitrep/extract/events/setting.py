@@ -98,9 +98,22 @@ _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _JOURNEY_PREPOSITIONS = frozenset({"from", "to", "for", "toward", "towards"})
 
 
+def named_in_passing(facts: ArticleFacts) -> frozenset[str]:
+    """Places every mention of which names where a journey set out from or was bound for ("a train
+    traveling from Quetta to Peshawar"): the story tells nothing that happened there."""
+    roots: dict[str, list[Token]] = {}
+    for mention in facts.place_mentions.within(0, len(facts.doc.text)):
+        roots.setdefault(mention.item_id, []).append(_root_at(facts.doc, mention.start, mention.end))
+    return frozenset(place for place, found in roots.items() if all(_journey_end(r) for r in found))
+
+
 def _journey_end(root: Token) -> bool:
     """Where a journey set out from or was bound for ("a train traveling from Quetta to Peshawar", "a
-    bus bound for Kabul", "the road to Kandahar") is not where the act on the way happened."""
+    bus bound for Kabul", "the road to Kandahar", "after departing Quetta", "a train carrying 400
+    passengers from Quetta") is not where the act on the way happened."""
+    journeys = lexicons.load("events")["journey_words"]
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "depart":
+        return True  # "shortly after departing Quetta"
     if root.dep_ != "pobj" or root.head.lower_ not in _JOURNEY_PREPOSITIONS:
         return False
     mover = root.head.head
@@ -108,7 +121,7 @@ def _journey_end(root: Token) -> bool:
         if mover.pos_ != "ADP" and mover.dep_ not in ("pobj", "advmod"):
             break
         mover = mover.head
-    return mover.lemma_.lower() in lexicons.load("events")["journey_words"]
+    return mover.lemma_.lower() in journeys
 
 
 def _back_reference(trigger: Token) -> bool:

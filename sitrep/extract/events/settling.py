@@ -16,6 +16,7 @@ def settle(
     places: dict[str, Place],
     published: dt.date,
     story_events: list[Event],
+    in_passing: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """Day and place one incident takes from another of the same story.
 
@@ -31,7 +32,8 @@ def settle(
     Bangui"); one placed at its country takes the one first-level region of the story's
     incidents of that kind and time. A town told for a day apart ("earlier this month, a bomber struck
     a convoy in Kalat") is another incident's and is not taken; the next day's operation at a hijacked
-    train's site is its own."""
+    train's site is its own. A place the story names only in passing (`in_passing`: where a journey
+    set out from or was bound for) is no incident's."""
     settled = []
     for incident in incidents:
         update: dict[str, object] = {}
@@ -62,7 +64,11 @@ def settle(
             }
             if len(towns) != 1 and place is None:
                 elsewhen = {e.place_id for e in story_events if not _near_in_time(e, day, published)}
-                towns = {p.id for p in places.values() if place_rank(p) < 3 and p.id not in elsewhen}
+                towns = {
+                    p.id
+                    for p in places.values()
+                    if place_rank(p) < 3 and p.id not in elsewhen and p.id not in in_passing
+                }
             elif len(towns) != 1 and place is not None:
                 towns = {
                     e.place_id
