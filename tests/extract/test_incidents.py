@@ -123,6 +123,15 @@ def test_the_attacker_s_country_and_where_attackers_came_from_are_not_the_place(
     assert [places.get(e.place_id or "") for e in ex.events if is_acled_row(e)] == [place]
 
 
+def test_the_dateline_is_neither_side_nor_place_where_the_text_names_them(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("KHARKIV — Militants attacked a police station in Kupiansk on Monday.")
+    places = {p.id: p.name for p in ex.places}
+    rows = [e for e in ex.events if is_acled_row(e)]
+    assert [(e.actor1.text if e.actor1 else None, places.get(e.place_id or "")) for e in rows] == [
+        ("Militants", "Kupyansk")
+    ]
+
+
 def test_a_raid_and_the_arrests_it_made_are_apart(extract) -> None:  # type: ignore[no-untyped-def]
     rows = [
         e

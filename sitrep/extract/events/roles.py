@@ -97,7 +97,7 @@ def actors(
         # "Trump confirmed the killing", "the UN condemned the attack", "the handlers of the attack are
         # based in Afghanistan": the clause is about something else, not the attacker or target
         predicate = trigger
-    subject = _child(predicate, _SUBJECTS) or _child(trigger, _SUBJECTS) or _agent(predicate)
+    subject = _subject(predicate) or _subject(trigger) or _agent(predicate)
     if subject is not None and subject.i == trigger.i:
         subject = None  # "the arrest of Mhlanga sent a message": the act is the subject, not its actor
     if subject is None and trigger.lemma_.lower() in lexicons.load("events")["stative_passives"]:
@@ -578,6 +578,21 @@ def _governor(predicate: Token) -> Token:
     if predicate.dep_ == "conj" and head.pos_ == "ADJ" and head.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
         return head.head
     return head
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a verb, never the dateline the parser may hang on it ("QUETTA, Pakistan —
+    Militants attacked …": the militants)."""
+    return next((c for c in token.children if c.dep_ in _SUBJECTS and not in_dateline(c)), None)
+
+
+def in_dateline(token: Token) -> bool:
+    """A word of the dateline at a story's head: capitals within its first words, before a dash
+    ("ISLAMABAD —", "QUETTA, Pakistan —")."""
+    doc = token.doc
+    if token.i > 3 or not token.is_upper or len(token.text) < 2:
+        return False
+    return any(t.text in ("—", "–", "--") for t in doc[token.i + 1 : min(len(doc), token.i + 5)])
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:

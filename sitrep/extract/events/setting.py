@@ -12,7 +12,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
-from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of, told_of
+from sitrep.extract.events.roles import (
+    ArticleFacts,
+    belongs_to_noun,
+    clause_head,
+    in_dateline,
+    predicate_of,
+    told_of,
+)
 from sitrep.model import Claim, Timex, is_district
 
 
@@ -43,10 +50,14 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         and not _journey_end(root)
         and not (facts.places[m.item_id].feature == "country" and _side_elsewhere(root, heads))
     ]
+    # a country owning the act, or the dateline the story was filed from where a phrase names another
+    # place ("ISLAMABAD — Militants attacked a police station in Peshawar")
+    located = any(roots[m].dep_ == "pobj" and not in_dateline(roots[m]) for m in in_sentence)
     owners = [
         m
         for m in in_sentence
-        if facts.places[m.item_id].feature == "country" and _whose_act(roots[m], trigger, predicate)
+        if (facts.places[m.item_id].feature == "country" and _whose_act(roots[m], trigger, predicate))
+        or (located and in_dateline(roots[m]))
     ]
     if len(owners) < len(in_sentence):
         in_sentence = [m for m in in_sentence if m not in owners]
