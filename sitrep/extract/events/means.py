@@ -172,10 +172,16 @@ def _less_lethal(token: Token) -> set[str]:
     grenades", "sound bombs"): they do not make the act a bombing. Rubber bullets stay shots, as ACLED's
     coders count them among excessive force."""
     taming = set(lexicons.load("events")["less_lethal_modifiers"])
-    # the modifier anywhere before the noun in its phrase: "tear gas and stun grenades" is parsed with
-    # "stun" joined to "gas"
-    tamed = [t for t in token.sent if any(c.lower_ in taming for c in t.subtree if c.i < t.i)]
-    return {form for t in tamed for form in (t.lemma_.lower(), t.lower_)}
+    tamed: set[str] = set()
+    for node in (t for t in token.sent if t.lower_ in taming):
+        # the nouns the modifier hangs from: "tear gas and stun grenades" is parsed with "stun" joined
+        # to "gas", itself a modifier of "grenades"
+        while node.dep_ in ("compound", "amod", "nmod", "conj") and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+            tamed |= {node.lemma_.lower(), node.lower_}
+            if node.dep_ not in ("compound", "amod", "nmod"):
+                break
+    return tamed
 
 
 def _agent_in_sentence(token: Token, targets: set[str]) -> str | None:
