@@ -109,9 +109,11 @@ def reported_toll(trigger: Token) -> int | None:
 def with_later_tolls(events: list[Event], doc: Doc) -> list[Event]:
     """Each toll the story raises later (`later_tolls`) goes to the violent incident told last before
     it, when that incident has a toll and this one is higher, with the toll's sentence as evidence: a
-    story reports its latest count last ("raising the death toll to 31")."""
+    story reports its latest count last ("raising the death toll to 31"). An incident with no toll takes
+    the one the next sentence gives (`_with_next_sentence_deaths`)."""
     out = list(events)
-    for verb, count in later_tolls(doc):
+    tolls = later_tolls(doc)
+    for verb, count in tolls:
         sentence = verb.sent
         before = [
             n
@@ -127,17 +129,20 @@ def with_later_tolls(events: list[Event], doc: Doc) -> list[Event]:
         if event.fatalities is not None and event.fatalities < count:
             told = Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text)
             out[n] = event.model_copy(update={"fatalities": count, "evidence": [*event.evidence, told]})
-    return _with_next_sentence_deaths(out, doc)
+    return _with_next_sentence_deaths(out, doc, tolls)
 
 
-def _with_next_sentence_deaths(events: list[Event], doc: Doc) -> list[Event]:
+def _with_next_sentence_deaths(events: list[Event], doc: Doc, tolls: list[tuple[Token, int]]) -> list[Event]:
     """An incident told with no toll takes the dead the very next sentence counts without naming any
     act ("A car bomb exploded in the market. Officials said seven people died, while local media put the
     toll at 12."): the lowest figure, as ACLED takes the lowest credible one."""
-    counts: dict[int, list[int]] = {}
     sentences = list(doc.sents)
+    told: dict[int, list[int]] = {}
+    for verb, count in tolls:
+        told.setdefault(verb.sent.start_char, []).append(count)
+    counts: dict[int, list[int]] = {}
     for number, sentence in enumerate(sentences[1:], 1):
-        found = _bare_deaths(sentence) + [count for verb, count in later_tolls(doc) if verb.sent == sentence]
+        found = _bare_deaths(sentence) + told.get(sentence.start_char, [])
         if found:
             counts[sentences[number - 1].start_char] = found
     out = list(events)
