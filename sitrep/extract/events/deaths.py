@@ -136,15 +136,6 @@ def _with_next_sentence_deaths(events: list[Event], doc: Doc, tolls: list[tuple[
     """An incident told with no toll takes the dead the very next sentence counts without naming any
     act ("A car bomb exploded in the market. Officials said seven people died, while local media put the
     toll at 12."): the lowest figure, as ACLED takes the lowest credible one."""
-    sentences = list(doc.sents)
-    told: dict[int, list[int]] = {}
-    for verb, count in tolls:
-        told.setdefault(verb.sent.start_char, []).append(count)
-    counts: dict[int, list[int]] = {}
-    for number, sentence in enumerate(sentences[1:], 1):
-        found = _bare_deaths(sentence) + told.get(sentence.start_char, [])
-        if found:
-            counts[sentences[number - 1].start_char] = found
     out = list(events)
     for n, event in enumerate(out):
         if (
@@ -153,10 +144,14 @@ def _with_next_sentence_deaths(events: list[Event], doc: Doc, tolls: list[tuple[
             or event.fatalities is not None
         ):
             continue
-        last = max(span.start for span in event.evidence)
-        start = next((s.start_char for s in sentences if s.start_char <= last < s.end_char), None)
-        if start is not None and start in counts:
-            out[n] = event.model_copy(update={"fatalities": min(counts[start])})
+        start = max(span.start for span in event.evidence)
+        last = doc.char_span(start, start + 1, alignment_mode="expand")
+        if last is None or last.sent.end >= len(doc):
+            continue
+        following = doc[last.sent.end].sent
+        found = _bare_deaths(following) + [c for verb, c in tolls if verb.sent.start == following.start]
+        if found:
+            out[n] = event.model_copy(update={"fatalities": min(found)})
     return out
 
 

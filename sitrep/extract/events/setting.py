@@ -104,6 +104,7 @@ def _beyond_border(root: Token) -> bool:
     return root.dep_ in ("compound", "pobj") and head.lemma_.lower() in _BORDER_NOUNS
 
 
+_END_OF_TEXT = 1 << 62  # past any offset, without building the text to measure it
 _DAY_OR_WEEK = re.compile(r"^\d{4}-(?:\d\d-\d\d|W\d\d(?:-WE)?)$")
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _JOURNEY_PREPOSITIONS = frozenset({"from", "to", "for", "toward", "towards"})
@@ -113,7 +114,7 @@ def named_in_passing(facts: ArticleFacts) -> frozenset[str]:
     """Places every mention of which names where a journey set out from or was bound for ("a train
     traveling from Quetta to Peshawar"): the story tells nothing that happened there."""
     roots: dict[str, list[Token]] = {}
-    for mention in facts.place_mentions.within(0, len(facts.doc.text)):
+    for mention in facts.place_mentions.within(0, _END_OF_TEXT):
         roots.setdefault(mention.item_id, []).append(_root_at(facts.doc, mention.start, mention.end))
     return frozenset(place for place, found in roots.items() if all(_journey_end(r) for r in found))
 
