@@ -15,6 +15,7 @@ from sitrep.geo.names import fold
 
 _DATELINE_WORDS = 4
 _DASHES = frozenset({"—", "–", "-", "--"})
+_SPACED_DASHES = frozenset({"—", "–", "--"})  # a hyphen also joins words ("US-based")
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,12 @@ def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Dateli
     if not candidates:
         return None
     return Dateline(start, end, key, tuple(candidates))
+
+
+def in_dateline(token: Token) -> bool:
+    """A word of the dateline at a story's head: capitals within its first words, before a dash
+    ("ISLAMABAD —", "QUETTA, Pakistan —")."""
+    doc = token.doc
+    if token.i > 3 or not token.is_upper or len(token.text) < 2:
+        return False
+    return any(t.text in _SPACED_DASHES for t in doc[token.i + 1 : min(len(doc), token.i + 5)])

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
 from sitrep.extract.coref import antecedent
+from sitrep.extract.datelines import in_dateline
 from sitrep.extract.mentions import MentionIndex, doc_text
 from sitrep.extract.numbers import VAGUE
 from sitrep.model import Actor, Claim, Entity, Place, Timex
@@ -584,15 +585,6 @@ def _subject(token: Token) -> Token | None:
     """The subject of a verb, never the dateline the parser may hang on it ("QUETTA, Pakistan —
     Militants attacked …": the militants)."""
     return next((c for c in token.children if c.dep_ in _SUBJECTS and not in_dateline(c)), None)
-
-
-def in_dateline(token: Token) -> bool:
-    """A word of the dateline at a story's head: capitals within its first words, before a dash
-    ("ISLAMABAD —", "QUETTA, Pakistan —")."""
-    doc = token.doc
-    if token.i > 3 or not token.is_upper or len(token.text) < 2:
-        return False
-    return any(t.text in ("—", "–", "--") for t in doc[token.i + 1 : min(len(doc), token.i + 5)])
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:

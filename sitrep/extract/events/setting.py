@@ -12,14 +12,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
-from sitrep.extract.events.roles import (
-    ArticleFacts,
-    belongs_to_noun,
-    clause_head,
-    in_dateline,
-    predicate_of,
-    told_of,
-)
+from sitrep.extract.datelines import in_dateline
+from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of, told_of
 from sitrep.model import Claim, Timex, is_district
 
 
