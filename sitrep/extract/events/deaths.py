@@ -160,15 +160,15 @@ def _with_next_sentence_deaths(events: list[Event], doc: Doc, tolls: list[tuple[
 def _bare_deaths(sentence: Sentence) -> list[int]:
     """Counts of people who died, told with no act, cause or place of their own ("seven people died")."""
     lexicon = lexicons.load("events")
-    if any(t.lemma_.lower() in lexicon["verbs"] or t.lemma_.lower() in lexicon["nouns"] for t in sentence):
-        return []
-    accidents = set(lexicon["accident_words"])
+    lemmas = {t.lemma_.lower() for t in sentence}
+    if any(w in lexicon["verbs"] or w in lexicon["nouns"] or w in lexicon["accident_words"] for w in lemmas):
+        return []  # an act or an accident of its own
     found = []
     for verb in sentence:
         if verb.lemma_.lower() != "die" or verb.pos_ != "VERB":
             continue
-        if any(c.dep_ == "prep" for c in verb.children) or accidents & {t.lemma_.lower() for t in sentence}:
-            continue  # "died of cholera", "died in a crash": a cause or a place of its own
+        if any(c.dep_ == "prep" for c in verb.children):
+            continue  # "died of cholera", "died in hospital": a cause or a place of its own
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         count = _victim_count(subject) if subject is not None else None
         if count:

@@ -35,14 +35,14 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         return min(own, key=lambda m: (_specificity(facts, m.item_id), m.start)).item_id if own else None
     predicate = predicate_of(trigger)
     heads = _clause_chain(trigger)
+    countries = {m for m in roots if facts.places[m.item_id].feature == "country"}
     in_sentence = [
         m
         for m, root in roots.items()
         if not _in_side_clause(root, trigger)
         and not _aftermath(root, predicate)
-        and not (facts.places[m.item_id].feature == "country" and _beyond_border(root))
+        and not (m in countries and (_beyond_border(root) or _side_elsewhere(root, heads)))
         and not _journey_end(root)
-        and not (facts.places[m.item_id].feature == "country" and _side_elsewhere(root, heads))
     ]
     # a country owning the act, or the dateline the story was filed from where a phrase names another
     # place ("ISLAMABAD — Militants attacked a police station in Peshawar")
@@ -50,7 +50,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
     owners = [
         m
         for m in in_sentence
-        if (facts.places[m.item_id].feature == "country" and _whose_act(roots[m], trigger, predicate))
+        if (m in countries and _whose_act(roots[m], trigger, predicate))
         or (located and in_dateline(roots[m]))
     ]
     if len(owners) < len(in_sentence):
