@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -244,6 +245,10 @@ def describe(
     if label == "GPE":
         code = country_code(name)
         return ("government" if code else None), code
+    for span in spans:
+        known = actors["organizations"].get(span.text.lower()) or known_group(span.text)
+        if known:
+            return known["kind"], known["country"]
     if label == "NORP" and len(words) > 0:
         head = words[-1]
         for word in words[:-1]:
@@ -253,15 +258,45 @@ def describe(
         modifier_kind = next((actors["modifiers"][w] for w in words[:-1] if w in actors["modifiers"]), None)
         kind = modifier_kind or actors["head_nouns"].get(head)
         return kind, country
-    for span in spans:
-        known = actors["organizations"].get(span.text.lower())
-        if known:
-            return known["kind"], known["country"]
     if label == "ORG":
         return actors["org_head_words"].get(words[-1]), country
     if label == "PERSON":
         return _person_title(first)
     return None, country
+
+
+# ACLED's inter codes of the well-known groups (lexicons/acled_actors.json) as actor kinds
+_KIND_OF_INTER = {
+    1: "state_forces",
+    2: "rebel_group",
+    3: "political_militia",
+    4: "identity_militia",
+    8: "external_other",
+}
+
+
+def known_group(name: str) -> dict[str, str | None] | None:
+    """The kind and country of a well-known armed group or state body named exactly so ("al-Shabab",
+    "M23", "Houthis"): the same list the ACLED export names groups by, so a group is an armed side
+    wherever it is named alone. An alias of three letters or fewer must be written in capitals."""
+    return _known_groups().get(_fold(name)) or _known_groups().get(name.strip())
+
+
+@cache
+def _known_groups() -> dict[str, dict[str, str | None]]:
+    table: dict[str, dict[str, str | None]] = {}
+    for aliases, entry in lexicons.load("acled_actors")["groups"].items():
+        known = {"kind": _KIND_OF_INTER.get(entry["inter"]), "country": entry.get("country")}
+        for alias in aliases.split("|"):
+            short = len(alias.replace("-", "")) <= 3
+            table[alias.upper() if short else _fold(alias)] = known
+    return table
+
+
+def _fold(name: str) -> str:
+    """Lower case, curly apostrophes straightened, a leading "the" and a possessive dropped."""
+    folded = name.strip().replace("’", "'").casefold().removesuffix("'s")
+    return folded.removeprefix("the ")
 
 
 def _person_title(span: SpacySpan) -> tuple[str | None, str | None]:

@@ -112,6 +112,8 @@ def test_an_attack_on_a_day_of_march_hits_no_march(extract) -> None:  # type: ig
         ("Russia attacked Ukraine on Monday.", "Ukraine"),
         ("Officials said the militants who attacked the train had crossed from Afghanistan.", None),
         ("Militants attacked a train carrying 400 passengers from Quetta on Tuesday.", None),
+        ("Rwanda-backed rebels attacked an army base on Monday, killing 12 soldiers.", None),
+        ("Kenya-based militants attacked a hotel in Kismayo on Monday.", "Kismayo"),
         ("The train was attacked shortly after departing Quetta on Tuesday.", None),
     ],
 )
@@ -277,6 +279,19 @@ def test_the_clause_about_an_attack_s_handlers_is_not_its_place(extract) -> None
 )
 def test_periods_and_practices_are_no_incidents(extract, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
     assert status in {e.status for e in extract(text).events if e.type == "ASSAULT"}
+
+
+def test_a_count_over_the_last_day_or_two_is_one_incident(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Three civilians were killed in airstrikes launched by warplanes over the past 48 hours."
+    assert [e.status for e in extract(text).events if e.type == "ASSAULT"] == ["incident"]
+
+
+def test_a_well_known_group_named_alone_is_an_armed_side(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("Government forces killed dozens of al-Shabab members in Kismayo on Monday.")
+    rows = [e for e in ex.events if is_acled_row(e)]
+    assert [(e.actor2.kind if e.actor2 else None, e.acled_event_type) for e in rows] == [
+        ("rebel_group", "Battles")
+    ]
 
 
 def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[no-untyped-def]

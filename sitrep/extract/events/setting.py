@@ -43,6 +43,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         and not _aftermath(root, predicate)
         and not (m in countries and (_beyond_border(root) or _side_elsewhere(root, heads)))
         and not _journey_end(root)
+        and not _patron(doc, m.end)
     ]
     # a country owning the act, or the dateline the story was filed from where a phrase names another
     # place ("ISLAMABAD — Militants attacked a police station in Peshawar")
@@ -70,6 +71,18 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
         if earlier:
             return earlier[-1].item_id
     return None
+
+
+def _patron(doc: Doc, end: int) -> bool:
+    """A place name made into a participle adjective ("US-backed warplanes", "Iran-made drones",
+    "Kenya-based militants") tells who backs, made or hosts a side, not where the act happened."""
+    if doc.text[end : end + 1] != "-":
+        return False
+    hyphen = doc.char_span(end, end + 1, alignment_mode="expand")
+    if hyphen is None or hyphen.end >= len(doc):
+        return False
+    participle = doc[hyphen.end] if hyphen.text == "-" else hyphen.root
+    return participle.tag_ in ("VBN", "VBD") or participle.lower_.endswith("ed")
 
 
 def _side_elsewhere(root: Token, heads: set[int]) -> bool:

@@ -353,9 +353,19 @@ def _over_recent_period(predicate: Token) -> bool:
                 noun.dep_ == "pobj"
                 and noun.lower_ in periods
                 and any(c.lower_ in ("past", "last", "previous") for c in noun.children)
+                and not _two_days_or_less(noun)
             ):
                 return True
     return False
+
+
+def _two_days_or_less(period: Token) -> bool:
+    """ "The past 48 hours", "the last two days": ACLED's own unit, one event, not a period acts are
+    tallied over."""
+    hours = {"hour": 1, "day": 24}.get(period.lemma_.lower())
+    counts = [parse_number(c.text) for c in period.children if c.dep_ == "nummod"]
+    amount = counts[0] if counts else 1
+    return hours is not None and amount is not None and amount * hours <= 48
 
 
 def _practice_to_stop(trigger: Token) -> bool:
