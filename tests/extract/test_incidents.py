@@ -294,6 +294,17 @@ def test_a_well_known_group_named_alone_is_an_armed_side(extract) -> None:  # ty
     ]
 
 
+def test_a_siege_the_forces_ended_is_the_attack_on_the_hotel(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Somali security forces ended a 30-hour siege at a Mogadishu hotel on Sunday. At least 21 people "
+        "were killed after al-Shabab militants stormed the Hayat Hotel, officials said."
+    )
+    rows = [e for e in extract(text).events if is_acled_row(e)]
+    assert [(str(e.date), e.actor1.text if e.actor1 else None, e.fatalities) for e in rows] == [
+        ("2024-05-05", "al-Shabab militants", 21)
+    ]
+
+
 def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[no-untyped-def]
     for text in (
         "On Tuesday, the Kenyan government praised the Somali army for its campaign.",

@@ -101,6 +101,8 @@ def actors(
     subject = _subject(predicate) or _subject(trigger) or _agent(predicate)
     if subject is not None and subject.i == trigger.i:
         subject = None  # "the arrest of Mhlanga sent a message": the act is the subject, not its actor
+    if subject is not None and physical and _ended_by_another(trigger, predicate):
+        subject = None  # "security forces ended the siege": who ended it did not lay it
     if subject is None and trigger.lemma_.lower() in lexicons.load("events")["stative_passives"]:
         subject = _child(trigger, ("nsubjpass",))  # "Israel is opposed to the plan": Israel opposes it
     if trigger.pos_ == "NOUN" and (by := _prep_object(trigger, ("by",))) is not None:
@@ -223,6 +225,19 @@ def actors(
         taken = {t.i for t in subject.subtree} if subject is not None else set()
         second = _aimed_at(trigger, predicate, facts, taken, first, place_side, physical)
     return first, second
+
+
+def _ended_by_another(trigger: Token, predicate: Token) -> bool:
+    """An act of force named as what a verb of ending is about, with no owner of its own ("ended the
+    siege", "halted an attack"); "halted its strikes" is the owner's own act, and so is a strike its
+    strikers end."""
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "dobj"
+        and trigger.head.i == predicate.i
+        and predicate.lemma_.lower() in lexicons.load("events")["cessation_heads"]
+        and not any(c.dep_ == "poss" for c in trigger.children)
+    )
 
 
 def _strikes_as_subject(trigger: Token, predicate: Token) -> bool:

@@ -61,7 +61,20 @@ def _one_side(one: Actor | None, other: Actor | None, by_kind: bool = True, thin
         return _coarse_kind(one.kind) == _coarse_kind(other.kind)
     if things_hit and _bare(one) != _bare(other) and "civilians" in (one.kind, other.kind):
         return True  # "stormed a hotel" and "five people were killed": the people were where it hit
+    if _one_thing(one, other):
+        return True  # "the Hayat Hotel" and "a Mogadishu hotel": one thing, told two ways
     return side(one) == side(other)
+
+
+def _one_thing(one: Actor, other: Actor) -> bool:
+    """Two things of one kind ("hotel"), at most one of them named: a description of the named one."""
+    unnamed = one.entity_id is None or other.entity_id is None
+    return one.kind is None and other.kind is None and unnamed and _head_word(one) == _head_word(other)
+
+
+def _head_word(actor: Actor) -> str:
+    words = actor.text.casefold().split()
+    return words[-1].strip(".,’'\"") if words else ""
 
 
 def _bare(actor: Actor) -> bool:

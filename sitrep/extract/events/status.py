@@ -373,12 +373,28 @@ def _practice_to_stop(trigger: Token) -> bool:
     migrants"): an ongoing practice, not one act."""
     heads = set(lexicons.load("events")["cessation_heads"])
     predicate = predicate_of(trigger)
+    if _one_act_ended(trigger, predicate, heads):
+        return False
     if predicate.i == trigger.i and trigger.dep_ in ("xcomp", "pcomp", "dobj", "conj"):
         head = trigger.head
         if trigger.dep_ == "conj":
             head = head.head if head.dep_ in ("xcomp", "pcomp", "dobj") else trigger
         return head.i != trigger.i and head.lemma_.lower() in heads
     return predicate.i != trigger.i and predicate.lemma_.lower() in heads and trigger.dep_ == "dobj"
+
+
+def _one_act_ended(trigger: Token, predicate: Token, heads: set[str]) -> bool:
+    """ "Security forces ended the siege on Sunday", "troops halted an attack on the base": one act,
+    named by a singular noun, that someone brought to an end: it took place, where ending a practice
+    ("end the detention of migrants", "must stop the killings") is no act."""
+    return (
+        trigger.tag_ == "NN"
+        and trigger.dep_ == "dobj"
+        and predicate.i == trigger.head.i
+        and predicate.lemma_.lower() in heads
+        and told_in_past(predicate)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in trigger.children)
+    )
 
 
 def _quantified(noun: Token, series_words: set[str]) -> bool:
