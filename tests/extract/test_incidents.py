@@ -305,6 +305,28 @@ def test_a_siege_the_forces_ended_is_the_attack_on_the_hotel(extract) -> None:  
     ]
 
 
+def test_an_act_told_as_later_keeps_its_own_toll_and_place(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract(
+        "Gunmen laid siege to a school in the town of Kupiansk on Tuesday and later killed at least 20 "
+        "villagers near Izium."
+    )
+    places = {p.id: p.name for p in ex.places}
+    rows = [e for e in ex.events if is_acled_row(e)]
+    assert sorted((places.get(e.place_id or ""), e.fatalities) for e in rows) == [
+        ("Izyum", 20),
+        ("Kupyansk", None),
+    ]
+
+
+def test_a_fight_told_from_both_sides_names_both(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("Soldiers killed six gunmen who laid siege to a school in Kupiansk on Tuesday.")
+    rows = [e for e in ex.events if is_acled_row(e)]
+    assert [(e.actor1.text if e.actor1 else None, e.actor2.text if e.actor2 else None) for e in rows] in (
+        [("gunmen", "Soldiers")],
+        [("Soldiers", "gunmen")],
+    )
+
+
 def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[no-untyped-def]
     for text in (
         "On Tuesday, the Kenyan government praised the Somali army for its campaign.",

@@ -15,6 +15,7 @@ from spacy.tokens import Span as Sentence
 from sitrep import lexicons
 from sitrep.extract.events.acled import VIOLENCE
 from sitrep.extract.events.roles import clause_head, predicate_of
+from sitrep.extract.events.setting import set_later
 from sitrep.extract.numbers import VAGUE, parse_count
 from sitrep.model import Claim, Event, Span
 
@@ -49,6 +50,8 @@ def counted_deaths(trigger: Token) -> tuple[int | None, bool]:
             continue
         if token.i != trigger.i and clause_head(token).i not in own and clause_head(token.head).i not in own:
             continue
+        if token.i != trigger.i and token.dep_ == "conj" and set_later(token):
+            continue  # "laid siege to a hotel and later killed 50 militants in airstrikes": another act
         count, part = _count_near(token) if lives is None else (_victim_count(lives), False)
         if count is not None:
             return count, part

@@ -141,6 +141,10 @@ def _merge(group: list[Event], country_level: set[str], self_claimed: set[str]) 
     for field in ("actor1", "actor2", "fatalities"):
         if getattr(best, field) is None:
             update[field] = next((getattr(e, field) for e in others if getattr(e, field) is not None), None)
+    crossed = next((e for e in others if _told_from_the_other_side(best, e)), None)
+    if crossed is not None:
+        # "gunmen laid siege to a school" and "soldiers killed six gunmen": the soldiers are the other side
+        update["actor2"] = crossed.actor1
     credible = next(
         (e.fatalities for e in others if e.fatalities is not None and e.id not in self_claimed), None
     )
@@ -171,6 +175,17 @@ def _merge(group: list[Event], country_level: set[str], self_claimed: set[str]) 
             evidence.append(span)
     update["evidence"] = evidence
     return best.model_copy(update=update)
+
+
+def _told_from_the_other_side(best: Event, other: Event) -> bool:
+    """A fight told once from each side: the best mention names no one it hit, and the other mention
+    hit the best mention's actor."""
+    if best.actor2 is not None or best.actor1 is None or other.actor2 is None or other.actor1 is None:
+        return False
+    one, hit = best.actor1, other.actor2
+    return (one.entity_id is not None and one.entity_id == hit.entity_id) or (
+        one.text.casefold() == hit.text.casefold()
+    )
 
 
 def assemble_incidents(

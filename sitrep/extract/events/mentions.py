@@ -23,6 +23,7 @@ from sitrep.extract.events.roles import (
     accused_of,
     actors,
     addressee,
+    clause_head,
     force_free_target,
     moved_to,
     predicate_of,
@@ -35,6 +36,7 @@ from sitrep.extract.events.setting import (
     modality,
     phrase_timex,
     place_of,
+    set_later,
     spoken_today,
 )
 from sitrep.extract.events.status import framing_timex, made_to_happen, mention_status, told_in_past
@@ -107,6 +109,9 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
             kind = _kind_of_act(event)
             key = (kind, event.actor1.entity_id if event.actor1 else None)
             told = seen.get(key, seen.get((kind, None)))
+            own = clause_head(predicate_of(trigger.token))
+            if own.dep_ == "conj" and set_later(own):
+                told = None  # "laid siege to a school and later killed 20 villagers": an act of its own
             if told is not None:
                 # one act told twice in one sentence ("clashes … the fighting"): the one reported, not a
                 # description ("the missiles fired by the army struck the depot")

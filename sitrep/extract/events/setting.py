@@ -57,6 +57,10 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
     if len(owners) < len(in_sentence):
         in_sentence = [m for m in in_sentence if m not in owners]
     attached = [m for m in in_sentence if _governed(roots[m], heads)]
+    clause = clause_head(predicate)
+    if clause.dep_ == "conj" and set_later(clause):
+        # "laid siege to a hotel in Beledweyne and later killed 50 militants": the earlier act's place
+        in_sentence = [m for m in in_sentence if not _governed(roots[m], {clause.head.i})]
     if not material:
         in_sentence = []
     for group in (attached, in_sentence):
@@ -188,7 +192,9 @@ def _clause_chain(trigger: Token) -> set[int]:
     completed the operation and killed 33": Wednesday)."""
     own = clause_head(predicate_of(trigger))
     heads = {own.i, trigger.i}
-    while (own.dep_ in ("xcomp", "conj") or _simultaneous(own)) and own.head.i != own.i:
+    while (own.dep_ == "xcomp" or (own.dep_ == "conj" and not set_later(own)) or _simultaneous(own)) and (
+        own.head.i != own.i
+    ):
         own = clause_head(own.head)
         heads.add(own.i)
     return heads
@@ -301,12 +307,14 @@ def governing_timex(trigger: Token, facts: ArticleFacts, toll_update: Token | No
 
 def _joined_at_once(clause: Token) -> bool:
     """A verb joined to another with no word setting it later ("and then", "and later")."""
+    return clause.dep_ == "conj" and clause.pos_ == "VERB" and not set_later(clause)
+
+
+def set_later(clause: Token) -> bool:
+    """A clause a word sets after the one it is joined to ("and later killed", "and then shot"): an
+    act of its own, with its own time and place."""
     sequence = lexicons.load("events")["sequence_adverbs"]
-    return (
-        clause.dep_ == "conj"
-        and clause.pos_ == "VERB"
-        and not any(c.dep_ == "advmod" and c.lower_ in sequence for c in clause.children)
-    )
+    return any(c.dep_ == "advmod" and c.lower_ in sequence for c in clause.children)
 
 
 def _timex_of_clauses(
