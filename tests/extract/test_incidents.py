@@ -327,6 +327,24 @@ def test_a_fight_told_from_both_sides_names_both(extract) -> None:  # type: igno
     )
 
 
+def test_a_suicide_bomber_is_the_attacker_and_the_bomb_no_target(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("A suicide bomber detonated his explosives near an army convoy in Kupiansk on Monday.")
+    rows = [e for e in ex.events if is_acled_row(e)]
+    assert [(e.actor1.kind if e.actor1 else None, e.actor2) for e in rows] == [("political_militia", None)]
+
+
+def test_a_day_after_is_a_date_not_a_period(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Soldiers killed 30 militants near Kupiansk, a day after an attack on a train."
+    killed = [e for e in extract(text).events if e.trigger.text == "killed"]
+    assert [e.status for e in killed] == ["incident"]
+
+
+def test_what_an_operation_rescued_is_not_what_it_hit(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "A military operation rescued 190 passengers in Kupiansk on Wednesday."
+    operations = [e for e in extract(text).events if e.trigger.text.endswith("operation")]
+    assert operations and all(e.actor2 is None for e in operations)
+
+
 def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[no-untyped-def]
     for text in (
         "On Tuesday, the Kenyan government praised the Somali army for its campaign.",

@@ -123,6 +123,10 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                     # the report that names who acted, with the dead the other one counted
                     dead = event.fatalities if event.fatalities is not None else earlier.fatalities
                     events[told] = event.model_copy(update={"id": earlier.id, "fatalities": dead})
+                elif _names_whom_it_hit(event, earlier):
+                    # "a military operation … killed 30 terrorists": the telling that says whom it hit
+                    dead = event.fatalities if event.fatalities is not None else earlier.fatalities
+                    events[told] = event.model_copy(update={"id": earlier.id, "fatalities": dead})
                 events[told] = _with_more_dead(_turned_violent(events[told], event), event, trigger.token)
                 continue
             seen[key] = len(events)
@@ -231,6 +235,21 @@ def _with_more_dead(kept: Event, other: Event, token: Token) -> Event:
     if not (also or apart):
         return kept
     return kept.model_copy(update={"fatalities": kept.fatalities + other.fatalities})
+
+
+def _names_whom_it_hit(event: Event, earlier: Event) -> bool:
+    """One attack told twice by one doer, first with no target, then with a side it hit."""
+    return (
+        event.type == earlier.type == "ASSAULT"
+        and earlier.actor2 is None
+        and event.actor2 is not None
+        and event.actor2.kind is not None
+        and (
+            event.actor1 is None
+            or earlier.actor1 is None
+            or event.actor1.entity_id == earlier.actor1.entity_id
+        )
+    )
 
 
 def _turned_violent(protest: Event, other: Event) -> Event:

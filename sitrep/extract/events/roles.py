@@ -152,6 +152,12 @@ def actors(
             break
         controller = _governor(controller)
         subject = _child(controller, _SUBJECTS)
+    if subject is not None and trigger.pos_ == "VERB" and _act_noun(subject):
+        # "a Pakistani military operation killed 30 terrorists": whose operation it was did it
+        subject = next(
+            (c for c in subject.lefts if c.dep_ in ("poss", "compound", "amod") and _is_actor(c, facts)),
+            subject,
+        )
     # "Navalny's arrest", "al-Rufay'i's killing": the owner of such a noun is the one it was done to
     patient = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in _patient_nouns()
     owners = ("amod", "compound") if patient else ("poss", "amod", "compound")
@@ -249,7 +255,28 @@ def _strikes_as_subject(trigger: Token, predicate: Token) -> bool:
     attack = any((entry := nouns.get(name)) is not None and entry[0] == "ASSAULT" for name in names)
     takes_lives = predicate.lemma_.lower() in lexicons.load("events")["life_taking_verbs"]
     subject = trigger.pos_ != "VERB" and trigger.dep_ == "nsubj" and predicate.i != trigger.i
-    return subject and attack and not takes_lives  # "cost three lives": a toll, not a target
+    # "an operation rescued 190 passengers": the passengers were not its target
+    return subject and attack and _harms(predicate) and not takes_lives  # "cost three lives": a toll
+
+
+def _act_noun(noun: Token) -> bool:
+    """A noun naming an act, alone or with its modifier ("attack", "military operation")."""
+    nouns = lexicons.load("events")["nouns"]
+    lemma = noun.lemma_.lower()
+    modified = (f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod"))
+    return noun.pos_ == "NOUN" and (lemma in nouns or any(name in nouns for name in modified))
+
+
+def _harms(verb: Token) -> bool:
+    """A verb of attack, harm or damage ("hit", "killed", "damaged"), as opposed to one of rescue or care."""
+    events = lexicons.load("events")
+    lemma = verb.lemma_.lower()
+    entry = events["verbs"].get(lemma)
+    return (
+        (bool(entry) and entry[0] == "ASSAULT")
+        or lemma in events["damage_verbs"]
+        or lemma in events["impact_verbs"]
+    )
 
 
 def _projects(verb: Token) -> bool:
@@ -420,6 +447,8 @@ def _aimed_at(
     named: "imposed a curfew in Abidjan", "arrived in Amman". A material act (`physical`) is aimed at
     nothing named only as where it happened."""
     starts = dict.fromkeys((trigger, predicate))
+    if physical and trigger.dep_ == "nsubj" and trigger.pos_ != "VERB" and not _harms(predicate):
+        starts = dict.fromkeys((trigger,))  # "an operation rescued 190 passengers": not what it hit
     taken |= {t.i for s in starts for c in s.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     queue = [(c, 0, False) for start in starts for c in start.children]
     placed: Actor | None = None

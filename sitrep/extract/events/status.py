@@ -206,6 +206,7 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and not in_comparison(trigger.doc, timex)
         and not _length_of_other_act(trigger, timex)
         and not _lasted(trigger, timex)
+        and not _offset(trigger.doc, timex)
     ):
         # "in the last 15 months", "over the past year"; a day or two is ACLED's own unit
         return not (_within_two_days(timex.value) and _a_stretch(timex.text))
@@ -227,6 +228,16 @@ def _counted_over_period(trigger: Token, facts: ArticleFacts, timex: Timex | Non
         and any(o.tag_ == "NNS" and is_trigger_word(o) and _quantified(o, series) for o in c.children)
         for c in predicate.children
     )  # "killed 400 people in over 500 attacks", where "in several districts" counts places
+
+
+def _offset(doc: Doc, timex: Timex) -> bool:
+    """ "A day after an attack", "two weeks later", "three days ago": a length that moves a date from
+    another, not a period acts are counted over."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.lower_ in ("after", "before", "later", "earlier", "ago")
 
 
 def _lasted(trigger: Token, timex: Timex) -> bool:
