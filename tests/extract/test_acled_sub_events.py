@@ -105,3 +105,11 @@ def test_a_yearless_date_of_a_past_act_lies_before_the_story(extract) -> None:  
 def test_force_used_to_disperse_a_crowd_was_used(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Police fired tear gas to disperse the protesters in Nairobi on Tuesday.").events
     assert any(e.acled_event_type == "Protests" and e.status == "incident" for e in events)
+
+
+def test_dead_and_wounded_joined_by_and_share_the_strike_named_after_them(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "The state-run TV reported that two children were killed and four more injured in a US-led "
+        "coalition airstrike near the town"
+    ).events
+    assert _answer(events).acled_sub_event_type == "Air/drone strike"

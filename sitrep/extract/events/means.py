@@ -516,7 +516,24 @@ def _toll_shared_means(verb: Token) -> list[Token]:
     events = lexicons.load("events")
     tolls = {*events["fatality_words"], *events["injury_words"]}
     joined = [c for c in verb.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in tolls]
+    following = _next_toll_after_and(verb, tolls)
+    joined += [following] if following is not None and following not in joined else []
     return [t for c in joined for p in c.children if p.dep_ in ("prep", "agent") for t in p.subtree]
+
+
+def _next_toll_after_and(verb: Token, tolls: set[str]) -> Token | None:
+    """The toll joined to this one by "and" however the parser hung it ("were killed and dozens wounded
+    in airstrikes", where "dozens wounded" may be read as a phrase of its own): the first toll verb
+    after the "and", with no other verb and no sentence end between."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "and":
+        return None
+    for token in doc[verb.i + 2 : verb.i + 7]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in tolls:
+            return token
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):
+            return None
+    return None
 
 
 def weapon_words(token: Token, actor_text: str) -> list[str]:
