@@ -755,3 +755,12 @@ def test_the_town_a_train_set_out_from_is_not_where_it_was_attacked(extract) -> 
     )
     names = {p.id: p.name for p in extraction.places}
     assert all(names.get(e.place_id or "") != "Quetta" for e in extraction.events if e.type == "ASSAULT")
+
+
+def test_a_participle_told_by_a_present_report_is_an_act_that_took_place(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Border guards report about dozens of mortar rounds fired by rebel fighters towards their posts."
+    ).events
+    fired = next(e for e in events if e.trigger.text == "fired")
+    assert fired.status == "incident"
+    assert fired.acled_sub_event_type == "Shelling/artillery/missile attack"

@@ -414,6 +414,8 @@ def _present_tense(trigger: Token) -> bool:
     the active progressive ("police are conducting raids") one under way as the story is told; neither
     is present here."""
     verb = _finite_clause(predicate_of(trigger))
+    if _participle_told_of(predicate_of(trigger), verb):
+        return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxiliaries):
         return not any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxiliaries)  # "has been fighting"
@@ -426,6 +428,19 @@ def _present_tense(trigger: Token) -> bool:
     if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return True
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def _participle_told_of(predicate: Token, verb: Token) -> bool:
+    """A past participle on what a verb of telling carries ("forces report about shells fired by the
+    occupiers"): the present is the telling's, and the participle tells an act that took place."""
+    events = lexicons.load("events")
+    telling = {*events["witness_verbs"], *events["speech_verbs"]}
+    return (
+        predicate.dep_ == "acl"
+        and predicate.tag_ == "VBN"
+        and verb.i != predicate.i
+        and verb.lemma_.lower() in telling
+    )
 
 
 def _headline(trigger: Token) -> bool:
@@ -465,6 +480,8 @@ def reported_act(doc: Doc, event: Event) -> bool:
     verb = next((t for t in span if t.pos_ == "VERB"), None)
     if verb is None:
         verb = _verb_of_happening(span.root)
+    if verb is not None and _participle_told_of(predicate_of(verb), _finite_clause(predicate_of(verb))):
+        return True  # "report about shells fired by the occupiers"
     return verb is not None and told_in_past(verb)
 
 
