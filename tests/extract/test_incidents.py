@@ -764,3 +764,11 @@ def test_a_participle_told_by_a_present_report_is_an_act_that_took_place(extract
     fired = next(e for e in events if e.trigger.text == "fired")
     assert fired.status == "incident"
     assert fired.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_act_the_parser_hangs_on_the_dateline_is_the_story_s_own(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "NEW DELHI: Farmers across Haryana have blocked roads in a statewide shutdown over crop prices."
+    ).events
+    blocked = next(e for e in events if e.type == "PROTEST")
+    assert (blocked.status, blocked.acled_sub_event_type) == ("incident", "Violent demonstration")

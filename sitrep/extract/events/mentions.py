@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.claims import trim_space
+from sitrep.extract.datelines import in_dateline
 from sitrep.extract.events.acled import acled_type
 from sitrep.extract.events.deaths import counted_deaths, reported_toll, toll_update
 from sitrep.extract.events.means import Means, means_of
@@ -489,6 +490,8 @@ def _secondary(token: Token) -> bool:
     that Israel ease restrictions"), or a relative or participle clause about a participant ("forces
     backed by warplanes", "a ship it seized")."""
     predicate = predicate_of(token)
+    if in_dateline(predicate.head):
+        return False  # "NEW DELHI: Farmers have blocked roads", parsed as a clause on the dateline
     if predicate.dep_ == "relcl" or (predicate.dep_ == "acl" and predicate.tag_ == "VBN"):
         return True
     current = predicate

@@ -31,6 +31,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
+from sitrep.extract.datelines import in_dateline
 from sitrep.extract.events.roles import ArticleFacts, accused_of, clause_head, predicate_of
 from sitrep.extract.events.setting import in_comparison
 from sitrep.extract.events.triggers import counted_noun, is_trigger_word
@@ -122,6 +123,8 @@ def _description(trigger: Token) -> bool:
     president", "a group that attacks convoys"), not reported as news; a relative clause in the past
     tells an act that took place."""
     predicate = predicate_of(trigger)
+    if in_dateline(predicate.head):
+        return False  # "NEW DELHI: Farmers have blocked roads": the story's own clause, on its dateline
     if predicate.dep_ == "relcl" and told_in_past(predicate):
         return False  # "the militants, who fired mortar rounds at the town": a past act, reported
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(counted_noun(predicate.head)):
