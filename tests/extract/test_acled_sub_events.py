@@ -45,6 +45,8 @@ SUB_EVENTS = [
     ("Farmers blocked roads across the state on Tuesday.", "Violent demonstration"),
     ("Security forces jailed 60 suspected militants in the province on Tuesday.", "Arrests"),
     ("Dozens of fighters defected from the militia on Tuesday.", "Change to group/activity"),
+    ("Police took 14 students from their hostel in Kisumu on Tuesday.", "Arrests"),
+    ("Gunmen grabbed two aid workers from their car near Gao on Tuesday.", "Abduction/forced disappearance"),
     (
         "A gunman opened fire on a peaceful rally in the city on Tuesday, killing two.",
         "Excessive force against protesters",
@@ -113,3 +115,8 @@ def test_dead_and_wounded_joined_by_and_share_the_strike_named_after_them(extrac
         "coalition airstrike near the town"
     ).events
     assert _answer(events).acled_sub_event_type == "Air/drone strike"
+
+
+def test_people_brought_somewhere_are_not_taken(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Medics took the wounded to hospital in Gao on Tuesday.").events
+    assert not any(e.type == "COERCE" for e in events)

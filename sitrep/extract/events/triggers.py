@@ -172,6 +172,9 @@ def _verb_trigger(token: Token) -> Trigger | None:
         entry = lexicon["verbs"].get(lemma)
         killing = entry if entry is not None and entry[0] == "ASSAULT" else ["ASSAULT", "primitive"]
         return _make(token, killing, lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["people_taking_verbs"] and _takes_people_away(token):
+        # "troops have taken dozens of villagers in raids": people seized, an arrest or an abduction
+        return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
@@ -396,6 +399,23 @@ def _contents(thing: Token) -> list[Token]:
         if g.pos_ == "NOUN" and g is not c
     ]
     return [t for h in held for t in (h, *h.conjuncts, *_contents(h))]
+
+
+def _takes_people_away(token: Token) -> bool:
+    """ "Took dozens of villagers", "grabbed two students": people as the object of a verb of taking, with
+    nowhere they were brought ("took the wounded to hospital", "took reporters on a tour")."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    people = {*events["person_nouns"], *events["captive_nouns"]}
+    if any(
+        c.dep_ in ("prep", "advmod", "prt") and c.lower_ in events["destination_preps"] and not _dated(c)
+        for c in token.children
+    ):
+        return False
+    objects = [counted_noun(c) for c in token.children if c.dep_ == "dobj"]
+    return any(
+        o.ent_type_ == "NORP" or o.lemma_.lower() in people or kinds.get(o.lower_) == "civilians"
+        for o in objects
+    )
 
 
 def _trains_forces(token: Token) -> bool:
