@@ -46,6 +46,10 @@ SUB_EVENTS = [
     ("Security forces jailed 60 suspected militants in the province on Tuesday.", "Arrests"),
     ("Dozens of fighters defected from the militia on Tuesday.", "Change to group/activity"),
     ("Police took 14 students from their hostel in Kisumu on Tuesday.", "Arrests"),
+    (
+        "Army units occupied two hilltop outposts of the militia near Gao on Tuesday.",
+        "Government regains territory",
+    ),
     ("Gunmen grabbed two aid workers from their car near Gao on Tuesday.", "Abduction/forced disappearance"),
     (
         "A gunman opened fire on a peaceful rally in the city on Tuesday, killing two.",
@@ -120,3 +124,8 @@ def test_dead_and_wounded_joined_by_and_share_the_strike_named_after_them(extrac
 def test_people_brought_somewhere_are_not_taken(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Medics took the wounded to hospital in Gao on Tuesday.").events
     assert not any(e.type == "COERCE" for e in events)
+
+
+def test_a_crowd_occupying_a_square_takes_no_ground(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Students occupied the main square of the city on Tuesday.").events
+    assert not any(e.acled_event_type == "Battles" for e in events)

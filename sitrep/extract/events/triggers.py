@@ -175,6 +175,9 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["people_taking_verbs"] and _takes_people_away(token):
         # "troops have taken dozens of villagers in raids": people seized, an arrest or an abduction
         return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["occupying_verbs"] and _occupies_ground(token):
+        # "troops occupied three more hill posts": ground taken, not a building sat in by a crowd
+        return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
     if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
@@ -416,6 +419,18 @@ def _takes_people_away(token: Token) -> bool:
         o.ent_type_ == "NORP" or o.lemma_.lower() in people or kinds.get(o.lower_) == "civilians"
         for o in objects
     )
+
+
+def _occupies_ground(token: Token) -> bool:
+    """ "Occupied three hill posts", "occupied the town": ground or a post as the object, taken by a
+    side that is no crowd ("protesters occupied the square" is a demonstration)."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    ground = {*events["place_nouns"], *events["base_nouns"], *events["ground_nouns"]}
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if any(kinds.get(s.lower_) in ("protesters", "rioters") for s in subjects):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in ground for obj in objects for o in (obj, *obj.conjuncts))
 
 
 def _trains_forces(token: Token) -> bool:
