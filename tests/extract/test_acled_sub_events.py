@@ -46,6 +46,7 @@ SUB_EVENTS = [
     ("Security forces jailed 60 suspected militants in the province on Tuesday.", "Arrests"),
     ("Dozens of fighters defected from the militia on Tuesday.", "Change to group/activity"),
     ("Police took 14 students from their hostel in Kisumu on Tuesday.", "Arrests"),
+    ("Troops vacated the base near Gao on Tuesday.", "Non-violent transfer of territory"),
     (
         "Army units occupied two hilltop outposts of the militia near Gao on Tuesday.",
         "Government regains territory",
@@ -129,3 +130,8 @@ def test_people_brought_somewhere_are_not_taken(extract) -> None:  # type: ignor
 def test_a_crowd_occupying_a_square_takes_no_ground(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Students occupied the main square of the city on Tuesday.").events
     assert not any(e.acled_event_type == "Battles" for e in events)
+
+
+def test_residents_leaving_a_village_give_up_no_ground(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Residents left the village near Gao on Tuesday.").events
+    assert not any(e.type == "RETREAT" for e in events)

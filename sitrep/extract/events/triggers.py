@@ -24,6 +24,10 @@ DEMAND = "must"
 SEXUAL_MANNER_VERBS = frozenset({"harass", "exploit", "abuse", "assault", "attack", "violate", "torture"})
 # People gathered, whatever for
 CROWD_NOUNS = frozenset({"crowd", "gathering", "mob"})
+# Kinds of armed sides, as the actor lexicon names them
+ARMED_KINDS = frozenset(
+    {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
+)
 # Nouns that count what their "of" names ("dozens of shells", "a salvo of rockets")
 QUANTITY_NOUNS = frozenset(
     {"dozen", "score", "hundred", "thousand", "million", "number", "couple", "barrage", "salvo", "volley"}
@@ -178,6 +182,9 @@ def _verb_trigger(token: Token) -> Trigger | None:
     if lemma in lexicon["occupying_verbs"] and _occupies_ground(token):
         # "troops occupied three more hill posts": ground taken, not a building sat in by a crowd
         return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["leaving_verbs"] and _armed_side_leaves_ground(token):
+        # "rebel fighters began leaving their last bastion": ground given up, a withdrawal
+        return _make(token, ["RETREAT", "withdraw"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
@@ -431,6 +438,25 @@ def _occupies_ground(token: Token) -> bool:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return any(o.lemma_.lower() in ground for obj in objects for o in (obj, *obj.conjuncts))
+
+
+def _armed_side_leaves_ground(token: Token) -> bool:
+    """ "Rebel fighters began leaving their last bastion", "troops vacated the base": an armed side
+    leaving ground or a post it held, not people leaving home or a meeting."""
+    events, actors = lexicons.load("events"), lexicons.load("actors")
+    ground = {*events["place_nouns"], *events["base_nouns"], *events["ground_nouns"]}
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in ground for c in token.children):
+        return False
+    verb = token
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "began leaving": the subject is the beginning's
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in (t for s in subjects for t in (s, *s.conjuncts)):
+        words = [c.lower_ for c in subject.children if c.dep_ in ("compound", "amod")]
+        kind = next((actors["modifiers"][w] for w in words if w in actors["modifiers"]), None)
+        if (kind or actors["head_nouns"].get(subject.lower_)) in ARMED_KINDS:
+            return True
+    return False
 
 
 def _trains_forces(token: Token) -> bool:
