@@ -47,6 +47,7 @@ SUB_EVENTS = [
     ("Dozens of fighters defected from the militia on Tuesday.", "Change to group/activity"),
     ("Police took 14 students from their hostel in Kisumu on Tuesday.", "Arrests"),
     ("Troops vacated the base near Gao on Tuesday.", "Non-violent transfer of territory"),
+    ("The two presidents held talks in Geneva on Tuesday over a long-running border dispute.", "Agreement"),
     (
         "Army units occupied two hilltop outposts of the militia near Gao on Tuesday.",
         "Government regains territory",
@@ -135,3 +136,8 @@ def test_a_crowd_occupying_a_square_takes_no_ground(extract) -> None:  # type: i
 def test_residents_leaving_a_village_give_up_no_ground(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Residents left the village near Gao on Tuesday.").events
     assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_talks_over_a_trade_dispute_settle_no_conflict(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The two ministers held talks in Geneva on Tuesday over a trade dispute.").events
+    assert not any(e.acled_sub_event_type == "Agreement" for e in events)

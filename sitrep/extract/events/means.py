@@ -245,7 +245,27 @@ def _for_settlement(token: Token, objects: bool) -> bool:
         any(t.lemma_.lower() in words or t.lower_ in words for t in around)
         or _in_exchange(token)
         or _aims_at_a_deal(token)
+        or _over_contested_ground(token)
     )
+
+
+def _over_contested_ground(token: Token) -> bool:
+    """Talks or a deal "over a border dispute" or "on the disputed area": about ground two sides
+    contest, which settles a conflict, where a trade dispute does not."""
+    contested = set(lexicons.load("events")["contested_ground_words"])
+    about = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("over", "on", "about")
+        for g in c.children
+    ]
+    words = [
+        t
+        for g in about
+        if g.dep_ == "pobj"
+        for t in (g, *(m for m in g.children if m.dep_ in ("compound", "amod")))
+    ]
+    return any(t.lower_ in contested for t in words)
 
 
 def _in_exchange(token: Token) -> bool:
@@ -265,8 +285,11 @@ def _aims_at_a_deal(token: Token) -> bool:
     purposes = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")]
     purposes = [p for p in purposes if any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)]
     aims = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
+    deals = list(aims)
     aims += [m for o in aims for m in o.children if m.dep_ in ("compound", "amod")]
-    return any(o.lemma_.lower() in settling or o.lower_ in settling for o in aims)
+    return any(o.lemma_.lower() in settling or o.lower_ in settling for o in aims) or any(
+        _over_contested_ground(deal) for deal in deals
+    )
 
 
 def _takes_people(token: Token) -> bool:
