@@ -141,3 +141,11 @@ def test_residents_leaving_a_village_give_up_no_ground(extract) -> None:  # type
 def test_talks_over_a_trade_dispute_settle_no_conflict(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The two ministers held talks in Geneva on Tuesday over a trade dispute.").events
     assert not any(e.acled_sub_event_type == "Agreement" for e in events)
+
+
+def test_a_crowd_s_violence_told_with_no_side_makes_the_march_violent(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Dozens of arrests were made during a march by the Green Party in Leeds after bottles were thrown at police."
+    ).events
+    protests = [e for e in events if e.type == "PROTEST" and e.acled_event_type]
+    assert [e.acled_sub_event_type for e in protests] == ["Violent demonstration"]

@@ -108,6 +108,10 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
             kind = _kind_of_act(event)
             key = (kind, event.actor1.entity_id if event.actor1 else None)
             told = seen.get(key, seen.get((kind, None)))
+            if told is None and trigger.type == "PROTEST" and key[1] is None:
+                # "during a demonstration by the union, after projectiles were thrown at police": the
+                # crowd's violence told with no side of its own is the demonstration's
+                told = next((i for (k, _), i in seen.items() if k == kind), None)
             if told is not None:
                 # one act told twice in one sentence ("clashes … the fighting"): the one reported, not a
                 # description ("the missiles fired by the army struck the depot")
