@@ -772,3 +772,8 @@ def test_an_act_the_parser_hangs_on_the_dateline_is_the_story_s_own(extract) -> 
     ).events
     blocked = next(e for e in events if e.type == "PROTEST")
     assert (blocked.status, blocked.acled_sub_event_type) == ("incident", "Violent demonstration")
+
+
+def test_an_act_said_to_have_been_is_reported(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("There was an explosion at a market in Kabul.").events
+    assert [e.acled_sub_event_type for e in events if e.acled_event_type] == ["Remote explosive/landmine/IED"]

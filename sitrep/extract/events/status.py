@@ -523,6 +523,8 @@ def _verb_of_happening(noun: Token) -> Token | None:
         return head  # "staged a demonstration", "a protest was held"
     if noun.dep_ == "nsubj" and corrected_lemma(head) in events["occurrence_verbs"]:
         return head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head  # "there were scuffles in Paris": the act is said to have taken place
     if noun.dep_ == "nsubj" and corrected_lemma(head) in {*events["fatality_words"], *events["injury_words"]}:
         return head  # "a grenade attack injured three officers": the toll it took reports it
     return None
