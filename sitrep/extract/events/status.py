@@ -120,8 +120,8 @@ def _kind_of_act(trigger: Token) -> bool:
 
 def _description(trigger: Token) -> bool:
     """An act told only to describe someone, in a relative or participle clause ("rebels fighting the
-    president", "a group that attacks convoys"), not reported as news; a relative clause in the past
-    tells an act that took place."""
+    president", "a group that attacks convoys"), not reported as news; a relative clause in the past or
+    a past verb the parser hung on a noun tells an act that took place."""
     predicate = predicate_of(trigger)
     if in_dateline(predicate.head):
         return False  # "NEW DELHI: Farmers have blocked roads": the story's own clause, on its dateline
@@ -129,6 +129,8 @@ def _description(trigger: Token) -> bool:
         return False  # "the militants, who fired mortar rounds at the town": a past act, reported
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(counted_noun(predicate.head)):
         return False  # "a rocket fired by militants landed near the airport": the firing is the attack
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBD":
+        return False  # a finite verb in the past the parser hung on a noun: a clause that reports
     return (
         trigger.pos_ == "VERB"
         and predicate.dep_ in ("relcl", "acl")
