@@ -16,6 +16,7 @@ from sitrep.geo.names import fold
 _DATELINE_WORDS = 4
 _DASHES = frozenset({"—", "–", "-", "--"})
 _SPACED_DASHES = frozenset({"—", "–", "--"})  # a hyphen also joins words ("US-based")
+_DATELINE_ENDS = _SPACED_DASHES | {":"}  # "NEW DELHI:" ends its dateline like "QUETTA —"
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,9 @@ def _dateline_at(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Dateli
 
 
 def in_dateline(token: Token) -> bool:
-    """A word of the dateline at a story's head: capitals within its first words, before a dash
-    ("ISLAMABAD —", "QUETTA, Pakistan —")."""
+    """A word of the dateline at a story's head: capitals within its first words, before a dash or a
+    colon ("ISLAMABAD —", "QUETTA, Pakistan —", "NEW DELHI:")."""
     doc = token.doc
     if token.i > 3 or not token.is_upper or len(token.text) < 2:
         return False
-    return any(t.text in _SPACED_DASHES for t in doc[token.i + 1 : min(len(doc), token.i + 5)])
+    return any(t.text in _DATELINE_ENDS for t in doc[token.i + 1 : min(len(doc), token.i + 5)])

@@ -45,6 +45,14 @@ SUB_EVENTS = [
     ("Farmers blocked roads across the state on Tuesday.", "Violent demonstration"),
     ("Security forces jailed 60 suspected militants in the province on Tuesday.", "Arrests"),
     ("Dozens of fighters defected from the militia on Tuesday.", "Change to group/activity"),
+    ("Police took 14 students from their hostel in Kisumu on Tuesday.", "Arrests"),
+    ("Troops vacated the base near Gao on Tuesday.", "Non-violent transfer of territory"),
+    ("The two presidents held talks in Geneva on Tuesday over a long-running border dispute.", "Agreement"),
+    (
+        "Army units occupied two hilltop outposts of the militia near Gao on Tuesday.",
+        "Government regains territory",
+    ),
+    ("Gunmen grabbed two aid workers from their car near Gao on Tuesday.", "Abduction/forced disappearance"),
     (
         "A gunman opened fire on a peaceful rally in the city on Tuesday, killing two.",
         "Excessive force against protesters",
@@ -105,3 +113,39 @@ def test_a_yearless_date_of_a_past_act_lies_before_the_story(extract) -> None:  
 def test_force_used_to_disperse_a_crowd_was_used(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Police fired tear gas to disperse the protesters in Nairobi on Tuesday.").events
     assert any(e.acled_event_type == "Protests" and e.status == "incident" for e in events)
+
+
+def test_dead_and_wounded_joined_by_and_share_the_strike_named_after_them(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "The state-run TV reported that two children were killed and four more injured in a US-led "
+        "coalition airstrike near the town"
+    ).events
+    assert _answer(events).acled_sub_event_type == "Air/drone strike"
+
+
+def test_people_brought_somewhere_are_not_taken(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Medics took the wounded to hospital in Gao on Tuesday.").events
+    assert not any(e.type == "COERCE" for e in events)
+
+
+def test_a_crowd_occupying_a_square_takes_no_ground(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Students occupied the main square of the city on Tuesday.").events
+    assert not any(e.acled_event_type == "Battles" for e in events)
+
+
+def test_residents_leaving_a_village_give_up_no_ground(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Residents left the village near Gao on Tuesday.").events
+    assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_talks_over_a_trade_dispute_settle_no_conflict(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The two ministers held talks in Geneva on Tuesday over a trade dispute.").events
+    assert not any(e.acled_sub_event_type == "Agreement" for e in events)
+
+
+def test_a_crowd_s_violence_told_with_no_side_makes_the_march_violent(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Dozens of arrests were made during a march by the Green Party in Leeds after bottles were thrown at police."
+    ).events
+    protests = [e for e in events if e.type == "PROTEST" and e.acled_event_type]
+    assert [e.acled_sub_event_type for e in protests] == ["Violent demonstration"]

@@ -259,3 +259,12 @@ def test_who_tells_of_or_undergoes_an_attack_is_not_its_actor(  # type: ignore[n
         assert event.actor2 is None or "president" not in event.actor2.text.lower()
     else:
         assert event.actor2 is not None and actor2 in event.actor2.text
+
+
+def test_a_noun_of_a_typed_kind_owned_by_a_nationality_keeps_its_kind(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Doctors treated 40 people following a chlorine attack by Syrian rebel groups on the district."
+    ).events
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.actor1 is not None and attack.actor1.kind == "rebel_group"
+    assert attack.acled_sub_event_type == "Chemical weapon"

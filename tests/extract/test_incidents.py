@@ -795,3 +795,25 @@ def test_the_town_a_train_set_out_from_is_not_where_it_was_attacked(extract) -> 
     )
     names = {p.id: p.name for p in extraction.places}
     assert all(names.get(e.place_id or "") != "Quetta" for e in extraction.events if e.type == "ASSAULT")
+
+
+def test_a_participle_told_by_a_present_report_is_an_act_that_took_place(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "Border guards report about dozens of mortar rounds fired by rebel fighters towards their posts."
+    ).events
+    fired = next(e for e in events if e.trigger.text == "fired")
+    assert fired.status == "incident"
+    assert fired.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_act_the_parser_hangs_on_the_dateline_is_the_story_s_own(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        "NEW DELHI: Farmers across Haryana have blocked roads in a statewide shutdown over crop prices."
+    ).events
+    blocked = next(e for e in events if e.type == "PROTEST")
+    assert (blocked.status, blocked.acled_sub_event_type) == ("incident", "Violent demonstration")
+
+
+def test_an_act_said_to_have_been_is_reported(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("There was an explosion at a market in Kabul.").events
+    assert [e.acled_sub_event_type for e in events if e.acled_event_type] == ["Remote explosive/landmine/IED"]

@@ -245,7 +245,27 @@ def _for_settlement(token: Token, objects: bool) -> bool:
         any(t.lemma_.lower() in words or t.lower_ in words for t in around)
         or _in_exchange(token)
         or _aims_at_a_deal(token)
+        or _over_contested_ground(token)
     )
+
+
+def _over_contested_ground(token: Token) -> bool:
+    """Talks or a deal "over a border dispute" or "on the disputed area": about ground two sides
+    contest, which settles a conflict, where a trade dispute does not."""
+    contested = set(lexicons.load("events")["contested_ground_words"])
+    about = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("over", "on", "about")
+        for g in c.children
+    ]
+    words = [
+        t
+        for g in about
+        if g.dep_ == "pobj"
+        for t in (g, *(m for m in g.children if m.dep_ in ("compound", "amod")))
+    ]
+    return any(t.lower_ in contested for t in words)
 
 
 def _in_exchange(token: Token) -> bool:
@@ -265,8 +285,11 @@ def _aims_at_a_deal(token: Token) -> bool:
     purposes = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")]
     purposes = [p for p in purposes if any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)]
     aims = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
+    deals = list(aims)
     aims += [m for o in aims for m in o.children if m.dep_ in ("compound", "amod")]
-    return any(o.lemma_.lower() in settling or o.lower_ in settling for o in aims)
+    return any(o.lemma_.lower() in settling or o.lower_ in settling for o in aims) or any(
+        _over_contested_ground(deal) for deal in deals
+    )
 
 
 def _takes_people(token: Token) -> bool:
@@ -516,7 +539,24 @@ def _toll_shared_means(verb: Token) -> list[Token]:
     events = lexicons.load("events")
     tolls = {*events["fatality_words"], *events["injury_words"]}
     joined = [c for c in verb.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() in tolls]
+    following = _next_toll_after_and(verb, tolls)
+    joined += [following] if following is not None and following not in joined else []
     return [t for c in joined for p in c.children if p.dep_ in ("prep", "agent") for t in p.subtree]
+
+
+def _next_toll_after_and(verb: Token, tolls: set[str]) -> Token | None:
+    """The toll joined to this one by "and" however the parser hung it ("were killed and dozens wounded
+    in airstrikes", where "dozens wounded" may be read as a phrase of its own): the first toll verb
+    after the "and", with no other verb and no sentence end between."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "and":
+        return None
+    for token in doc[verb.i + 2 : verb.i + 7]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in tolls:
+            return token
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):
+            return None
+    return None
 
 
 def weapon_words(token: Token, actor_text: str) -> list[str]:

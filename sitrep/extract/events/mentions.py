@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from sitrep import lexicons
 from sitrep.extract.claims import trim_space
+from sitrep.extract.datelines import in_dateline
 from sitrep.extract.events.acled import acled_type
 from sitrep.extract.events.deaths import counted_deaths, reported_toll, toll_update
 from sitrep.extract.events.means import Means, means_of
@@ -109,6 +110,10 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
             kind = _kind_of_act(event)
             key = (kind, event.actor1.entity_id if event.actor1 else None)
             told = seen.get(key, seen.get((kind, None)))
+            if told is None and trigger.type == "PROTEST" and key[1] is None:
+                # "during a demonstration by the union, after projectiles were thrown at police": the
+                # crowd's violence told with no side of its own is the demonstration's
+                told = next((i for (k, _), i in seen.items() if k == kind), None)
             own = clause_head(predicate_of(trigger.token))
             if own.dep_ == "conj" and set_later(own):
                 told = None  # "laid siege to a school and later killed 20 villagers": an act of its own
@@ -513,6 +518,8 @@ def _secondary(token: Token) -> bool:
     that Israel ease restrictions"), or a relative or participle clause about a participant ("forces
     backed by warplanes", "a ship it seized")."""
     predicate = predicate_of(token)
+    if in_dateline(predicate.head):
+        return False  # "NEW DELHI: Farmers have blocked roads", parsed as a clause on the dateline
     if predicate.dep_ == "relcl" or (predicate.dep_ == "acl" and predicate.tag_ == "VBN"):
         return True
     current = predicate

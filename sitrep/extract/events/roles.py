@@ -707,8 +707,23 @@ def _owner_actor(token: Token, facts: ArticleFacts) -> Actor | None:
         elif child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             owner = _child(child, ("pobj",))
         if owner is not None and (found := _actor(owner, facts, owner=False)) is not None:
-            return found
+            return _of_its_kind(found, token)
     return None
+
+
+def _of_its_kind(owner: Actor, noun: Token) -> Actor:
+    """The side a noun of a typed kind names, with the name that owns it ("Columbian rebel groups",
+    "Russian occupants' jets"): the owner's country and name, the noun's kind ("a Turkish court" stays
+    the state's)."""
+    actors = lexicons.load("actors")
+    words = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]
+    kind = next((actors["modifiers"][w] for w in words if w in actors["modifiers"]), None)
+    kind = kind or actors["head_nouns"].get(noun.lower_)
+    if kind is None or owner.kind not in (None, "government") or owner.start > noun.idx:
+        return owner
+    end = noun.idx + len(noun.text)
+    text = doc_text(noun.doc)[owner.start : end]
+    return owner.model_copy(update={"kind": kind, "end": end, "text": text})
 
 
 def _country_actor(token: Token, facts: ArticleFacts) -> Actor | None:

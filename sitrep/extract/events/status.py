@@ -31,6 +31,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep import lexicons
+from sitrep.extract.datelines import in_dateline
 from sitrep.extract.events.roles import ArticleFacts, accused_of, clause_head, predicate_of
 from sitrep.extract.events.setting import in_comparison
 from sitrep.extract.events.triggers import counted_noun, is_trigger_word
@@ -119,13 +120,17 @@ def _kind_of_act(trigger: Token) -> bool:
 
 def _description(trigger: Token) -> bool:
     """An act told only to describe someone, in a relative or participle clause ("rebels fighting the
-    president", "a group that attacks convoys"), not reported as news; a relative clause in the past
-    tells an act that took place."""
+    president", "a group that attacks convoys"), not reported as news; a relative clause in the past or
+    a past verb the parser hung on a noun tells an act that took place."""
     predicate = predicate_of(trigger)
+    if in_dateline(predicate.head):
+        return False  # "NEW DELHI: Farmers have blocked roads": the story's own clause, on its dateline
     if predicate.dep_ == "relcl" and told_in_past(predicate):
         return False  # "the militants, who fired mortar rounds at the town": a past act, reported
     if predicate.dep_ == "acl" and predicate.tag_ == "VBN" and _weapon(counted_noun(predicate.head)):
         return False  # "a rocket fired by militants landed near the airport": the firing is the attack
+    if predicate.dep_ == "acl" and predicate.tag_ == "VBD":
+        return False  # a finite verb in the past the parser hung on a noun: a clause that reports
     return (
         trigger.pos_ == "VERB"
         and predicate.dep_ in ("relcl", "acl")
@@ -425,6 +430,8 @@ def _present_tense(trigger: Token) -> bool:
     the active progressive ("police are conducting raids") one under way as the story is told; neither
     is present here."""
     verb = _finite_clause(predicate_of(trigger))
+    if _participle_told_of(predicate_of(trigger), verb):
+        return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxiliaries):
         return not any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxiliaries)  # "has been fighting"
@@ -437,6 +444,19 @@ def _present_tense(trigger: Token) -> bool:
     if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return True
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def _participle_told_of(predicate: Token, verb: Token) -> bool:
+    """A past participle on what a verb of telling carries ("forces report about shells fired by the
+    occupiers"): the present is the telling's, and the participle tells an act that took place."""
+    events = lexicons.load("events")
+    telling = {*events["witness_verbs"], *events["speech_verbs"]}
+    return (
+        predicate.dep_ == "acl"
+        and predicate.tag_ == "VBN"
+        and verb.i != predicate.i
+        and verb.lemma_.lower() in telling
+    )
 
 
 def _headline(trigger: Token) -> bool:
@@ -476,6 +496,8 @@ def reported_act(doc: Doc, event: Event) -> bool:
     verb = next((t for t in span if t.pos_ == "VERB"), None)
     if verb is None:
         verb = _verb_of_happening(span.root)
+    if verb is not None and _participle_told_of(predicate_of(verb), _finite_clause(predicate_of(verb))):
+        return True  # "report about shells fired by the occupiers"
     return verb is not None and told_in_past(verb)
 
 
@@ -514,6 +536,8 @@ def _verb_of_happening(noun: Token) -> Token | None:
         return head  # "staged a demonstration", "a protest was held"
     if noun.dep_ == "nsubj" and corrected_lemma(head) in events["occurrence_verbs"]:
         return head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head  # "there were scuffles in Paris": the act is said to have taken place
     if noun.dep_ == "nsubj" and corrected_lemma(head) in {*events["fatality_words"], *events["injury_words"]}:
         return head  # "a grenade attack injured three officers": the toll it took reports it
     return None

@@ -24,6 +24,10 @@ DEMAND = "must"
 SEXUAL_MANNER_VERBS = frozenset({"harass", "exploit", "abuse", "assault", "attack", "violate", "torture"})
 # People gathered, whatever for
 CROWD_NOUNS = frozenset({"crowd", "gathering", "mob"})
+# Kinds of armed sides, as the actor lexicon names them
+ARMED_KINDS = frozenset(
+    {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_other"}
+)
 # Nouns that count what their "of" names ("dozens of shells", "a salvo of rockets")
 QUANTITY_NOUNS = frozenset(
     {"dozen", "score", "hundred", "thousand", "million", "number", "couple", "barrage", "salvo", "volley"}
@@ -172,6 +176,15 @@ def _verb_trigger(token: Token) -> Trigger | None:
         entry = lexicon["verbs"].get(lemma)
         killing = entry if entry is not None and entry[0] == "ASSAULT" else ["ASSAULT", "primitive"]
         return _make(token, killing, lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["people_taking_verbs"] and _takes_people_away(token):
+        # "troops have taken dozens of villagers in raids": people seized, an arrest or an abduction
+        return _make(token, ["COERCE", "seize"], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["occupying_verbs"] and _occupies_ground(token):
+        # "troops occupied three more hill posts": ground taken, not a building sat in by a crowd
+        return _make(token, ["ASSAULT", None], lemma, token.idx, token.idx + len(token.text))
+    if lemma in lexicon["leaving_verbs"] and _armed_side_leaves_ground(token):
+        # "rebel fighters began leaving their last bastion": ground given up, a withdrawal
+        return _make(token, ["RETREAT", "withdraw"], lemma, token.idx, token.idx + len(token.text))
     if lemma == "train" and _trains_forces(token):  # military training is help (CAMEO 07)
         return _make(token, ["AID", None], lemma, token.idx, token.idx + len(token.text))
     if _receives_someone(token):
@@ -396,6 +409,54 @@ def _contents(thing: Token) -> list[Token]:
         if g.pos_ == "NOUN" and g is not c
     ]
     return [t for h in held for t in (h, *h.conjuncts, *_contents(h))]
+
+
+def _takes_people_away(token: Token) -> bool:
+    """ "Took dozens of villagers", "grabbed two students": people as the object of a verb of taking, with
+    nowhere they were brought ("took the wounded to hospital", "took reporters on a tour")."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    people = {*events["person_nouns"], *events["captive_nouns"]}
+    if any(
+        c.dep_ in ("prep", "advmod", "prt") and c.lower_ in events["destination_preps"] and not _dated(c)
+        for c in token.children
+    ):
+        return False
+    objects = [counted_noun(c) for c in token.children if c.dep_ == "dobj"]
+    return any(
+        o.ent_type_ == "NORP" or o.lemma_.lower() in people or kinds.get(o.lower_) == "civilians"
+        for o in objects
+    )
+
+
+def _occupies_ground(token: Token) -> bool:
+    """ "Occupied three hill posts", "occupied the town": ground or a post as the object, taken by a
+    side that is no crowd ("protesters occupied the square" is a demonstration)."""
+    events, kinds = lexicons.load("events"), lexicons.load("actors")["head_nouns"]
+    ground = {*events["place_nouns"], *events["base_nouns"], *events["ground_nouns"]}
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if any(kinds.get(s.lower_) in ("protesters", "rioters") for s in subjects):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in ground for obj in objects for o in (obj, *obj.conjuncts))
+
+
+def _armed_side_leaves_ground(token: Token) -> bool:
+    """ "Rebel fighters began leaving their last bastion", "troops vacated the base": an armed side
+    leaving ground or a post it held, not people leaving home or a meeting."""
+    events, actors = lexicons.load("events"), lexicons.load("actors")
+    ground = {*events["place_nouns"], *events["base_nouns"], *events["ground_nouns"]}
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in ground for c in token.children):
+        return False
+    verb = token
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "began leaving": the subject is the beginning's
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in (t for s in subjects for t in (s, *s.conjuncts)):
+        words = [c.lower_ for c in subject.children if c.dep_ in ("compound", "amod")]
+        kind = next((actors["modifiers"][w] for w in words if w in actors["modifiers"]), None)
+        if (kind or actors["head_nouns"].get(subject.lower_)) in ARMED_KINDS:
+            return True
+    return False
 
 
 def _trains_forces(token: Token) -> bool:
