@@ -151,6 +151,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             mention.person = True
             mention = mention if mention.candidates else None
         if mention is not None and label == "ORG" and not mention.strong:
+            mention.strong = _region_in_place(doc, mention)
+        if mention is not None and label == "ORG" and not mention.strong:
             # an organisation's name is a place by the place's own name or a spelling of it, never by
             # another alternate name ("Google" was for a month a name of Topeka)
             mention.candidates = tuple(
@@ -158,7 +160,9 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             )
             mention = mention if mention.candidates else None
         if mention is not None and (
-            common_noun_use(doc, mention) or kin_named(doc, mention) or body_named(doc, mention)
+            common_noun_use(doc, mention)
+            or kin_named(doc, mention)
+            or (body_named(doc, mention) and not _region_in_place(doc, mention))
         ):
             continue
         if mention is not None and not (found and mention.start < found[-1].end):
@@ -189,6 +193,20 @@ def extract_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
     for number, place in enumerate(places, start=1):
         place.id = f"pl-{number}"
     return places
+
+
+def _region_in_place(doc: Doc, mention: FoundName) -> bool:
+    """Whether a name of several words, where only a place goes, is a region's or district's own full
+    name: "in South Waziristan Agency" is the district, whatever the NER called it and though "Agency"
+    ends many a body's name; one word after "in" may still be a body ("in Congress")."""
+    return " " in mention.key and locative(doc, mention.start, mention.end) and _region_by_its_name(mention)
+
+
+def _region_by_its_name(mention: FoundName) -> bool:
+    """Whether one of the name's candidates is a region called by exactly that name."""
+    return any(
+        c.feature == "region" and not c.alias and fold(c.name) == mention.key for c in mention.candidates
+    )
 
 
 def short_forms(doc: Doc, gazetteer: Gazetteer) -> set[str]:

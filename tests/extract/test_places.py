@@ -632,3 +632,16 @@ def test_an_untagged_name_the_ner_calls_an_organisation_elsewhere_is_one(
 ) -> None:
     text = "Google said it would expand. Google FluTrends indicates that Kansas has high flu levels, officials in Wichita said."
     assert "Topeka" not in [place.name for place in _places(nlp, gazetteer, text)]
+
+
+def test_region_named_in_full_after_in_is_a_place_whatever_the_tag(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    places = _places(nlp, gazetteer, "Polling stations opened in Bajaur Agency on Saturday.")
+    assert [(p.country_code, p.feature, p.mentions[0].text) for p in places] == [
+        ("PK", "region", "Bajaur Agency")
+    ]
+
+
+def test_one_word_body_after_in_stays_a_body(nlp: Language, gazetteer: Gazetteer) -> None:
+    assert _places(nlp, gazetteer, "Hearings on the budget resumed in Congress on Monday.") == []
