@@ -645,3 +645,12 @@ def test_region_named_in_full_after_in_is_a_place_whatever_the_tag(
 
 def test_one_word_body_after_in_stays_a_body(nlp: Language, gazetteer: Gazetteer) -> None:
     assert _places(nlp, gazetteer, "Hearings on the budget resumed in Congress on Monday.") == []
+
+
+def test_the_gulf_alone_is_the_persian_gulf(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(
+        nlp, gazetteer, "Two tankers were attacked in the Gulf on Thursday, shipping officials said."
+    )
+    assert _summary(places) == [("Persian Gulf", None, "region", 3)]
+    county = _places(nlp, gazetteer, "Residents of Port St. Joe in Gulf County, Florida, were evacuated.")
+    assert ("Gulf County", "US", "region", 3) in _summary(county)
