@@ -101,6 +101,8 @@ BUILDING_WORDS = frozenset(
         "base",
     }
 )
+# Last words of the names of schools: bodies people belong to as often as places.
+SCHOOL_WORDS = frozenset({"school", "elementary", "college", "university", "academy"})
 # Prepositions whose object is where something is or happens.
 SITE_PREPOSITIONS = frozenset(
     {"at", "in", "inside", "outside", "near", "into", "from", "on", "opposite", "behind", "within", "to"}
@@ -151,9 +153,19 @@ def _is_site(span: DocSpan, label: str) -> bool:
         return False
     if _is_street(span):
         return True
-    return _where_a_place_goes(span) and (
-        label == "FAC" or (len(span) > 1 and span[-1].lower_ in BUILDING_WORDS)
+    return (
+        _where_a_place_goes(span)
+        and (label == "FAC" or (len(span) > 1 and span[-1].lower_ in BUILDING_WORDS))
+        and not _affiliation(span)
     )
+
+
+def _affiliation(span: DocSpan) -> bool:
+    """Whether a school's name says whom someone belongs to rather than where something happens: its
+    preposition hangs on a noun ("a professor at Cornell University", "students from Hill School",
+    "degrees from Bates College"), where a place's hangs on a verb ("the vigil was held at Hill School")."""
+    preposition = span.root.head
+    return span[-1].lower_ in SCHOOL_WORDS and preposition.head.pos_ in ("NOUN", "PROPN")
 
 
 def _placed_in_town(span: DocSpan, label: str) -> bool:

@@ -100,3 +100,12 @@ def test_an_organisation_where_a_place_goes_lies_in_the_town_after_it(
 def test_an_organisation_with_no_town_after_it_is_no_site(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Officials met at the Nordvik Foundation in March. Delegates later flew to Oslo, and Oslo welcomed them."
     assert "Nordvik Foundation" not in _mentions(nlp, gazetteer, text)
+
+
+def test_a_school_someone_belongs_to_is_no_site(nlp: Language, gazetteer: Gazetteer) -> None:
+    held = "Flood victims in Leeds were sheltered at Hillcrest Academy overnight, officials in Leeds said."
+    assert _mentions(nlp, gazetteer, held)["Hillcrest Academy"] == ("Leeds", "city")
+    belongs = "Rain flooded streets in Leeds again, said Tom Reed, a hydrologist at Hillcrest Academy."
+    mentions = _mentions(nlp, gazetteer, belongs)
+    assert mentions["Leeds"] == ("Leeds", "city")
+    assert "Hillcrest Academy" not in mentions
