@@ -304,12 +304,17 @@ def _person_title(span: SpacySpan) -> tuple[str | None, str | None]:
     titles = lexicons.load("actors")["titles"]
     doc = span.doc
     kind, country = None, None
+    group: dict[str, str | None] | None = None
     for token in doc[max(span.start - 4, span.sent.start) : span.start]:
         if token.lower_ in titles:
             kind = titles[token.lower_]
         code = country_code(token.text)
         if code:
             country = code
+        group = known_group(token.text) or group
+    if kind is not None and group is not None:
+        # "al-Shabab commander Ahmed Diriye": the title is held in that group, not in a state's forces
+        return group["kind"], group["country"] or country
     head = span.root
     if kind is None and head.dep_ == "appos" and head.head.lower_ in titles:
         kind = titles[head.head.lower_]

@@ -345,6 +345,14 @@ def test_what_an_operation_rescued_is_not_what_it_hit(extract) -> None:  # type:
     assert operations and all(e.actor2 is None for e in operations)
 
 
+def test_a_commander_of_a_known_group_is_of_that_group_and_killed_in_the_strike(extract) -> None:  # type: ignore[no-untyped-def]
+    ex = extract("Troops killed al-Shabab commander Ahmed Diriye in an airstrike near Kismayo on Monday.")
+    rows = [e for e in ex.events if is_acled_row(e)]
+    assert [(e.actor1.text if e.actor1 else None, e.actor2.kind if e.actor2 else None) for e in rows] == [
+        ("Troops", "rebel_group")
+    ]
+
+
 def test_praise_and_offers_are_no_agreements(extract) -> None:  # type: ignore[no-untyped-def]
     for text in (
         "On Tuesday, the Kenyan government praised the Somali army for its campaign.",

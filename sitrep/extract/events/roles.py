@@ -750,7 +750,10 @@ def victims_actor(trigger: Token, facts: ArticleFacts) -> Actor | None:
         if token.lemma_.lower() not in words or token.pos_ != "VERB":
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (subject is not None and subject.i == trigger.i) or (
+        killed = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if subject is not None and subject.dep_ == "nsubj" and killed is not None and subject.i != trigger.i:
+            subject = killed  # "troops killed a commander in an airstrike": the dead are the object
+        elif (subject is not None and subject.i == trigger.i) or (
             subject is None and token.head.i == trigger.i
         ):
             # "the attack killed five people", "attacked the town, killing nine civilians": the dead
