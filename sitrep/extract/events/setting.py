@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicons
 from sitrep.extract.datelines import in_dateline
 from sitrep.extract.events.roles import ArticleFacts, belongs_to_noun, clause_head, predicate_of, told_of
+from sitrep.extract.mentions import doc_text
 from sitrep.model import Claim, Timex, is_district
 
 
@@ -80,7 +81,7 @@ def place_of(trigger: Token, facts: ArticleFacts, material: bool = True) -> str 
 def _patron(doc: Doc, end: int) -> bool:
     """A place name made into a participle adjective ("US-backed warplanes", "Iran-made drones",
     "Kenya-based militants") tells who backs, made or hosts a side, not where the act happened."""
-    if doc.text[end : end + 1] != "-":
+    if doc_text(doc)[end : end + 1] != "-":
         return False
     hyphen = doc.char_span(end, end + 1, alignment_mode="expand")
     if hyphen is None or hyphen.end >= len(doc):
