@@ -93,13 +93,19 @@ def framing_timex(trigger: Token, facts: ArticleFacts) -> Timex | None:
     """The date of the clause an undated clause hangs from ("in 2010 after …", "in 2022 … during the
     arrest"): the time the act is told in."""
     current = predicate_of(trigger)
+    sentence = trigger.sent
+    dated = [
+        t
+        for t in facts.timexes
+        if sentence.start_char <= t.start < sentence.end_char and t.value and t.value[:1].isdigit()
+    ]  # a clause's date lies in its own sentence
     for _ in range(3):
+        if not dated:
+            return None
         if current.dep_ not in _NON_FINITE_LINKS + ("prep", "pobj") or current.head.i == current.i:
             return None
         current = current.head
-        for timex in facts.timexes:
-            if not timex.value or not timex.value[:1].isdigit():
-                continue
+        for timex in dated:
             span = trigger.doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is not None and clause_head(span.root).i == current.i:
                 return timex
