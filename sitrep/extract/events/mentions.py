@@ -124,12 +124,11 @@ def find_mentions(facts: ArticleFacts) -> list[Event]:
                 if told in described and key in seen and key[1] is not None and not _secondary(trigger.token):
                     events[told] = event.model_copy(update={"id": earlier.id})
                     described.discard(told)
-                elif earlier.actor1 is None and event.actor1 is not None and not _secondary(trigger.token):
-                    # the report that names who acted, with the dead the other one counted
-                    dead = event.fatalities if event.fatalities is not None else earlier.fatalities
-                    events[told] = event.model_copy(update={"id": earlier.id, "fatalities": dead})
-                elif _names_whom_it_hit(event, earlier):
-                    # "a military operation … killed 30 terrorists": the telling that says whom it hit
+                elif (
+                    earlier.actor1 is None and event.actor1 is not None and not _secondary(trigger.token)
+                ) or _names_whom_it_hit(event, earlier):
+                    # the report that names who acted, or whom it hit ("a military operation … killed 30
+                    # terrorists"), with the dead the other one counted
                     dead = event.fatalities if event.fatalities is not None else earlier.fatalities
                     events[told] = event.model_copy(update={"id": earlier.id, "fatalities": dead})
                 events[told] = _with_more_dead(_turned_violent(events[told], event), event, trigger.token)

@@ -249,10 +249,7 @@ def _ended_by_another(trigger: Token, predicate: Token) -> bool:
 def _strikes_as_subject(trigger: Token, predicate: Token) -> bool:
     """An attack or weapon noun as the subject of the verb that tells what it hit ("a roadside bomb hit
     a convoy", "the blast destroyed three houses"): that verb's object is its target."""
-    nouns = lexicons.load("events")["nouns"]
-    names = [trigger.lemma_.lower()]
-    names += [f"{c.lower_} {names[0]}" for c in trigger.children if c.dep_ in ("compound", "amod")]
-    attack = any((entry := nouns.get(name)) is not None and entry[0] == "ASSAULT" for name in names)
+    attack = any(entry[0] == "ASSAULT" for entry in _noun_entries(trigger))
     takes_lives = predicate.lemma_.lower() in lexicons.load("events")["life_taking_verbs"]
     subject = trigger.pos_ != "VERB" and trigger.dep_ == "nsubj" and predicate.i != trigger.i
     # "an operation rescued 190 passengers": the passengers were not its target
@@ -261,10 +258,15 @@ def _strikes_as_subject(trigger: Token, predicate: Token) -> bool:
 
 def _act_noun(noun: Token) -> bool:
     """A noun naming an act, alone or with its modifier ("attack", "military operation")."""
+    return noun.pos_ == "NOUN" and bool(_noun_entries(noun))
+
+
+def _noun_entries(noun: Token) -> list[list[str | None]]:
+    """The act lexicon's entries for a noun, alone or with a modifier ("blast", "roadside bomb")."""
     nouns = lexicons.load("events")["nouns"]
     lemma = noun.lemma_.lower()
-    modified = (f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod"))
-    return noun.pos_ == "NOUN" and (lemma in nouns or any(name in nouns for name in modified))
+    names = [lemma, *(f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod"))]
+    return [nouns[name] for name in names if name in nouns]
 
 
 def _harms(verb: Token) -> bool:
